@@ -1,0 +1,29 @@
+// Command-line entry: `npm run cli -- <command> [options]`.
+import { readFileSync, writeFileSync } from "node:fs";
+import { settings } from "../src/config/settings.ts";
+import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
+
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  async docs() {
+    writeFileSync(new URL("../docs/errors.md", import.meta.url), renderErrorsDoc());
+    const readmeUrl = new URL("../README.md", import.meta.url);
+    const rows = Object.entries(settings).map(
+      ([name, setting]) => `| \`${name}\` | ${setting.fallback ? `\`${setting.fallback}\`` : ""} | ${setting.description} |`,
+    );
+    const table = ["| variable | default | meaning |", "|---|---|---|", ...rows].join("\n");
+    const readme = readFileSync(readmeUrl, "utf8").replace(
+      /<!-- config:start -->[\s\S]*<!-- config:end -->/,
+      `<!-- config:start -->\n${table}\n<!-- config:end -->`,
+    );
+    writeFileSync(readmeUrl, readme);
+    console.log("docs/errors.md and the README's configuration table written");
+  },
+};
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  console.error(`Usage: npm run cli -- <${Object.keys(commands).join(" | ")}>`);
+  process.exit(2);
+}
+await command(args);

@@ -1,0 +1,73 @@
+// buildApp(deps): plugins, then each module's routes. It never listens, so tests reuse it via inject.
+import cookie from "@fastify/cookie";
+import formbody from "@fastify/formbody";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Deps } from "./deps.ts";
+import { registerErrorHandling } from "./http/errors.tsx";
+import { loggerOptions } from "./http/logging.ts";
+import { registerOperations } from "./http/operations.ts";
+import { securitySupport } from "./http/security.ts";
+import { sessionSupport } from "./http/session.ts";
+import { homeRoutes } from "./modules/home/home.routes.tsx";
+import { identityRoutes } from "./modules/identity/identity.routes.tsx";
+import { viewerSupport } from "./modules/identity/viewer.ts";
+import { publicRoutes } from "./modules/public/public.routes.tsx";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+export interface AppOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // Slow clients must not hold connections forever.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate("deps", deps);
+  registerErrorHandling(app);
+
+  await app.register(fastifyStatic, {
+    root: new URL("./ui/assets", import.meta.url).pathname,
+    prefix: "/assets/",
+    index: false,
+    maxAge: "1h",
+  });
+  await app.register(fastifyStatic, {
+    root: new URL("../node_modules/@fontsource/pt-sans/files", import.meta.url).pathname,
+    prefix: "/assets/fonts/",
+    decorateReply: false,
+    index: false,
+    maxAge: "30d",
+    immutable: true,
+  });
+  registerOperations(app);
+
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+  await app.register(securitySupport, {
+    formTargets: [new URL(config.esia.url).origin],
+    secure: config.cookieSecure,
+    globalRateLimit: 600,
+  });
+  await app.register(sessionSupport, { db: deps.database.db, clock: deps.clock, secure: config.cookieSecure });
+  await app.register(viewerSupport);
+
+  await app.register(publicRoutes);
+  await app.register(identityRoutes);
+  await app.register(homeRoutes);
+  return app;
+}

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+import { ConfigError, loadConfig } from "./config.ts";
+import { settings } from "./settings.ts";
+
+const pem = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----";
+const productionEnv = {
+  NODE_ENV: "production",
+  SESSION_SECRET: "x".repeat(40),
+  DATABASE_URL: "postgres://db/frmr",
+  PUBLIC_URL: "https://lk.frmr.example",
+  ESIA_URL: "https://esia.gosuslugi.ru",
+  ESIA_ISSUERS: "http://esia.gosuslugi.ru/",
+  ESIA_CERTIFICATES: pem,
+  ESIA_CLIENT_KEY_PEM: "key",
+  ESIA_CLIENT_CERTIFICATE_PEM: pem,
+};
+
+test("development defaults run everything embedded with the stand-in on", () => {
+  const config = loadConfig({});
+  assert.equal(config.env, "development");
+  assert.equal(config.databaseUrl, undefined);
+  assert.equal(config.standin.enabled, true);
+  assert.equal(config.esia.url, "http://localhost:3001");
+  assert.equal(config.publicUrl, "http://localhost:3000");
+  assert.equal(config.cookieSecure, false);
+});
+
+test("production starts with real settings, the stand-in off and Secure cookies", () => {
+  const config = loadConfig(productionEnv);
+  assert.equal(config.standin.enabled, false);
+  assert.equal(config.cookieSecure, true);
+  assert.deepEqual(config.esia.certificatesPem, [pem]);
+});
+
+test("production refuses to start without secrets and ESIA settings, naming each", () => {
+  assert.throws(
+    () => loadConfig({ NODE_ENV: "production" }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      for (const name of ["SESSION_SECRET", "DATABASE_URL", "PUBLIC_URL", "ESIA_URL", "ESIA_CERTIFICATES"]) {
+        assert.ok(error.problems.some((problem) => problem.includes(name)), name);
+      }
+      return true;
+    },
+  );
+});
+
+test("the ESIA stand-in can never be switched on in production", () => {
+  assert.throws(() => loadConfig({ ...productionEnv, ESIA_STANDIN: "on" }), /ESIA_STANDIN cannot be on/);
+});
+
+test("bad numbers are refused", () => {
+  assert.throws(() => loadConfig({ PORT: "abc" }), /PORT must be/);
+});
+
+test("the README's configuration table lists every setting", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  for (const name of Object.keys(settings)) assert.match(readme, new RegExp(`\\| \`${name}\` \\|`), name);
+});

@@ -1,0 +1,122 @@
+// One validated configuration object, read once at start (see README «Configuration»).
+import { settings } from "./settings.ts";
+
+export type Environment = "development" | "test" | "production";
+
+export interface Config {
+  env: Environment;
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  sessionSecret: string;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: string;
+  support: { phone: string; email: string; hours: string };
+  esia: {
+    url: string;
+    clientId: string;
+    scopes: string[];
+    issuers: string[];
+    certificatesPem: string[];
+    clientKeyPem: string | undefined;
+    clientCertificatePem: string | undefined;
+    timeoutMs: number;
+  };
+  standin: { enabled: boolean; port: number; publicUrl: string; tokenAlg: "RS256" | "GOST3410_2012_256" };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join("\n- ")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Builds the config from the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: keyof typeof settings): string => {
+    const value = env[name]?.trim();
+    return value !== undefined && value !== "" ? value : settings[name].fallback;
+  };
+  const int = (name: keyof typeof settings): number => {
+    const value = Number(read(name));
+    if (!Number.isInteger(value) || value < 0) problems.push(`${name} must be a non-negative integer`);
+    return value;
+  };
+  const list = (name: keyof typeof settings): string[] =>
+    read(name)
+      .split(/[\s,]+/)
+      .filter((item) => item !== "");
+
+  const nodeEnv = read("NODE_ENV");
+  if (!["development", "test", "production"].includes(nodeEnv)) problems.push("NODE_ENV is unknown");
+  const envName = nodeEnv as Environment;
+  const production = envName === "production";
+  const port = int("PORT");
+  const publicUrl = read("PUBLIC_URL") || `http://localhost:${port}`;
+  const standinPort = int("ESIA_STANDIN_PORT");
+  const standinUrl = `http://localhost:${standinPort}`;
+  const standinSetting = read("ESIA_STANDIN");
+  const standinEnabled = standinSetting === "on" || (standinSetting === "" && !production);
+
+  const config: Config = {
+    env: envName,
+    port,
+    host: read("HOST"),
+    publicUrl,
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    dataDir: read("DATA_DIR"),
+    sessionSecret: read("SESSION_SECRET"),
+    cookieSecure: publicUrl.startsWith("https://"),
+    trustProxy: read("TRUST_PROXY") === "on",
+    logLevel: read("LOG_LEVEL"),
+    support: { phone: read("SUPPORT_PHONE"), email: read("SUPPORT_EMAIL"), hours: read("SUPPORT_HOURS") },
+    esia: {
+      url: read("ESIA_URL") || standinUrl,
+      clientId: read("ESIA_CLIENT_ID"),
+      scopes: list("ESIA_SCOPES"),
+      issuers: list("ESIA_ISSUERS").length > 0 ? list("ESIA_ISSUERS") : [`${standinUrl}/`],
+      certificatesPem: readPemList(env.ESIA_CERTIFICATES),
+      clientKeyPem: env.ESIA_CLIENT_KEY_PEM?.trim() || undefined,
+      clientCertificatePem: env.ESIA_CLIENT_CERTIFICATE_PEM?.trim() || undefined,
+      timeoutMs: int("ESIA_TIMEOUT_MS"),
+    },
+    standin: {
+      enabled: standinEnabled,
+      port: standinPort,
+      publicUrl: standinUrl,
+      tokenAlg: read("ESIA_STANDIN_TOKEN_ALG") === "GOST3410_2012_256" ? "GOST3410_2012_256" : "RS256",
+    },
+  };
+
+  if (production) problems.push(...productionProblems(config, env));
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** In production nothing may fall back to development material, and the stand-in can never run. */
+function productionProblems(config: Config, env: Env): string[] {
+  const problems: string[] = [];
+  if (config.standin.enabled) problems.push("ESIA_STANDIN cannot be on in production");
+  if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
+    problems.push("SESSION_SECRET of at least 32 characters is required in production");
+  }
+  if (!env.DATABASE_URL) problems.push("DATABASE_URL is required in production");
+  if (!env.PUBLIC_URL?.startsWith("https://")) problems.push("PUBLIC_URL must be an https:// address in production");
+  if (!env.ESIA_URL) problems.push("ESIA_URL is required in production");
+  if (!env.ESIA_ISSUERS) problems.push("ESIA_ISSUERS is required in production");
+  if (config.esia.certificatesPem.length === 0) problems.push("ESIA_CERTIFICATES is required in production");
+  if (!config.esia.clientKeyPem || !config.esia.clientCertificatePem) {
+    problems.push("ESIA_CLIENT_KEY_PEM and ESIA_CLIENT_CERTIFICATE_PEM are required in production");
+  }
+  return problems;
+}
+
+function readPemList(value: string | undefined): string[] {
+  return value?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}

@@ -1,0 +1,59 @@
+// Every environment variable the product reads, with its default and meaning.
+// The README's configuration table is checked against this list by a test.
+export interface Setting {
+  fallback: string;
+  description: string;
+}
+
+export const settings = {
+  NODE_ENV: { fallback: "development", description: "`development`, `test` or `production`." },
+  PORT: { fallback: "3000", description: "Port of the cabinet." },
+  HOST: { fallback: "0.0.0.0", description: "Interface to listen on." },
+  PUBLIC_URL: {
+    fallback: "",
+    description: "External address of the cabinet (default `http://localhost:PORT`); `https://` turns on Secure cookies.",
+  },
+  DATABASE_URL: {
+    fallback: "",
+    description: "PostgreSQL connection string. Empty: embedded PGlite in `DATA_DIR/pg`.",
+  },
+  DATA_DIR: { fallback: "./data", description: "Directory for PGlite, uploaded files and development keys." },
+  SESSION_SECRET: {
+    fallback: "development-only-secret-change-me-0000",
+    description: "Secret for signed cookies (CSRF). At least 32 characters in production.",
+  },
+  TRUST_PROXY: { fallback: "off", description: "`on` behind a reverse proxy that sets X-Forwarded-*." },
+  LOG_LEVEL: { fallback: "info", description: "pino log level." },
+  SUPPORT_PHONE: { fallback: "8 800 000-00-00", description: "Support phone shown in the footer." },
+  SUPPORT_EMAIL: { fallback: "support@frmr.example", description: "Support e-mail shown in the footer." },
+  SUPPORT_HOURS: { fallback: "ежедневно с 9:00 до 21:00 (мск)", description: "Support hours shown in the footer." },
+  ESIA_URL: { fallback: "", description: "Base URL of ESIA (default: the stand-in)." },
+  ESIA_CLIENT_ID: { fallback: "FRMRLK", description: "Mnemonic of our system at ESIA." },
+  ESIA_SCOPES: {
+    fallback: "openid fullname birthdate gender snils inn id_doc email mobile addresses usr_org",
+    description: "Requested scopes, space separated.",
+  },
+  ESIA_ISSUERS: {
+    fallback: "",
+    description: "Accepted `iss` values of ESIA tokens, space separated (default: the stand-in's).",
+  },
+  ESIA_CERTIFICATES: {
+    fallback: "",
+    description: "ESIA's PEM certificates (several for rotation). Default: the stand-in's.",
+  },
+  ESIA_CLIENT_KEY_PEM: {
+    fallback: "",
+    description: "Our GOST private key (PKCS#8 PEM). Default: a development key generated at first start.",
+  },
+  ESIA_CLIENT_CERTIFICATE_PEM: {
+    fallback: "",
+    description: "Our GOST certificate registered at ESIA (PEM). Default: the development one.",
+  },
+  ESIA_TIMEOUT_MS: { fallback: "5000", description: "Timeout of each request to ESIA." },
+  ESIA_STANDIN: {
+    fallback: "",
+    description: "`on` / `off`: the ESIA stand-in. Default: on outside production; refused in production.",
+  },
+  ESIA_STANDIN_PORT: { fallback: "3001", description: "Port of the ESIA stand-in." },
+  ESIA_STANDIN_TOKEN_ALG: { fallback: "RS256", description: "Stand-in token signature: `RS256` or `GOST3410_2012_256`." },
+} satisfies Record<string, Setting>;

@@ -1,0 +1,5 @@
+// Every module's tables, gathered for Drizzle and drizzle-kit.
+import * as audit from "../modules/audit/audit.schema.ts";
+import * as identity from "../modules/identity/identity.schema.ts";
+
+export const schema = { ...identity, ...audit };

@@ -1,0 +1,75 @@
+// Composition root: builds the database, adapters and services once, from the config.
+import { join } from "node:path";
+import type { Config } from "./config/config.ts";
+import { type DatabaseHandle, openDatabase } from "./db/client.ts";
+import { createEsiaClient } from "./esia/client.ts";
+import { type DevKeys, loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
+import { createPureJsSigner } from "./esia/crypto/signer.ts";
+import type { IdentityProvider } from "./esia/identity-provider.ts";
+import { createMetrics, type Metrics } from "./http/operations.ts";
+import { createIdentityService, type IdentityService } from "./modules/identity/identity.service.ts";
+import { type Clock, systemClock } from "./shared/clock.ts";
+
+export interface Deps {
+  config: Config;
+  clock: Clock;
+  database: DatabaseHandle;
+  metrics: Metrics;
+  identityProvider: IdentityProvider;
+  identityService: IdentityService;
+}
+
+export interface DepsOverrides {
+  clock?: Clock;
+  database?: DatabaseHandle;
+  devKeys?: DevKeys;
+}
+
+export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
+  const clock = overrides.clock ?? systemClock;
+  const database =
+    overrides.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") }));
+  const devKeys = overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
+  return {
+    config,
+    clock,
+    database,
+    metrics: createMetrics(),
+    identityProvider: createIdentityProvider(config, clock, devKeys),
+    identityService: createIdentityService({ db: database.db, clock }),
+  };
+}
+
+export const devKeysDir = (config: Config): string => join(config.dataDir, "keys");
+
+/** Development key material fills in whatever real ESIA settings are absent (never in production). */
+function needsDevKeys(config: Config): boolean {
+  return !config.esia.clientKeyPem || config.esia.certificatesPem.length === 0;
+}
+
+function createIdentityProvider(config: Config, clock: Clock, devKeys: DevKeys | undefined): IdentityProvider {
+  const signer = createPureJsSigner({
+    privateKeyPem: config.esia.clientKeyPem ?? required(devKeys).client.privateKeyPem,
+    certificatePem: config.esia.clientCertificatePem ?? required(devKeys).client.certificatePem,
+  });
+  const certificates =
+    config.esia.certificatesPem.length > 0
+      ? config.esia.certificatesPem
+      : [required(devKeys).standin.rsaCertificatePem, required(devKeys).standin.gostCertificatePem];
+  return createEsiaClient({
+    baseUrl: config.esia.url,
+    clientId: config.esia.clientId,
+    redirectUri: `${config.publicUrl}/auth/esia/callback`,
+    scopes: config.esia.scopes,
+    signer,
+    issuer: config.esia.issuers,
+    verificationCertificates: certificates,
+    timeoutMs: config.esia.timeoutMs,
+    now: () => clock.now(),
+  });
+}
+
+function required(devKeys: DevKeys | undefined): DevKeys {
+  if (!devKeys) throw new Error("development keys are required when ESIA settings are incomplete");
+  return devKeys;
+}

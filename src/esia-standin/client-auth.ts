@@ -1,0 +1,76 @@
+// Authentication of the relying party (the "IS") on /v2/ac and /v3/te: registered mnemonic,
+// certificate hash, raw GOST client_secret and the request timestamp (domain/esia.md §6, §7, §8).
+import type { GostCurve } from "../esia/crypto/gost.ts";
+import { gostVerify } from "../esia/crypto/gost.ts";
+import { certificateHash, gostPublicKeyInfoFromCertificate } from "../esia/crypto/certificate.ts";
+import { decodeBase64Lenient, parseEsiaTimestamp } from "../esia/protocol.ts";
+import { type EsiaError, esiaError } from "./errors.ts";
+
+export interface StandinClient {
+  clientId: string;
+  redirectUris: string[];
+  certificateDer: Uint8Array;
+  allowedScopes: string[];
+  logoutRedirectUrls?: string[];
+}
+
+export interface RegisteredClient {
+  config: StandinClient;
+  certificateHash: string;
+  publicKey: Uint8Array;
+  curve: GostCurve;
+}
+
+/** Reads every client certificate once at start; a broken certificate is a configuration error. */
+export function registerClients(clients: readonly StandinClient[]): Map<string, RegisteredClient> {
+  const registry = new Map<string, RegisteredClient>();
+  for (const config of clients) {
+    const { publicKey, curve } = gostPublicKeyInfoFromCertificate(config.certificateDer);
+    registry.set(config.clientId, {
+      config,
+      certificateHash: certificateHash(config.certificateDer),
+      publicKey,
+      curve,
+    });
+  }
+  return registry;
+}
+
+/** ESIA picks the registered certificate by this hash (§7); upper case is what clients send. */
+export function certificateHashMatches(client: RegisteredClient, sent: string): boolean {
+  return sent.toUpperCase() === client.certificateHash;
+}
+
+/**
+ * True when `secret` is a 64-byte GOST signature by the client's certificate over one of `messages`.
+ * Any base64 flavour is accepted: with or without padding, URL-safe or standard (§6.1.2).
+ */
+export function clientSecretVerifies(client: RegisteredClient, secret: string, messages: readonly string[]): boolean {
+  const signature = decodeBase64Lenient(secret);
+  if (signature?.length !== 64) return false;
+  return messages.some((message) =>
+    gostVerify(client.publicKey, new TextEncoder().encode(message), signature, client.curve),
+  );
+}
+
+/** Malformed → 007014 [timestamp] (how ESIA answers a badly encoded one, §4.2); too far off → 007015. */
+export function checkTimestamp(value: string, now: Date, windowSeconds: number): EsiaError | undefined {
+  const sent = parseEsiaTimestamp(value);
+  if (!sent) return esiaError("ESIA-007014", "timestamp");
+  if (Math.abs(sent.getTime() - now.getTime()) > windowSeconds * 1000) return esiaError("ESIA-007015", "timestamp");
+  return undefined;
+}
+
+/**
+ * Reads single-valued parameters from a parsed query or form. A repeated parameter is an error
+ * (007003) rather than "first wins", so that a client bug cannot go unnoticed.
+ */
+export function singleParams(
+  source: unknown,
+): { ok: true; get: (name: string) => string | undefined } | { ok: false; error: EsiaError } {
+  const record = (source ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(record)) {
+    if (typeof value !== "string") return { ok: false, error: esiaError("ESIA-007003", name) };
+  }
+  return { ok: true, get: (name) => (Object.hasOwn(record, name) ? (record[name] as string) : undefined) };
+}

@@ -1,0 +1,33 @@
+// Runs the ESIA stand-in beside the cabinet, with the cabinet registered as its client.
+import type { FastifyInstance } from "fastify";
+import type { Config } from "../config/config.ts";
+import type { DevKeys } from "../esia/crypto/dev-keys.ts";
+import { buildStandinApp, type StandinConfig } from "./app.ts";
+
+export function standinConfigFor(config: Config, keys: DevKeys): StandinConfig {
+  return {
+    publicUrl: config.standin.publicUrl,
+    issuer: config.esia.issuers[0] ?? `${config.standin.publicUrl}/`,
+    tokenAlg: config.standin.tokenAlg,
+    keys: keys.standin,
+    clients: [
+      {
+        clientId: config.esia.clientId,
+        redirectUris: [`${config.publicUrl}/auth/esia/callback`],
+        logoutRedirectUrls: [`${config.publicUrl}/auth/logged-out`],
+        certificateDer: keys.client.certificateDer,
+        allowedScopes: config.esia.scopes,
+      },
+    ],
+    timestampWindowSeconds: 300,
+    codeTtlSeconds: 240,
+    accessTokenTtlSeconds: 3600,
+  };
+}
+
+export async function startStandin(config: Config, keys: DevKeys): Promise<FastifyInstance> {
+  if (config.env === "production") throw new Error("the ESIA stand-in never runs in production");
+  const app = await buildStandinApp(standinConfigFor(config, keys));
+  await app.listen({ port: config.standin.port, host: config.host });
+  return app;
+}

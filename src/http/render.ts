@@ -1,0 +1,24 @@
+// Server-side rendering of JSX pages: preact-render-to-string escapes every value by default.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import type { VNode } from "preact";
+import { renderToString } from "preact-render-to-string";
+import type { PageContext } from "../ui/layout.tsx";
+
+export function sendHtml(reply: FastifyReply, page: VNode, status = 200): FastifyReply {
+  return reply
+    .code(status)
+    .header("cache-control", "no-store")
+    .type("text/html; charset=utf-8")
+    .send(`<!doctype html>${renderToString(page)}`);
+}
+
+/** What every layout needs: the signed-in person, the CSRF token for forms, the current path. */
+export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  return {
+    viewer: request.viewer,
+    csrfToken: reply.generateCsrf(),
+    path: request.url.split("?")[0] ?? "/",
+    support: request.server.deps.config.support,
+    standin: request.server.deps.config.standin.enabled,
+  };
+}

@@ -1,0 +1,50 @@
+// Entry point: config → deps → app (and the ESIA stand-in outside production) → listen.
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config/config.ts";
+import { createDeps, devKeysDir } from "./deps.ts";
+import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
+import { startStandin } from "./esia-standin/start.ts";
+import { purgeExpiredSessions } from "./http/session.ts";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const deps = await createDeps(config);
+  // PGlite is created and migrated at first start; PostgreSQL is migrated by `npm run db:migrate`.
+  if (deps.database.kind === "pglite") await deps.database.migrate();
+
+  const servers: FastifyInstance[] = [];
+  if (config.standin.enabled) {
+    const keys = await loadOrCreateDevKeys(devKeysDir(config));
+    servers.push(await startStandin(config, keys));
+  }
+  const app = await buildApp(deps);
+  servers.push(app);
+  await app.listen({ port: config.port, host: config.host });
+
+  const purge = setInterval(() => {
+    purgeExpiredSessions(deps.database.db, deps.clock.now()).catch((error) =>
+      app.log.warn({ err: error }, "session purge failed"),
+    );
+  }, 10 * 60 * 1000);
+  purge.unref();
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, "shutting down");
+    clearInterval(purge);
+    for (const server of servers.reverse()) await server.close();
+    await deps.database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { users } from "./identity.schema.ts";
+
+export interface PersonIdentity {
+  esiaOid: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  snils: string | null;
+  trusted: boolean;
+}
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Creates or refreshes the user from ESIA data and moves the last login to «previous». */
+export async function upsertUserOnLogin(db: Pick<Database, "insert">, person: PersonIdentity, now: Date) {
+  const [row] = await db
+    .insert(users)
+    .values({ ...person, lastLoginAt: now })
+    .onConflictDoUpdate({
+      target: users.esiaOid,
+      set: {
+        lastName: person.lastName,
+        firstName: person.firstName,
+        middleName: person.middleName,
+        snils: person.snils,
+        trusted: person.trusted,
+        previousLoginAt: sql`${users.lastLoginAt}`,
+        lastLoginAt: now,
+      },
+    })
+    .returning();
+  if (!row) throw new Error("upsert returned no row");
+  return row;
+}
+
+export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}

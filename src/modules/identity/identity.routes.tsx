@@ -1,0 +1,70 @@
+// Sign-in through ESIA: start, callback, logout (W1, W3, W19).
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { LoginFailure } from "../../esia/identity-provider.ts";
+import { sendError } from "../../http/errors.tsx";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import type { ErrorCode } from "../../shared/errors.ts";
+import { ErrorPage } from "../../ui/error-page.tsx";
+import { LoggedOutPage, LoginFailedPage, NotConfirmedPage } from "./views/auth-pages.tsx";
+
+// Login endpoints talk to ESIA and write to the database: tighter than the global limit.
+const loginRateLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
+
+export async function identityRoutes(app: FastifyInstance): Promise<void> {
+  const { identityProvider, identityService, config, clock } = app.deps;
+
+  app.get("/auth/esia/login", { config: loginRateLimit }, async (request, reply) => {
+    const { redirectUrl, state } = await identityProvider.beginLogin();
+    request.session.set("esiaState", state);
+    return reply.redirect(redirectUrl, 303);
+  });
+
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    "/auth/esia/callback",
+    { config: loginRateLimit },
+    async (request, reply) => {
+      const expectedState = request.session.data.esiaState;
+      // The state is single use: a replayed callback finds nothing to match.
+      request.session.set("esiaState", undefined);
+      const result = await identityProvider.completeLogin(request.query, expectedState);
+      if (!result.ok) {
+        await identityService.recordFailedLogin(result.error.kind, request.ip, providerCode(result.error));
+        app.deps.metrics.logins.inc({ outcome: "failed" });
+        return showFailure(request, reply, result.error);
+      }
+      const outcome = await identityService.signIn(result.value.person, request.ip);
+      if (!outcome.ok) {
+        app.deps.metrics.logins.inc({ outcome: "not_confirmed" });
+        return sendHtml(reply, <NotConfirmedPage ctx={pageContext(request, reply)} />, 403);
+      }
+      app.deps.metrics.logins.inc({ outcome: "success" });
+      request.session.regenerate({ userId: outcome.user.id, context: { kind: "worker" } }, clock.now());
+      return reply.redirect("/lk", 303);
+    },
+  );
+
+  app.post("/auth/logout", async (request, reply) => {
+    if (request.viewer) await identityService.recordLogout(request.viewer.id, request.ip);
+    request.session.destroy();
+    return reply.redirect(identityProvider.logoutUrl(`${config.publicUrl}/auth/logged-out`), 303);
+  });
+
+  app.get("/auth/logged-out", async (request, reply) =>
+    sendHtml(reply, <LoggedOutPage ctx={pageContext(request, reply)} />),
+  );
+
+  app.get("/session-expired", async (request, reply) =>
+    sendHtml(reply, <ErrorPage ctx={pageContext(request, reply)} code="SESSION_EXPIRED" />, 401),
+  );
+}
+
+function providerCode(error: LoginFailure): string | undefined {
+  return error.kind === "provider-error" ? error.code : undefined;
+}
+
+function showFailure(request: FastifyRequest, reply: FastifyReply, error: LoginFailure) {
+  if (error.kind === "unavailable") return sendError(request, reply, "ESIA_UNAVAILABLE");
+  const code: ErrorCode = error.kind === "provider-error" && error.code === "ESIA-007004" ? "ESIA_DENIED" : "ESIA_FAILED";
+  const shownCode = error.kind === "provider-error" ? error.code : undefined;
+  return sendHtml(reply, <LoginFailedPage ctx={pageContext(request, reply)} code={code} providerCode={shownCode} />, 400);
+}

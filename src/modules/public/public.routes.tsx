@@ -1,0 +1,30 @@
+// Pages open to everyone: the landing page with «Войти через Госуслуги», the status page, help.
+import type { FastifyInstance } from "fastify";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import { HelpPage } from "./views/help-page.tsx";
+import { LandingPage } from "./views/landing-page.tsx";
+import { type ServiceStatus, StatusPage } from "./views/status-page.tsx";
+
+export async function publicRoutes(app: FastifyInstance): Promise<void> {
+  app.get("/", async (request, reply) => {
+    if (request.viewer) return reply.redirect("/lk", 303);
+    return sendHtml(reply, <LandingPage ctx={pageContext(request, reply)} />);
+  });
+
+  // No session here: the status page must answer while the database is down.
+  app.get("/status", { config: { session: false } }, async (request, reply) => {
+    const status = await checkStatus(app);
+    const healthy = status.database === "ok";
+    return sendHtml(reply, <StatusPage ctx={pageContext(request, reply)} status={status} />, healthy ? 200 : 503);
+  });
+
+  app.get("/help", async (request, reply) => sendHtml(reply, <HelpPage ctx={pageContext(request, reply)} />));
+}
+
+async function checkStatus(app: FastifyInstance): Promise<ServiceStatus> {
+  const database = await app.deps.database.ping().then(
+    () => "ok" as const,
+    () => "down" as const,
+  );
+  return { database, checkedAt: app.deps.clock.now() };
+}

@@ -1,0 +1,60 @@
+// Russian identifiers: check digits and display formats (domain/frmr.md §9).
+
+const digitsOnly = (value: string): string => value.replace(/[\s\-()]/g, "");
+
+function weightedSum(digits: string, weights: readonly number[]): number {
+  return weights.reduce((sum, weight, index) => sum + weight * Number(digits[index]), 0);
+}
+
+/** Drops spaces and dashes; returns the 11 digits or undefined when the shape is wrong. */
+export function normalizeSnils(value: string): string | undefined {
+  const digits = digitsOnly(value);
+  return /^\d{11}$/.test(digits) ? digits : undefined;
+}
+
+export function snilsControl(firstNine: string): string {
+  const sum = weightedSum(firstNine, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
+  const control = sum < 100 ? sum : sum % 101 === 100 ? 0 : sum % 101;
+  return String(control).padStart(2, "0");
+}
+
+export function isValidSnils(value: string): boolean {
+  const digits = normalizeSnils(value);
+  return digits !== undefined && snilsControl(digits.slice(0, 9)) === digits.slice(9);
+}
+
+/** 11 digits → `XXX-XXX-XXX YY`. */
+export function formatSnils(digits: string): string {
+  return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6, 9)} ${digits.slice(9)}`;
+}
+
+/** Shows only the last block, as public-service sites do: `***-***-*45 95`. */
+export function maskSnils(digits: string): string {
+  return `***-***-*${digits.slice(7, 9)} ${digits.slice(9)}`;
+}
+
+const innDigit = (digits: string, weights: readonly number[]): string =>
+  String((weightedSum(digits, weights) % 11) % 10);
+
+export function isValidInn(value: string): boolean {
+  const digits = digitsOnly(value);
+  if (/^\d{10}$/.test(digits)) return innDigit(digits, [2, 4, 10, 3, 5, 9, 4, 6, 8]) === digits[9];
+  if (!/^\d{12}$/.test(digits)) return false;
+  return (
+    innDigit(digits, [7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === digits[10] &&
+    innDigit(digits, [3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === digits[11]
+  );
+}
+
+/** ОГРН (13 digits, mod 11) or ОГРНИП (15 digits, mod 13), each then mod 10. */
+export function isValidOgrn(value: string): boolean {
+  const digits = digitsOnly(value);
+  if (!/^\d{13}$|^\d{15}$/.test(digits)) return false;
+  const divisor = digits.length === 13 ? 11n : 13n;
+  const body = BigInt(digits.slice(0, -1));
+  return String((body % divisor) % 10n) === digits.slice(-1);
+}
+
+export function isValidKpp(value: string): boolean {
+  return /^\d{4}[\dA-Z]{2}\d{3}$/.test(value.trim());
+}

@@ -1,0 +1,143 @@
+// The page frame: header with the product and the signed-in person, navigation, footer.
+import type { ComponentChildren } from "preact";
+import type { SessionContext } from "../http/session.ts";
+import { formatDateTime } from "../shared/format.ts";
+
+export interface Viewer {
+  id: string;
+  fullName: string;
+  previousLoginAt: Date | null;
+  context: SessionContext | undefined;
+  /** Shown next to the name when acting for an organization. */
+  organizationName?: string;
+}
+
+export interface PageContext {
+  viewer: Viewer | undefined;
+  csrfToken: string;
+  path: string;
+  support: { phone: string; email: string; hours: string };
+  standin: boolean;
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  nav?: readonly NavItem[];
+  children: ComponentChildren;
+}
+
+export function Layout({ ctx, title, nav, children }: LayoutProps) {
+  return (
+    <html lang="ru">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} — ФРМР`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Перейти к содержанию
+        </a>
+        <Header ctx={ctx} />
+        {nav && nav.length > 0 && <Navigation items={nav} path={ctx.path} />}
+        <main id="main" class="page" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer ctx={ctx} />
+      </body>
+    </html>
+  );
+}
+
+function Header({ ctx }: { ctx: PageContext }) {
+  const viewer = ctx.viewer;
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <a class="brand" href={viewer ? "/lk" : "/"}>
+          <span class="brand__mark" aria-hidden="true">
+            Ф
+          </span>
+          <span class="brand__text">
+            <span class="brand__name">ФРМР</span>
+            <span class="brand__sub">личный кабинет</span>
+          </span>
+        </a>
+        {viewer && (
+          <div class="account">
+            <p class="account__name">
+              {viewer.fullName}
+              {viewer.organizationName && <span class="account__org">{viewer.organizationName}</span>}
+            </p>
+            <p class="account__last">
+              Предыдущий вход: {viewer.previousLoginAt ? formatDateTime(viewer.previousLoginAt) : "это первый вход"}
+            </p>
+            <form method="post" action="/auth/logout" class="account__logout">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+              <button type="submit" class="button button--link">
+                Выйти
+              </button>
+            </form>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}
+
+function Navigation({ items, path }: { items: readonly NavItem[]; path: string }) {
+  return (
+    <nav class="site-nav" aria-label="Разделы кабинета">
+      <ul class="site-nav__list">
+        {items.map((item) => {
+          const current = path === item.href || (item.href !== "/lk" && path.startsWith(`${item.href}/`));
+          return (
+            <li key={item.href}>
+              <a href={item.href} class="site-nav__link" aria-current={current ? "page" : undefined}>
+                {item.label}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function Footer({ ctx }: { ctx: PageContext }) {
+  const phoneHref = `tel:${ctx.support.phone.replace(/[^\d+]/g, "")}`;
+  return (
+    <footer class="site-footer">
+      <div class="site-footer__inner">
+        <div>
+          <p class="site-footer__title">Служба поддержки</p>
+          <p>
+            <a href={phoneHref}>{ctx.support.phone}</a>, <a href={`mailto:${ctx.support.email}`}>{ctx.support.email}</a>
+          </p>
+          <p>{ctx.support.hours}</p>
+        </div>
+        <ul class="site-footer__links">
+          <li>
+            <a href="/status">Состояние сервиса</a>
+          </li>
+          <li>
+            <a href="/help">Помощь</a>
+          </li>
+        </ul>
+        {ctx.standin && (
+          <p class="site-footer__note">
+            Учебная установка: вход выполняется через тестовый стенд ЕСИА, данные вымышленные.
+          </p>
+        )}
+      </div>
+    </footer>
+  );
+}
