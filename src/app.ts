@@ -61,7 +61,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(securitySupport, {
     formTargets: [new URL(config.esia.url).origin],
     secure: config.cookieSecure,
-    globalRateLimit: 600,
+    globalRateLimit: config.rateLimitPerMinute,
   });
   await app.register(sessionSupport, { db: deps.database.db, clock: deps.clock, secure: config.cookieSecure });
   await app.register(viewerSupport);

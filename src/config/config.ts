@@ -14,6 +14,7 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   logLevel: string;
+  rateLimitPerMinute: number;
   support: { phone: string; email: string; hours: string };
   esia: {
     url: string;
@@ -75,6 +76,7 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: publicUrl.startsWith("https://"),
     trustProxy: read("TRUST_PROXY") === "on",
     logLevel: read("LOG_LEVEL"),
+    rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE"),
     support: { phone: read("SUPPORT_PHONE"), email: read("SUPPORT_EMAIL"), hours: read("SUPPORT_HOURS") },
     esia: {
       url: read("ESIA_URL") || standinUrl,

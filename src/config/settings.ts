@@ -23,6 +23,7 @@ export const settings = {
     description: "Secret for signed cookies (CSRF). At least 32 characters in production.",
   },
   TRUST_PROXY: { fallback: "off", description: "`on` behind a reverse proxy that sets X-Forwarded-*." },
+  RATE_LIMIT_PER_MINUTE: { fallback: "600", description: "Requests per minute and client IP across the cabinet." },
   LOG_LEVEL: { fallback: "info", description: "pino log level." },
   SUPPORT_PHONE: { fallback: "8 800 000-00-00", description: "Support phone shown in the footer." },
   SUPPORT_EMAIL: { fallback: "support@frmr.example", description: "Support e-mail shown in the footer." },

@@ -12,6 +12,8 @@ export interface StandinClient {
   certificateDer: Uint8Array;
   allowedScopes: string[];
   logoutRedirectUrls?: string[];
+  /** Name shown on the consent page, e.g. «ФРМР — личный кабинет». */
+  displayName?: string;
 }
 
 export interface RegisteredClient {

@@ -45,6 +45,8 @@ export interface AccountState {
   lockedUntil?: number;
   secondFactor: SecondFactor;
   totpSecret?: string;
+  /** Last TOTP step accepted, so that a code cannot be used twice. */
+  totpLastStep?: number;
   /** Extra phone or e-mail for codes when the main phone is unavailable (E3). */
   backupContact?: string;
 }
@@ -103,6 +105,8 @@ export interface CodeFlow {
   /** SHA-256 of the code; a slow hash adds nothing to a short-lived code with capped attempts. */
   codeHash?: string;
   method?: "sms" | "email" | "totp";
+  /** Where the last code went (`+7…` or an e-mail address). */
+  sentTo?: string;
   attempts: number;
   /** Pending `/ac` request to continue with afterwards, if any. */
   requestId?: string;

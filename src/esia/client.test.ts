@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { createPrivateKey } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:http";
 import type { IncomingMessage, Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { CompactSign } from "jose";
-import { type EsiaClientConfig, createEsiaClient } from "./client.ts";
+import { createEsiaClient, type EsiaClientConfig } from "./client.ts";
 import { gostPublicKeyInfoFromCertificate } from "./crypto/certificate.ts";
 import { type DevKeys, loadOrCreateDevKeys } from "./crypto/dev-keys.ts";
 import { gostVerify } from "./crypto/gost.ts";
@@ -72,7 +72,9 @@ describe("createEsiaClient", () => {
   async function signedToken(kind: "access" | "id", claims: Record<string, unknown>): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     return new CompactSign(
-      new TextEncoder().encode(JSON.stringify({ iss: ISSUER, nbf: now, iat: now, exp: now + 3600, ...claims })),
+      new TextEncoder().encode(
+        JSON.stringify({ iss: ISSUER, nbf: now, iat: now, exp: now + 3600, ...claims }),
+      ),
     )
       .setProtectedHeader({ ver: 1, typ: "JWT", sbt: kind, alg: "RS256" })
       .sign(createPrivateKey(keys.standin.rsaPrivateKeyPem));
@@ -149,7 +151,9 @@ describe("createEsiaClient", () => {
       roles: {
         status: 200,
         json: {
-          elements: [{ oid: 1000000500, fullName: "ГБУЗ «Пример»", shortName: "ГБУЗ", type: "LEGAL", chief: true }],
+          elements: [
+            { oid: 1000000500, fullName: "ГБУЗ «Пример»", shortName: "ГБУЗ", type: "LEGAL", chief: true },
+          ],
         },
       },
     };
@@ -312,7 +316,11 @@ describe("createEsiaClient", () => {
   it("maps an ESIA error callback to its code", async () => {
     const { state } = await client().beginLogin();
     const result = await client().completeLogin(
-      { error: "access_denied", error_description: "ESIA-007004: The resource owner denied the request", state },
+      {
+        error: "access_denied",
+        error_description: "ESIA-007004: The resource owner denied the request",
+        state,
+      },
       state,
     );
     assert.deepEqual(result, {
@@ -390,7 +398,10 @@ describe("createEsiaClient", () => {
   });
 
   it("maps a REST scope error to its ESIA code", async () => {
-    script.person = { status: 403, json: { code: "ESIA-005029", message: "SecurityErrorEnum.scopeNotAllowed" } };
+    script.person = {
+      status: 403,
+      json: { code: "ESIA-005029", message: "SecurityErrorEnum.scopeNotAllowed" },
+    };
     const result = await login();
     assert.deepEqual(result.ok ? undefined : result.error, {
       kind: "provider-error",

@@ -33,7 +33,19 @@ export interface EsiaClientConfig {
 // asked for, since ESIA filters by grant.
 const EMBEDS: ReadonlyArray<[embed: string, scopes: readonly string[]]> = [
   ["contacts.elements", ["contacts", "email", "mobile"]],
-  ["documents.elements", ["id_doc", "medical_doc", "military_doc", "foreign_passport_doc", "drivers_licence_doc"]],
+  [
+    "documents.elements",
+    [
+      "id_doc",
+      "medical_doc",
+      "military_doc",
+      "foreign_passport_doc",
+      "drivers_licence_doc",
+      "birth_cert_doc",
+      "residence_doc",
+      "temporary_residence_doc",
+    ],
+  ],
   ["addresses.elements", ["addresses"]],
 ];
 
@@ -74,7 +86,9 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
       const reason = timedOut ? `no answer within ${config.timeoutMs} ms` : describe(error);
       return { ok: false, error: { kind: "unavailable", reason: `${what}: ${reason}` } };
     }
-    if (status >= 500) return { ok: false, error: { kind: "unavailable", reason: `${what}: HTTP ${status}` } };
+    if (status >= 500) {
+      return { ok: false, error: { kind: "unavailable", reason: `${what}: HTTP ${status}` } };
+    }
     const body = parseJson(text);
     if (status >= 400) return { ok: false, error: providerError(what, status, body) };
     if (status >= 300 || body === undefined) {
@@ -83,7 +97,10 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
     return { ok: true, body };
   }
 
-  function consumeState(callbackState: string | undefined, expectedState: string | undefined): string | undefined {
+  function consumeState(
+    callbackState: string | undefined,
+    expectedState: string | undefined,
+  ): string | undefined {
     if (!expectedState) return "no login in progress: the session holds no state";
     if (!callbackState) return "callback carries no state";
     if (!sameString(callbackState, expectedState)) return "callback state differs from the session's";
@@ -100,7 +117,14 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
   async function exchangeCode(code: string): Promise<Fetched> {
     const state = randomUUID(); // a new one: the MR requires it to differ from the /ac state (§5.1)
     const timestamp = esiaTimestamp(now());
-    const signed = { clientId: config.clientId, scope, scopeOrg, timestamp, state, redirectUri: config.redirectUri };
+    const signed = {
+      clientId: config.clientId,
+      scope,
+      scopeOrg,
+      timestamp,
+      state,
+      redirectUri: config.redirectUri,
+    };
     const form = new URLSearchParams({
       client_id: config.clientId,
       code,
@@ -122,7 +146,10 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
     if (!response.ok) return response;
     const body = asObject(response.body);
     if (body.state !== state) {
-      return { ok: false, error: { kind: "refused", reason: "token response state differs from the request's" } };
+      return {
+        ok: false,
+        error: { kind: "refused", reason: "token response state differs from the request's" },
+      };
     }
     return response;
   }
@@ -132,7 +159,14 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
       const state = randomUUID();
       const timestamp = esiaTimestamp(now());
       const redirectUri = config.redirectUri;
-      const signed = authorizationSignedString({ clientId: config.clientId, scope, scopeOrg, timestamp, state, redirectUri });
+      const signed = authorizationSignedString({
+        clientId: config.clientId,
+        scope,
+        scopeOrg,
+        timestamp,
+        state,
+        redirectUri,
+      });
       const query = new URLSearchParams({
         client_id: config.clientId,
         client_certificate_hash: config.signer.certificateHash(),
@@ -168,12 +202,15 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
         { accessToken, idToken },
         { keys, issuer, clientId: config.clientId, now: now(), leewaySeconds: config.clockSkewSeconds ?? 60 },
       );
-      if (!verified.ok) return refused(`${verified.token} token refused (${verified.refusal}): ${verified.detail}`);
+      if (!verified.ok)
+        return refused(`${verified.token} token refused (${verified.refusal}): ${verified.detail}`);
       const { oid, access } = verified;
       const granted = grantedScopes(access.scope);
 
       const headers = { authorization: `Bearer ${accessToken}`, accept: "application/json" };
-      const embeds = EMBEDS.filter(([, scopes]) => scopes.some((s) => granted.has(s))).map(([embed]) => embed);
+      const embeds = EMBEDS.filter(([, scopes]) => scopes.some((s) => granted.has(s))).map(
+        ([embed]) => embed,
+      );
       const personUrl = `${base}/rs/prns/${oid}${embeds.length > 0 ? `?embed=(${embeds.join(",")})` : ""}`;
       const personResponse = await call("person resource", personUrl, { headers });
       if (!personResponse.ok) return personResponse;
@@ -214,7 +251,9 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
 
 /** ESIA errors are identified by the `ESIA-NNNNNN` that starts error_description (§13.1). */
 function esiaCode(description: unknown): string | undefined {
-  return typeof description === "string" && /^ESIA-\d{6}/.test(description) ? description.slice(0, 11) : undefined;
+  return typeof description === "string" && /^ESIA-\d{6}/.test(description)
+    ? description.slice(0, 11)
+    : undefined;
 }
 
 function callbackError(error: string, description: string | undefined): LoginFailure {

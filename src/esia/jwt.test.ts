@@ -21,7 +21,13 @@ type Claims = Record<string, unknown>;
 type Header = Record<string, unknown>;
 
 function claimsFor(kind: EsiaTokenKind, overrides: Claims = {}): Claims {
-  const common = { iss: ISSUER, nbf: NOW_S - 10, iat: NOW_S - 10, exp: NOW_S + 3600, "urn:esia:sid": "sid-1" };
+  const common = {
+    iss: ISSUER,
+    nbf: NOW_S - 10,
+    iat: NOW_S - 10,
+    exp: NOW_S + 3600,
+    "urn:esia:sid": "sid-1",
+  };
   const specific =
     kind === "access"
       ? { client_id: CLIENT_ID, "urn:esia:sbj_id": 1000000001, scope: "fullname?oid=1000000001 openid" }
@@ -51,11 +57,9 @@ describe("verifyEsiaToken", () => {
 
   before(async () => {
     dirs = await Promise.all([0, 1, 2].map(() => mkdtemp(join(tmpdir(), "esia-jwt-"))));
-    [previous, current, stranger] = (await Promise.all(dirs.map(loadOrCreateDevKeys))).map((k) => k.standin) as [
-      DevKeys["standin"],
-      DevKeys["standin"],
-      DevKeys["standin"],
-    ];
+    [previous, current, stranger] = (await Promise.all(dirs.map(loadOrCreateDevKeys))).map(
+      (k) => k.standin,
+    ) as [DevKeys["standin"], DevKeys["standin"], DevKeys["standin"]];
     // The old certificates first: a rotated-in key must be found even when it is not the first one.
     keys = loadVerificationKeys([
       previous.rsaCertificatePem,
@@ -76,14 +80,19 @@ describe("verifyEsiaToken", () => {
   });
 
   it("refuses to load something that is not an RSA or GOST certificate", () => {
-    assert.throws(() => loadVerificationKeys(["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"]));
+    assert.throws(() =>
+      loadVerificationKeys(["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----"]),
+    );
   });
 
   it("accepts RS256 access and id tokens", async () => {
-    const access = await verifyEsiaToken(await rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access")), {
-      ...check,
-      kind: "access",
-    });
+    const access = await verifyEsiaToken(
+      await rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access")),
+      {
+        ...check,
+        kind: "access",
+      },
+    );
     assert.ok(access.ok, JSON.stringify(access));
     assert.equal(access.subject, "1000000001");
     const id = await verifyEsiaToken(await rs256(current.rsaPrivateKeyPem, header("id"), claimsFor("id")), {
@@ -95,10 +104,13 @@ describe("verifyEsiaToken", () => {
   });
 
   it("accepts GOST3410_2012_256 access and id tokens", async () => {
-    const access = await verifyEsiaToken(gost(current.gostPrivateKeyPem, header("access"), claimsFor("access")), {
-      ...check,
-      kind: "access",
-    });
+    const access = await verifyEsiaToken(
+      gost(current.gostPrivateKeyPem, header("access"), claimsFor("access")),
+      {
+        ...check,
+        kind: "access",
+      },
+    );
     assert.ok(access.ok, JSON.stringify(access));
     const id = await verifyEsiaToken(gost(current.gostPrivateKeyPem, header("id"), claimsFor("id")), {
       ...check,
@@ -120,7 +132,12 @@ describe("verifyEsiaToken", () => {
     assert.ok((await verifyEsiaToken(token, { ...check, keys: twoRsa, kind: "access" })).ok);
   });
 
-  const refusals: Array<{ name: string; refusal: string; kind?: EsiaTokenKind; token: () => Promise<string> }> = [
+  const refusals: Array<{
+    name: string;
+    refusal: string;
+    kind?: EsiaTokenKind;
+    token: () => Promise<string>;
+  }> = [
     {
       name: "an RS256 token signed by an unconfigured key",
       refusal: "signature",
@@ -135,7 +152,9 @@ describe("verifyEsiaToken", () => {
       name: "a token whose payload was altered after signing",
       refusal: "signature",
       token: async () => {
-        const [h, , s] = (await rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access"))).split(".");
+        const [h, , s] = (await rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access"))).split(
+          ".",
+        );
         return `${h}.${encode(claimsFor("access", { "urn:esia:sbj_id": 1000000002 }))}.${s}`;
       },
     },
@@ -151,23 +170,30 @@ describe("verifyEsiaToken", () => {
       name: "a normalised issuer (https, no trailing slash)",
       refusal: "issuer",
       token: () =>
-        rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { iss: "https://esia-portal1.test.gosuslugi.ru" })),
+        rs256(
+          current.rsaPrivateKeyPem,
+          header("access"),
+          claimsFor("access", { iss: "https://esia-portal1.test.gosuslugi.ru" }),
+        ),
     },
     {
       name: "an access token for another client",
       refusal: "audience",
-      token: () => rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { client_id: "OTHER" })),
+      token: () =>
+        rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { client_id: "OTHER" })),
     },
     {
       name: "an id_token for another audience",
       refusal: "audience",
       kind: "id",
-      token: () => rs256(current.rsaPrivateKeyPem, header("id"), claimsFor("id", { aud: ["OTHER", "ANOTHER"] })),
+      token: () =>
+        rs256(current.rsaPrivateKeyPem, header("id"), claimsFor("id", { aud: ["OTHER", "ANOTHER"] })),
     },
     {
       name: "an expired token (beyond the leeway)",
       refusal: "expired",
-      token: () => rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { exp: NOW_S - 61 })),
+      token: () =>
+        rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { exp: NOW_S - 61 })),
     },
     {
       name: "a token without exp",
@@ -177,17 +203,20 @@ describe("verifyEsiaToken", () => {
     {
       name: "a token not yet valid (beyond the leeway)",
       refusal: "not-yet-valid",
-      token: () => rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { nbf: NOW_S + 120 })),
+      token: () =>
+        rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { nbf: NOW_S + 120 })),
     },
     {
       name: "a token issued in the future",
       refusal: "issued-in-future",
-      token: () => rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { iat: NOW_S + 120 })),
+      token: () =>
+        rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { iat: NOW_S + 120 })),
     },
     {
       name: "alg none",
       refusal: "algorithm",
-      token: async () => `${encode({ ...header("access"), alg: "none" })}.${encode(claimsFor("access"))}.AAAA`,
+      token: async () =>
+        `${encode({ ...header("access"), alg: "none" })}.${encode(claimsFor("access"))}.AAAA`,
     },
     {
       name: "alg none with an empty signature",
@@ -219,7 +248,8 @@ describe("verifyEsiaToken", () => {
     {
       name: "an access token without the subject oid",
       refusal: "subject",
-      token: () => rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { "urn:esia:sbj_id": "x" })),
+      token: () =>
+        rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access", { "urn:esia:sbj_id": "x" })),
     },
     {
       name: "garbage",
@@ -243,7 +273,11 @@ describe("verifyEsiaToken", () => {
   });
 
   it("accepts an id_token whose aud is an array holding our client", async () => {
-    const token = await rs256(current.rsaPrivateKeyPem, header("id"), claimsFor("id", { aud: ["OTHER", CLIENT_ID] }));
+    const token = await rs256(
+      current.rsaPrivateKeyPem,
+      header("id"),
+      claimsFor("id", { aud: ["OTHER", CLIENT_ID] }),
+    );
     assert.ok((await verifyEsiaToken(token, { ...check, kind: "id" })).ok);
   });
 
@@ -260,14 +294,22 @@ describe("verifyEsiaToken", () => {
 
     it("refuses an id_token about another person", async () => {
       const accessToken = await rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access"));
-      const idToken = await rs256(current.rsaPrivateKeyPem, header("id"), claimsFor("id", { sub: 1000000002 }));
+      const idToken = await rs256(
+        current.rsaPrivateKeyPem,
+        header("id"),
+        claimsFor("id", { sub: 1000000002 }),
+      );
       const result = await verifyEsiaTokenPair({ accessToken, idToken }, check);
       assert.deepEqual(result.ok ? undefined : [result.token, result.refusal], ["id", "subject"]);
     });
 
     it("refuses the pair when either token fails", async () => {
       const accessToken = await rs256(current.rsaPrivateKeyPem, header("access"), claimsFor("access"));
-      const expiredId = await rs256(current.rsaPrivateKeyPem, header("id"), claimsFor("id", { exp: NOW_S - 3600 }));
+      const expiredId = await rs256(
+        current.rsaPrivateKeyPem,
+        header("id"),
+        claimsFor("id", { exp: NOW_S - 3600 }),
+      );
       const result = await verifyEsiaTokenPair({ accessToken, idToken: expiredId }, check);
       assert.deepEqual(result.ok ? undefined : [result.token, result.refusal], ["id", "expired"]);
       const swapped = await verifyEsiaTokenPair({ accessToken: expiredId }, check);

@@ -2,8 +2,9 @@
 // alone: ESIA signs with RS256 or with GOST3410_2012_256 (not a registered JWS algorithm), marks the
 // token kind in a non-standard `sbt` header, names the audience `client_id` in access tokens and
 // sends `sub` as a number (§10.6). So the signature is checked per algorithm and the claims here.
-import { X509Certificate } from "node:crypto";
+
 import type { KeyObject } from "node:crypto";
+import { X509Certificate } from "node:crypto";
 import { compactVerify } from "jose";
 import { gostPublicKeyInfoFromCertificate, pemToDer } from "./crypto/certificate.ts";
 import type { GostCurve } from "./crypto/gost.ts";
@@ -56,16 +57,19 @@ export async function verifyEsiaToken(
   }
   const header = decodeJson(parts[0] as string);
   const claims = decodeJson(parts[1] as string);
-  if (header === undefined || claims === undefined) return refuse("malformed", "header or payload is not JSON");
+  if (header === undefined || claims === undefined)
+    return refuse("malformed", "header or payload is not JSON");
 
   const alg = header.alg;
   if (!isAlgorithm(alg)) return refuse("algorithm", `alg ${JSON.stringify(alg)} is not accepted`);
   if (header.crit !== undefined) return refuse("malformed", "critical header extensions are not supported");
-  if (header.sbt !== check.kind) return refuse("token-kind", `sbt ${JSON.stringify(header.sbt)}, expected ${check.kind}`);
+  if (header.sbt !== check.kind)
+    return refuse("token-kind", `sbt ${JSON.stringify(header.sbt)}, expected ${check.kind}`);
 
   const candidates = check.keys.filter((key) => key.alg === alg);
   if (candidates.length === 0) return refuse("signature", `no ${alg} certificate configured`);
-  if (!(await verifiedByAny(token, candidates))) return refuse("signature", `${alg} signature does not verify`);
+  if (!(await verifiedByAny(token, candidates)))
+    return refuse("signature", `${alg} signature does not verify`);
 
   if (typeof claims.iss !== "string" || !check.issuer.includes(claims.iss)) {
     return refuse("issuer", `iss ${JSON.stringify(claims.iss)} is not configured`);
@@ -98,7 +102,12 @@ export async function verifyEsiaTokenPair(
   const id = await verifyEsiaToken(tokens.idToken, { ...check, kind: "id" });
   if (!id.ok) return { ...id, token: "id" };
   if (id.subject !== access.subject) {
-    return { ok: false, token: "id", refusal: "subject", detail: "id_token sub differs from access token oid" };
+    return {
+      ok: false,
+      token: "id",
+      refusal: "subject",
+      detail: "id_token sub differs from access token oid",
+    };
   }
   return { ok: true, oid: access.subject, access: access.claims, id: id.claims };
 }
@@ -118,9 +127,12 @@ export function loadVerificationKeys(certificatesPem: readonly string[]): EsiaVe
     try {
       return { alg: "GOST3410_2012_256", key: gostPublicKeyInfoFromCertificate(pemToDer(block)) };
     } catch (error) {
-      throw new Error(`ESIA verification certificate #${index + 1} is neither RSA nor GOST R 34.10-2012 256`, {
-        cause: error,
-      });
+      throw new Error(
+        `ESIA verification certificate #${index + 1} is neither RSA nor GOST R 34.10-2012 256`,
+        {
+          cause: error,
+        },
+      );
     }
   });
 }
@@ -151,7 +163,11 @@ async function verifiedByAny(token: string, keys: readonly EsiaVerificationKey[]
   return false;
 }
 
-function checkTimes(claims: Record<string, unknown>, now: number, leeway: number): TokenVerification | undefined {
+function checkTimes(
+  claims: Record<string, unknown>,
+  now: number,
+  leeway: number,
+): TokenVerification | undefined {
   const { exp, nbf, iat } = claims;
   if (!isTime(exp)) return refuse("malformed", "exp is missing");
   if ((nbf !== undefined && !isTime(nbf)) || (iat !== undefined && !isTime(iat))) {
@@ -159,7 +175,8 @@ function checkTimes(claims: Record<string, unknown>, now: number, leeway: number
   }
   if (now >= exp + leeway) return refuse("expired", "token has expired");
   if (nbf !== undefined && now + leeway < nbf) return refuse("not-yet-valid", "token is not valid yet");
-  if (iat !== undefined && iat > now + leeway) return refuse("issued-in-future", "token was issued in the future");
+  if (iat !== undefined && iat > now + leeway)
+    return refuse("issued-in-future", "token was issued in the future");
   return undefined;
 }
 

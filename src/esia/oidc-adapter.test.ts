@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
+// @ts-expect-error oidc-provider ships no type declarations and @types/oidc-provider is not installed
 import Provider from "oidc-provider";
 import type { IdentityProvider, LoginOutcome } from "./identity-provider.ts";
-import { type OidcAdapterConfig, createOidcIdentityProvider } from "./oidc-adapter.ts";
+import { createOidcIdentityProvider, type OidcAdapterConfig } from "./oidc-adapter.ts";
 
 const CLIENT_ID = "frmr-cabinet";
 const CLIENT_SECRET = "a-test-secret-long-enough-for-hs256-0123456789";
@@ -30,7 +31,11 @@ const ACCOUNTS: Record<string, Record<string, unknown>> = {
 
 // Drives oidc-provider's development login and consent pages as a browser would, with a cookie jar,
 // until the provider redirects back to us; returns the callback's query parameters.
-async function authorize(redirectUrl: string, account: string, abort = false): Promise<Record<string, string>> {
+async function authorize(
+  redirectUrl: string,
+  account: string,
+  abort = false,
+): Promise<Record<string, string>> {
   const jar = new Map<string, string>();
   const send = async (url: string, init: RequestInit = {}) => {
     const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
@@ -57,7 +62,9 @@ async function authorize(redirectUrl: string, account: string, abort = false): P
       url = new URL(`${new URL(url).pathname}/abort`, url).href;
       continue;
     }
-    const form = new URLSearchParams(prompt === "login" ? { prompt, login: account, password: "x" } : { prompt: prompt ?? "" });
+    const form = new URLSearchParams(
+      prompt === "login" ? { prompt, login: account, password: "x" } : { prompt: prompt ?? "" },
+    );
     const submitted = await send(url, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -95,7 +102,7 @@ describe("createOidcIdentityProvider (against oidc-provider)", () => {
       },
       scopes: ["openid", "profile", "email", "esia"],
       cookies: { keys: ["test-cookie-key-0123456789"] },
-      async findAccount(_ctx, sub) {
+      async findAccount(_ctx: unknown, sub: string) {
         const claims = ACCOUNTS[sub];
         if (claims === undefined) return undefined;
         return { accountId: sub, claims: async () => ({ sub, ...claims }) };

@@ -4,7 +4,13 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import * as oidc from "openid-client";
 import { normalizeSnils } from "../shared/identifiers.ts";
-import type { EsiaContact, EsiaPerson, IdentityProvider, LoginFailure, LoginOutcome } from "./identity-provider.ts";
+import type {
+  EsiaContact,
+  EsiaPerson,
+  IdentityProvider,
+  LoginFailure,
+  LoginOutcome,
+} from "./identity-provider.ts";
 
 export interface OidcAdapterConfig {
   issuerUrl: string;
@@ -119,8 +125,10 @@ export function createOidcIdentityProvider(config: OidcAdapterConfig): IdentityP
     logoutUrl(returnUrl) {
       // Before discovery has succeeded the end-session endpoint is unknown: log out locally only.
       if (configuration?.serverMetadata().end_session_endpoint === undefined) return returnUrl;
-      return oidc.buildEndSessionUrl(configuration, { client_id: config.clientId, post_logout_redirect_uri: returnUrl })
-        .href;
+      return oidc.buildEndSessionUrl(configuration, {
+        client_id: config.clientId,
+        post_logout_redirect_uri: returnUrl,
+      }).href;
     },
   };
 }
@@ -136,7 +144,8 @@ export function mapClaims(claims: Claims, trustedClaim: string): Mapped {
   }
   const contacts: EsiaContact[] = [];
   const email = text(claims.email);
-  if (email !== undefined) contacts.push({ type: "email", value: email, verified: claims.email_verified === true });
+  if (email !== undefined)
+    contacts.push({ type: "email", value: email, verified: claims.email_verified === true });
   const phone = text(claims.phone_number);
   if (phone !== undefined) {
     contacts.push({ type: "mobile", value: phone, verified: claims.phone_number_verified === true });
@@ -152,7 +161,8 @@ export function mapClaims(claims: Claims, trustedClaim: string): Mapped {
       firstName,
       middleName: text(claims.middle_name),
       // OIDC allows 0000 for an unknown year; only a full date is useful.
-      birthDate: birthDate !== undefined && /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(birthDate) ? birthDate : undefined,
+      birthDate:
+        birthDate !== undefined && /^(?!0000)\d{4}-\d{2}-\d{2}$/.test(birthDate) ? birthDate : undefined,
       gender,
       snils: snils === undefined ? undefined : normalizeSnils(snils),
       inn: text(claims.inn),
@@ -174,7 +184,11 @@ function failureOf(error: unknown): LoginFailure {
   }
   if (error instanceof oidc.WWWAuthenticateChallengeError) {
     const code = error.cause[0]?.parameters.error ?? `HTTP-${error.status}`;
-    return { kind: "provider-error", code, description: error.cause[0]?.parameters.error_description ?? code };
+    return {
+      kind: "provider-error",
+      code,
+      description: error.cause[0]?.parameters.error_description ?? code,
+    };
   }
   if (error instanceof oidc.ClientError) {
     if (error.code === "OAUTH_TIMEOUT" || error.code === "OAUTH_ABORT") {
@@ -187,7 +201,10 @@ function failureOf(error: unknown): LoginFailure {
   // fetch rejects with a plain TypeError on network failures; openid-client's own argument errors
   // are TypeErrors too, but carry an ERR_INVALID_ARG_* code and are bugs, so they are rethrown.
   if (error instanceof TypeError && !("code" in error)) {
-    return { kind: "unavailable", reason: `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}` };
+    return {
+      kind: "unavailable",
+      reason: `${error.message}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`,
+    };
   }
   throw error;
 }

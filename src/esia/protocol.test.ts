@@ -94,7 +94,8 @@ describe("signed strings", () => {
   test("refresh: both disputed forms", () => {
     assert.deepEqual(refreshSignedStrings({ ...fields, scopeOrg: "org_inn", refreshToken: "rt-1" }), {
       ilimurzin: authorizationSignedString({ ...fields, scopeOrg: "org_inn" }),
-      aisgorod: "FRMRLKopenid fullname snils2025.01.25 14:36:11 +03007b0e2c1a-5d4f-4e3b-8a9c-1f2e3d4c5b6art-1",
+      aisgorod:
+        "FRMRLKopenid fullname snils2025.01.25 14:36:11 +03007b0e2c1a-5d4f-4e3b-8a9c-1f2e3d4c5b6art-1",
     });
   });
 });
@@ -115,7 +116,16 @@ describe("base64", () => {
   });
 
   test("decodeBase64Lenient rejects what is not base64", () => {
-    for (const form of ["-_-_A", "-_-_AQ=", "-_-_AQ===", "-_=-_AQ", "-_-_ AQ", "-_-_AQ\n", "@@@@", "AQ==AQ=="]) {
+    for (const form of [
+      "-_-_A",
+      "-_-_AQ=",
+      "-_-_AQ===",
+      "-_=-_AQ",
+      "-_-_ AQ",
+      "-_-_AQ\n",
+      "@@@@",
+      "AQ==AQ==",
+    ]) {
       assert.equal(decodeBase64Lenient(form), undefined, JSON.stringify(form));
     }
   });

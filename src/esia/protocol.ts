@@ -21,13 +21,13 @@ export function parseEsiaTimestamp(value: string): Date | undefined {
   if (!match) return undefined;
   // The pattern guarantees every group is a run of digits, so Number() cannot yield NaN here.
   const field = (index: number) => Number(match[index]);
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map(field) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
+  const [year, month, day, hour, minute, second] = [
+    field(1),
+    field(2),
+    field(3),
+    field(4),
+    field(5),
+    field(6),
   ];
   const offsetHours = field(8);
   const offsetMinutes = field(9);

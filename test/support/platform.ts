@@ -9,10 +9,15 @@ import { createTestDatabase } from "./db.ts";
 import { testKeys } from "./keys.ts";
 
 export async function buildPlatformApp(
-  options: { clock?: Clock; database?: DatabaseHandle; extraRoutes?: (app: FastifyInstance) => void } = {},
+  options: {
+    clock?: Clock;
+    database?: DatabaseHandle;
+    env?: Record<string, string>;
+    extraRoutes?: (app: FastifyInstance) => void;
+  } = {},
 ): Promise<{ app: FastifyInstance; deps: Deps }> {
   const database = options.database ?? (await createTestDatabase());
-  const deps = await createDeps(testConfig(), {
+  const deps = await createDeps(testConfig(options.env), {
     database,
     devKeys: await testKeys(),
     ...(options.clock ? { clock: options.clock } : {}),

@@ -130,19 +130,32 @@ export function gostPrivateKeyInfoFromPem(pem: string): { privateKey: Uint8Array
   const curve = gostCurveOf(algorithm, "PKCS#8 privateKeyAlgorithm");
   const inner = octetStringBytes(keyField, "PKCS#8 privateKey");
   if (inner.length === 32) return { privateKey: inner, curve };
-  const nested = decodeDer(inner, "GOST private key");
+  const privateKey = nestedPrivateKey(inner);
+  if (privateKey === undefined) {
+    throw new Asn1Error("GOST private key: unsupported encoding (masked CryptoPro export?)");
+  }
+  return { privateKey, curve };
+}
+
+function nestedPrivateKey(inner: Uint8Array): Uint8Array | undefined {
+  let nested: Node;
+  try {
+    nested = decodeDer(inner, "GOST private key");
+  } catch {
+    return undefined;
+  }
   if (nested instanceof asn1js.OctetString) {
     const privateKey = octetStringBytes(nested, "GOST private key");
-    if (privateKey.length === 32) return { privateKey, curve };
-  } else if (nested instanceof asn1js.Integer) {
-    const bigEndian = integerBytes(nested, "GOST private key");
-    if (bigEndian.length <= 32) {
-      const privateKey = new Uint8Array(32);
-      privateKey.set(Uint8Array.from(bigEndian).reverse());
-      return { privateKey, curve };
-    }
+    return privateKey.length === 32 ? privateKey : undefined;
   }
-  throw new Asn1Error("GOST private key: unsupported encoding (masked CryptoPro export?)");
+  if (nested instanceof asn1js.Integer) {
+    const bigEndian = integerBytes(nested, "GOST private key");
+    if (bigEndian.length > 32) return undefined;
+    const privateKey = new Uint8Array(32);
+    privateKey.set(Uint8Array.from(bigEndian).reverse());
+    return privateKey;
+  }
+  return undefined;
 }
 
 function gostCurveOf(algorithm: Node | undefined, what: string): GostCurve {

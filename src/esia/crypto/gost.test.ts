@@ -1,12 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import {
-  generateGostKeyPair,
-  gostPublicKeyFromPrivate,
-  gostSign,
-  gostVerify,
-  streebog256,
-} from "./gost.ts";
+import { generateGostKeyPair, gostPublicKeyFromPrivate, gostSign, gostVerify, streebog256 } from "./gost.ts";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 const text = (value: string) => new TextEncoder().encode(value);
@@ -27,7 +21,10 @@ describe("streebog256", () => {
   });
 
   test("empty input", () => {
-    assert.equal(hex(streebog256(new Uint8Array())), "3f539a213e97c802cc229d474c6aa32a825a360b2a933a949fd925208d9ce1bb");
+    assert.equal(
+      hex(streebog256(new Uint8Array())),
+      "3f539a213e97c802cc229d474c6aa32a825a360b2a933a949fd925208d9ce1bb",
+    );
   });
 
   test("hashes only the view, not the whole underlying buffer (Node Buffers share a pool)", () => {
@@ -63,7 +60,10 @@ describe("GOST R 34.10-2012 signatures", () => {
 
   test("accepts Node Buffers (views into a shared pool) for every argument", () => {
     const signature = gostSign(Buffer.from(keyPair.privateKey), Buffer.from(message));
-    assert.equal(gostVerify(Buffer.from(keyPair.publicKey), Buffer.from(message), Buffer.from(signature)), true);
+    assert.equal(
+      gostVerify(Buffer.from(keyPair.publicKey), Buffer.from(message), Buffer.from(signature)),
+      true,
+    );
     assert.equal(gostVerify(keyPair.publicKey, message, signature), true);
   });
 

@@ -44,6 +44,8 @@ export function findGostOpenssl(): GostOpenssl | string {
   const probe = spawnOpenssl(["dgst", "-md_gost12_256"], new Uint8Array());
   if (probe.error !== undefined || probe.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
+    if ((probe.error as NodeJS.ErrnoException | undefined)?.code === "ENOENT")
+      return "openssl CLI not found on PATH";
     return `openssl CLI cannot use the GOST engine: ${probe.error?.message ?? probe.stderr.toString().trim()}`;
   }
   return {

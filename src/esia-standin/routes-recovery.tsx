@@ -1,0 +1,198 @@
+// «Забыли пароль?» (E2) and unlocking a locked account by an SMS code (E4). Neither page tells
+// whether an account exists: a flow for an unknown login just never accepts a code.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { clearFailedLogins, findAccountByLogin } from "./accounts.ts";
+import { codeMatches, MAX_CODE_ATTEMPTS, sendCode, startFlow } from "./codes.ts";
+import type { StandinContext } from "./context.ts";
+import { csrfToken, csrfValid, endSessionsOf, formField, queryField } from "./http.ts";
+import { csrfFailure, sendPage } from "./pages.tsx";
+import { hashPassword, passwordProblem } from "./passwords.ts";
+import type { CodeFlow } from "./store.ts";
+import { Button, ErrorSummary, type FieldError, Form, TextField } from "./views/components.tsx";
+import { Page } from "./views/layout.tsx";
+import { CodePage } from "./views/login.tsx";
+import { MessagePage } from "./views/protocol.tsx";
+
+const SENT = "Если учётная запись с такими данными есть, мы отправили на них код подтверждения.";
+const CODE_VOID = "Код введён неверно несколько раз или устарел. Запросите новый код.";
+
+export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLimit: object): void {
+  const loginLink = (requestId: string | undefined) =>
+    requestId ? `/login?request=${encodeURIComponent(requestId)}` : "/login";
+
+  const startPage = (request: FastifyRequest, reply: FastifyReply, requestId: string, value: string, errors: FieldError[]) =>
+    sendPage(
+      reply,
+      <Page title="Восстановление пароля">
+        <h1>Восстановление пароля</h1>
+        <ErrorSummary errors={errors} />
+        <Form action="/recovery" csrf={csrfToken(ctx, request, reply)} hidden={{ request: requestId || undefined }}>
+          <TextField
+            name="contact"
+            label="Телефон или электронная почта"
+            hint="Укажите номер телефона или адрес почты из вашей учётной записи: мы отправим на него код."
+            value={value}
+            autocomplete="username"
+            errors={errors}
+          />
+          <Button>Получить код</Button>
+        </Form>
+        <p>
+          <a href={loginLink(requestId || undefined)}>Вернуться ко входу</a>
+        </p>
+      </Page>,
+    );
+
+  app.get("/recovery", async (request, reply) => startPage(request, reply, queryField(request.query, "request"), "", []));
+
+  app.post("/recovery", { config: { rateLimit: formLimit } }, async (request, reply) => {
+    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
+    const requestId = formField(request.body, "request");
+    const contact = formField(request.body, "contact").trim();
+    if (contact === "") {
+      return startPage(request, reply, requestId, contact, [
+        { field: "contact", message: "Введите номер телефона или адрес электронной почты" },
+      ]);
+    }
+    const account = findAccountByLogin(ctx.store, contact);
+    const flow = startFlow(ctx, { purpose: "recovery", oid: account?.person.oid, requestId: requestId || undefined });
+    const to = contact.includes("@") ? account?.person.email : account?.person.phone;
+    if (account && to) sendCode(ctx, flow, to);
+    return reply.redirect(`/recovery/code?flow=${flow.id}`, 303);
+  });
+
+  const recoveryPage = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
+    sendPage(
+      reply,
+      <CodePage
+        title="Новый пароль"
+        lead={SENT}
+        action="/recovery/code"
+        csrf={csrfToken(ctx, request, reply)}
+        hidden={{ flow: flow.id }}
+        errors={errors}
+        submitLabel="Сохранить пароль"
+        extra={
+          <>
+            <TextField
+              name="password"
+              label="Новый пароль"
+              type="password"
+              autocomplete="new-password"
+              hint="Не менее 8 символов: цифры, строчные и заглавные буквы."
+              errors={errors}
+            />
+            <TextField name="password2" label="Повторите пароль" type="password" autocomplete="new-password" errors={errors} />
+          </>
+        }
+      />,
+    );
+
+  const flowOf = (id: string, purpose: CodeFlow["purpose"]) => {
+    const flow = ctx.store.flows.get(id);
+    return flow?.purpose === purpose ? flow : undefined;
+  };
+
+  const expired = (reply: FastifyReply, again: string) =>
+    sendPage(
+      reply,
+      <MessagePage title="Код устарел">
+        <p>Время на ввод кода истекло. <a href={again}>Запросите новый код</a>.</p>
+      </MessagePage>,
+    );
+
+  app.get("/recovery/code", async (request, reply) => {
+    const flow = flowOf(queryField(request.query, "flow"), "recovery");
+    return flow ? recoveryPage(request, reply, flow, []) : expired(reply, "/recovery");
+  });
+
+  app.post("/recovery/code", { config: { rateLimit: formLimit } }, async (request, reply) => {
+    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
+    const flow = flowOf(formField(request.body, "flow"), "recovery");
+    if (!flow) return expired(reply, "/recovery");
+    const code = formField(request.body, "code").trim();
+    const password = formField(request.body, "password");
+    const errors: FieldError[] = [];
+    if (code === "") errors.push({ field: "code", message: "Введите код из сообщения" });
+    else if (flow.attempts >= MAX_CODE_ATTEMPTS) errors.push({ field: "code", message: CODE_VOID });
+    else if (!codeMatches(flow, code)) {
+      flow.attempts += 1;
+      errors.push({ field: "code", message: flow.attempts >= MAX_CODE_ATTEMPTS ? CODE_VOID : "Неверный код" });
+    }
+    const problem = password === "" ? "Введите новый пароль" : passwordProblem(password);
+    if (problem) errors.push({ field: "password", message: problem });
+    else if (formField(request.body, "password2") !== password) {
+      errors.push({ field: "password2", message: "Пароли не совпадают" });
+    }
+    const account = flow.oid === undefined ? undefined : ctx.store.accounts.get(flow.oid);
+    if (errors.length > 0 || !account) return recoveryPage(request, reply, flow, errors);
+
+    ctx.store.flows.delete(flow.id);
+    account.passwordHash = await hashPassword(password);
+    // Whoever knew the old password is out, and the owner, proven by the code, is no longer locked out.
+    clearFailedLogins(account);
+    endSessionsOf(ctx, account.person.oid);
+    return sendPage(
+      reply,
+      <MessagePage title="Пароль изменён">
+        <p>Новый пароль сохранён. Войдите с ним.</p>
+        <p>
+          <a class="button" href={loginLink(flow.requestId)}>Войти</a>
+        </p>
+      </MessagePage>,
+    );
+  });
+
+  app.post("/unlock", { config: { rateLimit: formLimit } }, async (request, reply) => {
+    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
+    const requestId = formField(request.body, "request") || undefined;
+    const account = findAccountByLogin(ctx.store, formField(request.body, "login"));
+    const flow = startFlow(ctx, { purpose: "unlock", oid: account?.person.oid, requestId });
+    if (account?.person.phone) sendCode(ctx, flow, account.person.phone);
+    return reply.redirect(`/unlock/code?flow=${flow.id}`, 303);
+  });
+
+  const unlockPage = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
+    sendPage(
+      reply,
+      <CodePage
+        title="Разблокировка учётной записи"
+        lead="Мы отправили код в SMS на номер телефона из учётной записи."
+        action="/unlock/code"
+        csrf={csrfToken(ctx, request, reply)}
+        hidden={{ flow: flow.id }}
+        errors={errors}
+        submitLabel="Разблокировать"
+      />,
+    );
+
+  app.get("/unlock/code", async (request, reply) => {
+    const flow = flowOf(queryField(request.query, "flow"), "unlock");
+    return flow ? unlockPage(request, reply, flow, []) : expired(reply, "/login");
+  });
+
+  app.post("/unlock/code", { config: { rateLimit: formLimit } }, async (request, reply) => {
+    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
+    const flow = flowOf(formField(request.body, "flow"), "unlock");
+    if (!flow) return expired(reply, "/login");
+    const code = formField(request.body, "code").trim();
+    const account = flow.oid === undefined ? undefined : ctx.store.accounts.get(flow.oid);
+    if (code === "") return unlockPage(request, reply, flow, [{ field: "code", message: "Введите код из SMS" }]);
+    if (!account || flow.attempts >= MAX_CODE_ATTEMPTS || !codeMatches(flow, code)) {
+      flow.attempts += 1;
+      const message = flow.attempts >= MAX_CODE_ATTEMPTS ? CODE_VOID : "Неверный код";
+      return unlockPage(request, reply, flow, [{ field: "code", message }]);
+    }
+    ctx.store.flows.delete(flow.id);
+    clearFailedLogins(account);
+    return sendPage(
+      reply,
+      <MessagePage title="Учётная запись разблокирована">
+        <p>Теперь можно войти с прежним паролем.</p>
+        <p>
+          <a class="button" href={loginLink(flow.requestId)}>Войти</a>
+        </p>
+      </MessagePage>,
+    );
+  });
+}
