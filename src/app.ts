@@ -10,8 +10,10 @@ import { registerOperations } from "./http/operations.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
+import { contextRoutes } from "./modules/identity/context.routes.tsx";
 import { identityRoutes } from "./modules/identity/identity.routes.tsx";
 import { viewerSupport } from "./modules/identity/viewer.ts";
+import { organizationRoutes } from "./modules/organizations/organizations.routes.tsx";
 import { publicRoutes } from "./modules/public/public.routes.tsx";
 
 declare module "fastify" {
@@ -68,6 +70,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
 
   await app.register(publicRoutes);
   await app.register(identityRoutes);
+  await app.register(contextRoutes);
+  await app.register(organizationRoutes);
   await app.register(homeRoutes);
   return app;
 }

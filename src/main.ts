@@ -6,6 +6,7 @@ import { createDeps, devKeysDir } from "./deps.ts";
 import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
+import { seedDemoData } from "./seed.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   const servers: FastifyInstance[] = [];
   if (config.standin.enabled) {
     const keys = await loadOrCreateDevKeys(devKeysDir(config));
+    await seedDemoData(deps.database.db);
     servers.push(await startStandin(config, keys));
   }
   const app = await buildApp(deps);

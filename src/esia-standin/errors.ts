@@ -16,6 +16,7 @@ export type EsiaErrorCode =
   | "ESIA-007015"
   | "ESIA-007019"
   | "ESIA-007023"
+  | "ESIA-007038"
   | "ESIA-007053"
   | "ESIA-007194";
 
@@ -91,6 +92,11 @@ const CATALOGUE: Record<EsiaErrorCode, CatalogueEntry> = {
     error: "invalid_request",
     text: "The redirect_uri is not registered for the system",
     russian: "Адрес возврата (redirect_uri) не зарегистрирован для информационной системы.",
+  },
+  "ESIA-007038": {
+    error: "invalid_request",
+    text: "The request parameters cannot be read",
+    russian: "Параметры запроса не удалось прочитать.",
   },
   "ESIA-007053": {
     error: "unauthorized_client",

@@ -2,7 +2,7 @@
 // the stand-in's certificates (in the spirit of ESIA's /public/esia.zip, §3.2), CSS and fonts.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import type { StandinContext } from "./context.ts";
 import { currentSession } from "./http.ts";
 import { sendPage, signedInName } from "./pages.tsx";
@@ -40,7 +40,7 @@ export function devRoutes(app: FastifyInstance, ctx: StandinContext): void {
     reply.header("cache-control", "no-store").send({ messages: [...ctx.store.outbox].reverse() }),
   );
 
-  const pem = (body: string) => async (_request: unknown, reply: import("fastify").FastifyReply) =>
+  const pem = (body: string) => async (_request: unknown, reply: FastifyReply) =>
     reply.type("application/x-pem-file").header("cache-control", "public, max-age=3600").send(body);
   app.get("/certificates/esia-rsa.pem", pem(ctx.config.keys.rsaCertificatePem));
   app.get("/certificates/esia-gost.pem", pem(ctx.config.keys.gostCertificatePem));

@@ -14,14 +14,28 @@ export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
 export type OrganizationRole = "head" | "employee";
-export type SessionContext = { kind: "worker" } | { kind: "organization"; orgOid: string; role: OrganizationRole };
+export type SessionContext =
+  | { kind: "worker" }
+  | { kind: "organization"; organizationId: string; esiaOrgOid: string; role: OrganizationRole };
+
+/** An organization the person may act for, as ESIA reported it at login. */
+export interface OrganizationChoice {
+  esiaOrgOid: string;
+  shortName: string;
+  ogrn: string | undefined;
+  chief: boolean;
+  liquidated: boolean;
+}
 
 export interface SessionData {
   userId?: string;
+  /** Fixed for the session once chosen (O7): changing it needs a new login. */
   context?: SessionContext;
+  /** Between login and the choice of context. */
+  organizationChoices?: OrganizationChoice[];
+  /** The organization picked, while the role is being chosen. */
+  chosenOrganization?: { organizationId: string; esiaOrgOid: string; chief: boolean };
   esiaState?: string;
-  /** Where to send the user after the ESIA logout. */
-  esiaSignedIn?: boolean;
   flash?: string;
   [key: string]: unknown;
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import type { Config } from "../../src/config/config.ts";
 import { createDeps, type Deps } from "../../src/deps.ts";
+import { seedDemoData } from "../../src/seed.ts";
 import { buildStandinApp } from "../../src/esia-standin/app.ts";
 import { standinConfigFor } from "../../src/esia-standin/start.ts";
 import type { Clock } from "../../src/shared/clock.ts";
@@ -42,6 +43,7 @@ export async function startTestSystem(options: SystemOptions = {}): Promise<Test
   const database = await createTestDatabase();
   const deps = await createDeps(config, { database, devKeys: keys, ...(options.clock ? { clock: options.clock } : {}) });
 
+  await seedDemoData(database.db);
   const standinConfig = standinConfigFor(config, keys);
   const standin = await buildStandinApp(options.clock ? { ...standinConfig, clock: () => deps.clock.now() } : standinConfig, {
     logger: false,

@@ -53,7 +53,8 @@ export function TextField({ name, label, value, type = "text", autocomplete, inp
       <input
         id={name}
         name={name}
-        type={type}
+        // preact types <input> as a union discriminated by `type`; this one component serves four of them.
+        type={type as "text"}
         value={type === "password" ? "" : (value ?? "")}
         autocomplete={autocomplete}
         inputmode={inputmode}

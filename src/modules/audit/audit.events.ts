@@ -3,8 +3,12 @@ export const auditEventNames = [
   "auth.login",
   "auth.login_failed",
   "auth.logout",
-  "auth.session_expired",
+  "auth.context_chosen",
   "access.denied",
+  "document.uploaded",
+  "document.rejected",
+  "document.downloaded",
+  "document.deleted",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

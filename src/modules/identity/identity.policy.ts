@@ -1,4 +1,5 @@
 import type { EsiaPerson } from "../../esia/identity-provider.ts";
+import type { OrganizationRole } from "../../http/session.ts";
 
 export type EntryDecision = { allowed: true } | { allowed: false; reason: "not-confirmed" };
 
@@ -6,3 +7,10 @@ export type EntryDecision = { allowed: true } | { allowed: false; reason: "not-c
 export function decideEntry(person: Pick<EsiaPerson, "trusted">): EntryDecision {
   return person.trusted ? { allowed: true } : { allowed: false, reason: "not-confirmed" };
 }
+
+/** O7: Руководитель only for the head of the organization in ESIA; everyone else is Сотрудник. */
+export function allowedRoles(choice: { chief: boolean }): OrganizationRole[] {
+  return choice.chief ? ["head", "employee"] : ["employee"];
+}
+
+export const roleLabels: Record<OrganizationRole, string> = { head: "Руководитель", employee: "Сотрудник" };

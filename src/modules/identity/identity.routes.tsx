@@ -38,6 +38,20 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
         return sendHtml(reply, <NotConfirmedPage ctx={pageContext(request, reply)} />, 403);
       }
       app.deps.metrics.logins.inc({ outcome: "success" });
+      const organizationChoices = result.value.roles
+        .filter((role) => role.active)
+        .map((role) => ({
+          esiaOrgOid: role.orgOid,
+          shortName: role.shortName || role.fullName,
+          ogrn: role.ogrn,
+          chief: role.chief,
+          liquidated: role.liquidated,
+        }));
+      // With organizations in ESIA the person first chooses whom to act for (O2); otherwise a worker.
+      if (organizationChoices.length > 0) {
+        request.session.regenerate({ userId: outcome.user.id, organizationChoices }, clock.now());
+        return reply.redirect("/auth/context", 303);
+      }
       request.session.regenerate({ userId: outcome.user.id, context: { kind: "worker" } }, clock.now());
       return reply.redirect("/lk", 303);
     },

@@ -4,6 +4,8 @@ import fp from "fastify-plugin";
 import { sendError } from "../../http/errors.tsx";
 import { fullName } from "../../shared/format.ts";
 import type { Viewer } from "../../ui/layout.tsx";
+import type { OrganizationRole } from "../../http/session.ts";
+import { findOrganizationById } from "../organizations/organizations.repository.ts";
 import { findUserById } from "./identity.repository.ts";
 
 declare module "fastify" {
@@ -22,21 +24,50 @@ async function viewerPlugin(app: FastifyInstance): Promise<void> {
       request.session.destroy();
       return;
     }
+    const context = request.session.data.context;
+    const organization =
+      context?.kind === "organization"
+        ? await findOrganizationById(app.deps.database.db, context.organizationId)
+        : undefined;
     request.viewer = {
       id: user.id,
       fullName: fullName(user),
       previousLoginAt: user.previousLoginAt,
-      context: request.session.data.context,
+      context,
+      ...(organization ? { organizationName: organization.shortName } : {}),
     };
   });
 }
 
 export const viewerSupport = fp(viewerPlugin, { name: "frmr-viewer", dependencies: ["frmr-session"] });
 
-/** preHandler for cabinet pages: a signed-in person, or the «Сессия истекла» / «Требуется вход» page. */
+/** A signed-in person who has chosen whom to act for; otherwise the right page is sent. */
+async function requireSignedIn(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  if (!request.viewer) {
+    await sendError(request, reply, request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED");
+    return false;
+  }
+  if (!request.viewer.context) {
+    await reply.redirect("/auth/context", 303);
+    return false;
+  }
+  return true;
+}
+
+/** preHandler for the medical worker's cabinet (/lk): signed in, acting as a worker. */
 export async function requireViewer(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.viewer) return;
-  await sendError(request, reply, request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED");
+  if (!(await requireSignedIn(request, reply))) return;
+  if (request.viewer?.context?.kind !== "worker") await sendError(request, reply, "WRONG_CONTEXT");
+}
+
+/** preHandler factory for the organization's cabinet: acting for an organization, in one of `roles`. */
+export function requireOrganization(...roles: OrganizationRole[]) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    if (!(await requireSignedIn(request, reply))) return;
+    const context = request.viewer?.context;
+    if (context?.kind !== "organization") return void (await sendError(request, reply, "WRONG_CONTEXT"));
+    if (roles.length > 0 && !roles.includes(context.role)) await sendError(request, reply, "FORBIDDEN");
+  };
 }
 
 export function viewerOf(request: FastifyRequest): Viewer {

@@ -1,0 +1,99 @@
+// SQL of the documents module; plain objects in and out.
+import { and, count, desc, eq, gte, inArray, isNull, sql, sum } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { auditEvents } from "../audit/audit.schema.ts";
+import { users } from "../identity/identity.schema.ts";
+import { documents } from "./documents.schema.ts";
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type NewDocument = typeof documents.$inferInsert;
+type Executor = Pick<Database, "select" | "insert" | "update" | "delete">;
+
+/** Serialises uploads of one user until the transaction ends, so two uploads cannot both pass the quota. */
+export async function lockUserForUpload(tx: Executor, userId: string): Promise<void> {
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("update");
+}
+
+export async function storageUsage(db: Executor, userId: string): Promise<{ files: number; bytes: number }> {
+  const [row] = await db
+    .select({ files: count(), bytes: sum(documents.sizeBytes).mapWith(Number) })
+    .from(documents)
+    .where(eq(documents.userId, userId));
+  return { files: row?.files ?? 0, bytes: row?.bytes ?? 0 };
+}
+
+export async function insertDocument(tx: Executor, values: NewDocument): Promise<DocumentRow> {
+  const [row] = await tx.insert(documents).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function listDocuments(db: Executor, userId: string): Promise<DocumentRow[]> {
+  return db
+    .select()
+    .from(documents)
+    .where(eq(documents.userId, userId))
+    .orderBy(desc(documents.uploadedAt), desc(documents.id));
+}
+
+/** By id alone: the service checks ownership itself so that a foreign id is audited as a denial. */
+export async function findDocument(db: Executor, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
+  return row;
+}
+
+/** Deletes the owner's unlocked document; undefined when it is gone or became locked meanwhile. */
+export async function deleteUnlockedDocument(tx: Executor, userId: string, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await tx
+    .delete(documents)
+    .where(and(eq(documents.id, id), eq(documents.userId, userId), isNull(documents.lockedAt)))
+    .returning();
+  return row;
+}
+
+export async function listUserDocumentTypes(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ typeCode: documents.typeCode })
+    .from(documents)
+    .where(eq(documents.userId, userId));
+  return rows.map((row) => row.typeCode);
+}
+
+/** Refused uploads live only in the audit log; the list page shows the recent ones. */
+export async function listRecentRejections(db: Executor, userId: string, since: Date, limit: number) {
+  return db
+    .select({ occurredAt: auditEvents.occurredAt, details: auditEvents.details })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.userId, userId),
+        eq(auditEvents.event, "document.rejected"),
+        gte(auditEvents.occurredAt, since),
+      ),
+    )
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(limit);
+}
+
+// Contract with the applications module: when an application is submitted it calls lockDocuments
+// for every attached document inside its own transaction, and unlockDocuments when no submitted
+// application uses them any more. A locked document cannot be deleted (deleteUnlockedDocument).
+
+/** Locks the user's own documents among `ids`; returns the ids actually locked (foreign ids are ignored). */
+export async function lockDocuments(tx: Executor, userId: string, ids: string[], at: Date): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx
+    .update(documents)
+    .set({ lockedAt: sql`coalesce(${documents.lockedAt}, ${at.toISOString()}::timestamptz)` })
+    .where(and(eq(documents.userId, userId), inArray(documents.id, ids)))
+    .returning({ id: documents.id });
+  return rows.map((row) => row.id);
+}
+
+export async function unlockDocuments(tx: Executor, userId: string, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx
+    .update(documents)
+    .set({ lockedAt: null })
+    .where(and(eq(documents.userId, userId), inArray(documents.id, ids)));
+}

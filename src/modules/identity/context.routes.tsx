@@ -1,0 +1,102 @@
+// After login: act as a medical worker or for one of the person's organizations, and in which role
+// (O1, O2, O7). The choice is fixed for the session; a new login is needed to change it.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sendError } from "../../http/errors.tsx";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import type { OrganizationRole } from "../../http/session.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import { findOrganizationByOgrn } from "../organizations/organizations.repository.ts";
+import { allowedRoles } from "./identity.policy.ts";
+import { ChooseContextPage, ChooseRolePage } from "./views/context-pages.tsx";
+
+type Body = Record<string, string | undefined>;
+
+export async function contextRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock } = app.deps;
+
+  /** Signed in and not yet decided: the only state in which these pages apply. */
+  async function undecided(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!request.viewer) return void (await sendError(request, reply, "UNAUTHENTICATED"));
+    if (request.viewer.context) {
+      return void (await reply.redirect(request.viewer.context.kind === "worker" ? "/lk" : "/org", 303));
+    }
+  }
+
+  app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
+    const choices = request.session.data.organizationChoices ?? [];
+    return sendHtml(reply, <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} />);
+  });
+
+  app.post<{ Body: Body }>("/auth/context", { preHandler: undecided }, async (request, reply) => {
+    const { choice } = request.body;
+    const userId = request.viewer?.id;
+    if (choice === "worker") {
+      request.session.regenerate({ userId, context: { kind: "worker" } }, clock.now());
+      return reply.redirect("/lk", 303);
+    }
+    const picked = request.session.data.organizationChoices?.find((item) => item.esiaOrgOid === choice);
+    if (!picked) {
+      const choices = request.session.data.organizationChoices ?? [];
+      const page = <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} error />;
+      return sendHtml(reply, page, 400);
+    }
+    if (picked.liquidated) return sendError(request, reply, "ORGANIZATION_LIQUIDATED");
+    const organization = picked.ogrn ? await findOrganizationByOgrn(database.db, picked.ogrn) : undefined;
+    if (!organization) {
+      await writeAudit(database.db, {
+        event: "access.denied",
+        outcome: "denied",
+        userId,
+        ip: request.ip,
+        details: { reason: "organization-not-registered", esiaOrgOid: picked.esiaOrgOid },
+      });
+      return sendError(request, reply, "ORGANIZATION_NOT_REGISTERED");
+    }
+    if (organization.status === "liquidated") return sendError(request, reply, "ORGANIZATION_LIQUIDATED");
+    request.session.set("chosenOrganization", {
+      organizationId: organization.id,
+      esiaOrgOid: picked.esiaOrgOid,
+      chief: picked.chief,
+    });
+    return reply.redirect("/auth/context/role", 303);
+  });
+
+  app.get("/auth/context/role", { preHandler: undecided }, async (request, reply) => {
+    const chosen = request.session.data.chosenOrganization;
+    if (!chosen) return reply.redirect("/auth/context", 303);
+    const name = request.session.data.organizationChoices?.find((c) => c.esiaOrgOid === chosen.esiaOrgOid)?.shortName;
+    return sendHtml(
+      reply,
+      <ChooseRolePage ctx={pageContext(request, reply)} organizationName={name ?? ""} roles={allowedRoles(chosen)} />,
+    );
+  });
+
+  app.post<{ Body: Body }>("/auth/context/role", { preHandler: undecided }, async (request, reply) => {
+    const chosen = request.session.data.chosenOrganization;
+    if (!chosen) return reply.redirect("/auth/context", 303);
+    const role = request.body.role as OrganizationRole | undefined;
+    if (!role || !allowedRoles(chosen).includes(role)) {
+      await writeAudit(database.db, {
+        event: "access.denied",
+        outcome: "denied",
+        userId: request.viewer?.id,
+        organizationId: chosen.organizationId,
+        ip: request.ip,
+        details: { reason: "role-not-allowed", role: role ?? null },
+      });
+      return sendError(request, reply, "FORBIDDEN");
+    }
+    const context = { kind: "organization", organizationId: chosen.organizationId, esiaOrgOid: chosen.esiaOrgOid, role } as const;
+    // A new session id whenever the role changes (DESIGN: security baseline).
+    request.session.regenerate({ userId: request.viewer?.id, context }, clock.now());
+    await writeAudit(database.db, {
+      event: "auth.context_chosen",
+      outcome: "success",
+      userId: request.viewer?.id,
+      organizationId: chosen.organizationId,
+      ip: request.ip,
+      details: { role },
+    });
+    return reply.redirect("/org", 303);
+  });
+}

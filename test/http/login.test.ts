@@ -1,0 +1,88 @@
+// Sign-in end to end over HTTP: the cabinet's ESIA client against the stand-in, real signatures.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { enterAsWorker, FormClient, loginThroughStandin } from "../support/http-client.ts";
+import { startTestSystem, type TestSystem } from "../support/system.ts";
+
+let system: TestSystem;
+before(async () => {
+  system = await startTestSystem({ listen: true });
+});
+after(() => system.close());
+
+test("Петрова logs in and lands in the worker's cabinet with her name in the header", async () => {
+  const client = new FormClient();
+  const home = await enterAsWorker(client, await loginThroughStandin(client, system.cabinetUrl, "+7 900 100-00-02"));
+  assert.equal(new URL(home.url).pathname, "/lk");
+  assert.match(home.html, /Петрова Анна Сергеевна/);
+  const events = await system.deps.database.db.query.auditEvents.findMany();
+  assert.ok(events.some((event) => event.event === "auth.login" && event.outcome === "success"));
+});
+
+test("an unconfirmed account is refused with an explanation, and the refusal is audited", async () => {
+  const page = await loginThroughStandin(new FormClient(), system.cabinetUrl, "8 900 100-00-03");
+  assert.equal(page.status, 403);
+  assert.match(page.html, /Учётная запись не подтверждена/);
+  const events = await system.deps.database.db.query.auditEvents.findMany();
+  assert.ok(events.some((event) => event.event === "auth.login_failed" && event.details.reason === "not-confirmed"));
+});
+
+test("refusing consent at the stand-in gives a clear page with «Попробовать снова»", async () => {
+  const page = await loginThroughStandin(new FormClient(), system.cabinetUrl, "+79001000006", "deny");
+  assert.equal(page.status, 400);
+  assert.match(page.html, /Вы отказались предоставить доступ/);
+  assert.match(page.html, /ESIA-007004/);
+  assert.match(page.html, /Попробовать снова/);
+});
+
+test("a replayed callback is refused", async () => {
+  const client = new FormClient();
+  client.stopBefore = /\/auth\/esia\/callback/;
+  const stopped = await loginThroughStandin(client, system.cabinetUrl, "+79001000002");
+  assert.match(stopped.url, /\/auth\/esia\/callback\?code=/);
+  client.stopBefore = undefined;
+  const first = await client.get(stopped.url);
+  assert.equal(first.status, 200);
+  const replay = await client.get(stopped.url);
+  assert.equal(replay.status, 400);
+  assert.match(replay.html, /Не удалось войти через Госуслуги/);
+});
+
+test("Смирнов chooses the clinic and Руководитель; the header shows the organization", async () => {
+  const client = new FormClient();
+  const choose = await loginThroughStandin(client, system.cabinetUrl, "+79001000004");
+  assert.equal(new URL(choose.url).pathname, "/auth/context");
+  const clinicOid = choose.html.match(/value="(\d+)"[^>]*\/>\s*От имени организации «ГБУЗ/)?.[1];
+  assert.ok(clinicOid, "the clinic is offered");
+  const rolePage = await client.submit(choose, "/auth/context", { choice: clinicOid });
+  assert.match(rolePage.html, /Руководитель/);
+  const home = await client.submit(rolePage, "/auth/context/role", { role: "head" });
+  assert.equal(new URL(home.url).pathname, "/org");
+  assert.match(home.html, /class="account__org">ГБУЗ «Городская поликлиника № 1»/);
+  assert.match(home.html, /в роли «Руководитель»/);
+  const worker = await client.get(`${system.cabinetUrl}/lk`);
+  assert.equal(worker.status, 403, "the choice is fixed for the session");
+});
+
+test("Смирнов's second organization is not in ФРМО: a page says why", async () => {
+  const client = new FormClient();
+  const choose = await loginThroughStandin(client, system.cabinetUrl, "+79001000004");
+  const otherOid = choose.html.match(/value="(\d+)"[^>]*\/>\s*От имени организации «ООО/)?.[1];
+  assert.ok(otherOid);
+  const page = await client.submit(choose, "/auth/context", { choice: otherOid });
+  assert.equal(page.status, 403);
+  assert.match(page.html, /Организация не найдена в реестре ФРМО/);
+});
+
+test("Кузнецова cannot enter as Руководитель", async () => {
+  const client = new FormClient();
+  const choose = await loginThroughStandin(client, system.cabinetUrl, "+79001000005");
+  const clinicOid = choose.html.match(/value="(\d+)"[^>]*\/>\s*От имени организации «ГБУЗ/)?.[1];
+  assert.ok(clinicOid);
+  const rolePage = await client.submit(choose, "/auth/context", { choice: clinicOid });
+  assert.doesNotMatch(rolePage.html, /value="head"/);
+  const forced = await client.submit(rolePage, "/auth/context/role", { role: "head" });
+  assert.equal(forced.status, 403);
+  const employee = await client.submit(rolePage, "/auth/context/role", { role: "employee" });
+  assert.match(employee.html, /в роли «Сотрудник»/);
+});
