@@ -7,6 +7,9 @@ import { type DevKeys, loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { createPureJsSigner } from "./esia/crypto/signer.ts";
 import type { IdentityProvider } from "./esia/identity-provider.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
+import { createDocumentsService, type DocumentsService } from "./modules/documents/documents.service.ts";
+import { createFsStorage } from "./modules/documents/fs-storage.ts";
+import type { FileStorage } from "./modules/documents/storage.ts";
 import { createIdentityService, type IdentityService } from "./modules/identity/identity.service.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
@@ -17,6 +20,8 @@ export interface Deps {
   metrics: Metrics;
   identityProvider: IdentityProvider;
   identityService: IdentityService;
+  fileStorage: FileStorage;
+  documentsService: DocumentsService;
 }
 
 export interface DepsOverrides {
@@ -30,6 +35,8 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   const database =
     overrides.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") }));
   const devKeys = overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
+  // Uploaded files live under DATA_DIR/files, never under a directory served as static assets.
+  const fileStorage = createFsStorage(join(config.dataDir, "files"));
   return {
     config,
     clock,
@@ -37,6 +44,13 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     metrics: createMetrics(),
     identityProvider: createIdentityProvider(config, clock, devKeys),
     identityService: createIdentityService({ db: database.db, clock }),
+    fileStorage,
+    documentsService: createDocumentsService({
+      db: database.db,
+      clock,
+      storage: fileStorage,
+      quota: { maxFiles: config.documents.quotaFiles, maxBytes: config.documents.quotaBytes },
+    }),
   };
 }
 

@@ -27,6 +27,7 @@ export interface Config {
     timeoutMs: number;
   };
   standin: { enabled: boolean; port: number; publicUrl: string; tokenAlg: "RS256" | "GOST3410_2012_256" };
+  documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
 }
 
 export class ConfigError extends Error {
@@ -93,6 +94,11 @@ export function loadConfig(env: Env = process.env): Config {
       port: standinPort,
       publicUrl: standinUrl,
       tokenAlg: read("ESIA_STANDIN_TOKEN_ALG") === "GOST3410_2012_256" ? "GOST3410_2012_256" : "RS256",
+    },
+    documents: {
+      quotaBytes: int("DOCUMENTS_QUOTA_MB") * 1024 * 1024,
+      quotaFiles: int("DOCUMENTS_QUOTA_FILES"),
+      uploadsPerMinute: int("DOCUMENTS_UPLOADS_PER_MINUTE"),
     },
   };
 

@@ -57,4 +57,7 @@ export const settings = {
   },
   ESIA_STANDIN_PORT: { fallback: "3001", description: "Port of the ESIA stand-in." },
   ESIA_STANDIN_TOKEN_ALG: { fallback: "RS256", description: "Stand-in token signature: `RS256` or `GOST3410_2012_256`." },
+  DOCUMENTS_QUOTA_MB: { fallback: "100", description: "Total size of one worker's documents, in megabytes." },
+  DOCUMENTS_QUOTA_FILES: { fallback: "200", description: "Number of documents one worker may keep." },
+  DOCUMENTS_UPLOADS_PER_MINUTE: { fallback: "30", description: "Document uploads per minute and IP." },
 } satisfies Record<string, Setting>;

@@ -14,6 +14,9 @@ export const migrationsFolder = new URL("../../drizzle", import.meta.url).pathna
 // Drizzle's PGlite and node-postgres databases share the query API; one type keeps callers simple.
 export type Database = NodePgDatabase<typeof schema>;
 
+/** What repositories need: the database itself or a transaction opened on it. */
+export type DbExecutor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "query">;
+
 export interface DatabaseHandle {
   db: Database;
   kind: "pglite" | "postgres";

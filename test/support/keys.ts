@@ -1,4 +1,3 @@
-import { mkdtemp } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,9 +5,12 @@ import { type DevKeys, loadOrCreateDevKeys } from "../../src/esia/crypto/dev-key
 
 let keysPromise: Promise<DevKeys> | undefined;
 
-/** GOST and RSA key generation is slow; one set serves every test in the process. */
+/**
+ * Key generation takes seconds; one set in the system's temporary directory serves every test file
+ * (loadOrCreateDevKeys creates it atomically, so parallel test files agree on one set).
+ */
 export function testKeys(): Promise<DevKeys> {
-  keysPromise ??= mkdtemp(join(tmpdir(), "frmr-keys-")).then(loadOrCreateDevKeys);
+  keysPromise ??= loadOrCreateDevKeys(join(tmpdir(), "frmr-test-keys"));
   return keysPromise;
 }
 

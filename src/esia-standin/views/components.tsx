@@ -55,7 +55,7 @@ export function TextField({ name, label, value, type = "text", autocomplete, inp
         name={name}
         // preact types <input> as a union discriminated by `type`; this one component serves four of them.
         type={type as "text"}
-        value={type === "password" ? "" : (value ?? "")}
+        value={type === "password" ? undefined : (value ?? "")}
         autocomplete={autocomplete}
         inputmode={inputmode}
         aria-invalid={error ? "true" : undefined}

@@ -9,6 +9,13 @@ export const auditEventNames = [
   "document.rejected",
   "document.downloaded",
   "document.deleted",
+  "consent.code_sent",
+  "consent.code_rejected",
+  "consent.granted",
+  "consent.revoked",
+  "register.person_linked",
+  "register.personal_data_changed",
+  "settings.notifications_changed",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

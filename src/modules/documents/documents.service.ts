@@ -1,0 +1,250 @@
+// Use cases of «Мои документы» (W7, W8). Every change and its audit record share a transaction;
+// refused uploads leave no row and no file behind.
+import { createHash } from "node:crypto";
+import { type Readable, Transform } from "node:stream";
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import { ContentProbe } from "./content-check.ts";
+import { type DocumentPurpose, type DocumentRequirement, isDocumentTypeCode, missingRequirements } from "./document-types.ts";
+import {
+  type DocumentRow,
+  deleteUnlockedDocument,
+  findDocument,
+  insertDocument,
+  listDocuments,
+  listRecentRejections,
+  listUserDocumentTypes,
+  lockUserForUpload,
+  storageUsage,
+} from "./documents.repository.ts";
+import { checkQuota, type DocumentActor, type DocumentQuota, decideAccess, decideDeletion } from "./documents.policy.ts";
+import { type FileStorage, newStorageKey, type StagedFile } from "./storage.ts";
+import { checkFileName, type Rejection, rejectionField } from "./upload-rules.ts";
+
+/** A file part read to its end into the staging area, with what was learnt on the way. */
+export interface ReceivedFile {
+  rawName: string;
+  staged: StagedFile;
+  sizeBytes: number;
+  sha256: string;
+  /** The multipart parser stopped at the size limit: the file is larger than allowed. */
+  truncated: boolean;
+  probe: ContentProbe;
+}
+
+export type UploadOutcome = { ok: true; document: DocumentRow } | { ok: false; rejections: Rejection[] };
+export type DeleteOutcome = { ok: true; fileRemoved: boolean } | { ok: false; reason: "not-found" | "attached" };
+export type DownloadOutcome = { ok: true; document: DocumentRow; content: Readable } | { ok: false };
+
+// How long refused attempts stay on the list page (they stay in the audit log regardless).
+const REJECTIONS_SHOWN_DAYS = 30;
+const REJECTIONS_SHOWN_MAX = 10;
+
+export interface DocumentsServiceDeps {
+  db: Database;
+  clock: Clock;
+  storage: FileStorage;
+  quota: DocumentQuota;
+}
+
+export type DocumentsService = ReturnType<typeof createDocumentsService>;
+
+export function createDocumentsService({ db, clock, storage, quota }: DocumentsServiceDeps) {
+  /** Streams a file into staging while hashing and sniffing it; memory use does not grow with the file. */
+  async function receive(source: Readable & { truncated?: boolean }, rawName: string): Promise<ReceivedFile> {
+    const probe = new ContentProbe();
+    const hash = createHash("sha256");
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        probe.feed(chunk);
+        hash.update(chunk);
+        callback(null, chunk);
+      },
+    });
+    source.once("error", (error) => meter.destroy(error));
+    const staged = await storage.stage(source.pipe(meter));
+    return {
+      rawName,
+      staged,
+      sizeBytes: probe.size,
+      sha256: hash.digest("hex"),
+      truncated: source.truncated === true,
+      probe,
+    };
+  }
+
+  async function upload(actor: DocumentActor, typeCode: unknown, file: ReceivedFile | undefined): Promise<UploadOutcome> {
+    let committedKey: string | undefined;
+    try {
+      const rejections: Rejection[] = [];
+      if (!isDocumentTypeCode(typeCode)) rejections.push({ reason: "unknown_type" });
+      const checked = await checkFile(file);
+      if (!checked.ok) rejections.push(checked.rejection);
+      if (!checked.ok || !isDocumentTypeCode(typeCode) || !file) {
+        await writeRejection(db, actor, rejections, typeCode, file);
+        return { ok: false, rejections };
+      }
+      return await db.transaction(async (tx): Promise<UploadOutcome> => {
+        await lockUserForUpload(tx, actor.userId);
+        const overQuota = checkQuota(await storageUsage(tx, actor.userId), file.sizeBytes, quota);
+        if (overQuota) {
+          await writeRejection(tx, actor, [overQuota], typeCode, file);
+          return { ok: false, rejections: [overQuota] };
+        }
+        const document = await insertDocument(tx, {
+          userId: actor.userId,
+          typeCode,
+          originalName: checked.name,
+          mediaType: checked.mediaType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          storageKey: newStorageKey(),
+          uploadedAt: clock.now(),
+        });
+        await writeAudit(tx, {
+          event: "document.uploaded",
+          outcome: "success",
+          userId: actor.userId,
+          ip: actor.ip,
+          details: { documentId: document.id, documentType: typeCode, mediaType: document.mediaType, sizeBytes: document.sizeBytes },
+        });
+        await file.staged.commit(document.storageKey);
+        committedKey = document.storageKey;
+        return { ok: true, document };
+      });
+    } catch (error) {
+      // The transaction failed after the file was moved into place: take it back out.
+      if (committedKey) await storage.remove(committedKey);
+      throw error;
+    } finally {
+      // Accepted files were renamed away from staging; for every other outcome this removes the upload.
+      await file?.staged.discard();
+    }
+  }
+
+  type FileCheck = { ok: true; name: string; mediaType: string } | { ok: false; rejection: Rejection };
+
+  async function checkFile(file: ReceivedFile | undefined): Promise<FileCheck> {
+    if (!file || (file.rawName === "" && file.sizeBytes === 0)) return { ok: false, rejection: { reason: "missing_file" } };
+    const name = checkFileName(file.rawName);
+    if (!name.ok) return name;
+    if (file.truncated) return { ok: false, rejection: { reason: "too_large" } };
+    const verdict = await file.probe.verdict();
+    if (!verdict.ok) return verdict;
+    return { ok: true, name: name.name, mediaType: verdict.mediaType };
+  }
+
+  return {
+    receive,
+    upload,
+
+    async list(actor: DocumentActor) {
+      const since = new Date(clock.now().getTime() - REJECTIONS_SHOWN_DAYS * 24 * 60 * 60 * 1000);
+      const [documents, rejections, usage] = await Promise.all([
+        listDocuments(db, actor.userId),
+        listRecentRejections(db, actor.userId, since, REJECTIONS_SHOWN_MAX),
+        storageUsage(db, actor.userId),
+      ]);
+      return { documents, rejections, usage, quota };
+    },
+
+    /** The actor's own document, for the delete confirmation page. */
+    async find(actor: DocumentActor, id: string): Promise<DocumentRow | undefined> {
+      const document = await findDocument(db, id);
+      return (await authorise(db, actor, document, "view")) ? document : undefined;
+    },
+
+    async download(actor: DocumentActor, id: string): Promise<DownloadOutcome> {
+      const document = await findDocument(db, id);
+      if (!document || !(await authorise(db, actor, document, "download"))) return { ok: false };
+      const content = await storage.open(document.storageKey);
+      await writeAudit(db, {
+        event: "document.downloaded",
+        outcome: "success",
+        userId: actor.userId,
+        ip: actor.ip,
+        details: { documentId: document.id },
+      });
+      return { ok: true, document, content };
+    },
+
+    async remove(actor: DocumentActor, id: string): Promise<DeleteOutcome> {
+      const outcome = await db.transaction(async (tx) => {
+        const document = await findDocument(tx, id);
+        if (!document || !(await authorise(tx, actor, document, "delete"))) return { ok: false, reason: "not-found" } as const;
+        const deleted = decideDeletion(document).allowed ? await deleteUnlockedDocument(tx, actor.userId, id) : undefined;
+        await writeAudit(tx, {
+          event: "document.deleted",
+          outcome: deleted ? "success" : "denied",
+          userId: actor.userId,
+          ip: actor.ip,
+          details: deleted ? { documentId: id, documentType: document.typeCode } : { documentId: id, reason: "attached" },
+        });
+        return deleted ? ({ ok: true, storageKey: deleted.storageKey } as const) : ({ ok: false, reason: "attached" } as const);
+      });
+      if (!outcome.ok) return outcome;
+      // The row is gone for good; a file left behind by a storage failure is unreachable and only wastes space.
+      const fileRemoved = await storage.remove(outcome.storageKey).then(
+        () => true,
+        () => false,
+      );
+      return { ok: true, fileRemoved };
+    },
+  };
+
+  /** The ownership check of every use case on one document; a foreign id is audited as a denial. */
+  async function authorise(
+    executor: Pick<Database, "insert">,
+    actor: DocumentActor,
+    document: { id: string; userId: string } | undefined,
+    action: string,
+  ): Promise<boolean> {
+    const decision = decideAccess(actor, document);
+    if (!decision.allowed && decision.reason === "foreign") {
+      await writeAudit(executor, {
+        event: "access.denied",
+        outcome: "denied",
+        userId: actor.userId,
+        ip: actor.ip,
+        details: { resource: "document", documentId: document?.id, action },
+      });
+    }
+    return decision.allowed;
+  }
+}
+
+/** One audit record per refused attempt: the reasons, never the file name (it may carry personal data). */
+async function writeRejection(
+  executor: Pick<Database, "insert">,
+  actor: DocumentActor,
+  rejections: Rejection[],
+  typeCode: unknown,
+  file: ReceivedFile | undefined,
+): Promise<void> {
+  const primary = rejections.find((rejection) => rejectionField(rejection) === "file") ?? rejections[0];
+  await writeAudit(executor, {
+    event: "document.rejected",
+    outcome: "failure",
+    userId: actor.userId,
+    ip: actor.ip,
+    details: {
+      rejection: primary,
+      reasons: rejections.map((rejection) => rejection.reason),
+      documentType: isDocumentTypeCode(typeCode) ? typeCode : null,
+      sizeBytes: file?.sizeBytes ?? null,
+    },
+  });
+}
+
+/**
+ * W8: the requirements of `purpose` that the user's documents do not yet satisfy, each with the
+ * document types that would satisfy it. Used by the /lk home page.
+ */
+export async function missingDocumentTypes(
+  db: Database,
+  userId: string,
+  purpose: DocumentPurpose = "periodic_accreditation",
+): Promise<readonly DocumentRequirement[]> {
+  return missingRequirements(purpose, await listUserDocumentTypes(db, userId));
+}

@@ -1,0 +1,118 @@
+import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { workerNavigation } from "../../home/navigation.ts";
+import type { DocumentItem, DocumentsView, RejectionItem } from "./documents.view.ts";
+
+export function DocumentsPage({ ctx, view }: { ctx: PageContext; view: DocumentsView }) {
+  return (
+    <Layout ctx={ctx} title="Мои документы" nav={workerNavigation}>
+      <h1>Мои документы</h1>
+      {view.flash && (
+        <p class="flash" role="status">
+          {view.flash}
+        </p>
+      )}
+      <p>
+        Здесь хранятся документы для заявлений на аккредитацию. Принимаются файлы PDF, JPG и PNG размером до 5 МБ.
+      </p>
+      <p class="actions">
+        <a class="button" href="/lk/documents/upload">
+          Загрузить документ
+        </a>
+      </p>
+      <p class="muted">{view.usage}</p>
+
+      <h2>Загруженные документы</h2>
+      {view.items.length === 0 ? (
+        <p>Вы ещё не загрузили ни одного документа.</p>
+      ) : (
+        <div class="table-wrap">
+          <table class="table--stacked">
+            <caption class="visually-hidden">Загруженные документы</caption>
+            <thead>
+              <tr>
+                <th scope="col">Тип документа</th>
+                <th scope="col">Файл</th>
+                <th scope="col">Размер</th>
+                <th scope="col">Загружен</th>
+                <th scope="col">Статус</th>
+                <th scope="col">Действия</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.items.map((item) => (
+                <DocumentRow key={item.id} item={item} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {view.rejections.length > 0 && <Rejections items={view.rejections} />}
+    </Layout>
+  );
+}
+
+function DocumentRow({ item }: { item: DocumentItem }) {
+  return (
+    <tr>
+      <td data-label="Тип документа">{item.typeLabel}</td>
+      <td data-label="Файл" class="break-word">
+        {item.originalName}
+      </td>
+      <td data-label="Размер">{item.size}</td>
+      <td data-label="Загружен">{item.uploadedAt}</td>
+      <td data-label="Статус">
+        <span class="badge badge--ok">Принято</span>
+        {item.locked && <span class="muted"> прикреплён к поданной заявке</span>}
+      </td>
+      <td data-label="Действия">
+        <ul class="inline-actions">
+          <li>
+            <a href={item.downloadHref} download>
+              Скачать<span class="visually-hidden"> {item.originalName}</span>
+            </a>
+          </li>
+          {!item.locked && (
+            <li>
+              <a href={item.deleteHref}>
+                Удалить<span class="visually-hidden"> {item.originalName}</span>
+              </a>
+            </li>
+          )}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
+function Rejections({ items }: { items: RejectionItem[] }) {
+  return (
+    <>
+      <h2>Не принятые файлы за последние 30 дней</h2>
+      <p class="muted">Эти файлы не сохранены. Исправьте причину и загрузите документ снова.</p>
+      <div class="table-wrap">
+        <table class="table--stacked">
+          <caption class="visually-hidden">Не принятые файлы</caption>
+          <thead>
+            <tr>
+              <th scope="col">Дата</th>
+              <th scope="col">Тип документа</th>
+              <th scope="col">Статус</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((item) => (
+              <tr key={item.occurredAt + item.message}>
+                <td data-label="Дата">{item.occurredAt}</td>
+                <td data-label="Тип документа">{item.typeLabel}</td>
+                <td data-label="Статус">
+                  <span class="badge badge--bad">Не принят</span> {item.message}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+// The blocks of the personal file (личное дело, domain/frmr.md §2.1): education, certificates,
+// accreditation, categories, employment cards, awards. Dictionary references are `…Id` + `…Name`.
+import { sql } from "drizzle-orm";
+import { boolean, date, index, integer, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { registerPersons } from "./register.schema.ts";
+
+const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
+const personId = () =>
+  uuid("person_id")
+    .notNull()
+    .references(() => registerPersons.id, { onDelete: "cascade" });
+const day = (name: string) => date(name, { mode: "string" });
+
+/** Professional (higher or secondary medical) education: the diploma. */
+export const registerProfEducation = pgTable(
+  "register_prof_education",
+  {
+    id: id(),
+    personId: personId(),
+    levelEducationId: text("level_education_id").notNull(),
+    levelEducation: text("level_education").notNull(),
+    institutionName: text("institution_name").notNull(),
+    beginYear: integer("begin_year"),
+    docSerial: text("doc_serial"),
+    docNumber: text("doc_number"),
+    docDate: day("doc_date"),
+    specId: text("spec_id"),
+    specName: text("spec_name"),
+    qualificationName: text("qualification_name"),
+  },
+  (table) => [index("register_prof_education_person_idx").on(table.personId)],
+);
+
+/** Ординатура, интернатура, аспирантура. */
+export const registerPostgraduate = pgTable(
+  "register_postgraduate",
+  {
+    id: id(),
+    personId: personId(),
+    educationStageId: text("education_stage_id").notNull(),
+    educationStageName: text("education_stage_name").notNull(),
+    institutionName: text("institution_name").notNull(),
+    beginYear: integer("begin_year"),
+    docSerial: text("doc_serial"),
+    docNumber: text("doc_number"),
+    docDate: day("doc_date"),
+    specId: text("spec_id"),
+    specName: text("spec_name"),
+  },
+  (table) => [index("register_postgraduate_person_idx").on(table.personId)],
+);
+
+/** ДПО: повышение квалификации or профессиональная переподготовка, with academic hours. */
+export const registerExtEducation = pgTable(
+  "register_ext_education",
+  {
+    id: id(),
+    personId: personId(),
+    profEducationKindId: text("prof_education_kind_id").notNull(),
+    profEducationKindName: text("prof_education_kind_name").notNull(),
+    institutionName: text("institution_name").notNull(),
+    hoursCount: integer("hours_count").notNull(),
+    theme: text("theme"),
+    docSerial: text("doc_serial"),
+    docNumber: text("doc_number"),
+    docDate: day("doc_date"),
+    specId: text("spec_id"),
+    specName: text("spec_name"),
+  },
+  (table) => [index("register_ext_education_person_idx").on(table.personId)],
+);
+
+/** Сертификат специалиста (issued until 2021; each runs out five years after issue). */
+export const registerCertificates = pgTable(
+  "register_certificates",
+  {
+    id: id(),
+    personId: personId(),
+    certSerial: text("cert_serial"),
+    certNumber: text("cert_number").notNull(),
+    examDate: day("exam_date"),
+    passDate: day("pass_date"),
+    endDate: day("end_date"),
+    institutionName: text("institution_name"),
+    specId: text("spec_id"),
+    specName: text("spec_name"),
+  },
+  (table) => [index("register_certificates_person_idx").on(table.personId)],
+);
+
+/** The person's accreditation record; the procedures below carry the results. */
+export const registerAccreditations = pgTable("register_accreditations", {
+  id: id(),
+  personId: personId().unique(),
+  protocolDate: day("protocol_date"),
+  protocolNumber: text("protocol_number"),
+  docSerial: text("doc_serial"),
+  docNumber: text("doc_number"),
+  regNumber: text("reg_number"),
+});
+
+export const registerAccreditationProcedures = pgTable(
+  "register_accreditation_procedures",
+  {
+    id: id(),
+    accreditationId: uuid("accreditation_id")
+      .notNull()
+      .references(() => registerAccreditations.id, { onDelete: "cascade" }),
+    registryNumber: text("registry_number"),
+    accreditationKindId: text("accreditation_kind_id").notNull(),
+    accreditationKind: text("accreditation_kind").notNull(),
+    specId: text("spec_id").notNull(),
+    spec: text("spec").notNull(),
+    institution: text("institution"),
+    passed: boolean("passed").notNull(),
+    passDate: day("pass_date"),
+    endDate: day("end_date"),
+    protocolDate: day("protocol_date"),
+    protocolNumber: text("protocol_number"),
+  },
+  (table) => [index("register_accreditation_procedures_idx").on(table.accreditationId)],
+);
+
+export const registerQualificationCategories = pgTable(
+  "register_qualification_categories",
+  {
+    id: id(),
+    personId: personId(),
+    qualifyCategoryId: text("qualify_category_id").notNull(),
+    qualifyCategoryName: text("qualify_category_name").notNull(),
+    beginDate: day("begin_date"),
+    endDate: day("end_date"),
+    specId: text("spec_id"),
+    specName: text("spec_name"),
+    postId: text("post_id"),
+    postName: text("post_name"),
+  },
+  (table) => [index("register_qualification_categories_person_idx").on(table.personId)],
+);
+
+/** One card per position and rate in an organization (ФРМР «card»). */
+export const registerEmploymentCards = pgTable(
+  "register_employment_cards",
+  {
+    id: id(),
+    personId: personId(),
+    /** ФРМО OID of the organization, as ФРМР names it (`oid`). */
+    oid: text("organization_oid").notNull(),
+    /** Name of the organization as ФРМР returns it (`organization`). */
+    organization: text("organization_name").notNull(),
+    nrPmuDepartId: text("department_id"),
+    nrPmuDepartName: text("department_name"),
+    postId: text("post_id").notNull(),
+    postName: text("post_name").notNull(),
+    positionTypeId: text("position_type_id").notNull(),
+    positionTypeName: text("position_type_name").notNull(),
+    rate: numeric("rate", { precision: 4, scale: 2, mode: "number" }).notNull(),
+    beginDate: day("begin_date").notNull(),
+    endDate: day("end_date"),
+  },
+  (table) => [
+    index("register_employment_cards_person_idx").on(table.personId),
+    index("register_employment_cards_org_idx").on(table.oid),
+  ],
+);
+
+/** Awards (ФРМР «nomination»). */
+export const registerAwards = pgTable(
+  "register_awards",
+  {
+    id: id(),
+    personId: personId(),
+    nominationName: text("nomination_name").notNull(),
+    nomNumber: text("nom_number"),
+    nomDate: day("nom_date"),
+  },
+  (table) => [index("register_awards_person_idx").on(table.personId)],
+);

@@ -1,0 +1,75 @@
+// The person of the register (ФРМР «Person», domain/frmr.md §2.2) with identity documents and
+// addresses, and the ESIA data the person brought at their last login. Field names follow ФРМР.
+import { sql } from "drizzle-orm";
+import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { EsiaPerson } from "../../esia/identity-provider.ts";
+import { users } from "../identity/identity.schema.ts";
+
+/** A worker in the register; linked to the cabinet's user by СНИЛС at their first login. */
+export const registerPersons = pgTable("register_persons", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  /** ФРМР oid of the person, once known from the federal register. */
+  oid: text("oid").unique(),
+  userId: uuid("user_id")
+    .unique()
+    .references(() => users.id, { onDelete: "set null" }),
+  esiaOid: text("esia_oid").unique(),
+  /** 11 digits */
+  snils: text("snils").unique(),
+  lastName: text("last_name").notNull(),
+  firstName: text("first_name").notNull(),
+  patronymic: text("patronymic"),
+  gender: text("gender").$type<"M" | "F">(),
+  birthDate: date("birth_date", { mode: "string" }),
+  /** 12 digits */
+  inn: text("inn"),
+  phone: text("phone"),
+  email: text("email"),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+const personId = () =>
+  uuid("person_id")
+    .notNull()
+    .references(() => registerPersons.id, { onDelete: "cascade" });
+
+/** ДУЛ; one document of each kind (the current one), as ФРМР keeps it. */
+export const registerIdentityDocuments = pgTable(
+  "register_identity_documents",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    personId: personId(),
+    /** Code in НСИ 1.2.643.5.1.13.13.99.2.48 (1 = паспорт РФ). */
+    documentId: text("document_id").notNull(),
+    documentName: text("document_name").notNull(),
+    serial: text("serial"),
+    number: text("number").notNull(),
+    passDate: date("pass_date", { mode: "string" }),
+    passOrg: text("pass_org"),
+    /** `NNN-NNN` */
+    codeOrg: text("code_org"),
+  },
+  (table) => [uniqueIndex("register_identity_documents_kind_idx").on(table.personId, table.documentId)],
+);
+
+export const registerAddresses = pgTable(
+  "register_addresses",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    personId: personId(),
+    addressTypeId: text("address_type_id").notNull(),
+    addressTypeName: text("address_type_name").notNull(),
+    regDate: date("reg_date", { mode: "string" }),
+    address: text("address").notNull(),
+  },
+  (table) => [index("register_addresses_person_idx").on(table.personId)],
+);
+
+/** What ESIA said about the user at their last login: the reference the register is compared with. */
+export const esiaSnapshots = pgTable("esia_snapshots", {
+  userId: uuid("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  person: jsonb("person").$type<EsiaPerson>().notNull(),
+  receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+});
