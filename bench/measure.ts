@@ -9,12 +9,21 @@ export interface Measurement {
   p99: number;
 }
 
-export async function measure(name: string, url: string, headers: Record<string, string> = {}): Promise<Measurement> {
+export async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<Measurement> {
   const result = await autocannon({ url, headers, connections: 10, duration: 5, workers: 0 });
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
   }
-  return { name, requestsPerSecond: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    name,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 /** A bare Fastify handler returning a fixed string: what the machine does with no work at all. */
@@ -35,8 +44,6 @@ export function printTable(title: string, baseline: Measurement, rows: Measureme
   console.log("|---|---:|---:|---:|---:|");
   for (const row of [baseline, ...rows]) {
     const ratio = (row.requestsPerSecond / baseline.requestsPerSecond).toFixed(3);
-    console.log(
-      `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${ratio} |`,
-    );
+    console.log(`| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${ratio} |`);
   }
 }

@@ -8,7 +8,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     writeFileSync(new URL("../docs/errors.md", import.meta.url), renderErrorsDoc());
     const readmeUrl = new URL("../README.md", import.meta.url);
     const rows = Object.entries(settings).map(
-      ([name, setting]) => `| \`${name}\` | ${setting.fallback ? `\`${setting.fallback}\`` : ""} | ${setting.description} |`,
+      ([name, setting]) =>
+        `| \`${name}\` | ${setting.fallback ? `\`${setting.fallback}\`` : ""} | ${setting.description} |`,
     );
     const table = ["| variable | default | meaning |", "|---|---|---|", ...rows].join("\n");
     const readme = readFileSync(readmeUrl, "utf8").replace(

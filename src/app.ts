@@ -9,6 +9,7 @@ import { loggerOptions } from "./http/logging.ts";
 import { registerOperations } from "./http/operations.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
+import { documentsRoutes } from "./modules/documents/documents.routes.tsx";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
 import { contextRoutes } from "./modules/identity/context.routes.tsx";
 import { identityRoutes } from "./modules/identity/identity.routes.tsx";
@@ -65,7 +66,11 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     secure: config.cookieSecure,
     globalRateLimit: config.rateLimitPerMinute,
   });
-  await app.register(sessionSupport, { db: deps.database.db, clock: deps.clock, secure: config.cookieSecure });
+  await app.register(sessionSupport, {
+    db: deps.database.db,
+    clock: deps.clock,
+    secure: config.cookieSecure,
+  });
   await app.register(viewerSupport);
 
   await app.register(publicRoutes);
@@ -73,5 +78,6 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(contextRoutes);
   await app.register(organizationRoutes);
   await app.register(homeRoutes);
+  await app.register(documentsRoutes);
   return app;
 }

@@ -33,8 +33,10 @@ export interface DepsOverrides {
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
   const clock = overrides.clock ?? systemClock;
   const database =
-    overrides.database ?? (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") }));
-  const devKeys = overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
+    overrides.database ??
+    (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") }));
+  const devKeys =
+    overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
   // Uploaded files live under DATA_DIR/files, never under a directory served as static assets.
   const fileStorage = createFsStorage(join(config.dataDir, "files"));
   return {
@@ -61,7 +63,11 @@ function needsDevKeys(config: Config): boolean {
   return !config.esia.clientKeyPem || config.esia.certificatesPem.length === 0;
 }
 
-function createIdentityProvider(config: Config, clock: Clock, devKeys: DevKeys | undefined): IdentityProvider {
+function createIdentityProvider(
+  config: Config,
+  clock: Clock,
+  devKeys: DevKeys | undefined,
+): IdentityProvider {
   const signer = createPureJsSigner({
     privateKeyPem: config.esia.clientKeyPem ?? required(devKeys).client.privateKeyPem,
     certificatePem: config.esia.clientCertificatePem ?? required(devKeys).client.certificatePem,

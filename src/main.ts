@@ -24,11 +24,14 @@ async function main(): Promise<void> {
   servers.push(app);
   await app.listen({ port: config.port, host: config.host });
 
-  const purge = setInterval(() => {
-    purgeExpiredSessions(deps.database.db, deps.clock.now()).catch((error) =>
-      app.log.warn({ err: error }, "session purge failed"),
-    );
-  }, 10 * 60 * 1000);
+  const purge = setInterval(
+    () => {
+      purgeExpiredSessions(deps.database.db, deps.clock.now()).catch((error) =>
+        app.log.warn({ err: error }, "session purge failed"),
+      );
+    },
+    10 * 60 * 1000,
+  );
   purge.unref();
 
   const shutdown = async (signal: string) => {
@@ -46,7 +49,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -40,7 +40,10 @@ test("production refuses to start without secrets and ESIA settings, naming each
     (error: unknown) => {
       assert.ok(error instanceof ConfigError);
       for (const name of ["SESSION_SECRET", "DATABASE_URL", "PUBLIC_URL", "ESIA_URL", "ESIA_CERTIFICATES"]) {
-        assert.ok(error.problems.some((problem) => problem.includes(name)), name);
+        assert.ok(
+          error.problems.some((problem) => problem.includes(name)),
+          name,
+        );
       }
       return true;
     },

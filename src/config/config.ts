@@ -115,7 +115,8 @@ function productionProblems(config: Config, env: Env): string[] {
     problems.push("SESSION_SECRET of at least 32 characters is required in production");
   }
   if (!env.DATABASE_URL) problems.push("DATABASE_URL is required in production");
-  if (!env.PUBLIC_URL?.startsWith("https://")) problems.push("PUBLIC_URL must be an https:// address in production");
+  if (!env.PUBLIC_URL?.startsWith("https://"))
+    problems.push("PUBLIC_URL must be an https:// address in production");
   if (!env.ESIA_URL) problems.push("ESIA_URL is required in production");
   if (!env.ESIA_ISSUERS) problems.push("ESIA_ISSUERS is required in production");
   if (config.esia.certificatesPem.length === 0) problems.push("ESIA_CERTIFICATES is required in production");

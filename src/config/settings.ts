@@ -11,7 +11,8 @@ export const settings = {
   HOST: { fallback: "0.0.0.0", description: "Interface to listen on." },
   PUBLIC_URL: {
     fallback: "",
-    description: "External address of the cabinet (default `http://localhost:PORT`); `https://` turns on Secure cookies.",
+    description:
+      "External address of the cabinet (default `http://localhost:PORT`); `https://` turns on Secure cookies.",
   },
   DATABASE_URL: {
     fallback: "",
@@ -23,11 +24,17 @@ export const settings = {
     description: "Secret for signed cookies (CSRF). At least 32 characters in production.",
   },
   TRUST_PROXY: { fallback: "off", description: "`on` behind a reverse proxy that sets X-Forwarded-*." },
-  RATE_LIMIT_PER_MINUTE: { fallback: "600", description: "Requests per minute and client IP across the cabinet." },
+  RATE_LIMIT_PER_MINUTE: {
+    fallback: "600",
+    description: "Requests per minute and client IP across the cabinet.",
+  },
   LOG_LEVEL: { fallback: "info", description: "pino log level." },
   SUPPORT_PHONE: { fallback: "8 800 000-00-00", description: "Support phone shown in the footer." },
   SUPPORT_EMAIL: { fallback: "support@frmr.example", description: "Support e-mail shown in the footer." },
-  SUPPORT_HOURS: { fallback: "ежедневно с 9:00 до 21:00 (мск)", description: "Support hours shown in the footer." },
+  SUPPORT_HOURS: {
+    fallback: "ежедневно с 9:00 до 21:00 (мск)",
+    description: "Support hours shown in the footer.",
+  },
   ESIA_URL: { fallback: "", description: "Base URL of ESIA (default: the stand-in)." },
   ESIA_CLIENT_ID: { fallback: "FRMRLK", description: "Mnemonic of our system at ESIA." },
   ESIA_SCOPES: {
@@ -56,7 +63,10 @@ export const settings = {
     description: "`on` / `off`: the ESIA stand-in. Default: on outside production; refused in production.",
   },
   ESIA_STANDIN_PORT: { fallback: "3001", description: "Port of the ESIA stand-in." },
-  ESIA_STANDIN_TOKEN_ALG: { fallback: "RS256", description: "Stand-in token signature: `RS256` or `GOST3410_2012_256`." },
+  ESIA_STANDIN_TOKEN_ALG: {
+    fallback: "RS256",
+    description: "Stand-in token signature: `RS256` or `GOST3410_2012_256`.",
+  },
   DOCUMENTS_QUOTA_MB: { fallback: "100", description: "Total size of one worker's documents, in megabytes." },
   DOCUMENTS_QUOTA_FILES: { fallback: "200", description: "Number of documents one worker may keep." },
   DOCUMENTS_UPLOADS_PER_MINUTE: { fallback: "30", description: "Document uploads per minute and IP." },

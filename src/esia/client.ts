@@ -183,6 +183,7 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
     },
 
     async completeLogin(callback, expectedState): Promise<LoginOutcome> {
+      // Mapped before the state check: an error grants nothing, and ESIA's code is what support needs.
       if (callback.error !== undefined) {
         return { ok: false, error: callbackError(callback.error, callback.error_description) };
       }
@@ -202,8 +203,9 @@ export function createEsiaClient(config: EsiaClientConfig): IdentityProvider {
         { accessToken, idToken },
         { keys, issuer, clientId: config.clientId, now: now(), leewaySeconds: config.clockSkewSeconds ?? 60 },
       );
-      if (!verified.ok)
+      if (!verified.ok) {
         return refused(`${verified.token} token refused (${verified.refusal}): ${verified.detail}`);
+      }
       const { oid, access } = verified;
       const granted = grantedScopes(access.scope);
 

@@ -40,7 +40,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
   const entry = errorCatalogue[code];
   if (code === "RATE_LIMITED") reply.header("retry-after", "60");
   if (code === "SERVICE_UNAVAILABLE") reply.header("retry-after", "30");
-  if (wantsJson(request)) return reply.code(entry.status).send({ code, message: entry.title, details: entry.message });
+  if (wantsJson(request))
+    return reply.code(entry.status).send({ code, message: entry.title, details: entry.message });
   return sendHtml(reply, <ErrorPage ctx={safeContext(request, reply)} code={code} />, entry.status);
 }
 
@@ -49,7 +50,13 @@ function safeContext(request: FastifyRequest, reply: FastifyReply) {
   try {
     return pageContext(request, reply);
   } catch {
-    return { viewer: undefined, csrfToken: "", path: "/", support: request.server.deps.config.support, standin: false };
+    return {
+      viewer: undefined,
+      csrfToken: "",
+      path: "/",
+      support: request.server.deps.config.support,
+      standin: false,
+    };
   }
 }
 

@@ -106,7 +106,13 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
     const now = clock.now();
     const cookieId = request.cookies[cookieName];
     const row = cookieId
-      ? (await db.select().from(sessions).where(eq(sessions.idHash, hashId(cookieId))).limit(1))[0]
+      ? (
+          await db
+            .select()
+            .from(sessions)
+            .where(eq(sessions.idHash, hashId(cookieId)))
+            .limit(1)
+        )[0]
       : undefined;
     if (row && cookieId) {
       const idle = now.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;

@@ -1,11 +1,16 @@
 // The one catalogue of error codes: HTTP status, the Russian message a user reads,
 // and whether details may be shown. docs/errors.md is kept in sync by a test.
 export const errorCatalogue = {
-  NOT_FOUND: { status: 404, title: "Страница не найдена", message: "Проверьте адрес страницы или вернитесь на главную." },
+  NOT_FOUND: {
+    status: 404,
+    title: "Страница не найдена",
+    message: "Проверьте адрес страницы или вернитесь на главную.",
+  },
   FORBIDDEN: {
     status: 403,
     title: "Недостаточно прав",
-    message: "У вас нет прав на это действие. Если они нужны для работы, обратитесь к руководителю организации.",
+    message:
+      "У вас нет прав на это действие. Если они нужны для работы, обратитесь к руководителю организации.",
   },
   WRONG_CONTEXT: {
     status: 403,
@@ -27,7 +32,8 @@ export const errorCatalogue = {
   CSRF_INVALID: {
     status: 403,
     title: "Форма устарела",
-    message: "Срок действия формы истёк или она отправлена не с нашего сайта. Обновите страницу и повторите действие.",
+    message:
+      "Срок действия формы истёк или она отправлена не с нашего сайта. Обновите страницу и повторите действие.",
   },
   UNAUTHENTICATED: {
     status: 401,

@@ -30,7 +30,11 @@ export function formatDate(value: Date | string): string {
   return dateFormat.format(value);
 }
 
-export function fullName(person: { lastName: string; firstName: string; middleName?: string | null }): string {
+export function fullName(person: {
+  lastName: string;
+  firstName: string;
+  middleName?: string | null;
+}): string {
   return [person.lastName, person.firstName, person.middleName].filter(Boolean).join(" ");
 }
 

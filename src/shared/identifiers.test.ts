@@ -11,7 +11,13 @@ import {
 } from "./identifiers.ts";
 
 test("СНИЛС check digits follow the published vectors, including the 100/101 edges", () => {
-  for (const valid of ["112-233-445 95", "148-481-255 85", "002-008-999 00", "464-460-495 00", "11223344595"]) {
+  for (const valid of [
+    "112-233-445 95",
+    "148-481-255 85",
+    "002-008-999 00",
+    "464-460-495 00",
+    "11223344595",
+  ]) {
     assert.equal(isValidSnils(valid), true, valid);
   }
   for (const invalid of ["112-233-445 96", "1122334459", "abc-def-ghi jk"]) {
@@ -33,7 +39,8 @@ test("ИНН of organizations and persons", () => {
 });
 
 test("ОГРН uses mod 11 and ОГРНИП mod 13, each then mod 10", () => {
-  for (const valid of ["1027700132195", "304500102100082", "304500102100071"]) assert.equal(isValidOgrn(valid), true);
+  for (const valid of ["1027700132195", "304500102100082", "304500102100071"])
+    assert.equal(isValidOgrn(valid), true);
   for (const invalid of ["1027700132194", "304500102100070"]) assert.equal(isValidOgrn(invalid), false);
 });
 

@@ -1,7 +1,12 @@
 import { type ErrorCode, errorCatalogue } from "../shared/errors.ts";
 import { Layout, type PageContext } from "./layout.tsx";
 
-const loginCodes = new Set<ErrorCode>(["SESSION_EXPIRED", "UNAUTHENTICATED", "ESIA_FAILED", "ESIA_UNAVAILABLE"]);
+const loginCodes = new Set<ErrorCode>([
+  "SESSION_EXPIRED",
+  "UNAUTHENTICATED",
+  "ESIA_FAILED",
+  "ESIA_UNAVAILABLE",
+]);
 
 export function ErrorPage({ ctx, code }: { ctx: PageContext; code: ErrorCode }) {
   const entry = errorCatalogue[code];

@@ -50,7 +50,9 @@ interface TextFieldProps {
 
 export function TextField(props: TextFieldProps) {
   const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const describedBy = [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div class={props.error ? "field field--error" : "field"}>
       <label for={id}>{props.label}</label>

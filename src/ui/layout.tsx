@@ -78,7 +78,8 @@ function Header({ ctx }: { ctx: PageContext }) {
               {viewer.organizationName && <span class="account__org">{viewer.organizationName}</span>}
             </p>
             <p class="account__last">
-              Предыдущий вход: {viewer.previousLoginAt ? formatDateTime(viewer.previousLoginAt) : "это первый вход"}
+              Предыдущий вход:{" "}
+              {viewer.previousLoginAt ? formatDateTime(viewer.previousLoginAt) : "это первый вход"}
             </p>
             <form method="post" action="/auth/logout" class="account__logout">
               <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -120,7 +121,8 @@ function Footer({ ctx }: { ctx: PageContext }) {
         <div>
           <p class="site-footer__title">Служба поддержки</p>
           <p>
-            <a href={phoneHref}>{ctx.support.phone}</a>, <a href={`mailto:${ctx.support.email}`}>{ctx.support.email}</a>
+            <a href={phoneHref}>{ctx.support.phone}</a>,{" "}
+            <a href={`mailto:${ctx.support.email}`}>{ctx.support.email}</a>
           </p>
           <p>{ctx.support.hours}</p>
         </div>

@@ -33,12 +33,17 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
   // evaluate() runs through the DevTools protocol, so the page's strict CSP does not block axe.
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: unknown[] }> } })
-      .axe;
-    const result = await axe.run({ runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] } });
+    const axe = (
+      globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    const result = await axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"] },
+    });
     return result.violations;
   })) as AxeViolation[];
-  const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  const summary = violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+  );
   assert.deepEqual(summary, [], `accessibility violations on ${what}`);
 }
 

@@ -7,7 +7,9 @@ import { createTestDatabase, testDatabaseUrl } from "../support/db.ts";
 import { buildPlatformApp } from "../support/platform.ts";
 import { startTcpProxy } from "../support/tcp-proxy.ts";
 
-test("503 during a database outage, then recovery", { skip: !testDatabaseUrl && "needs TEST_DATABASE_URL" }, async () => {
+test("503 during a database outage, then recovery", {
+  skip: !testDatabaseUrl && "needs TEST_DATABASE_URL",
+}, async () => {
   const fresh = await createTestDatabase();
   const target = new URL(fresh.url ?? "");
   const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));

@@ -12,7 +12,9 @@ test("ESIA down after the login page: a clear page instead of an error", async (
     client.stopBefore = /\/auth\/esia\/callback/;
     const loginPage = await client.get(`${system.cabinetUrl}/auth/esia/login`);
     const next = await client.submit(loginPage, "/login", { login: "+79001000002", password: "Test-1234" });
-    const callback = /action="\/consent"/.test(next.html) ? await client.submit(next, "/consent", { decision: "grant" }) : next;
+    const callback = /action="\/consent"/.test(next.html)
+      ? await client.submit(next, "/consent", { decision: "grant" })
+      : next;
     await system.standin.close();
     client.stopBefore = undefined;
     const page = await client.get(callback.url);
@@ -29,7 +31,9 @@ test("ESIA that accepts connections but never answers is given up after the time
   const silent = createServer((socket) => sockets.add(socket));
   await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
   const port = (silent.address() as { port: number }).port;
-  const system = await startTestSystem({ env: { ESIA_URL: `http://127.0.0.1:${port}`, ESIA_TIMEOUT_MS: "300" } });
+  const system = await startTestSystem({
+    env: { ESIA_URL: `http://127.0.0.1:${port}`, ESIA_TIMEOUT_MS: "300" },
+  });
   try {
     const start = await system.app.inject({ url: "/auth/esia/login" });
     const state = new URL(String(start.headers.location)).searchParams.get("state");

@@ -12,7 +12,10 @@ after(() => system.close());
 
 test("Петрова logs in and lands in the worker's cabinet with her name in the header", async () => {
   const client = new FormClient();
-  const home = await enterAsWorker(client, await loginThroughStandin(client, system.cabinetUrl, "+7 900 100-00-02"));
+  const home = await enterAsWorker(
+    client,
+    await loginThroughStandin(client, system.cabinetUrl, "+7 900 100-00-02"),
+  );
   assert.equal(new URL(home.url).pathname, "/lk");
   assert.match(home.html, /Петрова Анна Сергеевна/);
   const events = await system.deps.database.db.query.auditEvents.findMany();
@@ -24,7 +27,9 @@ test("an unconfirmed account is refused with an explanation, and the refusal is 
   assert.equal(page.status, 403);
   assert.match(page.html, /Учётная запись не подтверждена/);
   const events = await system.deps.database.db.query.auditEvents.findMany();
-  assert.ok(events.some((event) => event.event === "auth.login_failed" && event.details.reason === "not-confirmed"));
+  assert.ok(
+    events.some((event) => event.event === "auth.login_failed" && event.details.reason === "not-confirmed"),
+  );
 });
 
 test("refusing consent at the stand-in gives a clear page with «Попробовать снова»", async () => {

@@ -86,7 +86,12 @@ describe("error pages", () => {
 describe("CSRF", () => {
   test("a form POST without the token gets 403", async () => {
     const cookie = await signIn();
-    const response = await app.inject({ method: "POST", url: "/auth/logout", headers: { cookie }, payload: {} });
+    const response = await app.inject({
+      method: "POST",
+      url: "/auth/logout",
+      headers: { cookie },
+      payload: {},
+    });
     assert.equal(response.statusCode, 403);
     assert.match(response.body, /Форма устарела/);
   });
@@ -94,7 +99,9 @@ describe("CSRF", () => {
   test("a form POST with a token from another browser gets 403", async () => {
     const cookie = await signIn();
     const other = await app.inject({ url: "/" });
-    const foreignToken = csrfTokenIn((await app.inject({ url: "/lk", headers: { cookie: await signIn() } })).body);
+    const foreignToken = csrfTokenIn(
+      (await app.inject({ url: "/lk", headers: { cookie: await signIn() } })).body,
+    );
     assert.ok(other.statusCode === 200);
     const response = await app.inject({
       method: "POST",
@@ -148,7 +155,11 @@ describe("sessions", () => {
     const cookie = await signIn();
     assert.equal((await app.inject({ url: "/lk", headers: { cookie } })).statusCode, 200);
     clock.advance(29 * 60 * 1000);
-    assert.equal((await app.inject({ url: "/lk", headers: { cookie } })).statusCode, 200, "activity keeps it");
+    assert.equal(
+      (await app.inject({ url: "/lk", headers: { cookie } })).statusCode,
+      200,
+      "activity keeps it",
+    );
     clock.advance(31 * 60 * 1000);
     const expired = await app.inject({ url: "/lk", headers: { cookie } });
     assert.equal(expired.statusCode, 401);

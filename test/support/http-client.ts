@@ -26,7 +26,11 @@ export class FormClient {
   /** Submits the form whose action ends with `action` on `page`, with its hidden fields plus `fields`. */
   async submit(page: FetchedPage, action: string, fields: Record<string, string>): Promise<FetchedPage> {
     const forms = [...page.html.matchAll(/<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)];
-    const form = forms.find((match) => decode(match[1] ?? "").split("?")[0]?.endsWith(action));
+    const form = forms.find((match) =>
+      decode(match[1] ?? "")
+        .split("?")[0]
+        ?.endsWith(action),
+    );
     if (!form) throw new Error(`no form with action ${action} on ${page.url}`);
     const body = new URLSearchParams();
     for (const input of (form[2] ?? "").matchAll(/<input[^>]*type="hidden"[^>]*>/g)) {
@@ -68,7 +72,11 @@ export class FormClient {
 }
 
 function decode(value: string): string {
-  return value.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<");
+  return value
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<");
 }
 
 /**
@@ -88,5 +96,7 @@ export async function loginThroughStandin(
 
 /** Chooses «Как медицинский работник» when the cabinet asks whom to act for. */
 export async function enterAsWorker(client: FormClient, page: FetchedPage): Promise<FetchedPage> {
-  return new URL(page.url).pathname === "/auth/context" ? client.submit(page, "/auth/context", { choice: "worker" }) : page;
+  return new URL(page.url).pathname === "/auth/context"
+    ? client.submit(page, "/auth/context", { choice: "worker" })
+    : page;
 }

@@ -1,8 +1,8 @@
 // The cabinet app alone (no stand-in), with extra routes a test may add before it is ready.
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
-import { createDeps, type Deps } from "../../src/deps.ts";
 import type { DatabaseHandle } from "../../src/db/client.ts";
+import { createDeps, type Deps } from "../../src/deps.ts";
 import type { Clock } from "../../src/shared/clock.ts";
 import { testConfig } from "./config.ts";
 import { createTestDatabase } from "./db.ts";

@@ -4,9 +4,9 @@ import type { FastifyInstance } from "fastify";
 import { buildApp } from "../../src/app.ts";
 import type { Config } from "../../src/config/config.ts";
 import { createDeps, type Deps } from "../../src/deps.ts";
-import { seedDemoData } from "../../src/seed.ts";
 import { buildStandinApp } from "../../src/esia-standin/app.ts";
 import { standinConfigFor } from "../../src/esia-standin/start.ts";
+import { seedDemoData } from "../../src/seed.ts";
 import type { Clock } from "../../src/shared/clock.ts";
 import { testConfig } from "./config.ts";
 import { createTestDatabase } from "./db.ts";
@@ -41,13 +41,20 @@ export async function startTestSystem(options: SystemOptions = {}): Promise<Test
     ...options.env,
   });
   const database = await createTestDatabase();
-  const deps = await createDeps(config, { database, devKeys: keys, ...(options.clock ? { clock: options.clock } : {}) });
+  const deps = await createDeps(config, {
+    database,
+    devKeys: keys,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 
   await seedDemoData(database.db);
   const standinConfig = standinConfigFor(config, keys);
-  const standin = await buildStandinApp(options.clock ? { ...standinConfig, clock: () => deps.clock.now() } : standinConfig, {
-    logger: false,
-  });
+  const standin = await buildStandinApp(
+    options.clock ? { ...standinConfig, clock: () => deps.clock.now() } : standinConfig,
+    {
+      logger: false,
+    },
+  );
   await standin.listen({ port: standinPort, host: "127.0.0.1" });
   const app = await buildApp(deps, { logger: false });
   if (options.listen) await app.listen({ port: cabinetPort, host: "127.0.0.1" });

@@ -1,5 +1,5 @@
 // A loopback TCP proxy that a test can cut and restore, to play a database outage.
-import { createServer, type Server, type Socket, connect } from "node:net";
+import { connect, createServer, type Server, type Socket } from "node:net";
 
 export interface TcpProxy {
   port: number;

@@ -64,10 +64,16 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
   app.get("/auth/context/role", { preHandler: undecided }, async (request, reply) => {
     const chosen = request.session.data.chosenOrganization;
     if (!chosen) return reply.redirect("/auth/context", 303);
-    const name = request.session.data.organizationChoices?.find((c) => c.esiaOrgOid === chosen.esiaOrgOid)?.shortName;
+    const name = request.session.data.organizationChoices?.find(
+      (c) => c.esiaOrgOid === chosen.esiaOrgOid,
+    )?.shortName;
     return sendHtml(
       reply,
-      <ChooseRolePage ctx={pageContext(request, reply)} organizationName={name ?? ""} roles={allowedRoles(chosen)} />,
+      <ChooseRolePage
+        ctx={pageContext(request, reply)}
+        organizationName={name ?? ""}
+        roles={allowedRoles(chosen)}
+      />,
     );
   });
 
@@ -86,7 +92,12 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
       });
       return sendError(request, reply, "FORBIDDEN");
     }
-    const context = { kind: "organization", organizationId: chosen.organizationId, esiaOrgOid: chosen.esiaOrgOid, role } as const;
+    const context = {
+      kind: "organization",
+      organizationId: chosen.organizationId,
+      esiaOrgOid: chosen.esiaOrgOid,
+      role,
+    } as const;
     // A new session id whenever the role changes (DESIGN: security baseline).
     request.session.regenerate({ userId: request.viewer?.id, context }, clock.now());
     await writeAudit(database.db, {

@@ -78,7 +78,12 @@ function providerCode(error: LoginFailure): string | undefined {
 
 function showFailure(request: FastifyRequest, reply: FastifyReply, error: LoginFailure) {
   if (error.kind === "unavailable") return sendError(request, reply, "ESIA_UNAVAILABLE");
-  const code: ErrorCode = error.kind === "provider-error" && error.code === "ESIA-007004" ? "ESIA_DENIED" : "ESIA_FAILED";
+  const code: ErrorCode =
+    error.kind === "provider-error" && error.code === "ESIA-007004" ? "ESIA_DENIED" : "ESIA_FAILED";
   const shownCode = error.kind === "provider-error" ? error.code : undefined;
-  return sendHtml(reply, <LoginFailedPage ctx={pageContext(request, reply)} code={code} providerCode={shownCode} />, 400);
+  return sendHtml(
+    reply,
+    <LoginFailedPage ctx={pageContext(request, reply)} code={code} providerCode={shownCode} />,
+    400,
+  );
 }

@@ -25,5 +25,8 @@ export const sessions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
   },
-  (table) => [index("sessions_user_idx").on(table.userId), index("sessions_last_seen_idx").on(table.lastSeenAt)],
+  (table) => [
+    index("sessions_user_idx").on(table.userId),
+    index("sessions_last_seen_idx").on(table.lastSeenAt),
+  ],
 );

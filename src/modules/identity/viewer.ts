@@ -2,9 +2,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { sendError } from "../../http/errors.tsx";
+import type { OrganizationRole } from "../../http/session.ts";
 import { fullName } from "../../shared/format.ts";
 import type { Viewer } from "../../ui/layout.tsx";
-import type { OrganizationRole } from "../../http/session.ts";
 import { findOrganizationById } from "../organizations/organizations.repository.ts";
 import { findUserById } from "./identity.repository.ts";
 

@@ -5,7 +5,10 @@ import { organizations } from "./organizations.schema.ts";
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
 
-export async function findOrganizationByOgrn(db: Database, ogrn: string): Promise<OrganizationRow | undefined> {
+export async function findOrganizationByOgrn(
+  db: Database,
+  ogrn: string,
+): Promise<OrganizationRow | undefined> {
   const [row] = await db.select().from(organizations).where(eq(organizations.ogrn, ogrn)).limit(1);
   return row;
 }

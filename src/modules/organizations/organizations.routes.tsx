@@ -11,7 +11,13 @@ export async function organizationRoutes(app: FastifyInstance): Promise<void> {
     if (context?.kind !== "organization") throw new Error("guarded by requireOrganization");
     const organization = await findOrganizationById(app.deps.database.db, context.organizationId);
     if (!organization) throw new Error("organization of the session is gone");
-    const page = <OrganizationHomePage ctx={pageContext(request, reply)} organization={organization} role={context.role} />;
+    const page = (
+      <OrganizationHomePage
+        ctx={pageContext(request, reply)}
+        organization={organization}
+        role={context.role}
+      />
+    );
     return sendHtml(reply, page);
   });
 }

@@ -15,7 +15,11 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   app.get("/status", { config: { session: false } }, async (request, reply) => {
     const status = await checkStatus(app);
     const healthy = status.database === "ok";
-    return sendHtml(reply, <StatusPage ctx={pageContext(request, reply)} status={status} />, healthy ? 200 : 503);
+    return sendHtml(
+      reply,
+      <StatusPage ctx={pageContext(request, reply)} status={status} />,
+      healthy ? 200 : 503,
+    );
   });
 
   app.get("/help", async (request, reply) => sendHtml(reply, <HelpPage ctx={pageContext(request, reply)} />));

@@ -2,7 +2,11 @@ import type { ErrorCode } from "../../../shared/errors.ts";
 import { errorCatalogue } from "../../../shared/errors.ts";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 
-export function LoginFailedPage(props: { ctx: PageContext; code: ErrorCode; providerCode: string | undefined }) {
+export function LoginFailedPage(props: {
+  ctx: PageContext;
+  code: ErrorCode;
+  providerCode: string | undefined;
+}) {
   const entry = errorCatalogue[props.code];
   return (
     <Layout ctx={props.ctx} title={entry.title}>
@@ -29,17 +33,21 @@ export function NotConfirmedPage({ ctx }: { ctx: PageContext }) {
       <div class="notice-page">
         <h1>Учётная запись не подтверждена</h1>
         <p class="lead">
-          Войти в кабинет ФРМР можно только с подтверждённой учётной записью Госуслуг. Ваша учётная запись — упрощённая
-          или стандартная.
+          Войти в кабинет ФРМР можно только с подтверждённой учётной записью Госуслуг. Ваша учётная запись —
+          упрощённая или стандартная.
         </p>
         <h2>Как подтвердить учётную запись</h2>
         <ol>
-          <li>Войдите на Госуслуги и проверьте, что в профиле указаны паспортные данные и СНИЛС и они проверены.</li>
+          <li>
+            Войдите на Госуслуги и проверьте, что в профиле указаны паспортные данные и СНИЛС и они проверены.
+          </li>
           <li>
             Подтвердите личность одним из способов: онлайн через банк, в котором вы обслуживаетесь; с помощью
             электронной подписи; лично в МФЦ или другом центре обслуживания с паспортом и СНИЛС.
           </li>
-          <li>Дождитесь, когда статус учётной записи сменится на «Подтверждённая», и войдите в кабинет снова.</li>
+          <li>
+            Дождитесь, когда статус учётной записи сменится на «Подтверждённая», и войдите в кабинет снова.
+          </li>
         </ol>
         <p class="actions">
           <a class="button" href="/auth/esia/login">

@@ -7,7 +7,11 @@ const roleHints: Record<OrganizationRole, string> = {
   employee: "Ввод кадровых данных, просмотр статуса, обратная связь — в пределах выданных прав.",
 };
 
-export function ChooseContextPage(props: { ctx: PageContext; choices: OrganizationChoice[]; error?: boolean }) {
+export function ChooseContextPage(props: {
+  ctx: PageContext;
+  choices: OrganizationChoice[];
+  error?: boolean;
+}) {
   return (
     <Layout ctx={props.ctx} title="Выбор способа входа">
       <h1>Как вы хотите войти?</h1>
@@ -43,14 +47,19 @@ export function ChooseContextPage(props: { ctx: PageContext; choices: Organizati
   );
 }
 
-export function ChooseRolePage(props: { ctx: PageContext; organizationName: string; roles: OrganizationRole[] }) {
+export function ChooseRolePage(props: {
+  ctx: PageContext;
+  organizationName: string;
+  roles: OrganizationRole[];
+}) {
   return (
     <Layout ctx={props.ctx} title="Выбор роли">
       <h1>Роль в организации</h1>
       <p class="lead">{props.organizationName}</p>
       {props.roles.length === 1 && (
         <p class="notice">
-          Роль «Руководитель» доступна только руководителю организации по данным Госуслуг. Вы можете войти как сотрудник.
+          Роль «Руководитель» доступна только руководителю организации по данным Госуслуг. Вы можете войти как
+          сотрудник.
         </p>
       )}
       <form method="post" action="/auth/context/role" class="card">
@@ -59,7 +68,13 @@ export function ChooseRolePage(props: { ctx: PageContext; organizationName: stri
           <legend>Войти в роли</legend>
           {props.roles.map((role, index) => (
             <label class="choice" key={role}>
-              <input type="radio" name="role" value={role} required checked={index === props.roles.length - 1} />
+              <input
+                type="radio"
+                name="role"
+                value={role}
+                required
+                checked={index === props.roles.length - 1}
+              />
               {roleLabels[role]} <span class="hint">{roleHints[role]}</span>
             </label>
           ))}

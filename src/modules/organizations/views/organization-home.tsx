@@ -3,14 +3,16 @@ import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { roleLabels } from "../../identity/identity.policy.ts";
 import type { OrganizationRow } from "../organizations.repository.ts";
 
-export function OrganizationHomePage(props: { ctx: PageContext; organization: OrganizationRow; role: OrganizationRole }) {
+export function OrganizationHomePage(props: {
+  ctx: PageContext;
+  organization: OrganizationRow;
+  role: OrganizationRole;
+}) {
   const { organization } = props;
   return (
     <Layout ctx={props.ctx} title={organization.shortName} nav={[{ href: "/org", label: "Организация" }]}>
       <h1>{organization.shortName}</h1>
-      <p class="lead">
-        Вы работаете в кабинете организации в роли «{roleLabels[props.role]}».
-      </p>
+      <p class="lead">Вы работаете в кабинете организации в роли «{roleLabels[props.role]}».</p>
       <section class="card">
         <h2>Сведения об организации</h2>
         <dl class="facts">

@@ -11,7 +11,9 @@ export function StatusPage({ ctx, status }: { ctx: PageContext; status: ServiceS
   return (
     <Layout ctx={ctx} title="Состояние сервиса">
       <h1>Состояние сервиса</h1>
-      <p class="lead">{ok ? "Все системы работают штатно." : "Сервис работает с перебоями. Мы уже устраняем проблему."}</p>
+      <p class="lead">
+        {ok ? "Все системы работают штатно." : "Сервис работает с перебоями. Мы уже устраняем проблему."}
+      </p>
       <div class="table-wrap">
         <table>
           <caption class="muted">Проверено {formatDateTime(status.checkedAt)} (мск)</caption>
