@@ -7,7 +7,7 @@ import { documents } from "./documents.schema.ts";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
-type Executor = Pick<Database, "select" | "insert" | "update" | "delete">;
+type Executor = Pick<Database, "select" | "selectDistinct" | "insert" | "update" | "delete">;
 
 /** Serialises uploads of one user until the transaction ends, so two uploads cannot both pass the quota. */
 export async function lockUserForUpload(tx: Executor, userId: string): Promise<void> {

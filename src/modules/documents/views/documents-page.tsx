@@ -1,3 +1,4 @@
+import { Flash } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { DocumentItem, DocumentsView, RejectionItem } from "./documents.view.ts";
@@ -6,11 +7,7 @@ export function DocumentsPage({ ctx, view }: { ctx: PageContext; view: Documents
   return (
     <Layout ctx={ctx} title="Мои документы" nav={workerNavigation}>
       <h1>Мои документы</h1>
-      {view.flash && (
-        <p class="flash" role="status">
-          {view.flash}
-        </p>
-      )}
+      <Flash message={view.flash} />
       <p>
         Здесь хранятся документы для заявлений на аккредитацию. Принимаются файлы PDF, JPG и PNG размером до 5 МБ.
       </p>

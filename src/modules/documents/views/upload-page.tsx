@@ -1,8 +1,10 @@
+import { ErrorSummary, fieldId } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { FieldError, UploadFormView } from "./documents.view.ts";
 
-const fieldIds = { documentType: "documentType", file: "file" } as const;
+const typeId = fieldId("documentType");
+const fileId = fieldId("file");
 
 export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormView }) {
   const errorOf = (field: FieldError["field"]) => view.errors.find((error) => error.field === field)?.message;
@@ -14,7 +16,7 @@ export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormVi
         <a href="/lk/documents">← Мои документы</a>
       </p>
       <h1>Загрузка документа</h1>
-      {view.errors.length > 0 && <ErrorSummary errors={view.errors} />}
+      <ErrorSummary errors={view.errors} />
       {/* The multipart body is read after the CSRF check, so the token travels in the address. */}
       <form
         method="post"
@@ -23,19 +25,19 @@ export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormVi
         class="card"
       >
         <div class={typeError ? "field field--error" : "field"}>
-          <label for={fieldIds.documentType}>Тип документа</label>
+          <label for={typeId}>Тип документа</label>
           {typeError && (
-            <p class="field__error" id="documentType-error">
+            <p class="field__error" id={`${typeId}-error`}>
               <span class="visually-hidden">Ошибка: </span>
               {typeError}
             </p>
           )}
           <select
-            id={fieldIds.documentType}
+            id={typeId}
             name="documentType"
             required
             aria-invalid={typeError ? "true" : undefined}
-            aria-describedby={typeError ? "documentType-error" : undefined}
+            aria-describedby={typeError ? `${typeId}-error` : undefined}
           >
             <option value="">Выберите тип документа</option>
             {view.options.map((option) => (
@@ -46,24 +48,24 @@ export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormVi
           </select>
         </div>
         <div class={fileError ? "field field--error" : "field"}>
-          <label for={fieldIds.file}>Файл</label>
-          <p class="hint" id="file-hint">
+          <label for={fileId}>Файл</label>
+          <p class="hint" id={`${fileId}-hint`}>
             PDF, JPG или PNG, не больше {view.maxSize}. PDF не должен быть защищён паролем.
           </p>
           {fileError && (
-            <p class="field__error" id="file-error">
+            <p class="field__error" id={`${fileId}-error`}>
               <span class="visually-hidden">Ошибка: </span>
               {fileError}
             </p>
           )}
           <input
             type="file"
-            id={fieldIds.file}
+            id={fileId}
             name="file"
             required
             accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
             aria-invalid={fileError ? "true" : undefined}
-            aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
+            aria-describedby={fileError ? `${fileId}-hint ${fileId}-error` : `${fileId}-hint`}
           />
         </div>
         <p class="actions">
@@ -74,20 +76,5 @@ export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormVi
         </p>
       </form>
     </Layout>
-  );
-}
-
-function ErrorSummary({ errors }: { errors: FieldError[] }) {
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">Документ не загружен</h2>
-      <ul>
-        {errors.map((error) => (
-          <li key={error.field}>
-            <a href={`#${fieldIds[error.field]}`}>{error.message}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
