@@ -6,6 +6,7 @@ import { createEsiaClient } from "./esia/client.ts";
 import { type DevKeys, loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { createPureJsSigner } from "./esia/crypto/signer.ts";
 import type { IdentityProvider } from "./esia/identity-provider.ts";
+import { createOidcIdentityProvider } from "./esia/oidc-adapter.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
 import { createDocumentsService, type DocumentsService } from "./modules/documents/documents.service.ts";
 import { createFsStorage } from "./modules/documents/fs-storage.ts";
@@ -60,6 +61,7 @@ export const devKeysDir = (config: Config): string => join(config.dataDir, "keys
 
 /** Development key material fills in whatever real ESIA settings are absent (never in production). */
 function needsDevKeys(config: Config): boolean {
+  if (config.identityAdapter === "oidc" && !config.standin.enabled) return false;
   return !config.esia.clientKeyPem || config.esia.certificatesPem.length === 0;
 }
 

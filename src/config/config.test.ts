@@ -62,3 +62,16 @@ test("the README's configuration table lists every setting", () => {
   const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
   for (const name of Object.keys(settings)) assert.match(readme, new RegExp(`\\| \`${name}\` \\|`), name);
 });
+
+test("the OpenID Connect adapter needs its issuer and client, and then no ESIA settings in production", () => {
+  assert.throws(() => loadConfig({ IDENTITY_ADAPTER: "oidc" }), /OIDC_ISSUER_URL/);
+  const oidc = {
+    IDENTITY_ADAPTER: "oidc",
+    OIDC_ISSUER_URL: "https://gateway.example/",
+    OIDC_CLIENT_ID: "frmr",
+    OIDC_CLIENT_SECRET: "s".repeat(32),
+  };
+  const config = loadConfig({ ...productionEnv, ESIA_URL: "", ESIA_CERTIFICATES: "", ...oidc });
+  assert.equal(config.identityAdapter, "oidc");
+  assert.throws(() => loadConfig({ IDENTITY_ADAPTER: "saml" }), /IDENTITY_ADAPTER/);
+});

@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   rateLimitPerMinute: number;
   support: { phone: string; email: string; hours: string };
+  identityAdapter: "esia" | "oidc";
+  oidc: { issuerUrl: string; clientId: string; clientSecret: string; scopes: string[]; trustedClaim: string };
   esia: {
     url: string;
     clientId: string;
@@ -79,6 +81,14 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read("LOG_LEVEL"),
     rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE"),
     support: { phone: read("SUPPORT_PHONE"), email: read("SUPPORT_EMAIL"), hours: read("SUPPORT_HOURS") },
+    identityAdapter: read("IDENTITY_ADAPTER") === "oidc" ? "oidc" : "esia",
+    oidc: {
+      issuerUrl: read("OIDC_ISSUER_URL"),
+      clientId: read("OIDC_CLIENT_ID"),
+      clientSecret: read("OIDC_CLIENT_SECRET"),
+      scopes: list("OIDC_SCOPES"),
+      trustedClaim: read("OIDC_TRUSTED_CLAIM"),
+    },
     esia: {
       url: read("ESIA_URL") || standinUrl,
       clientId: read("ESIA_CLIENT_ID"),
@@ -102,9 +112,18 @@ export function loadConfig(env: Env = process.env): Config {
     },
   };
 
+  if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER"))) problems.push("IDENTITY_ADAPTER must be esia or oidc");
+  if (config.identityAdapter === "oidc") problems.push(...oidcProblems(config));
   if (production) problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+function oidcProblems(config: Config): string[] {
+  const { issuerUrl, clientId, clientSecret } = config.oidc;
+  return issuerUrl && clientId && clientSecret
+    ? []
+    : ["OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when IDENTITY_ADAPTER=oidc"];
 }
 
 /** In production nothing may fall back to development material, and the stand-in can never run. */
@@ -117,6 +136,7 @@ function productionProblems(config: Config, env: Env): string[] {
   if (!env.DATABASE_URL) problems.push("DATABASE_URL is required in production");
   if (!env.PUBLIC_URL?.startsWith("https://"))
     problems.push("PUBLIC_URL must be an https:// address in production");
+  if (config.identityAdapter === "oidc") return problems;
   if (!env.ESIA_URL) problems.push("ESIA_URL is required in production");
   if (!env.ESIA_ISSUERS) problems.push("ESIA_ISSUERS is required in production");
   if (config.esia.certificatesPem.length === 0) problems.push("ESIA_CERTIFICATES is required in production");

@@ -35,6 +35,18 @@ export const settings = {
     fallback: "ежедневно с 9:00 до 21:00 (мск)",
     description: "Support hours shown in the footer.",
   },
+  IDENTITY_ADAPTER: {
+    fallback: "esia",
+    description: "`esia` (the ESIA protocol) or `oidc` (standard OpenID Connect, e.g. an ESIA gateway).",
+  },
+  OIDC_ISSUER_URL: { fallback: "", description: "OpenID Connect issuer (discovery) URL when `IDENTITY_ADAPTER=oidc`." },
+  OIDC_CLIENT_ID: { fallback: "", description: "OpenID Connect client id." },
+  OIDC_CLIENT_SECRET: { fallback: "", description: "OpenID Connect client secret." },
+  OIDC_SCOPES: { fallback: "openid profile email", description: "OpenID Connect scopes, space separated." },
+  OIDC_TRUSTED_CLAIM: {
+    fallback: "trusted",
+    description: "Claim that must be `true` for a confirmed account (W1) under OpenID Connect.",
+  },
   ESIA_URL: { fallback: "", description: "Base URL of ESIA (default: the stand-in)." },
   ESIA_CLIENT_ID: { fallback: "FRMRLK", description: "Mnemonic of our system at ESIA." },
   ESIA_SCOPES: {
