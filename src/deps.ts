@@ -4,7 +4,7 @@ import type { Config } from "./config/config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { createEsiaClient } from "./esia/client.ts";
 import { type DevKeys, loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
-import { createPureJsSigner } from "./esia/crypto/signer.ts";
+import { createCommandSigner, createPureJsSigner, type Signer } from "./esia/crypto/signer.ts";
 import type { IdentityProvider } from "./esia/identity-provider.ts";
 import { createOidcIdentityProvider } from "./esia/oidc-adapter.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
@@ -62,7 +62,8 @@ export const devKeysDir = (config: Config): string => join(config.dataDir, "keys
 /** Development key material fills in whatever real ESIA settings are absent (never in production). */
 function needsDevKeys(config: Config): boolean {
   if (config.identityAdapter === "oidc" && !config.standin.enabled) return false;
-  return !config.esia.clientKeyPem || config.esia.certificatesPem.length === 0;
+  const hasSigningKey = Boolean(config.esia.clientKeyPem || config.esia.signerCommand);
+  return !hasSigningKey || !config.esia.clientCertificatePem || config.esia.certificatesPem.length === 0;
 }
 
 function createIdentityProvider(
@@ -70,10 +71,7 @@ function createIdentityProvider(
   clock: Clock,
   devKeys: DevKeys | undefined,
 ): IdentityProvider {
-  const signer = createPureJsSigner({
-    privateKeyPem: config.esia.clientKeyPem ?? required(devKeys).client.privateKeyPem,
-    certificatePem: config.esia.clientCertificatePem ?? required(devKeys).client.certificatePem,
-  });
+  const signer = createSigner(config, devKeys);
   const certificates =
     config.esia.certificatesPem.length > 0
       ? config.esia.certificatesPem
@@ -88,6 +86,22 @@ function createIdentityProvider(
     verificationCertificates: certificates,
     timeoutMs: config.esia.timeoutMs,
     now: () => clock.now(),
+  });
+}
+
+function createSigner(config: Config, devKeys: DevKeys | undefined): Signer {
+  const certificatePem = config.esia.clientCertificatePem ?? required(devKeys).client.certificatePem;
+  if (config.esia.signerCommand) {
+    return createCommandSigner({
+      command: config.esia.signerCommand,
+      reverseOutput: config.esia.signerReverse,
+      certificatePem,
+      timeoutMs: config.esia.timeoutMs,
+    });
+  }
+  return createPureJsSigner({
+    privateKeyPem: config.esia.clientKeyPem ?? required(devKeys).client.privateKeyPem,
+    certificatePem,
   });
 }
 

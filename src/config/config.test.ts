@@ -75,3 +75,9 @@ test("the OpenID Connect adapter needs its issuer and client, and then no ESIA s
   assert.equal(config.identityAdapter, "oidc");
   assert.throws(() => loadConfig({ IDENTITY_ADAPTER: "saml" }), /IDENTITY_ADAPTER/);
 });
+
+test("an external signer command is a JSON argument list", () => {
+  const config = loadConfig({ ESIA_SIGNER_COMMAND: '["openssl","dgst","-sign","k.pem","-out","{out}","{in}"]' });
+  assert.deepEqual(config.esia.signerCommand?.slice(-2), ["{out}", "{in}"]);
+  assert.throws(() => loadConfig({ ESIA_SIGNER_COMMAND: "openssl dgst" }), /JSON array/);
+});

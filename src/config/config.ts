@@ -26,6 +26,9 @@ export interface Config {
     certificatesPem: string[];
     clientKeyPem: string | undefined;
     clientCertificatePem: string | undefined;
+    /** argv of an external signer; undefined: the pure-JS GOST signer. */
+    signerCommand: string[] | undefined;
+    signerReverse: boolean;
     timeoutMs: number;
   };
   standin: { enabled: boolean; port: number; publicUrl: string; tokenAlg: "RS256" | "GOST3410_2012_256" };
@@ -97,6 +100,8 @@ export function loadConfig(env: Env = process.env): Config {
       certificatesPem: readPemList(env.ESIA_CERTIFICATES),
       clientKeyPem: env.ESIA_CLIENT_KEY_PEM?.trim() || undefined,
       clientCertificatePem: env.ESIA_CLIENT_CERTIFICATE_PEM?.trim() || undefined,
+      signerCommand: readCommand(env.ESIA_SIGNER_COMMAND, problems),
+      signerReverse: read("ESIA_SIGNER_REVERSE") === "on",
       timeoutMs: int("ESIA_TIMEOUT_MS"),
     },
     standin: {
@@ -140,10 +145,24 @@ function productionProblems(config: Config, env: Env): string[] {
   if (!env.ESIA_URL) problems.push("ESIA_URL is required in production");
   if (!env.ESIA_ISSUERS) problems.push("ESIA_ISSUERS is required in production");
   if (config.esia.certificatesPem.length === 0) problems.push("ESIA_CERTIFICATES is required in production");
-  if (!config.esia.clientKeyPem || !config.esia.clientCertificatePem) {
-    problems.push("ESIA_CLIENT_KEY_PEM and ESIA_CLIENT_CERTIFICATE_PEM are required in production");
+  if ((!config.esia.clientKeyPem && !config.esia.signerCommand) || !config.esia.clientCertificatePem) {
+    problems.push(
+      "ESIA_CLIENT_CERTIFICATE_PEM and a signing key (ESIA_CLIENT_KEY_PEM or ESIA_SIGNER_COMMAND) are required in production",
+    );
   }
   return problems;
+}
+
+function readCommand(value: string | undefined, problems: string[]): string[] | undefined {
+  if (!value?.trim()) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((item) => typeof item === "string")) return parsed;
+  } catch {
+    // reported below
+  }
+  problems.push('ESIA_SIGNER_COMMAND must be a JSON array of strings, e.g. ["openssl","dgst",…]');
+  return undefined;
 }
 
 function readPemList(value: string | undefined): string[] {

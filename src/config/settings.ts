@@ -69,6 +69,15 @@ export const settings = {
     fallback: "",
     description: "Our GOST certificate registered at ESIA (PEM). Default: the development one.",
   },
+  ESIA_SIGNER_COMMAND: {
+    fallback: "",
+    description:
+      "Sign with an external program instead of the pure-JS GOST code: a JSON array of arguments with `{in}` and `{out}` placeholders (see docs/esia.md).",
+  },
+  ESIA_SIGNER_REVERSE: {
+    fallback: "off",
+    description: "`on` reverses the 64 signature bytes of the external program (CryptoPro `csptest`).",
+  },
   ESIA_TIMEOUT_MS: { fallback: "5000", description: "Timeout of each request to ESIA." },
   ESIA_STANDIN: {
     fallback: "",

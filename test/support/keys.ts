@@ -9,8 +9,10 @@ let keysPromise: Promise<DevKeys> | undefined;
  * Key generation takes seconds; one set in the system's temporary directory serves every test file
  * (loadOrCreateDevKeys creates it atomically, so parallel test files agree on one set).
  */
+export const testKeysDir = join(tmpdir(), "frmr-test-keys");
+
 export function testKeys(): Promise<DevKeys> {
-  keysPromise ??= loadOrCreateDevKeys(join(tmpdir(), "frmr-test-keys"));
+  keysPromise ??= loadOrCreateDevKeys(testKeysDir);
   return keysPromise;
 }
 
