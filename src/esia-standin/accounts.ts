@@ -39,7 +39,8 @@ export function findAccountByLogin(store: StandinStore, login: string): AccountS
   const phone = normalizePhone(trimmed);
   const snils = isValidSnils(trimmed) ? normalizeSnils(trimmed) : undefined;
   const matches = accounts.filter(
-    (a) => (phone !== undefined && a.person.phone === phone) || (snils !== undefined && a.person.snils === snils),
+    (a) =>
+      (phone !== undefined && a.person.phone === phone) || (snils !== undefined && a.person.snils === snils),
   );
   return matches.length === 1 ? matches[0] : undefined;
 }

@@ -9,9 +9,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { createSeedAccounts } from "./accounts.ts";
 import { registerClients } from "./client-auth.ts";
 import { checkConfig, type StandinConfig, type StandinContext } from "./context.ts";
-import { registerFallbacks } from "./routes-fallback.tsx";
 import { authorizeRoutes } from "./routes-authorize.tsx";
 import { devRoutes } from "./routes-dev.tsx";
+import { registerFallbacks } from "./routes-fallback.tsx";
 import { loginRoutes } from "./routes-login.tsx";
 import { recoveryRoutes } from "./routes-recovery.tsx";
 import { restRoutes } from "./routes-rest.ts";
@@ -25,7 +25,10 @@ export type { StandinClient } from "./client-auth.ts";
 export type { StandinConfig } from "./context.ts";
 export { SEED_PASSWORD, standinAccounts, standinOrganizations } from "./seed.ts";
 
-export async function buildStandinApp(config: StandinConfig, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildStandinApp(
+  config: StandinConfig,
+  options: { logger?: boolean } = {},
+): Promise<FastifyInstance> {
   checkConfig(config);
   const clock = config.clock ?? (() => new Date());
   const nowMs = () => clock().getTime();
@@ -33,7 +36,11 @@ export async function buildStandinApp(config: StandinConfig, options: { logger?:
     config,
     now: clock,
     nowMs,
-    store: createMemoryStore(nowMs, await createSeedAccounts(SEED_PASSWORD), structuredClone([...seedOrganizations])),
+    store: createMemoryStore(
+      nowMs,
+      await createSeedAccounts(SEED_PASSWORD),
+      structuredClone([...seedOrganizations]),
+    ),
     clients: registerClients(config.clients),
     signer: createTokenSigner(config.tokenAlg, config.keys),
     csrfKey: randomBytes(32),
@@ -46,7 +53,9 @@ export async function buildStandinApp(config: StandinConfig, options: { logger?:
   await app.register(formbody);
   // After consent the browser follows a redirect to the relying party; form-action must allow its
   // origins, or browsers that apply form-action to redirects would block the return.
-  const clientOrigins = [...new Set(config.clients.flatMap((c) => c.redirectUris.map((uri) => new URL(uri).origin)))];
+  const clientOrigins = [
+    ...new Set(config.clients.flatMap((c) => c.redirectUris.map((uri) => new URL(uri).origin))),
+  ];
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

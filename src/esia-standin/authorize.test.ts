@@ -4,7 +4,8 @@ import { before, describe, test } from "node:test";
 import { certificateHash, gostPrivateKeyFromPem } from "../esia/crypto/certificate.ts";
 import { gostSign } from "../esia/crypto/gost.ts";
 import { authorizationSignedString, base64UrlEncode } from "../esia/protocol.ts";
-import { acParams, acUrl, buildTestStandin, location, REDIRECT_URI, type TestStandin } from "./test-support.ts";
+import { location } from "./test-browser.ts";
+import { acParams, acUrl, buildTestStandin, REDIRECT_URI, type TestStandin } from "./test-support.ts";
 
 let t: TestStandin;
 before(async () => {
@@ -29,7 +30,11 @@ async function redirectedError(params: Record<string, string>) {
 async function pageError(params: Record<string, string>, code: string) {
   const response = await get(params);
   assert.equal(response.statusCode, 400);
-  assert.equal(response.headers.location, undefined, "never redirects when the redirect_uri cannot be trusted");
+  assert.equal(
+    response.headers.location,
+    undefined,
+    "never redirects when the redirect_uri cannot be trusted",
+  );
   assert.match(response.headers["content-type"] as string, /text\/html/);
   assert.ok(response.body.includes(code), `page shows ${code}`);
   assert.ok(response.body.includes("Тестовый стенд ЕСИА"));
@@ -71,13 +76,23 @@ describe("errors shown on the stand-in's own page", () => {
 });
 
 describe("errors redirected to the registered redirect_uri", () => {
-  for (const name of ["client_secret", "scope", "response_type", "state", "timestamp", "client_certificate_hash"]) {
+  for (const name of [
+    "client_secret",
+    "scope",
+    "response_type",
+    "state",
+    "timestamp",
+    "client_certificate_hash",
+  ]) {
     test(`${name} missing: 007014 [${name}]`, async () => {
       const params = acParams(t);
       delete params[name];
       const e = await redirectedError(params);
       assert.equal(e.error, "invalid_request");
-      assert.equal(e.description, `ESIA-007014: The request does not contain the mandatory parameter [${name}]`);
+      assert.equal(
+        e.description,
+        `ESIA-007014: The request does not contain the mandatory parameter [${name}]`,
+      );
       if (name !== "state") assert.equal(e.state, params.state);
     });
   }
@@ -107,10 +122,25 @@ describe("errors redirected to the registered redirect_uri", () => {
     const params = acParams(t);
     assert.match(params.timestamp, /\+0300$/);
     // Re-sign with a UTC timestamp for the same instant.
-    const utc = t.clock.now().toISOString().replace(/^(\d+)-(\d+)-(\d+)T(\d+:\d+:\d+).*$/, "$1.$2.$3 $4 +0000");
-    const message = authorizationSignedString({ clientId: params.client_id as string, scope: params.scope as string, scopeOrg: "", timestamp: utc, state: params.state as string, redirectUri: REDIRECT_URI });
-    const secret = base64UrlEncode(gostSign(gostPrivateKeyFromPem(t.keys.client.privateKeyPem), new TextEncoder().encode(message)));
-    assert.match(location(await get({ ...params, timestamp: utc, client_secret: secret })), /^\/login\?request=/);
+    const utc = t.clock
+      .now()
+      .toISOString()
+      .replace(/^(\d+)-(\d+)-(\d+)T(\d+:\d+:\d+).*$/, "$1.$2.$3 $4 +0000");
+    const message = authorizationSignedString({
+      clientId: params.client_id,
+      scope: params.scope,
+      scopeOrg: "",
+      timestamp: utc,
+      state: params.state,
+      redirectUri: REDIRECT_URI,
+    });
+    const secret = base64UrlEncode(
+      gostSign(gostPrivateKeyFromPem(t.keys.client.privateKeyPem), new TextEncoder().encode(message)),
+    );
+    assert.match(
+      location(await get({ ...params, timestamp: utc, client_secret: secret })),
+      /^\/login\?request=/,
+    );
   });
 
   test("certificate hash of another certificate (or of the PEM): 007053", async () => {
@@ -121,40 +151,65 @@ describe("errors redirected to the registered redirect_uri", () => {
 
   test("the hash is accepted in lower case too", async () => {
     const params = acParams(t);
-    assert.match(location(await get({ ...params, client_certificate_hash: params.client_certificate_hash?.toLowerCase() as string })), /^\/login/);
+    assert.match(
+      location(
+        await get({
+          ...params,
+          client_certificate_hash: params.client_certificate_hash.toLowerCase(),
+        }),
+      ),
+      /^\/login/,
+    );
   });
 
   test("a signature over other values: 007053", async () => {
     const signedForOtherScope = acParams(t, { scope: "openid" });
-    const e = await redirectedError({ ...acParams(t), client_secret: signedForOtherScope.client_secret as string });
-    assert.equal(e.description, "ESIA-007053: The client_secret is wrong for the certificate or the system, or the certificate is inactive [client_secret]");
+    const e = await redirectedError({
+      ...acParams(t),
+      client_secret: signedForOtherScope.client_secret,
+    });
+    assert.equal(
+      e.description,
+      "ESIA-007053: The client_secret is wrong for the certificate or the system, or the certificate is inactive [client_secret]",
+    );
   });
 
   test("garbage or byte-reversed signatures: 007053", async () => {
     const params = acParams(t);
-    const raw = Buffer.from(params.client_secret as string, "base64url");
+    const raw = Buffer.from(params.client_secret, "base64url");
     for (const secret of ["not base64!", "AAAA", Buffer.from(raw).reverse().toString("base64url")]) {
-      assert.ok((await redirectedError({ ...params, client_secret: secret })).description.startsWith("ESIA-007053: "), secret);
+      assert.ok(
+        (await redirectedError({ ...params, client_secret: secret })).description.startsWith("ESIA-007053: "),
+        secret,
+      );
     }
   });
 
   test("fr05t1k 3.x mix (v2 URL with the v1 string order) is refused: 007053", async () => {
     const params = acParams(t);
     const v1 = `${params.scope}${params.timestamp}${params.client_id}${params.state}`;
-    const secret = Buffer.from(gostSign(gostPrivateKeyFromPem(t.keys.client.privateKeyPem), new TextEncoder().encode(v1))).toString("base64url");
-    assert.ok((await redirectedError({ ...params, client_secret: secret })).description.startsWith("ESIA-007053: "));
+    const secret = Buffer.from(
+      gostSign(gostPrivateKeyFromPem(t.keys.client.privateKeyPem), new TextEncoder().encode(v1)),
+    ).toString("base64url");
+    assert.ok(
+      (await redirectedError({ ...params, client_secret: secret })).description.startsWith("ESIA-007053: "),
+    );
   });
 
   test("client_secret in any base64 flavour is accepted", async () => {
     const params = acParams(t);
-    const raw = Buffer.from(params.client_secret as string, "base64url");
+    const raw = Buffer.from(params.client_secret, "base64url");
     for (const secret of [raw.toString("base64"), `${raw.toString("base64url")}==`]) {
       assert.match(location(await get({ ...params, client_secret: secret })), /^\/login/, secret);
     }
   });
 
   test("an unknown or malformed scope: 007006", async () => {
-    for (const scope of ["openid teleport", "openid http://esia.gosuslugi.ru/usr_inf", "openid http://esia.gosuslugi.ru/org_inn"]) {
+    for (const scope of [
+      "openid teleport",
+      "openid http://esia.gosuslugi.ru/usr_inf",
+      "openid http://esia.gosuslugi.ru/org_inn",
+    ]) {
       const e = await redirectedError(acParams(t, { scope }));
       assert.equal(e.error, "invalid_scope");
       assert.ok(e.description.startsWith("ESIA-007006: "), scope);
@@ -172,11 +227,18 @@ describe("errors redirected to the registered redirect_uri", () => {
 
   test("a state that is not a UUID, a wrong access_type or a repeated parameter: 007003", async () => {
     assert.ok((await redirectedError(acParams(t, { state: "fixed" }))).description.endsWith("[state]"));
-    assert.ok((await redirectedError({ ...acParams(t), access_type: "forever" })).description.startsWith("ESIA-007003: "));
+    assert.ok(
+      (await redirectedError({ ...acParams(t), access_type: "forever" })).description.startsWith(
+        "ESIA-007003: ",
+      ),
+    );
     const params = new URLSearchParams(acParams(t));
     params.append("scope", "openid");
     const response = await t.app.inject({ method: "GET", url: `/aas/oauth2/v2/ac?${params}` });
-    assert.match(new URL(location(response)).searchParams.get("error_description") ?? "", /^ESIA-007003: .*\[scope\]$/);
+    assert.match(
+      new URL(location(response)).searchParams.get("error_description") ?? "",
+      /^ESIA-007003: .*\[scope\]$/,
+    );
   });
 });
 
@@ -194,7 +256,10 @@ test("a valid request goes to the login page, keeping the request server-side", 
 });
 
 test("a pending request that does not exist shows a page, not a login form", async () => {
-  const page = await t.app.inject({ method: "GET", url: "/login?request=00000000-0000-0000-0000-000000000000" });
+  const page = await t.app.inject({
+    method: "GET",
+    url: "/login?request=00000000-0000-0000-0000-000000000000",
+  });
   assert.equal(page.statusCode, 400);
   assert.ok(page.body.includes("Запрос на вход устарел"));
 });

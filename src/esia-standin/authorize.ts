@@ -25,7 +25,14 @@ export interface AuthorizeContext {
   timestampWindowSeconds: number;
 }
 
-const MANDATORY = ["client_secret", "scope", "response_type", "state", "timestamp", "client_certificate_hash"];
+const MANDATORY = [
+  "client_secret",
+  "scope",
+  "response_type",
+  "state",
+  "timestamp",
+  "client_certificate_hash",
+];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function validateAuthorization(query: unknown, ctx: AuthorizeContext): AuthorizeOutcome {
@@ -40,12 +47,19 @@ export function validateAuthorization(query: unknown, ctx: AuthorizeContext): Au
 
   const redirectUri = raw.redirect_uri;
   if (Array.isArray(redirectUri)) return page(esiaError("ESIA-007003", "redirect_uri"));
-  if (typeof redirectUri !== "string" || redirectUri === "") return page(esiaError("ESIA-007014", "redirect_uri"));
+  if (typeof redirectUri !== "string" || redirectUri === "")
+    return page(esiaError("ESIA-007014", "redirect_uri"));
   // Exact match: a prefix or pattern match would let a crafted URI on the same host receive the code.
-  if (!client.config.redirectUris.includes(redirectUri)) return page(esiaError("ESIA-007023", "redirect_uri"));
+  if (!client.config.redirectUris.includes(redirectUri))
+    return page(esiaError("ESIA-007023", "redirect_uri"));
 
   const stateValue = typeof raw.state === "string" ? raw.state : undefined;
-  const fail = (error: EsiaError): AuthorizeOutcome => ({ kind: "redirect-error", redirectUri, state: stateValue, error });
+  const fail = (error: EsiaError): AuthorizeOutcome => ({
+    kind: "redirect-error",
+    redirectUri,
+    state: stateValue,
+    error,
+  });
 
   const params = singleParams(raw);
   if (!params.ok) return fail(params.error);
@@ -53,27 +67,24 @@ export function validateAuthorization(query: unknown, ctx: AuthorizeContext): Au
   for (const name of MANDATORY) {
     if (!get(name)) return fail(esiaError("ESIA-007014", name));
   }
-  const [secret, scope, responseType, state, timestamp, certHash] = MANDATORY.map((name) => get(name) as string) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const [secret, scope, responseType, state, timestamp, certHash] = MANDATORY.map(
+    (name) => get(name) as string,
+  ) as [string, string, string, string, string, string];
   const scopeOrg = get("scope_org") ?? "";
 
   if (responseType !== "code") return fail(esiaError("ESIA-007009", "response_type"));
   const timeError = checkTimestamp(timestamp, ctx.now, ctx.timestampWindowSeconds);
   if (timeError) return fail(timeError);
-  if (!certificateHashMatches(client, certHash)) return fail(esiaError("ESIA-007053", "client_certificate_hash"));
+  if (!certificateHashMatches(client, certHash))
+    return fail(esiaError("ESIA-007053", "client_certificate_hash"));
   const signed = authorizationSignedString({ clientId, scope, scopeOrg, timestamp, state, redirectUri });
   if (!clientSecretVerifies(client, secret, [signed])) return fail(esiaError("ESIA-007053", "client_secret"));
 
   // The MR asks for a UUID state; checking it catches clients that reuse one fixed value.
   if (!UUID.test(state)) return fail(esiaError("ESIA-007003", "state"));
   const accessType = get("access_type") ?? "online";
-  if (accessType !== "online" && accessType !== "offline") return fail(esiaError("ESIA-007003", "access_type"));
+  if (accessType !== "online" && accessType !== "offline")
+    return fail(esiaError("ESIA-007003", "access_type"));
 
   const scopes = checkScopes(`${scope} ${scopeOrg}`, client);
   if (!Array.isArray(scopes)) return fail(scopes);

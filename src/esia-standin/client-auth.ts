@@ -1,8 +1,9 @@
 // Authentication of the relying party (the "IS") on /v2/ac and /v3/te: registered mnemonic,
 // certificate hash, raw GOST client_secret and the request timestamp (domain/esia.md §6, §7, §8).
+
+import { certificateHash, gostPublicKeyInfoFromCertificate } from "../esia/crypto/certificate.ts";
 import type { GostCurve } from "../esia/crypto/gost.ts";
 import { gostVerify } from "../esia/crypto/gost.ts";
-import { certificateHash, gostPublicKeyInfoFromCertificate } from "../esia/crypto/certificate.ts";
 import { decodeBase64Lenient, parseEsiaTimestamp } from "../esia/protocol.ts";
 import { type EsiaError, esiaError } from "./errors.ts";
 
@@ -47,7 +48,11 @@ export function certificateHashMatches(client: RegisteredClient, sent: string): 
  * True when `secret` is a 64-byte GOST signature by the client's certificate over one of `messages`.
  * Any base64 flavour is accepted: with or without padding, URL-safe or standard (§6.1.2).
  */
-export function clientSecretVerifies(client: RegisteredClient, secret: string, messages: readonly string[]): boolean {
+export function clientSecretVerifies(
+  client: RegisteredClient,
+  secret: string,
+  messages: readonly string[],
+): boolean {
   const signature = decodeBase64Lenient(secret);
   if (signature?.length !== 64) return false;
   return messages.some((message) =>
@@ -59,7 +64,8 @@ export function clientSecretVerifies(client: RegisteredClient, secret: string, m
 export function checkTimestamp(value: string, now: Date, windowSeconds: number): EsiaError | undefined {
   const sent = parseEsiaTimestamp(value);
   if (!sent) return esiaError("ESIA-007014", "timestamp");
-  if (Math.abs(sent.getTime() - now.getTime()) > windowSeconds * 1000) return esiaError("ESIA-007015", "timestamp");
+  if (Math.abs(sent.getTime() - now.getTime()) > windowSeconds * 1000)
+    return esiaError("ESIA-007015", "timestamp");
   return undefined;
 }
 

@@ -56,7 +56,10 @@ const PURPOSE_TEXT: Record<CodeFlow["purpose"], string> = {
  * False when the account has hit the sending limit; nothing is sent then.
  */
 export function sendCode(ctx: StandinContext, flow: CodeFlow, to: string): boolean {
-  if (flow.oid !== undefined && !allowEvent(ctx, `codes:${flow.oid}`, SENDS_PER_ACCOUNT, SEND_WINDOW_SECONDS)) {
+  if (
+    flow.oid !== undefined &&
+    !allowEvent(ctx, `codes:${flow.oid}`, SENDS_PER_ACCOUNT, SEND_WINDOW_SECONDS)
+  ) {
     return false;
   }
   const code = newCode();

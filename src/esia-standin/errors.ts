@@ -31,7 +31,8 @@ const CATALOGUE: Record<EsiaErrorCode, CatalogueEntry> = {
   "ESIA-007002": {
     error: "unauthorized_client",
     text: "The system is not registered or no certificate is registered for it",
-    russian: "Информационная система не зарегистрирована на стенде, или для неё не зарегистрирован сертификат.",
+    russian:
+      "Информационная система не зарегистрирована на стенде, или для неё не зарегистрирован сертификат.",
   },
   "ESIA-007003": {
     error: "invalid_request",
@@ -101,7 +102,8 @@ const CATALOGUE: Record<EsiaErrorCode, CatalogueEntry> = {
   "ESIA-007053": {
     error: "unauthorized_client",
     text: "The client_secret is wrong for the certificate or the system, or the certificate is inactive",
-    russian: "Подпись запроса (client_secret) или хеш сертификата не соответствуют зарегистрированному сертификату.",
+    russian:
+      "Подпись запроса (client_secret) или хеш сертификата не соответствуют зарегистрированному сертификату.",
   },
   "ESIA-007194": {
     error: "access_denied",

@@ -11,7 +11,12 @@ export const PENDING_REQUEST_TTL_SECONDS = 30 * 60;
 
 export const codeKey = (code: string) => createHash("sha256").update(code).digest("base64url");
 
-export function redirectWithError(reply: FastifyReply, redirectUri: string, state: string | undefined, error: EsiaError) {
+export function redirectWithError(
+  reply: FastifyReply,
+  redirectUri: string,
+  state: string | undefined,
+  error: EsiaError,
+) {
   const target = new URL(redirectUri);
   target.searchParams.set("error", oauthError(error));
   target.searchParams.set("error_description", errorDescription(error));
@@ -37,7 +42,8 @@ function consentGiven(ctx: StandinContext, oid: number, request: AuthRequest): b
 /** The organisation scope naming an organisation the person does not work for, if any. */
 export function foreignOrgScope(ctx: StandinContext, oid: number, request: AuthRequest): string | undefined {
   const roles = ctx.store.accounts.get(oid)?.person.roles ?? [];
-  return request.scopes.find((s) => s.kind === "org" && !roles.some((r) => r.orgOid === s.orgOid && r.active))?.raw;
+  return request.scopes.find((s) => s.kind === "org" && !roles.some((r) => r.orgOid === s.orgOid && r.active))
+    ?.raw;
 }
 
 /** Next step for a logged-in person: an error back to the IS, the consent page, or the code. */

@@ -5,20 +5,8 @@ import { before, describe, test } from "node:test";
 import { decodeJwt } from "jose";
 import { formatSnils } from "../shared/identifiers.ts";
 import { standinAccounts } from "./seed.ts";
-import {
-  acParams,
-  acUrl,
-  authorize,
-  Browser,
-  bearer,
-  buildTestStandin,
-  loginAt,
-  location,
-  obtainTokens,
-  postForm,
-  REDIRECT_URI,
-  type TestStandin,
-} from "./test-support.ts";
+import { authorize, Browser, bearer, location, loginAt, obtainTokens, postForm } from "./test-browser.ts";
+import { acParams, acUrl, buildTestStandin, REDIRECT_URI, type TestStandin } from "./test-support.ts";
 
 const { ivanova, sidorov, egorov } = standinAccounts;
 
@@ -57,7 +45,10 @@ describe("login names", () => {
 describe("wrong credentials", () => {
   test("unknown login and wrong password give the same message; the login stays, the password does not", async () => {
     const bodies: string[] = [];
-    for (const [login, password] of [["+79009999999", "Test-1234"], ["+79001000001", "wrong-Password1"]] as const) {
+    for (const [login, password] of [
+      ["+79009999999", "Test-1234"],
+      ["+79001000001", "wrong-Password1"],
+    ] as const) {
       const browser = new Browser(t.app);
       const response = await loginAt(browser, await loginPage(browser), login, password);
       assert.equal(response.statusCode, 200);
@@ -83,8 +74,16 @@ describe("consent", () => {
   test("lists the scopes in Russian; «Отказать» returns ESIA-007004 with the state", async () => {
     const browser = new Browser(t.app);
     const params = acParams(t, { scope: "openid fullname snils" });
-    const consent = await browser.get(location(await loginAt(browser, location(await browser.get(acUrl(params))), "+79001000001")));
-    for (const text of ["Предоставление прав доступа", "Фамилия, имя и отчество", "СНИЛС", "Предоставить", "Отказать"]) {
+    const consent = await browser.get(
+      location(await loginAt(browser, location(await browser.get(acUrl(params))), "+79001000001")),
+    );
+    for (const text of [
+      "Предоставление прав доступа",
+      "Фамилия, имя и отчество",
+      "СНИЛС",
+      "Предоставить",
+      "Отказать",
+    ]) {
       assert.ok(consent.body.includes(text), text);
     }
     const refused = await browser.submit(consent, "/consent", { decision: "deny" });
@@ -108,7 +107,9 @@ describe("consent", () => {
   test("the session cookie is HttpOnly and SameSite=Lax, and named apart from the cabinet's", async () => {
     const browser = new Browser(t.app);
     const response = await loginAt(browser, await loginPage(browser), "+79001000001");
-    const cookie = ([] as string[]).concat(response.headers["set-cookie"] as string | string[]).find((c) => c.startsWith("standin_sso="));
+    const cookie = ([] as string[])
+      .concat(response.headers["set-cookie"] as string | string[])
+      .find((c) => c.startsWith("standin_sso="));
     assert.ok(cookie);
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /SameSite=Lax/);
@@ -127,7 +128,9 @@ describe("account levels", () => {
 
   test("a simplified account without e-mail or СНИЛС logs in by phone", async () => {
     const tokens = await obtainTokens(t, "8 900 100 00 07", { scope: "openid fullname snils email" });
-    const person = (await bearer(t.app, `/rs/prns/${egorov.oid}?embed=(contacts.elements)`, tokens.access_token)).json();
+    const person = (
+      await bearer(t.app, `/rs/prns/${egorov.oid}?embed=(contacts.elements)`, tokens.access_token)
+    ).json();
     assert.equal(person.trusted, false);
     assert.equal(person.snils, undefined);
     assert.equal(person.contacts.size, 0, "email scope, but no e-mail contact to show");
@@ -138,12 +141,25 @@ describe("forms and pages", () => {
   test("a POST without the anti-CSRF token, or with another browser's, is refused", async () => {
     const browser = new Browser(t.app);
     const page = await browser.get(await loginPage(browser));
-    assert.equal((await browser.post("/login", { login: "+79001000001", password: "Test-1234" })).statusCode, 403);
+    assert.equal(
+      (await browser.post("/login", { login: "+79001000001", password: "Test-1234" })).statusCode,
+      403,
+    );
     const other = new Browser(t.app);
     const otherPage = await other.get(await loginPage(other));
     const stolen = /name="csrf" value="([^"]+)"/.exec(otherPage.body)?.[1] as string;
     const fields = /name="request" value="([^"]+)"/.exec(page.body)?.[1] as string;
-    assert.equal((await browser.post("/login", { csrf: stolen, request: fields, login: "+79001000001", password: "Test-1234" })).statusCode, 403);
+    assert.equal(
+      (
+        await browser.post("/login", {
+          csrf: stolen,
+          request: fields,
+          login: "+79001000001",
+          password: "Test-1234",
+        })
+      ).statusCode,
+      403,
+    );
     assert.equal((await postForm(t.app, "/consent", { decision: "grant" })).statusCode, 403);
   });
 
@@ -152,7 +168,10 @@ describe("forms and pages", () => {
     const page = await browser.get(await loginPage(browser));
     assert.match(page.body, /^<!doctype html><html lang="ru">/);
     assert.match(String(page.headers["content-security-policy"]), /default-src 'self'/);
-    assert.match(String(page.headers["content-security-policy"]), /form-action 'self' http:\/\/localhost:3000/);
+    assert.match(
+      String(page.headers["content-security-policy"]),
+      /form-action 'self' http:\/\/localhost:3000/,
+    );
     assert.ok(!/<script|style=/.test(page.body));
     assert.ok(page.body.includes('<label for="login">'));
     const css = await t.app.inject({ url: "/assets/standin.css" });
@@ -183,16 +202,30 @@ describe("logout", () => {
   test("ends the session and returns only to a registered URL", async () => {
     const browser = new Browser(t.app);
     await authorize(t, browser, "+79001000001");
-    const out = await browser.get("/idp/ext/Logout?client_id=FRMRLK&redirect_url=http%3A%2F%2Flocalhost%3A3000%2Fauth%2Flogged-out");
+    const out = await browser.get(
+      "/idp/ext/Logout?client_id=FRMRLK&redirect_url=http%3A%2F%2Flocalhost%3A3000%2Fauth%2Flogged-out",
+    );
     assert.equal(out.statusCode, 302);
     assert.equal(location(out), "http://localhost:3000/auth/logged-out");
-    assert.match(location(await browser.get(acUrl(acParams(t)))), /^\/login\?request=/, "the password is asked again");
-    for (const target of ["https://evil.example/", "http://localhost:3000.evil.example/", "http://localhost:3000@evil.example/"]) {
-      const response = await browser.get(`/idp/ext/Logout?client_id=FRMRLK&redirect_url=${encodeURIComponent(target)}`);
+    assert.match(
+      location(await browser.get(acUrl(acParams(t)))),
+      /^\/login\?request=/,
+      "the password is asked again",
+    );
+    for (const target of [
+      "https://evil.example/",
+      "http://localhost:3000.evil.example/",
+      "http://localhost:3000@evil.example/",
+    ]) {
+      const response = await browser.get(
+        `/idp/ext/Logout?client_id=FRMRLK&redirect_url=${encodeURIComponent(target)}`,
+      );
       assert.equal(response.statusCode, 200, target);
       assert.ok(response.body.includes("Вы вышли из тестового стенда ЕСИА"));
     }
-    const sameOrigin = await browser.get(`/idp/ext/Logout?client_id=FRMRLK&redirect_url=${encodeURIComponent("http://localhost:3000/")}`);
+    const sameOrigin = await browser.get(
+      `/idp/ext/Logout?client_id=FRMRLK&redirect_url=${encodeURIComponent("http://localhost:3000/")}`,
+    );
     assert.equal(location(sameOrigin), "http://localhost:3000/");
   });
 });

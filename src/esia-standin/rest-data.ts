@@ -64,7 +64,8 @@ export function personJson(person: StandinPerson, scopes: ReadonlySet<string>): 
   const body: Json = { stateFacts: ["EntityRoot"] };
   for (const [scope, field, as] of PERSON_FIELDS) {
     const value = person[field];
-    if (scopes.has(scope) && value !== undefined) body[as] = as === "snils" ? formatSnilsEsia(value as string) : value;
+    if (scopes.has(scope) && value !== undefined)
+      body[as] = as === "snils" ? formatSnilsEsia(value as string) : value;
   }
   const passport = person.documents.find((d) => d.type === "RF_PASSPORT");
   if (scopes.has("id_doc") && passport) body.rIdDoc = passport.id;
@@ -86,12 +87,15 @@ function formatSnilsEsia(digits: string): string {
 export function visibleContacts(person: StandinPerson, scopes: ReadonlySet<string>): StandinContact[] {
   if (scopes.has("contacts")) return person.contacts;
   return person.contacts.filter(
-    (c) => (scopes.has("email") && (c.type === "EML" || c.type === "CEM")) || (scopes.has("mobile") && c.type === "MBT"),
+    (c) =>
+      (scopes.has("email") && (c.type === "EML" || c.type === "CEM")) ||
+      (scopes.has("mobile") && c.type === "MBT"),
   );
 }
 
 export function contactJson(c: StandinContact): Json {
-  const value = c.type === "MBT" || c.type === "PHN" ? `+7(${c.value.slice(2, 5)})${c.value.slice(5)}` : c.value;
+  const value =
+    c.type === "MBT" || c.type === "PHN" ? `+7(${c.value.slice(2, 5)})${c.value.slice(5)}` : c.value;
   return withETag({
     stateFacts: ["Identifiable"],
     id: c.id,
@@ -107,7 +111,13 @@ export function visibleDocuments(person: StandinPerson, scopes: ReadonlySet<stri
 
 export function documentJson(d: StandinDocument): Json {
   const { id, type, verified, ...fields } = d;
-  return withETag({ stateFacts: ["EntityRoot"], id, type, vrfStu: verified ? "VERIFIED" : "NOT_VERIFIED", ...fields });
+  return withETag({
+    stateFacts: ["EntityRoot"],
+    id,
+    type,
+    vrfStu: verified ? "VERIFIED" : "NOT_VERIFIED",
+    ...fields,
+  });
 }
 
 export function addressJson(a: StandinAddress): Json {
@@ -157,5 +167,10 @@ export function organizationJson(org: StandinOrganization, scopes: ReadonlySet<s
 /** `embed=(contacts.elements,documents.elements)` → ["contacts.elements", "documents.elements"]. */
 export function parseEmbed(value: string): string[] {
   const match = /^\((.*)\)$/.exec(value.trim());
-  return match ? (match[1] as string).split(",").map((part) => part.trim()).filter(Boolean) : [];
+  return match
+    ? (match[1] as string)
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : [];
 }

@@ -4,7 +4,8 @@ import { generateKeyPairSync } from "node:crypto";
 import { before, describe, test } from "node:test";
 import { SignJWT } from "jose";
 import { standinAccounts, standinOrganizations } from "./seed.ts";
-import { acParams, acUrl, Browser, bearer, buildTestStandin, loginAt, location, obtainTokens, PUBLIC_URL, type TestStandin } from "./test-support.ts";
+import { Browser, bearer, location, loginAt, obtainTokens } from "./test-browser.ts";
+import { acParams, acUrl, buildTestStandin, PUBLIC_URL, type TestStandin } from "./test-support.ts";
 
 const { ivanova, smirnov, petrova } = standinAccounts;
 const { clinic, zdorovye } = standinOrganizations;
@@ -21,7 +22,11 @@ describe("401 for a bad, foreign or expired token", () => {
     assert.equal((await t.app.inject({ url })).statusCode, 401);
     assert.equal((await bearer(t.app, url, "garbage")).statusCode, 401);
     const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-    const forged = await new SignJWT({ "urn:esia:sbj_id": ivanova.oid, scope: `fullname?oid=${ivanova.oid}`, client_id: "FRMRLK" })
+    const forged = await new SignJWT({
+      "urn:esia:sbj_id": ivanova.oid,
+      scope: `fullname?oid=${ivanova.oid}`,
+      client_id: "FRMRLK",
+    })
       .setProtectedHeader({ alg: "RS256", sbt: "access" })
       .setIssuer(`${PUBLIC_URL}/`)
       .setIssuedAt()
@@ -51,7 +56,13 @@ describe("403 ESIA-005029 for a missing scope", () => {
 
   test("another person's oid, or a collection the scopes do not cover", async () => {
     const tokens = await obtainTokens(t, "+79001000001", { scope: "openid fullname" });
-    for (const url of [`/rs/prns/${petrova.oid}`, `/rs/prns/${ivanova.oid}/ctts`, `/rs/prns/${ivanova.oid}/docs`, `/rs/prns/${ivanova.oid}/roles`, `/rs/orgs/${clinic.oid}`]) {
+    for (const url of [
+      `/rs/prns/${petrova.oid}`,
+      `/rs/prns/${ivanova.oid}/ctts`,
+      `/rs/prns/${ivanova.oid}/docs`,
+      `/rs/prns/${ivanova.oid}/roles`,
+      `/rs/orgs/${clinic.oid}`,
+    ]) {
       const response = await bearer(t.app, url, tokens.access_token);
       assert.equal(response.statusCode, 403, url);
       assert.deepEqual(response.json(), forbidden);
@@ -67,13 +78,32 @@ describe("403 ESIA-005029 for a missing scope", () => {
 describe("fields and elements filtered by scope", () => {
   test("fullname only: names and account facts, nothing else; embeds without scope are left out", async () => {
     const tokens = await obtainTokens(t, "+79001000001", { scope: "openid fullname" });
-    const p = (await bearer(t.app, `/rs/prns/${ivanova.oid}?embed=(contacts.elements,documents.elements)`, tokens.access_token)).json();
-    assert.deepEqual(Object.keys(p).sort(), ["containsUpCfmCode", "eTag", "firstName", "lastName", "middleName", "stateFacts", "status", "trusted", "updatedOn", "verifying"]);
+    const p = (
+      await bearer(
+        t.app,
+        `/rs/prns/${ivanova.oid}?embed=(contacts.elements,documents.elements)`,
+        tokens.access_token,
+      )
+    ).json();
+    assert.deepEqual(Object.keys(p).sort(), [
+      "containsUpCfmCode",
+      "eTag",
+      "firstName",
+      "lastName",
+      "middleName",
+      "stateFacts",
+      "status",
+      "trusted",
+      "updatedOn",
+      "verifying",
+    ]);
   });
 
   test("email only: the contacts collection holds just the e-mail", async () => {
     const tokens = await obtainTokens(t, "+79001000001", { scope: "openid email" });
-    const list = (await bearer(t.app, `/rs/prns/${ivanova.oid}/ctts?embed=(elements)`, tokens.access_token)).json();
+    const list = (
+      await bearer(t.app, `/rs/prns/${ivanova.oid}/ctts?embed=(elements)`, tokens.access_token)
+    ).json();
     assert.equal(list.size, 1);
     assert.equal(list.elements[0].type, "EML");
   });
@@ -88,7 +118,9 @@ describe("fields and elements filtered by scope", () => {
       const link = list.elements[0] as string;
       assert.ok(link.startsWith(`${PUBLIC_URL}/rs/prns/${ivanova.oid}/${path}/`), link);
       const element = (await bearer(t.app, link.slice(PUBLIC_URL.length), tokens.access_token)).json();
-      const embedded = (await bearer(t.app, `/rs/prns/${ivanova.oid}/${path}?embed=(elements)`, tokens.access_token)).json();
+      const embedded = (
+        await bearer(t.app, `/rs/prns/${ivanova.oid}/${path}?embed=(elements)`, tokens.access_token)
+      ).json();
       assert.deepEqual(embedded.elements[0], element);
     }
   });
@@ -97,10 +129,19 @@ describe("fields and elements filtered by scope", () => {
     const tokens = await obtainTokens(t, "+79001000004", { scope: "openid fullname usr_org" });
     const roles = (await bearer(t.app, `/rs/prns/${smirnov.oid}/roles`, tokens.access_token)).json();
     assert.equal(roles.size, 2);
-    assert.deepEqual(roles.elements.map((r: { oid: number; chief: boolean; type: string }) => [r.oid, r.chief, r.type]), [[clinic.oid, true, "LEGAL"], [zdorovye.oid, true, "LEGAL"]]);
+    assert.deepEqual(
+      roles.elements.map((r: { oid: number; chief: boolean; type: string }) => [r.oid, r.chief, r.type]),
+      [
+        [clinic.oid, true, "LEGAL"],
+        [zdorovye.oid, true, "LEGAL"],
+      ],
+    );
     assert.equal(roles.elements[0].prnOid, smirnov.oid);
     const orgs = (await bearer(t.app, `/rs/prns/${smirnov.oid}/orgs`, tokens.access_token)).json();
-    assert.deepEqual(orgs.elements, [`${PUBLIC_URL}/rs/orgs/${clinic.oid}`, `${PUBLIC_URL}/rs/orgs/${zdorovye.oid}`]);
+    assert.deepEqual(orgs.elements, [
+      `${PUBLIC_URL}/rs/orgs/${clinic.oid}`,
+      `${PUBLIC_URL}/rs/orgs/${zdorovye.oid}`,
+    ]);
   });
 });
 
@@ -108,7 +149,10 @@ describe("organisation scopes", () => {
   test("an org-scoped token reads that organisation, only the granted fields", async () => {
     for (const where of ["scope", "scopeOrg"] as const) {
       const orgScopes = `${org("org_shortname", clinic.oid)} ${org("org_ogrn", clinic.oid)}`;
-      const p = where === "scope" ? { scope: `openid fullname ${orgScopes}` } : { scope: "openid fullname", scopeOrg: orgScopes };
+      const p =
+        where === "scope"
+          ? { scope: `openid fullname ${orgScopes}` }
+          : { scope: "openid fullname", scopeOrg: orgScopes };
       const tokens = await obtainTokens(t, "+79001000004", p);
       const response = await bearer(t.app, `/rs/orgs/${clinic.oid}`, tokens.access_token);
       assert.equal(response.statusCode, 200, where);
@@ -130,10 +174,25 @@ describe("organisation scopes", () => {
     assert.equal(target.searchParams.get("error"), "access_denied");
   });
 
+  test("consent is checked again: a non-member who takes over the browser gets 007194", async () => {
+    const browser = new Browser(t.app);
+    const params = acParams(t, { scope: `openid ${org("org_inn", clinic.oid)}` });
+    const consent = await browser.get(
+      location(await loginAt(browser, location(await browser.get(acUrl(params))), "+79001000005")),
+    );
+    await browser.get("/idp/ext/Logout");
+    const other = await browser.get("/login");
+    await browser.submit(other, "/login", { login: "+79001000006", password: "Test-1234" });
+    const granted = await browser.submit(consent, "/consent", { decision: "grant" });
+    assert.match(new URL(location(granted)).searchParams.get("error_description") ?? "", /^ESIA-007194: /);
+  });
+
   test("the consent page names the organisation", async () => {
     const browser = new Browser(t.app);
     const params = acParams(t, { scope: `openid ${org("org_inn", clinic.oid)}` });
-    const consent = await browser.get(location(await loginAt(browser, location(await browser.get(acUrl(params))), "+79001000005")));
+    const consent = await browser.get(
+      location(await loginAt(browser, location(await browser.get(acUrl(params))), "+79001000005")),
+    );
     assert.ok(consent.body.includes("Данные организации ГБУЗ «Городская поликлиника № 1»"));
     assert.ok(consent.body.includes("ИНН организации"));
   });

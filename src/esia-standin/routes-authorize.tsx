@@ -6,6 +6,7 @@ import type { StandinContext } from "./context.ts";
 import { errorDescription, esiaError, russianExplanation } from "./errors.ts";
 import {
   continueAuthorization,
+  foreignOrgScope,
   PENDING_REQUEST_TTL_SECONDS,
   redirectWithCode,
   redirectWithError,
@@ -52,7 +53,10 @@ export function authorizeRoutes(app: FastifyInstance, ctx: StandinContext): void
     const orgGroups = new Map<number, string[]>();
     for (const scope of pending.scopes) {
       if (scope.kind !== "org") continue;
-      orgGroups.set(scope.orgOid, [...(orgGroups.get(scope.orgOid) ?? []), ORG_SCOPES[scope.name] ?? scope.name]);
+      orgGroups.set(scope.orgOid, [
+        ...(orgGroups.get(scope.orgOid) ?? []),
+        ORG_SCOPES[scope.name] ?? scope.name,
+      ]);
     }
     return sendPage(
       reply,
@@ -62,7 +66,9 @@ export function authorizeRoutes(app: FastifyInstance, ctx: StandinContext): void
         clientName={clientName(ctx.clients.get(pending.clientId), pending.clientId)}
         personName={signedInName(ctx, session) ?? ""}
         trusted={account?.person.level === "confirmed"}
-        personScopes={pending.scopes.flatMap((s) => (s.kind === "person" ? [PERSON_SCOPES[s.name] ?? s.name] : []))}
+        personScopes={pending.scopes.flatMap((s) =>
+          s.kind === "person" ? [PERSON_SCOPES[s.name] ?? s.name] : [],
+        )}
         orgScopes={[...orgGroups].map(([orgOid, items]) => ({
           orgName: ctx.store.organizations.get(orgOid)?.shortName ?? `№ ${orgOid}`,
           items,
@@ -81,6 +87,12 @@ export function authorizeRoutes(app: FastifyInstance, ctx: StandinContext): void
       ctx.store.authRequests.delete(pending.id);
       return redirectWithError(reply, pending.redirectUri, pending.state, esiaError("ESIA-007004"));
     }
+    // The person may have changed since the membership check (logout and login in another tab).
+    const foreign = foreignOrgScope(ctx, session.oid, pending);
+    if (foreign !== undefined) {
+      ctx.store.authRequests.delete(pending.id);
+      return redirectWithError(reply, pending.redirectUri, pending.state, esiaError("ESIA-007194", foreign));
+    }
     rememberConsent(ctx, session.oid, pending);
     return redirectWithCode(ctx, request, reply, pending, session);
   });
@@ -98,7 +110,9 @@ export function authorizeRoutes(app: FastifyInstance, ctx: StandinContext): void
       <MessagePage title="Вы вышли из тестового стенда ЕСИА">
         <p>Сеанс на тестовом стенде завершён.</p>
         {target !== "" ? (
-          <p>Адрес возврата не зарегистрирован для этой системы, поэтому стенд не перенаправил вас на него.</p>
+          <p>
+            Адрес возврата не зарегистрирован для этой системы, поэтому стенд не перенаправил вас на него.
+          </p>
         ) : null}
       </MessagePage>,
     );

@@ -4,14 +4,18 @@ import { errorDescription, esiaError, tokenErrorBody } from "./errors.ts";
 import { sendPage } from "./pages.tsx";
 import { ErrorPage } from "./views/protocol.tsx";
 
-const isMachine = (request: FastifyRequest) => request.url.startsWith("/rs/") || request.url.startsWith("/aas/oauth2/v3/te");
+const isMachine = (request: FastifyRequest) =>
+  request.url.startsWith("/rs/") || request.url.startsWith("/aas/oauth2/v3/te");
 
 export function registerFallbacks(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     if (isMachine(request)) return reply.status(404).send();
     return sendPage(
       reply,
-      <ErrorPage title="Страница не найдена" explanation="Такой страницы на тестовом стенде нет. Проверьте адрес." />,
+      <ErrorPage
+        title="Страница не найдена"
+        explanation="Такой страницы на тестовом стенде нет. Проверьте адрес."
+      />,
       404,
     );
   });

@@ -20,7 +20,13 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
   const pendingOf = (id: string): AuthRequest | undefined | null =>
     id === "" ? undefined : (ctx.store.authRequests.get(id) ?? null);
 
-  const locked = (request: FastifyRequest, reply: FastifyReply, account: AccountState, login: string, requestId?: string) =>
+  const locked = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    account: AccountState,
+    login: string,
+    requestId?: string,
+  ) =>
     sendPage(
       reply,
       <LockedPage
@@ -32,7 +38,12 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
       423,
     );
 
-  const completeLogin = (request: FastifyRequest, reply: FastifyReply, oid: number, pending: AuthRequest | undefined) => {
+  const completeLogin = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    oid: number,
+    pending: AuthRequest | undefined,
+  ) => {
     const session = startSession(ctx, reply, oid, "PWD");
     if (pending) return continueAuthorization(ctx, request, reply, pending, session);
     return reply.redirect("/settings/security", 303);
@@ -57,7 +68,15 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
     const login = formField(request.body, "login").trim();
     const password = formField(request.body, "password");
     const page = (errors: FieldError[]) =>
-      sendPage(reply, <LoginPage csrf={csrfToken(ctx, request, reply)} requestId={pending?.id} login={login} errors={errors} />);
+      sendPage(
+        reply,
+        <LoginPage
+          csrf={csrfToken(ctx, request, reply)}
+          requestId={pending?.id}
+          login={login}
+          errors={errors}
+        />,
+      );
 
     const errors: FieldError[] = [];
     if (login === "") errors.push({ field: "login", message: "Введите телефон, почту или СНИЛС" });
@@ -92,11 +111,20 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
 
   const secondFactorFlow = (id: string) => {
     const flow = ctx.store.flows.get(id);
-    const account = flow?.purpose === "second-factor" && flow.oid !== undefined ? ctx.store.accounts.get(flow.oid) : undefined;
+    const account =
+      flow?.purpose === "second-factor" && flow.oid !== undefined
+        ? ctx.store.accounts.get(flow.oid)
+        : undefined;
     return flow && account ? { flow, account } : undefined;
   };
 
-  const codePage = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, account: AccountState, errors: FieldError[]) => {
+  const codePage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    flow: CodeFlow,
+    account: AccountState,
+    errors: FieldError[],
+  ) => {
     const csrf = csrfToken(ctx, request, reply);
     const lead =
       flow.method === "totp"
@@ -115,7 +143,9 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
         after={
           <div class="secondary-actions">
             <Form action="/login/code/resend" csrf={csrf} hidden={{ flow: flow.id, channel: "main" }}>
-              <Button secondary>{flow.method === "totp" ? "Получить код по SMS" : "Отправить код ещё раз"}</Button>
+              <Button secondary>
+                {flow.method === "totp" ? "Получить код по SMS" : "Отправить код ещё раз"}
+              </Button>
             </Form>
             {account.backupContact ? (
               <Form action="/login/code/resend" csrf={csrf} hidden={{ flow: flow.id, channel: "backup" }}>
@@ -153,7 +183,8 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
     const login = account.person.phone ?? account.person.email ?? "";
     if (isLocked(account, ctx.nowMs())) return locked(request, reply, account, login, flow.requestId);
     const code = formField(request.body, "code").trim();
-    if (code === "") return codePage(request, reply, flow, account, [{ field: "code", message: "Введите код" }]);
+    if (code === "")
+      return codePage(request, reply, flow, account, [{ field: "code", message: "Введите код" }]);
 
     let valid = false;
     if (flow.method === "totp" && account.totpSecret) {

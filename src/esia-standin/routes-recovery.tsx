@@ -20,13 +20,23 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
   const loginLink = (requestId: string | undefined) =>
     requestId ? `/login?request=${encodeURIComponent(requestId)}` : "/login";
 
-  const startPage = (request: FastifyRequest, reply: FastifyReply, requestId: string, value: string, errors: FieldError[]) =>
+  const startPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    requestId: string,
+    value: string,
+    errors: FieldError[],
+  ) =>
     sendPage(
       reply,
       <Page title="Восстановление пароля">
         <h1>Восстановление пароля</h1>
         <ErrorSummary errors={errors} />
-        <Form action="/recovery" csrf={csrfToken(ctx, request, reply)} hidden={{ request: requestId || undefined }}>
+        <Form
+          action="/recovery"
+          csrf={csrfToken(ctx, request, reply)}
+          hidden={{ request: requestId || undefined }}
+        >
           <TextField
             name="contact"
             label="Телефон или электронная почта"
@@ -43,7 +53,9 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       </Page>,
     );
 
-  app.get("/recovery", async (request, reply) => startPage(request, reply, queryField(request.query, "request"), "", []));
+  app.get("/recovery", async (request, reply) =>
+    startPage(request, reply, queryField(request.query, "request"), "", []),
+  );
 
   app.post("/recovery", { config: { rateLimit: formLimit } }, async (request, reply) => {
     if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
@@ -55,7 +67,11 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       ]);
     }
     const account = findAccountByLogin(ctx.store, contact);
-    const flow = startFlow(ctx, { purpose: "recovery", oid: account?.person.oid, requestId: requestId || undefined });
+    const flow = startFlow(ctx, {
+      purpose: "recovery",
+      oid: account?.person.oid,
+      requestId: requestId || undefined,
+    });
     const to = contact.includes("@") ? account?.person.email : account?.person.phone;
     if (account && to) sendCode(ctx, flow, to);
     return reply.redirect(`/recovery/code?flow=${flow.id}`, 303);
@@ -82,7 +98,13 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
               hint="Не менее 8 символов: цифры, строчные и заглавные буквы."
               errors={errors}
             />
-            <TextField name="password2" label="Повторите пароль" type="password" autocomplete="new-password" errors={errors} />
+            <TextField
+              name="password2"
+              label="Повторите пароль"
+              type="password"
+              autocomplete="new-password"
+              errors={errors}
+            />
           </>
         }
       />,
@@ -97,7 +119,9 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     sendPage(
       reply,
       <MessagePage title="Код устарел">
-        <p>Время на ввод кода истекло. <a href={again}>Запросите новый код</a>.</p>
+        <p>
+          Время на ввод кода истекло. <a href={again}>Запросите новый код</a>.
+        </p>
       </MessagePage>,
     );
 
@@ -117,7 +141,10 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     else if (flow.attempts >= MAX_CODE_ATTEMPTS) errors.push({ field: "code", message: CODE_VOID });
     else if (!codeMatches(flow, code)) {
       flow.attempts += 1;
-      errors.push({ field: "code", message: flow.attempts >= MAX_CODE_ATTEMPTS ? CODE_VOID : "Неверный код" });
+      errors.push({
+        field: "code",
+        message: flow.attempts >= MAX_CODE_ATTEMPTS ? CODE_VOID : "Неверный код",
+      });
     }
     const problem = password === "" ? "Введите новый пароль" : passwordProblem(password);
     if (problem) errors.push({ field: "password", message: problem });
@@ -137,7 +164,9 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       <MessagePage title="Пароль изменён">
         <p>Новый пароль сохранён. Войдите с ним.</p>
         <p>
-          <a class="button" href={loginLink(flow.requestId)}>Войти</a>
+          <a class="button" href={loginLink(flow.requestId)}>
+            Войти
+          </a>
         </p>
       </MessagePage>,
     );
@@ -177,7 +206,8 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     if (!flow) return expired(reply, "/login");
     const code = formField(request.body, "code").trim();
     const account = flow.oid === undefined ? undefined : ctx.store.accounts.get(flow.oid);
-    if (code === "") return unlockPage(request, reply, flow, [{ field: "code", message: "Введите код из SMS" }]);
+    if (code === "")
+      return unlockPage(request, reply, flow, [{ field: "code", message: "Введите код из SMS" }]);
     if (!account || flow.attempts >= MAX_CODE_ATTEMPTS || !codeMatches(flow, code)) {
       flow.attempts += 1;
       const message = flow.attempts >= MAX_CODE_ATTEMPTS ? CODE_VOID : "Неверный код";
@@ -190,7 +220,9 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       <MessagePage title="Учётная запись разблокирована">
         <p>Теперь можно войти с прежним паролем.</p>
         <p>
-          <a class="button" href={loginLink(flow.requestId)}>Войти</a>
+          <a class="button" href={loginLink(flow.requestId)}>
+            Войти
+          </a>
         </p>
       </MessagePage>,
     );

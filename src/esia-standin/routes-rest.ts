@@ -25,7 +25,11 @@ type Access = { oid: number; granted: GrantedScopes };
 
 export function restRoutes(app: FastifyInstance, ctx: StandinContext): void {
   /** The verified access token's view of `pathOid`; undefined once a 401 has been sent. */
-  async function authenticate(request: FastifyRequest, reply: FastifyReply, pathOid: number): Promise<Access | undefined> {
+  async function authenticate(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    pathOid: number,
+  ): Promise<Access | undefined> {
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(request.headers.authorization ?? "");
     const claims = match ? await ctx.signer.verify(match[1] as string, "access") : undefined;
     const now = ctx.nowMs() / 1000;
@@ -41,7 +45,10 @@ export function restRoutes(app: FastifyInstance, ctx: StandinContext): void {
       reply.status(401).header("www-authenticate", 'Bearer error="invalid_token"').send();
       return undefined;
     }
-    return { oid: claims["urn:esia:sbj_id"] as number, granted: grantedScopesFromClaim(claims.scope as string, pathOid) };
+    return {
+      oid: claims["urn:esia:sbj_id"] as number,
+      granted: grantedScopesFromClaim(claims.scope as string, pathOid),
+    };
   }
 
   const forbidden = (reply: FastifyReply) => reply.status(403).send(SCOPE_NOT_ALLOWED);
@@ -53,7 +60,8 @@ export function restRoutes(app: FastifyInstance, ctx: StandinContext): void {
     const access = await authenticate(request, reply, pathOid);
     if (!access) return undefined;
     const scopes = access.granted.person;
-    const allowed = needed.length === 0 ? [...scopes].some((s) => s !== "openid") : needed.some((s) => scopes.has(s));
+    const allowed =
+      needed.length === 0 ? [...scopes].some((s) => s !== "openid") : needed.some((s) => scopes.has(s));
     const person = ctx.store.accounts.get(pathOid)?.person;
     if (!allowed) {
       forbidden(reply);
@@ -88,7 +96,9 @@ export function restRoutes(app: FastifyInstance, ctx: StandinContext): void {
     app.get(`/rs/prns/:oid/${path}/:id`, async (request, reply) => {
       const found = await personAccess(request, reply, needed);
       if (!found) return reply;
-      const item = items(found.person, found.scopes).find((i) => i.id === Number((request.params as { id: string }).id));
+      const item = items(found.person, found.scopes).find(
+        (i) => i.id === Number((request.params as { id: string }).id),
+      );
       return item ? toJson(item) : notFound(reply);
     });
   }
@@ -98,7 +108,12 @@ export function restRoutes(app: FastifyInstance, ctx: StandinContext): void {
   subCollection("ctts", contactScopes, visibleContacts, contactJson);
   subCollection("docs", documentScopes, visibleDocuments, documentJson);
   subCollection("addrs", ["addresses"], (p) => p.addresses, addressJson);
-  subCollection("vhls", ["vehicles"], () => [] as { id: number }[], (v) => v);
+  subCollection(
+    "vhls",
+    ["vehicles"],
+    () => [] as { id: number }[],
+    (v) => v,
+  );
 
   const rolesOf = (person: StandinPerson) =>
     personOrganizations(ctx.store, person).map(({ role, org }) => roleJson(person.oid, role, org));
@@ -136,7 +151,9 @@ export function restRoutes(app: FastifyInstance, ctx: StandinContext): void {
     const found = await personAccess(request, reply, ["usr_org"]);
     if (!found) return reply;
     if (embedsElements(request)) return collection(rolesOf(found.person));
-    return collection(personOrganizations(ctx.store, found.person).map(({ org }) => `${ctx.baseUrl}/rs/orgs/${org.oid}`));
+    return collection(
+      personOrganizations(ctx.store, found.person).map(({ org }) => `${ctx.baseUrl}/rs/orgs/${org.oid}`),
+    );
   });
 
   app.get("/rs/orgs/:orgOid", async (request, reply) => {

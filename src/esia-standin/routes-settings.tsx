@@ -29,7 +29,14 @@ export function settingsRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     return account;
   }
 
-  const page = (request: FastifyRequest, reply: FastifyReply, account: AccountState, errors: FieldError[], notice?: string, backupValue = "") =>
+  const page = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    account: AccountState,
+    errors: FieldError[],
+    notice?: string,
+    backupValue = "",
+  ) =>
     sendPage(
       reply,
       <SettingsPage
@@ -49,21 +56,31 @@ export function settingsRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     return page(request, reply, account, [], NOTICES[queryField(request.query, "saved")]);
   });
 
-  app.post("/settings/security/second-factor", { config: { rateLimit: formLimit } }, async (request, reply) => {
-    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
-    const account = accountOf(request, reply);
-    if (!account) return reply;
-    const method = formField(request.body, "method");
-    if (method === "off" || (method === "sms" && account.person.phone)) {
-      account.secondFactor = method;
-      return reply.redirect(`/settings/security?saved=${method}`, 303);
-    }
-    if (method !== "totp") {
-      return page(request, reply, account, [{ field: "method", message: "Выберите способ подтверждения входа" }]);
-    }
-    const flow = startFlow(ctx, { purpose: "totp-setup", oid: account.person.oid, totpSecret: newTotpSecret() });
-    return reply.redirect(`/settings/security/totp?flow=${flow.id}`, 303);
-  });
+  app.post(
+    "/settings/security/second-factor",
+    { config: { rateLimit: formLimit } },
+    async (request, reply) => {
+      if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
+      const account = accountOf(request, reply);
+      if (!account) return reply;
+      const method = formField(request.body, "method");
+      if (method === "off" || (method === "sms" && account.person.phone)) {
+        account.secondFactor = method;
+        return reply.redirect(`/settings/security?saved=${method}`, 303);
+      }
+      if (method !== "totp") {
+        return page(request, reply, account, [
+          { field: "method", message: "Выберите способ подтверждения входа" },
+        ]);
+      }
+      const flow = startFlow(ctx, {
+        purpose: "totp-setup",
+        oid: account.person.oid,
+        totpSecret: newTotpSecret(),
+      });
+      return reply.redirect(`/settings/security/totp?flow=${flow.id}`, 303);
+    },
+  );
 
   const setupFlow = (request: FastifyRequest, reply: FastifyReply, id: string) => {
     const account = accountOf(request, reply);
@@ -76,7 +93,12 @@ export function settingsRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     return { account, flow, secret: flow.totpSecret };
   };
 
-  const setupPage = (request: FastifyRequest, reply: FastifyReply, found: NonNullable<ReturnType<typeof setupFlow>>, errors: FieldError[]) =>
+  const setupPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: NonNullable<ReturnType<typeof setupFlow>>,
+    errors: FieldError[],
+  ) =>
     sendPage(
       reply,
       <TotpSetupPage
@@ -98,7 +120,10 @@ export function settingsRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     const found = setupFlow(request, reply, queryField(request.query, "flow"));
     if (!found) return reply;
     const uri = otpauthUri(found.secret, found.account.person.phone ?? String(found.account.person.oid));
-    return reply.type("image/svg+xml").header("cache-control", "no-store").send(await QRCode.toString(uri, { type: "svg", margin: 2 }));
+    return reply
+      .type("image/svg+xml")
+      .header("cache-control", "no-store")
+      .send(await QRCode.toString(uri, { type: "svg", margin: 2 }));
   });
 
   app.post("/settings/security/totp", { config: { rateLimit: formLimit } }, async (request, reply) => {
@@ -107,7 +132,9 @@ export function settingsRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     if (!found) return reply;
     const step = matchTotp(found.secret, formField(request.body, "code"), ctx.nowMs());
     if (step === undefined) {
-      return setupPage(request, reply, found, [{ field: "code", message: "Код не подошёл. Введите код, который сейчас показывает приложение." }]);
+      return setupPage(request, reply, found, [
+        { field: "code", message: "Код не подошёл. Введите код, который сейчас показывает приложение." },
+      ]);
     }
     ctx.store.flows.delete(found.flow.id);
     Object.assign(found.account, { secondFactor: "totp", totpSecret: found.secret, totpLastStep: step });

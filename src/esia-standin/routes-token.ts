@@ -9,7 +9,15 @@ import { codeKey } from "./grant.ts";
 import { issueTokens, type TokenResponse } from "./token-issue.ts";
 
 const MANDATORY: Record<string, string[]> = {
-  authorization_code: ["code", "client_secret", "state", "redirect_uri", "scope", "timestamp", "client_certificate_hash"],
+  authorization_code: [
+    "code",
+    "client_secret",
+    "state",
+    "redirect_uri",
+    "scope",
+    "timestamp",
+    "client_certificate_hash",
+  ],
   // AISGorod refreshes without redirect_uri and client_certificate_hash (§5.2), so they are optional here.
   refresh_token: ["refresh_token", "client_secret", "state", "scope", "timestamp"],
 };
@@ -25,7 +33,10 @@ export function tokenRoutes(app: FastifyInstance, ctx: StandinContext): void {
   });
 }
 
-async function exchange(ctx: StandinContext, body: Record<string, unknown>): Promise<TokenResponse | EsiaError> {
+async function exchange(
+  ctx: StandinContext,
+  body: Record<string, unknown>,
+): Promise<TokenResponse | EsiaError> {
   const params = singleParams(body);
   if (!params.ok) return params.error;
   const get = (name: string) => params.get(name) ?? "";

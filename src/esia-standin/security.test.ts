@@ -2,20 +2,16 @@
 // recovery, two-step login by SMS or authenticator app, rate limits and the development outbox.
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { Browser, latestCode, location, loginAt } from "./test-browser.ts";
+import { acParams, acUrl, buildTestStandin, type TestStandin } from "./test-support.ts";
 import { totp } from "./totp.ts";
-import {
-  acParams,
-  acUrl,
-  Browser,
-  buildTestStandin,
-  latestCode,
-  loginAt,
-  location,
-  type TestStandin,
-} from "./test-support.ts";
 
 async function outbox(t: TestStandin) {
-  return (await t.app.inject({ url: "/outbox.json" })).json().messages as { channel: string; to: string; text: string }[];
+  return (await t.app.inject({ url: "/outbox.json" })).json().messages as {
+    channel: string;
+    to: string;
+    text: string;
+  }[];
 }
 
 async function startLogin(t: TestStandin, browser: Browser, login: string, password = "Test-1234") {
@@ -26,7 +22,8 @@ describe("lockout after 5 failures", () => {
   test("the fifth wrong password locks the account for 30 minutes, even for the right password", async () => {
     const t = await buildTestStandin();
     const browser = new Browser(t.app);
-    for (let i = 1; i <= 4; i++) assert.equal((await startLogin(t, browser, "+79001000002", "Wrong-1234")).statusCode, 200);
+    for (let i = 1; i <= 4; i++)
+      assert.equal((await startLogin(t, browser, "+79001000002", "Wrong-1234")).statusCode, 200);
     const fifth = await startLogin(t, browser, "+79001000002", "Wrong-1234");
     assert.equal(fifth.statusCode, 423);
     assert.ok(fifth.body.includes("Учётная запись временно заблокирована"));
@@ -50,7 +47,9 @@ describe("lockout after 5 failures", () => {
     assert.equal(sms?.channel, "sms");
     assert.equal(sms?.to, "+7 900 100-00-02");
     const codePage = await browser.get(location(sent));
-    const wrong = await browser.submit(codePage, "/unlock/code", { code: "000000" === (await latestCode(t.app)) ? "111111" : "000000" });
+    const wrong = await browser.submit(codePage, "/unlock/code", {
+      code: "000000" === (await latestCode(t.app)) ? "111111" : "000000",
+    });
     assert.ok(wrong.body.includes("Неверный код"));
     const done = await browser.submit(codePage, "/unlock/code", { code: await latestCode(t.app) });
     assert.ok(done.body.includes("Учётная запись разблокирована"));
@@ -77,7 +76,12 @@ describe("«Забыли пароль?»", () => {
     for (const [fields, message] of cases) assert.ok((await attempt(fields)).body.includes(message), message);
     const done = await attempt({ code, password: "Новый-Пароль1", password2: "Новый-Пароль1" });
     assert.ok(done.body.includes("Пароль изменён"), done.body.slice(0, 500));
-    assert.ok((await attempt({ code, password: "Новый-Пароль1", password2: "Новый-Пароль1" })).body.includes("Код устарел"), "single use");
+    assert.ok(
+      (await attempt({ code, password: "Новый-Пароль1", password2: "Новый-Пароль1" })).body.includes(
+        "Код устарел",
+      ),
+      "single use",
+    );
     assert.ok((await startLogin(t, browser, "+79001000005")).body.includes("Неверный логин или пароль"));
     assert.match(location(await startLogin(t, browser, "+79001000005", "Новый-Пароль1")), /^\/consent/);
   });
@@ -85,16 +89,24 @@ describe("«Забыли пароль?»", () => {
   test("by e-mail; a code expires after 10 minutes; an unknown contact sends nothing and says the same", async () => {
     const t = await buildTestStandin();
     const browser = new Browser(t.app);
-    const sent = await browser.submit(await browser.get("/recovery"), "/recovery", { contact: "anna.petrova@example.org" });
+    const sent = await browser.submit(await browser.get("/recovery"), "/recovery", {
+      contact: "anna.petrova@example.org",
+    });
     const [mail] = await outbox(t);
     assert.equal(mail?.channel, "email");
     assert.equal(mail?.to, "anna.petrova@example.org");
     const page = await browser.get(location(sent));
     t.clock.advance(601);
-    const late = await browser.submit(page, "/recovery/code", { code: await latestCode(t.app), password: "Новый-Пароль1", password2: "Новый-Пароль1" });
+    const late = await browser.submit(page, "/recovery/code", {
+      code: await latestCode(t.app),
+      password: "Новый-Пароль1",
+      password2: "Новый-Пароль1",
+    });
     assert.ok(late.body.includes("Код устарел"));
 
-    const unknown = await browser.submit(await browser.get("/recovery"), "/recovery", { contact: "nobody@example.org" });
+    const unknown = await browser.submit(await browser.get("/recovery"), "/recovery", {
+      contact: "nobody@example.org",
+    });
     assert.match(location(unknown), /^\/recovery\/code\?flow=/);
     assert.equal((await outbox(t)).length, 1);
     const unknownPage = await browser.get(location(unknown));
@@ -144,12 +156,24 @@ describe("two-step login", () => {
     const t = await buildTestStandin();
     const { browser, saved } = await enableSecondFactor(t, "+79001000006", "totp");
     const setup = await browser.get(location(saved));
-    const secret = /<span class="secret">([A-Z2-7 ]+)<\/span>/.exec(setup.body)?.[1]?.replace(/ /g, "") as string;
+    const secret = /<span class="secret">([A-Z2-7 ]+)<\/span>/
+      .exec(setup.body)?.[1]
+      ?.replace(/ /g, "") as string;
     assert.ok(secret);
-    const qr = await browser.get(/src="(\/settings\/security\/totp\/qr\.svg\?flow=[^"]+)"/.exec(setup.body)?.[1] as string);
+    const qr = await browser.get(
+      /src="(\/settings\/security\/totp\/qr\.svg\?flow=[^"]+)"/.exec(setup.body)?.[1] as string,
+    );
     assert.equal(qr.headers["content-type"], "image/svg+xml");
-    assert.ok((await browser.submit(setup, "/settings/security/totp", { code: "000000" === totp(secret, t.clock.now().getTime()) ? "111111" : "000000" })).body.includes("Код не подошёл"));
-    const enabled = await browser.submit(setup, "/settings/security/totp", { code: totp(secret, t.clock.now().getTime()) });
+    assert.ok(
+      (
+        await browser.submit(setup, "/settings/security/totp", {
+          code: "000000" === totp(secret, t.clock.now().getTime()) ? "111111" : "000000",
+        })
+      ).body.includes("Код не подошёл"),
+    );
+    const enabled = await browser.submit(setup, "/settings/security/totp", {
+      code: totp(secret, t.clock.now().getTime()),
+    });
     assert.equal(location(enabled), "/settings/security?saved=totp");
     await browser.get("/idp/ext/Logout");
 
@@ -160,7 +184,10 @@ describe("two-step login", () => {
     assert.match(location(await browser.submit(codePage, "/login/code", { code })), /^\/consent/);
     await browser.get("/idp/ext/Logout");
     const again = await browser.get(location(await startLogin(t, browser, "+79001000006")));
-    assert.ok((await browser.submit(again, "/login/code", { code })).body.includes("Неверный код"), "replay refused");
+    assert.ok(
+      (await browser.submit(again, "/login/code", { code })).body.includes("Неверный код"),
+      "replay refused",
+    );
   });
 });
 
@@ -169,7 +196,8 @@ describe("limits and the outbox", () => {
     const t = await buildTestStandin({ formRateLimitPerMinute: 3 });
     const browser = new Browser(t.app);
     const loginUrl = location(await browser.get(acUrl(acParams(t))));
-    for (let i = 0; i < 3; i++) assert.notEqual((await loginAt(browser, loginUrl, "+79001000001", "Wrong-1")).statusCode, 429);
+    for (let i = 0; i < 3; i++)
+      assert.notEqual((await loginAt(browser, loginUrl, "+79001000001", "Wrong-1")).statusCode, 429);
     const limited = await loginAt(browser, loginUrl, "+79001000001", "Wrong-1");
     assert.equal(limited.statusCode, 429);
     assert.ok(limited.body.includes("Слишком много попыток"));

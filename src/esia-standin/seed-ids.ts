@@ -5,7 +5,8 @@ import { snilsControl } from "../shared/identifiers.ts";
 const weighted = (digits: string, weights: readonly number[]) =>
   weights.reduce((sum, weight, i) => sum + weight * Number(digits[i]), 0);
 
-const innDigit = (digits: string, weights: readonly number[]) => String((weighted(digits, weights) % 11) % 10);
+const innDigit = (digits: string, weights: readonly number[]) =>
+  String((weighted(digits, weights) % 11) % 10);
 
 /** 9 digits → 11-digit СНИЛС. */
 export function snilsFrom(nine: string): string {

@@ -4,7 +4,13 @@ import { test } from "node:test";
 import { isValidInn, isValidKpp, isValidOgrn, isValidSnils } from "../shared/identifiers.ts";
 import { normalizePhone } from "../shared/phone.ts";
 import { passwordProblem } from "./passwords.ts";
-import { SEED_PASSWORD, seedOrganizations, seedPeople, standinAccounts, standinOrganizations } from "./seed.ts";
+import {
+  SEED_PASSWORD,
+  seedOrganizations,
+  seedPeople,
+  standinAccounts,
+  standinOrganizations,
+} from "./seed.ts";
 
 test("every СНИЛС, ИНН, ОГРН/ОГРНИП and КПП has valid check digits or format", () => {
   for (const p of seedPeople) {
@@ -25,10 +31,13 @@ test("the fixtures the checklist asks for (§18) are present, with stable oids",
   assert.equal(standinAccounts.sidorov.level, "standard");
   assert.equal(standinAccounts.egorov.level, "simplified");
   assert.equal(standinAccounts.egorov.email, undefined, "a person without e-mail");
-  assert.deepEqual(standinAccounts.smirnov.roles.map((r) => [r.orgOid, r.chief]), [
-    [standinOrganizations.clinic.oid, true],
-    [standinOrganizations.zdorovye.oid, true],
-  ]);
+  assert.deepEqual(
+    standinAccounts.smirnov.roles.map((r) => [r.orgOid, r.chief]),
+    [
+      [standinOrganizations.clinic.oid, true],
+      [standinOrganizations.zdorovye.oid, true],
+    ],
+  );
   const hr = standinAccounts.kuznetsova.roles[0];
   assert.equal(hr?.chief, false);
   assert.equal(standinOrganizations.ivanovaBusiness.type, "BUSINESS");
@@ -37,7 +46,10 @@ test("the fixtures the checklist asks for (§18) are present, with stable oids",
   for (const p of seedPeople.filter((x) => x.level === "confirmed")) {
     assert.ok(p.email && p.snils && p.inn && p.birthDate && p.gender, p.lastName);
     const passport = p.documents.find((d) => d.type === "RF_PASSPORT");
-    assert.ok(passport?.series && passport.number && passport.issueDate && passport.issuedBy && passport.issueId, p.lastName);
+    assert.ok(
+      passport?.series && passport.number && passport.issueDate && passport.issuedBy && passport.issueId,
+      p.lastName,
+    );
     assert.equal(p.addresses[0]?.type, "PRG");
   }
 });

@@ -102,7 +102,9 @@ function person(p: PersonInput): StandinPerson {
     ...(p.email === undefined ? {} : { email: p.email }),
     contacts: [
       { id: 10_000 + base + 1, type: "MBT", value: p.phone, verified: true },
-      ...(p.email === undefined ? [] : [{ id: 10_000 + base + 2, type: "EML" as const, value: p.email, verified: true }]),
+      ...(p.email === undefined
+        ? []
+        : [{ id: 10_000 + base + 2, type: "EML" as const, value: p.email, verified: true }]),
     ],
     documents:
       p.passport === undefined
@@ -154,7 +156,8 @@ const ivanova = person({
   passport: moscowPassport("4509", "123401", "20.04.2005"),
   address: { zipCode: "125009", street: "ул. Тверская", house: "7", flat: "12" },
   roles: [employee(clinic.oid), chiefOf(ivanovaBusiness.oid)],
-  description: "Врач-терапевт поликлиники № 1; подтверждённая учётная запись; также индивидуальный предприниматель.",
+  description:
+    "Врач-терапевт поликлиники № 1; подтверждённая учётная запись; также индивидуальный предприниматель.",
 });
 
 const petrova = person({
@@ -210,7 +213,8 @@ const smirnov = person({
   passport: moscowPassport("4515", "456704", "25.01.2015"),
   address: { zipCode: "119034", street: "ул. Пречистенка", house: "10", flat: "3" },
   roles: [chiefOf(clinic.oid), chiefOf(zdorovye.oid)],
-  description: "Главный врач поликлиники № 1 и руководитель ООО «Медицинский центр «Здоровье»» (его нет в ФРМО).",
+  description:
+    "Главный врач поликлиники № 1 и руководитель ООО «Медицинский центр «Здоровье»» (его нет в ФРМО).",
 });
 
 const kuznetsova = person({
@@ -229,7 +233,8 @@ const kuznetsova = person({
   passport: moscowPassport("4508", "567805", "12.10.2008"),
   address: { zipCode: "105005", street: "ул. Бауманская", house: "33", flat: "17" },
   roles: [employee(clinic.oid, { admin: true })],
-  description: "Специалист отдела кадров поликлиники № 1: сотрудник и администратор профиля, не руководитель.",
+  description:
+    "Специалист отдела кадров поликлиники № 1: сотрудник и администратор профиля, не руководитель.",
 });
 
 const orlov = person({

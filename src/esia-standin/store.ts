@@ -25,7 +25,10 @@ function memoryTable<T>(now: () => number): Table<T> {
   return {
     get: (key) => live(key)?.value,
     set: (key, value, ttlSeconds) =>
-      void rows.set(key, { value, expiresAt: ttlSeconds === undefined ? Infinity : now() + ttlSeconds * 1000 }),
+      void rows.set(key, {
+        value,
+        expiresAt: ttlSeconds === undefined ? Infinity : now() + ttlSeconds * 1000,
+      }),
     delete: (key) => void rows.delete(key),
     values: () =>
       [...rows.keys()].flatMap((key) => {

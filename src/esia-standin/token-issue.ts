@@ -36,7 +36,12 @@ export async function issueTokens(
     "urn:esia:sbj_id": grant.oid,
     scope: grant.scopes.map((s) => tokenScopeEntry(s, grant.oid)).join(" "),
   });
-  const response: TokenResponse = { access_token: accessToken, state: options.state, token_type: "Bearer", expires_in: ttl };
+  const response: TokenResponse = {
+    access_token: accessToken,
+    state: options.state,
+    token_type: "Bearer",
+    expires_in: ttl,
+  };
   if (options.withIdToken && grant.scopes.some((s) => s.name === "openid")) {
     response.id_token = await ctx.signer.sign("id", {
       iss: ctx.config.issuer,

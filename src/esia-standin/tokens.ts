@@ -54,7 +54,8 @@ function rsaSigner(keys: StandinKeys): TokenSigner {
 function gostSigner(keys: StandinKeys): TokenSigner {
   const { privateKey, curve } = gostPrivateKeyInfoFromPem(keys.gostPrivateKeyPem);
   // signJwtGost signs on CryptoPro-A, the curve of the generated dev keys; fail at start, not per login.
-  if (curve !== "S-256-A") throw new Error("The stand-in's GOST token key must use the CryptoPro-A parameter set");
+  if (curve !== "S-256-A")
+    throw new Error("The stand-in's GOST token key must use the CryptoPro-A parameter set");
   const { publicKey } = gostPublicKeyInfoFromCertificate(pemToDer(keys.gostCertificatePem));
   return {
     sign: async (kind, claims) => signJwtGost(header(kind, "GOST3410_2012_256"), claims, privateKey),

@@ -6,7 +6,12 @@ import { base32Decode, base32Encode, hotp, matchTotp, totp } from "./totp.ts";
 const RFC_SECRET = base32Encode(new TextEncoder().encode("12345678901234567890"));
 
 test("RFC 6238 Appendix B vectors, last six digits", () => {
-  for (const [seconds, expected] of [[59, "287082"], [1111111109, "081804"], [1234567890, "005924"], [2000000000, "279037"]] as const) {
+  for (const [seconds, expected] of [
+    [59, "287082"],
+    [1111111109, "081804"],
+    [1234567890, "005924"],
+    [2000000000, "279037"],
+  ] as const) {
     assert.equal(totp(RFC_SECRET, seconds * 1000), expected, String(seconds));
   }
   assert.equal(hotp(new TextEncoder().encode("12345678901234567890"), 0), "755224"); // RFC 4226 Appendix D

@@ -66,7 +66,12 @@ export function totp(secretBase32: string, nowMs: number): string {
  * The step the code belongs to (current ±1, for clock drift), or undefined. Steps at or before
  * `lastUsedStep` are refused, so a code cannot be replayed (RFC 6238 §5.2).
  */
-export function matchTotp(secretBase32: string, code: string, nowMs: number, lastUsedStep = -1): number | undefined {
+export function matchTotp(
+  secretBase32: string,
+  code: string,
+  nowMs: number,
+  lastUsedStep = -1,
+): number | undefined {
   const entered = Buffer.from(code.replace(/\s/g, ""));
   const secret = base32Decode(secretBase32);
   const current = totpStep(nowMs);

@@ -34,7 +34,16 @@ export interface TextFieldProps {
   errors: FieldError[];
 }
 
-export function TextField({ name, label, value, type = "text", autocomplete, inputmode, hint, errors }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  value,
+  type = "text",
+  autocomplete,
+  inputmode,
+  hint,
+  errors,
+}: TextFieldProps) {
   const error = errors.find((e) => e.field === name);
   const describedBy = [hint ? `${name}-hint` : "", error ? `${name}-error` : ""].filter(Boolean).join(" ");
   return (
@@ -84,7 +93,17 @@ export function Form(props: {
   );
 }
 
-export function Button({ children, secondary, name, value }: { children: ComponentChildren; secondary?: boolean; name?: string; value?: string }) {
+export function Button({
+  children,
+  secondary,
+  name,
+  value,
+}: {
+  children: ComponentChildren;
+  secondary?: boolean;
+  name?: string;
+  value?: string;
+}) {
   return (
     <button type="submit" class={secondary ? "button button-secondary" : "button"} name={name} value={value}>
       {children}

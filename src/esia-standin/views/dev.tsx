@@ -12,23 +12,28 @@ export const LEVEL_NAMES: Record<AccountLevel, string> = {
   confirmed: "подтверждённая",
 };
 
-export function HomePage(props: { people: StandinPerson[]; organizations: StandinOrganization[]; password: string; signedInAs?: string }) {
+export function HomePage(props: {
+  people: StandinPerson[];
+  organizations: StandinOrganization[];
+  password: string;
+  signedInAs?: string;
+}) {
   return (
     <Page title="О стенде" signedInAs={props.signedInAs}>
       <h1>Тестовый стенд ЕСИА</h1>
       <p>
-        Стенд ведёт себя как ЕСИА (Госуслуги) для систем, которые к нему подключены: принимает запросы на вход, проверяет
-        подпись запроса, выдаёт маркеры доступа и данные пользователя. Он нужен для разработки, тестов и демонстраций и
-        никогда не включается в рабочей среде.
+        Стенд ведёт себя как ЕСИА (Госуслуги) для систем, которые к нему подключены: принимает запросы на
+        вход, проверяет подпись запроса, выдаёт маркеры доступа и данные пользователя. Он нужен для
+        разработки, тестов и демонстраций и никогда не включается в рабочей среде.
       </p>
       <p>
-        Войти можно по телефону (в любой записи), адресу электронной почты или СНИЛС. Пароль всех тестовых учётных
-        записей: <strong>{props.password}</strong>. Коды из SMS и писем показаны на странице{" "}
+        Войти можно по телефону (в любой записи), адресу электронной почты или СНИЛС. Пароль всех тестовых
+        учётных записей: <strong>{props.password}</strong>. Коды из SMS и писем показаны на странице{" "}
         <a href="/outbox">«Отправленные SMS и письма»</a>.
       </p>
       <h2>Тестовые учётные записи</h2>
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">Пользователь</th>
@@ -63,7 +68,7 @@ export function HomePage(props: { people: StandinPerson[]; organizations: Standi
       </div>
       <h2>Тестовые организации</h2>
       <div class="table-wrap">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">Организация</th>
@@ -94,7 +99,8 @@ export function HomePage(props: { people: StandinPerson[]; organizations: Standi
       <h2>Для разработчиков</h2>
       <ul>
         <li>
-          Сертификаты стенда для проверки подписи маркеров: <a href="/certificates/esia-rsa.pem">RSA (RS256)</a>,{" "}
+          Сертификаты стенда для проверки подписи маркеров:{" "}
+          <a href="/certificates/esia-rsa.pem">RSA (RS256)</a>,{" "}
           <a href="/certificates/esia-gost.pem">ГОСТ Р 34.10-2012</a>.
         </li>
         <li>
@@ -116,7 +122,8 @@ export function OutboxPage(props: { messages: OutboxMessage[] }) {
     <Page title="Отправленные SMS и письма">
       <h1>Отправленные SMS и письма</h1>
       <p>
-        Стенд не отправляет настоящих сообщений: всё, что ушло бы по SMS или почте, показано здесь, новые сверху.
+        Стенд не отправляет настоящих сообщений: всё, что ушло бы по SMS или почте, показано здесь, новые
+        сверху.
       </p>
       {props.messages.length === 0 ? (
         <p>Сообщений пока нет.</p>

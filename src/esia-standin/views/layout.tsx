@@ -40,7 +40,8 @@ export function Page({ title, children, signedInAs }: PageProps) {
         </main>
         <footer class="site-footer">
           <div class="wrap">
-            <a href="/">О стенде и тестовые учётные записи</a> · <a href="/outbox">Отправленные SMS и письма</a> ·{" "}
+            <a href="/">О стенде и тестовые учётные записи</a> ·{" "}
+            <a href="/outbox">Отправленные SMS и письма</a> ·{" "}
             <a href="/settings/security">Настройки безопасности</a>
           </div>
         </footer>

@@ -1,5 +1,6 @@
 // Login pages: password, second factor and lockout (E2–E4, W19).
 import type { ComponentChildren } from "preact";
+import { SEED_PASSWORD } from "../seed.ts";
 import { Button, ErrorSummary, type FieldError, Form, TextField } from "./components.tsx";
 import { Page } from "./layout.tsx";
 
@@ -27,14 +28,21 @@ export function LoginPage(v: LoginView) {
           autocomplete="username"
           errors={v.errors}
         />
-        <TextField name="password" label="Пароль" type="password" autocomplete="current-password" errors={v.errors} />
+        <TextField
+          name="password"
+          label="Пароль"
+          type="password"
+          autocomplete="current-password"
+          errors={v.errors}
+        />
         <Button>Войти</Button>
       </Form>
       <p>
         <a href={recovery}>Забыли пароль?</a>
       </p>
       <p class="hint">
-        Тестовые учётные записи перечислены на <a href="/">главной странице стенда</a>. Пароль у всех: Test-1234.
+        Тестовые учётные записи перечислены на <a href="/">главной странице стенда</a>. Пароль у всех:{" "}
+        <span class="nowrap">{SEED_PASSWORD}</span>.
       </p>
     </Page>
   );
@@ -104,6 +112,10 @@ export function minutes(n: number): string {
   const mod10 = n % 10;
   const mod100 = n % 100;
   const word =
-    mod10 === 1 && mod100 !== 11 ? "минуту" : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? "минуты" : "минут";
+    mod10 === 1 && mod100 !== 11
+      ? "минуту"
+      : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)
+        ? "минуты"
+        : "минут";
   return `${n} ${word}`;
 }

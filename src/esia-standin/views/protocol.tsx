@@ -3,7 +3,12 @@ import type { ComponentChildren } from "preact";
 import { Button, Form } from "./components.tsx";
 import { Page } from "./layout.tsx";
 
-export function ErrorPage(props: { title: string; explanation: string; technical?: string; signedInAs?: string }) {
+export function ErrorPage(props: {
+  title: string;
+  explanation: string;
+  technical?: string;
+  signedInAs?: string;
+}) {
   return (
     <Page title={props.title} signedInAs={props.signedInAs}>
       <h1>{props.title}</h1>
@@ -14,8 +19,8 @@ export function ErrorPage(props: { title: string; explanation: string; technical
         </p>
       ) : null}
       <p>
-        Вернитесь в систему, из которой вы пришли, и попробуйте войти ещё раз. Если ошибка повторяется, сообщите её
-        текст разработчикам этой системы.
+        Вернитесь в систему, из которой вы пришли, и попробуйте войти ещё раз. Если ошибка повторяется,
+        сообщите её текст разработчикам этой системы.
       </p>
     </Page>
   );
@@ -66,7 +71,8 @@ export function ConsentPage(v: ConsentView) {
       ))}
       {v.trusted ? null : (
         <p class="notice">
-          Ваша учётная запись не подтверждена. Некоторые системы принимают только подтверждённые учётные записи.
+          Ваша учётная запись не подтверждена. Некоторые системы принимают только подтверждённые учётные
+          записи.
         </p>
       )}
       <Form action="/consent" csrf={v.csrf} hidden={{ request: v.requestId }} class="actions">

@@ -43,7 +43,9 @@ export function SettingsPage(v: SettingsView) {
       </p>
 
       <h2>Двухэтапная проверка</h2>
-      <p>После пароля стенд попросит код. Так учётная запись останется защищённой, даже если пароль узнают.</p>
+      <p>
+        После пароля стенд попросит код. Так учётная запись останется защищённой, даже если пароль узнают.
+      </p>
       <Form action="/settings/security/second-factor" csrf={v.csrf}>
         <fieldset>
           <legend>Способ подтверждения входа</legend>
@@ -88,24 +90,44 @@ export function SettingsPage(v: SettingsView) {
   );
 }
 
-export function TotpSetupPage(v: { csrf: string; flowId: string; secret: string; uri: string; errors: FieldError[]; personName: string }) {
+export function TotpSetupPage(v: {
+  csrf: string;
+  flowId: string;
+  secret: string;
+  uri: string;
+  errors: FieldError[];
+  personName: string;
+}) {
   return (
     <Page title="Приложение-аутентификатор" signedInAs={v.personName}>
       <h1>Подключение приложения-аутентификатора</h1>
       <ErrorSummary errors={v.errors} />
       <ol>
-        <li>Откройте приложение-аутентификатор и добавьте учётную запись: отсканируйте QR-код или введите ключ вручную.</li>
+        <li>
+          Откройте приложение-аутентификатор и добавьте учётную запись: отсканируйте QR-код или введите ключ
+          вручную.
+        </li>
         <li>Введите шестизначный код, который покажет приложение.</li>
       </ol>
-      <img class="qr" src={`/settings/security/totp/qr.svg?flow=${encodeURIComponent(v.flowId)}`} alt="QR-код для приложения-аутентификатора" />
+      <img
+        class="qr"
+        src={`/settings/security/totp/qr.svg?flow=${encodeURIComponent(v.flowId)}`}
+        alt="QR-код для приложения-аутентификатора"
+      />
       <p>
         Ключ для ручного ввода: <span class="secret">{v.secret.replace(/(.{4})/g, "$1 ").trim()}</span>
       </p>
-      <p class="hint">
-        Ссылка для импорта: <code>{v.uri}</code>
+      <p>
+        Если стенд открыт на телефоне с приложением, <a href={v.uri}>добавьте ключ по ссылке</a>.
       </p>
       <Form action="/settings/security/totp" csrf={v.csrf} hidden={{ flow: v.flowId }}>
-        <TextField name="code" label="Код из приложения" inputmode="numeric" autocomplete="one-time-code" errors={v.errors} />
+        <TextField
+          name="code"
+          label="Код из приложения"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          errors={v.errors}
+        />
         <Button>Подключить</Button>
       </Form>
     </Page>
