@@ -4,7 +4,9 @@
 import { fileTypeFromBuffer } from "file-type";
 import { type AcceptedFormat, acceptedFormats, type Rejection } from "./upload-rules.ts";
 
-export type ContentVerdict = { ok: true; format: AcceptedFormat; mediaType: string } | { ok: false; rejection: Rejection };
+export type ContentVerdict =
+  | { ok: true; format: AcceptedFormat; mediaType: string }
+  | { ok: false; rejection: Rejection };
 
 const HEAD_BYTES = 8192;
 // Trailers must sit at the very end: a PDF's `startxref … %%EOF`, a PNG's IEND, a JPEG's EOI.
@@ -14,7 +16,20 @@ const PNG_IEND = Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x
 const JPEG_EOI = Buffer.from([0xff, 0xd9]);
 
 // Programs and packages of programs, refused with their own message.
-const executableTypes = new Set(["exe", "elf", "macho", "wasm", "class", "dex", "apk", "jar", "lnk", "deb", "rpm", "swf"]);
+const executableTypes = new Set([
+  "exe",
+  "elf",
+  "macho",
+  "wasm",
+  "class",
+  "dex",
+  "apk",
+  "jar",
+  "lnk",
+  "deb",
+  "rpm",
+  "swf",
+]);
 
 export class ContentProbe {
   size = 0;
@@ -42,9 +57,8 @@ export class ContentProbe {
     if (this.size === 0) return reject({ reason: "empty" });
     const head = Buffer.concat(this.headChunks);
     const detected = await fileTypeFromBuffer(head);
-    if (!detected || detected.ext === "xml") return this.textVerdict(head, detected?.ext);
-    if (executableTypes.has(detected.ext)) return reject({ reason: "executable" });
-    switch (detected.ext) {
+    if (detected && executableTypes.has(detected.ext)) return reject({ reason: "executable" });
+    switch (detected?.ext) {
       case "pdf":
         return this.pdfVerdict(head);
       case "jpg":
@@ -55,7 +69,8 @@ export class ContentProbe {
           ? accept("png")
           : reject({ reason: "image_damaged" });
       default:
-        return reject({ reason: "unsupported", detected: detected.ext });
+        // Text has no signature, and file-type may mistake UTF-16 text for audio: look at it as text.
+        return this.textVerdict(head, detected?.ext);
     }
   }
 
@@ -66,7 +81,8 @@ export class ContentProbe {
     if (/<!doctype html|<(html|head|body|script|iframe)[\s>]/.test(text)) return reject({ reason: "html" });
     if (text.startsWith("#!")) return reject({ reason: "executable" });
     // A PDF whose header was cut off or mangled still ends like one.
-    if (head.subarray(0, 1024).includes("%PDF") || this.tail.includes("%%EOF")) return reject({ reason: "pdf_damaged" });
+    if (head.subarray(0, 1024).includes("%PDF") || this.tail.includes("%%EOF"))
+      return reject({ reason: "pdf_damaged" });
     return reject(detected ? { reason: "unsupported", detected } : { reason: "unsupported" });
   }
 
@@ -86,7 +102,9 @@ export class ContentProbe {
     this.encryptSeen = seam.includes(ENCRYPT) || chunk.includes(ENCRYPT);
     const keep = ENCRYPT.length - 1;
     this.overlap =
-      chunk.length >= keep ? Buffer.from(chunk.subarray(-keep)) : Buffer.concat([this.overlap, chunk]).subarray(-keep);
+      chunk.length >= keep
+        ? Buffer.from(chunk.subarray(-keep))
+        : Buffer.concat([this.overlap, chunk]).subarray(-keep);
   }
 }
 

@@ -1,10 +1,9 @@
-// Who may do what with documents: a worker sees and changes only their own documents.
+// Who may do what with documents: a worker (in the worker's context, checked by authorizeWorker)
+// sees and changes only their own documents.
+import type { Actor } from "../register/register.policy.ts";
 import type { Rejection } from "./upload-rules.ts";
 
-export interface DocumentActor {
-  userId: string;
-  ip: string;
-}
+export type DocumentActor = Actor;
 
 export interface DocumentQuota {
   maxFiles: number;
@@ -16,7 +15,7 @@ export type AccessDecision = { allowed: true } | { allowed: false; reason: "miss
 /** Another person's document is reported exactly like a missing one, so ids cannot be probed. */
 export function decideAccess(actor: DocumentActor, document: { userId: string } | undefined): AccessDecision {
   if (!document) return { allowed: false, reason: "missing" };
-  return document.userId === actor.userId ? { allowed: true } : { allowed: false, reason: "foreign" };
+  return document.userId === actor.id ? { allowed: true } : { allowed: false, reason: "foreign" };
 }
 
 /** A document attached to a submitted application stays until the application no longer needs it. */

@@ -28,12 +28,19 @@ export async function insertDocument(tx: Executor, values: NewDocument): Promise
   return row;
 }
 
-export async function listDocuments(db: Executor, userId: string): Promise<DocumentRow[]> {
+/** One page of the user's documents, newest first. */
+export async function listDocuments(
+  db: Executor,
+  userId: string,
+  page: { limit: number; offset: number },
+): Promise<DocumentRow[]> {
   return db
     .select()
     .from(documents)
     .where(eq(documents.userId, userId))
-    .orderBy(desc(documents.uploadedAt), desc(documents.id));
+    .orderBy(desc(documents.uploadedAt), desc(documents.id))
+    .limit(page.limit)
+    .offset(page.offset);
 }
 
 /** By id alone: the service checks ownership itself so that a foreign id is audited as a denial. */
@@ -42,13 +49,35 @@ export async function findDocument(db: Executor, id: string): Promise<DocumentRo
   return row;
 }
 
-/** Deletes the owner's unlocked document; undefined when it is gone or became locked meanwhile. */
-export async function deleteUnlockedDocument(tx: Executor, userId: string, id: string): Promise<DocumentRow | undefined> {
-  const [row] = await tx
-    .delete(documents)
-    .where(and(eq(documents.id, id), eq(documents.userId, userId), isNull(documents.lockedAt)))
-    .returning();
-  return row;
+/**
+ * Deletes the owner's unlocked document. Undefined when it is gone, became locked meanwhile, or is
+ * still referenced from another table (an application's attachment): the savepoint keeps the
+ * caller's transaction usable in that case.
+ */
+export async function deleteUnlockedDocument(
+  tx: Pick<Database, "transaction">,
+  userId: string,
+  id: string,
+): Promise<DocumentRow | undefined> {
+  try {
+    return await tx.transaction(async (savepoint) => {
+      const [row] = await savepoint
+        .delete(documents)
+        .where(and(eq(documents.id, id), eq(documents.userId, userId), isNull(documents.lockedAt)))
+        .returning();
+      return row;
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) return undefined;
+    throw error;
+  }
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let current: unknown = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: unknown }).code === "23503") return true;
+  }
+  return false;
 }
 
 export async function listUserDocumentTypes(db: Executor, userId: string): Promise<string[]> {
@@ -80,7 +109,12 @@ export async function listRecentRejections(db: Executor, userId: string, since: 
 // application uses them any more. A locked document cannot be deleted (deleteUnlockedDocument).
 
 /** Locks the user's own documents among `ids`; returns the ids actually locked (foreign ids are ignored). */
-export async function lockDocuments(tx: Executor, userId: string, ids: string[], at: Date): Promise<string[]> {
+export async function lockDocuments(
+  tx: Executor,
+  userId: string,
+  ids: string[],
+  at: Date,
+): Promise<string[]> {
   if (ids.length === 0) return [];
   const rows = await tx
     .update(documents)

@@ -11,8 +11,8 @@ import type { DocumentsService, ReceivedFile } from "./documents.service.ts";
 import { downloadHeaders } from "./download.ts";
 import { MAX_FILE_BYTES } from "./upload-rules.ts";
 import { DeletePage } from "./views/delete-page.tsx";
-import { DocumentsPage } from "./views/documents-page.tsx";
 import { buildDocumentsView, buildUploadFormView, documentItem } from "./views/documents.view.ts";
+import { DocumentsPage } from "./views/documents-page.tsx";
 import { UploadPage } from "./views/upload-page.tsx";
 
 const documentParams = {
@@ -29,23 +29,49 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
     preservePath: true,
     // The size check happens in the service, which needs to see the truncation, not an exception.
     throwFileSizeLimit: false,
-    limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 2, fieldSize: 1024, fieldNameSize: 100, parts: 3, headerPairs: 20 },
+    limits: {
+      fileSize: MAX_FILE_BYTES,
+      files: 1,
+      fields: 2,
+      fieldSize: 1024,
+      fieldNameSize: 100,
+      parts: 3,
+      headerPairs: 20,
+    },
   });
 
-  const actorOf = (request: FastifyRequest): DocumentActor => ({ userId: viewerOf(request).id, ip: request.ip });
+  const actorOf = (request: FastifyRequest): DocumentActor => {
+    const viewer = viewerOf(request);
+    return { id: viewer.id, context: viewer.context, ip: request.ip };
+  };
 
-  app.get("/lk/documents", { preHandler: requireViewer }, async (request, reply) => {
-    const flash = request.session.data.flash;
-    if (flash) request.session.set("flash", undefined);
-    const view = buildDocumentsView(await service.list(actorOf(request)), flash);
-    return sendHtml(reply, <DocumentsPage ctx={pageContext(request, reply)} view={view} />);
-  });
+  app.get(
+    "/lk/documents",
+    {
+      preHandler: requireViewer,
+      schema: {
+        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }),
+      },
+    },
+    async (request, reply) => {
+      const flash = request.session.data.flash;
+      if (flash) request.session.set("flash", undefined);
+      const view = buildDocumentsView(await service.list(actorOf(request), request.query.page), flash);
+      return sendHtml(reply, <DocumentsPage ctx={pageContext(request, reply)} view={view} />);
+    },
+  );
 
   app.get(
     "/lk/documents/upload",
-    { preHandler: requireViewer, schema: { querystring: Type.Object({ type: Type.Optional(Type.String()) }) } },
+    {
+      preHandler: requireViewer,
+      schema: { querystring: Type.Object({ type: Type.Optional(Type.String()) }) },
+    },
     async (request, reply) =>
-      sendHtml(reply, <UploadPage ctx={pageContext(request, reply)} view={buildUploadFormView(request.query.type)} />),
+      sendHtml(
+        reply,
+        <UploadPage ctx={pageContext(request, reply)} view={buildUploadFormView(request.query.type)} />,
+      ),
   );
 
   app.post(
@@ -82,7 +108,9 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
     "/lk/documents/:id/delete",
     { preHandler: requireViewer, schema: documentParams, attachValidation: true },
     async (request, reply) => {
-      const document = request.validationError ? undefined : await service.find(actorOf(request), request.params.id);
+      const document = request.validationError
+        ? undefined
+        : await service.find(actorOf(request), request.params.id);
       if (!document) return sendError(request, reply, "NOT_FOUND");
       return sendHtml(reply, <DeletePage ctx={pageContext(request, reply)} item={documentItem(document)} />);
     },
@@ -96,13 +124,19 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = actorOf(request);
       const outcome = await service.remove(actor, request.params.id);
       if (outcome.ok) {
-        if (!outcome.fileRemoved) request.log.warn({ documentId: request.params.id }, "deleted document's file stayed");
+        if (!outcome.fileRemoved)
+          request.log.warn({ documentId: request.params.id }, "deleted document's file stayed");
         request.session.set("flash", "Документ удалён.");
         return reply.redirect("/lk/documents", 303);
       }
-      const document = outcome.reason === "attached" ? await service.find(actor, request.params.id) : undefined;
+      const document =
+        outcome.reason === "attached" ? await service.find(actor, request.params.id) : undefined;
       if (!document) return sendError(request, reply, "NOT_FOUND");
-      return sendHtml(reply, <DeletePage ctx={pageContext(request, reply)} item={documentItem(document)} refused />, 409);
+      return sendHtml(
+        reply,
+        <DeletePage ctx={pageContext(request, reply)} item={documentItem(document)} refused />,
+        409,
+      );
     },
   );
 }

@@ -5,8 +5,21 @@ import { type Readable, Transform } from "node:stream";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
+import { authorizeWorker } from "../register/register.policy.ts";
 import { ContentProbe } from "./content-check.ts";
-import { type DocumentPurpose, type DocumentRequirement, isDocumentTypeCode, missingRequirements } from "./document-types.ts";
+import {
+  type DocumentPurpose,
+  type DocumentRequirement,
+  isDocumentTypeCode,
+  missingRequirements,
+} from "./document-types.ts";
+import {
+  checkQuota,
+  type DocumentActor,
+  type DocumentQuota,
+  decideAccess,
+  decideDeletion,
+} from "./documents.policy.ts";
 import {
   type DocumentRow,
   deleteUnlockedDocument,
@@ -18,7 +31,6 @@ import {
   lockUserForUpload,
   storageUsage,
 } from "./documents.repository.ts";
-import { checkQuota, type DocumentActor, type DocumentQuota, decideAccess, decideDeletion } from "./documents.policy.ts";
 import { type FileStorage, newStorageKey, type StagedFile } from "./storage.ts";
 import { checkFileName, type Rejection, rejectionField } from "./upload-rules.ts";
 
@@ -34,12 +46,16 @@ export interface ReceivedFile {
 }
 
 export type UploadOutcome = { ok: true; document: DocumentRow } | { ok: false; rejections: Rejection[] };
-export type DeleteOutcome = { ok: true; fileRemoved: boolean } | { ok: false; reason: "not-found" | "attached" };
+export type DeleteOutcome =
+  | { ok: true; fileRemoved: boolean }
+  | { ok: false; reason: "not-found" | "attached" };
 export type DownloadOutcome = { ok: true; document: DocumentRow; content: Readable } | { ok: false };
 
 // How long refused attempts stay on the list page (they stay in the audit log regardless).
 const REJECTIONS_SHOWN_DAYS = 30;
 const REJECTIONS_SHOWN_MAX = 10;
+// Keeps the list page within the page-weight budget (DESIGN.md «Budgets») whatever the quota.
+export const DOCUMENTS_PER_PAGE = 25;
 
 export interface DocumentsServiceDeps {
   db: Database;
@@ -74,9 +90,14 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
     };
   }
 
-  async function upload(actor: DocumentActor, typeCode: unknown, file: ReceivedFile | undefined): Promise<UploadOutcome> {
+  async function upload(
+    actor: DocumentActor,
+    typeCode: unknown,
+    file: ReceivedFile | undefined,
+  ): Promise<UploadOutcome> {
     let committedKey: string | undefined;
     try {
+      await authorizeWorker(db, actor, "documents.edit");
       const rejections: Rejection[] = [];
       if (!isDocumentTypeCode(typeCode)) rejections.push({ reason: "unknown_type" });
       const checked = await checkFile(file);
@@ -86,14 +107,14 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
         return { ok: false, rejections };
       }
       return await db.transaction(async (tx): Promise<UploadOutcome> => {
-        await lockUserForUpload(tx, actor.userId);
-        const overQuota = checkQuota(await storageUsage(tx, actor.userId), file.sizeBytes, quota);
+        await lockUserForUpload(tx, actor.id);
+        const overQuota = checkQuota(await storageUsage(tx, actor.id), file.sizeBytes, quota);
         if (overQuota) {
           await writeRejection(tx, actor, [overQuota], typeCode, file);
           return { ok: false, rejections: [overQuota] };
         }
         const document = await insertDocument(tx, {
-          userId: actor.userId,
+          userId: actor.id,
           typeCode,
           originalName: checked.name,
           mediaType: checked.mediaType,
@@ -105,9 +126,14 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
         await writeAudit(tx, {
           event: "document.uploaded",
           outcome: "success",
-          userId: actor.userId,
+          userId: actor.id,
           ip: actor.ip,
-          details: { documentId: document.id, documentType: typeCode, mediaType: document.mediaType, sizeBytes: document.sizeBytes },
+          details: {
+            documentId: document.id,
+            documentType: typeCode,
+            mediaType: document.mediaType,
+            sizeBytes: document.sizeBytes,
+          },
         });
         await file.staged.commit(document.storageKey);
         committedKey = document.storageKey;
@@ -126,7 +152,8 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
   type FileCheck = { ok: true; name: string; mediaType: string } | { ok: false; rejection: Rejection };
 
   async function checkFile(file: ReceivedFile | undefined): Promise<FileCheck> {
-    if (!file || (file.rawName === "" && file.sizeBytes === 0)) return { ok: false, rejection: { reason: "missing_file" } };
+    if (!file || (file.rawName === "" && file.sizeBytes === 0))
+      return { ok: false, rejection: { reason: "missing_file" } };
     const name = checkFileName(file.rawName);
     if (!name.ok) return name;
     if (file.truncated) return { ok: false, rejection: { reason: "too_large" } };
@@ -139,30 +166,39 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
     receive,
     upload,
 
-    async list(actor: DocumentActor) {
+    /** One page of the list (out-of-range pages show the nearest one), the recent refusals and the usage. */
+    async list(actor: DocumentActor, requestedPage = 1) {
+      await authorizeWorker(db, actor, "documents.read");
+      const usage = await storageUsage(db, actor.id);
+      const pages = Math.max(1, Math.ceil(usage.files / DOCUMENTS_PER_PAGE));
+      const page = Math.min(Math.max(1, Math.trunc(requestedPage)), pages);
       const since = new Date(clock.now().getTime() - REJECTIONS_SHOWN_DAYS * 24 * 60 * 60 * 1000);
-      const [documents, rejections, usage] = await Promise.all([
-        listDocuments(db, actor.userId),
-        listRecentRejections(db, actor.userId, since, REJECTIONS_SHOWN_MAX),
-        storageUsage(db, actor.userId),
+      const [documents, rejections] = await Promise.all([
+        listDocuments(db, actor.id, {
+          limit: DOCUMENTS_PER_PAGE,
+          offset: (page - 1) * DOCUMENTS_PER_PAGE,
+        }),
+        listRecentRejections(db, actor.id, since, REJECTIONS_SHOWN_MAX),
       ]);
-      return { documents, rejections, usage, quota };
+      return { documents, rejections, usage, quota, page, pages };
     },
 
     /** The actor's own document, for the delete confirmation page. */
     async find(actor: DocumentActor, id: string): Promise<DocumentRow | undefined> {
+      await authorizeWorker(db, actor, "documents.read");
       const document = await findDocument(db, id);
       return (await authorise(db, actor, document, "view")) ? document : undefined;
     },
 
     async download(actor: DocumentActor, id: string): Promise<DownloadOutcome> {
+      await authorizeWorker(db, actor, "documents.read");
       const document = await findDocument(db, id);
       if (!document || !(await authorise(db, actor, document, "download"))) return { ok: false };
       const content = await storage.open(document.storageKey);
       await writeAudit(db, {
         event: "document.downloaded",
         outcome: "success",
-        userId: actor.userId,
+        userId: actor.id,
         ip: actor.ip,
         details: { documentId: document.id },
       });
@@ -170,18 +206,26 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
     },
 
     async remove(actor: DocumentActor, id: string): Promise<DeleteOutcome> {
+      await authorizeWorker(db, actor, "documents.edit");
       const outcome = await db.transaction(async (tx) => {
         const document = await findDocument(tx, id);
-        if (!document || !(await authorise(tx, actor, document, "delete"))) return { ok: false, reason: "not-found" } as const;
-        const deleted = decideDeletion(document).allowed ? await deleteUnlockedDocument(tx, actor.userId, id) : undefined;
+        if (!document || !(await authorise(tx, actor, document, "delete")))
+          return { ok: false, reason: "not-found" } as const;
+        const deleted = decideDeletion(document).allowed
+          ? await deleteUnlockedDocument(tx, actor.id, id)
+          : undefined;
         await writeAudit(tx, {
           event: "document.deleted",
           outcome: deleted ? "success" : "denied",
-          userId: actor.userId,
+          userId: actor.id,
           ip: actor.ip,
-          details: deleted ? { documentId: id, documentType: document.typeCode } : { documentId: id, reason: "attached" },
+          details: deleted
+            ? { documentId: id, documentType: document.typeCode }
+            : { documentId: id, reason: "attached" },
         });
-        return deleted ? ({ ok: true, storageKey: deleted.storageKey } as const) : ({ ok: false, reason: "attached" } as const);
+        return deleted
+          ? ({ ok: true, storageKey: deleted.storageKey } as const)
+          : ({ ok: false, reason: "attached" } as const);
       });
       if (!outcome.ok) return outcome;
       // The row is gone for good; a file left behind by a storage failure is unreachable and only wastes space.
@@ -205,7 +249,7 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
       await writeAudit(executor, {
         event: "access.denied",
         outcome: "denied",
-        userId: actor.userId,
+        userId: actor.id,
         ip: actor.ip,
         details: { resource: "document", documentId: document?.id, action },
       });
@@ -226,7 +270,7 @@ async function writeRejection(
   await writeAudit(executor, {
     event: "document.rejected",
     outcome: "failure",
-    userId: actor.userId,
+    userId: actor.id,
     ip: actor.ip,
     details: {
       rejection: primary,

@@ -42,7 +42,11 @@ export function createFsStorage(root: string): FileStorage {
   };
 }
 
-function stagedFile(stagedPath: string, pathOf: (key: string) => string, discard: () => Promise<void>): StagedFile {
+function stagedFile(
+  stagedPath: string,
+  pathOf: (key: string) => string,
+  discard: () => Promise<void>,
+): StagedFile {
   return {
     async commit(key) {
       const target = pathOf(key);

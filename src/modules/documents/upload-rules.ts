@@ -36,7 +36,10 @@ export type Rejection =
 
 export type RejectionReason = Rejection["reason"];
 
-const fixedMessages: Record<Exclude<RejectionReason, "unsupported" | "quota_files" | "quota_bytes">, string> = {
+const fixedMessages: Record<
+  Exclude<RejectionReason, "unsupported" | "quota_files" | "quota_bytes">,
+  string
+> = {
   missing_file: "Выберите файл документа.",
   unknown_type: "Выберите тип документа из списка.",
   name_path:
@@ -88,13 +91,14 @@ export type NameCheck = { ok: true; name: string } | { ok: false; rejection: Rej
 
 // C0 and C1 controls, line and paragraph separators, and the bidirectional overrides that can make
 // «счёт\u202Efdp.exe» display as «счётexe.pdf».
-const controlCharacters = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const controlCharacters = /[\p{Cc}\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 /** The original file name, kept only as metadata: refused when it carries a path or control characters. */
 export function checkFileName(raw: string): NameCheck {
   if (controlCharacters.test(raw)) return { ok: false, rejection: { reason: "name_control" } };
   const name = raw.normalize("NFC").trim();
-  if (/[/\\]/.test(name) || name === "." || name === "..") return { ok: false, rejection: { reason: "name_path" } };
+  if (/[/\\]/.test(name) || name === "." || name === "..")
+    return { ok: false, rejection: { reason: "name_path" } };
   if (name === "") return { ok: false, rejection: { reason: "missing_file" } };
   if ([...name].length > MAX_NAME_LENGTH) return { ok: false, rejection: { reason: "name_too_long" } };
   return { ok: true, name };

@@ -3,7 +3,15 @@ import { workerNavigation } from "../../home/navigation.ts";
 import type { DocumentItem } from "./documents.view.ts";
 
 /** The confirmation step of deleting a document: a plain form, no script needed. */
-export function DeletePage({ ctx, item, refused }: { ctx: PageContext; item: DocumentItem; refused?: boolean }) {
+export function DeletePage({
+  ctx,
+  item,
+  refused,
+}: {
+  ctx: PageContext;
+  item: DocumentItem;
+  refused?: boolean;
+}) {
   const blocked = item.locked || refused === true;
   return (
     <Layout ctx={ctx} title="Удаление документа" nav={workerNavigation}>
@@ -26,8 +34,8 @@ export function DeletePage({ ctx, item, refused }: { ctx: PageContext; item: Doc
       {blocked ? (
         <>
           <p class="notice" role="alert">
-            Документ прикреплён к поданной заявке и нужен для её рассмотрения. Удалить его можно после того, как
-            заявка будет рассмотрена или отозвана.
+            Документ прикреплён к заявке. Удалить его можно, когда он будет убран из черновика заявки или
+            когда поданная заявка будет рассмотрена либо отозвана.
           </p>
           <p class="actions">
             <a class="button button--secondary" href="/lk/documents">

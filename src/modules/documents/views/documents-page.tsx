@@ -9,7 +9,8 @@ export function DocumentsPage({ ctx, view }: { ctx: PageContext; view: Documents
       <h1>Мои документы</h1>
       <Flash message={view.flash} />
       <p>
-        Здесь хранятся документы для заявлений на аккредитацию. Принимаются файлы PDF, JPG и PNG размером до 5 МБ.
+        Здесь хранятся документы для заявлений на аккредитацию. Принимаются файлы PDF, JPG и PNG размером до 5
+        МБ.
       </p>
       <p class="actions">
         <a class="button" href="/lk/documents/upload">
@@ -43,6 +44,8 @@ export function DocumentsPage({ ctx, view }: { ctx: PageContext; view: Documents
           </table>
         </div>
       )}
+
+      {view.pagination && <Pagination {...view.pagination} />}
 
       {view.rejections.length > 0 && <Rejections items={view.rejections} />}
     </Layout>
@@ -79,6 +82,24 @@ function DocumentRow({ item }: { item: DocumentItem }) {
         </ul>
       </td>
     </tr>
+  );
+}
+
+function Pagination({ label, previousHref, nextHref }: NonNullable<DocumentsView["pagination"]>) {
+  return (
+    <nav class="pagination" aria-label="Страницы списка документов">
+      {previousHref && (
+        <a href={previousHref} rel="prev">
+          ← Более новые
+        </a>
+      )}
+      <span aria-current="page">{label}</span>
+      {nextHref && (
+        <a href={nextHref} rel="next">
+          Более ранние →
+        </a>
+      )}
+    </nav>
   );
 }
 

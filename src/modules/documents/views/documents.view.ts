@@ -35,6 +35,8 @@ export interface DocumentsView {
   rejections: RejectionItem[];
   usage: string;
   flash: string | undefined;
+  /** Shown when the documents do not fit on one page. */
+  pagination: { label: string; previousHref: string | undefined; nextHref: string | undefined } | undefined;
 }
 
 export function documentItem(row: DocumentRow): DocumentItem {
@@ -56,14 +58,25 @@ export function buildDocumentsView(
     rejections: { occurredAt: Date; details: Record<string, unknown> }[];
     usage: { files: number; bytes: number };
     quota: DocumentQuota;
+    page: number;
+    pages: number;
   },
   flash?: string,
 ): DocumentsView {
+  const pageHref = (page: number) => (page === 1 ? "/lk/documents" : `/lk/documents?page=${page}`);
   return {
     items: data.documents.map(documentItem),
     rejections: data.rejections.flatMap((entry) => rejectionItem(entry) ?? []),
     usage: `Занято ${formatFileSize(data.usage.bytes)} из ${formatFileSize(data.quota.maxBytes)}, документов: ${data.usage.files} из ${data.quota.maxFiles}.`,
     flash,
+    pagination:
+      data.pages > 1
+        ? {
+            label: `Страница ${data.page} из ${data.pages}`,
+            previousHref: data.page > 1 ? pageHref(data.page - 1) : undefined,
+            nextHref: data.page < data.pages ? pageHref(data.page + 1) : undefined,
+          }
+        : undefined,
   };
 }
 
@@ -71,7 +84,10 @@ export function buildDocumentsView(
 const formSlips = new Set<RejectionReason>(["missing_file", "unknown_type"]);
 
 /** An audit record of a refused upload, as a row of the list; undefined for records it cannot show. */
-function rejectionItem(entry: { occurredAt: Date; details: Record<string, unknown> }): RejectionItem | undefined {
+function rejectionItem(entry: {
+  occurredAt: Date;
+  details: Record<string, unknown>;
+}): RejectionItem | undefined {
   const rejection = entry.details.rejection as Rejection | undefined;
   if (!rejection || typeof rejection.reason !== "string" || formSlips.has(rejection.reason)) return undefined;
   const type = entry.details.documentType;
@@ -93,9 +109,16 @@ export interface UploadFormView {
   maxSize: string;
 }
 
-export function buildUploadFormView(selectedType: unknown, rejections: readonly Rejection[] = []): UploadFormView {
+export function buildUploadFormView(
+  selectedType: unknown,
+  rejections: readonly Rejection[] = [],
+): UploadFormView {
   return {
-    options: documentTypes.map((type) => ({ code: type.code, label: type.label, selected: type.code === selectedType })),
+    options: documentTypes.map((type) => ({
+      code: type.code,
+      label: type.label,
+      selected: type.code === selectedType,
+    })),
     // Summary order follows the form: the type select comes before the file input.
     errors: rejections
       .map((rejection) => ({ field: rejectionField(rejection), message: rejectionMessage(rejection) }))

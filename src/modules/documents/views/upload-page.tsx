@@ -11,7 +11,11 @@ export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormVi
   const typeError = errorOf("documentType");
   const fileError = errorOf("file");
   return (
-    <Layout ctx={ctx} title={view.errors.length > 0 ? "Ошибка: загрузка документа" : "Загрузка документа"} nav={workerNavigation}>
+    <Layout
+      ctx={ctx}
+      title={view.errors.length > 0 ? "Ошибка: загрузка документа" : "Загрузка документа"}
+      nav={workerNavigation}
+    >
       <p>
         <a href="/lk/documents">← Мои документы</a>
       </p>
