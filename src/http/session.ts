@@ -16,7 +16,9 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 export type OrganizationRole = "head" | "employee";
 export type SessionContext =
   | { kind: "worker" }
-  | { kind: "organization"; organizationId: string; esiaOrgOid: string; role: OrganizationRole };
+  | { kind: "organization"; organizationId: string; esiaOrgOid: string; role: OrganizationRole }
+  /** A member of the accreditation commission's back office (operators table), at /review. */
+  | { kind: "commission" };
 
 /** An organization the person may act for, as ESIA reported it at login. */
 export interface OrganizationChoice {
@@ -33,6 +35,8 @@ export interface SessionData {
   context?: SessionContext;
   /** Between login and the choice of context. */
   organizationChoices?: OrganizationChoice[];
+  /** The person is an operator of the accreditation commission: «Аккредитационная комиссия» is offered. */
+  commissionChoice?: boolean;
   /** The organization picked, while the role is being chosen. */
   chosenOrganization?: { organizationId: string; esiaOrgOid: string; chief: boolean };
   esiaState?: string;

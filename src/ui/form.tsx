@@ -41,7 +41,7 @@ interface TextFieldProps {
   value: string | undefined;
   error?: string | undefined;
   hint?: ComponentChildren;
-  type?: "text" | "date" | "email" | "tel";
+  type?: "text" | "date";
   inputMode?: "numeric" | "text";
   autocomplete?: string;
   maxLength?: number;
@@ -53,6 +53,18 @@ export function TextField(props: TextFieldProps) {
   const describedBy = [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""]
     .filter(Boolean)
     .join(" ");
+  const attributes = {
+    id,
+    name: props.name,
+    value: props.value ?? "",
+    class: props.width === "short" ? "input--short" : undefined,
+    inputMode: props.inputMode,
+    autoComplete: props.autocomplete ?? "off",
+    maxLength: props.maxLength,
+    "aria-invalid": props.error ? ("true" as const) : undefined,
+    "aria-describedby": describedBy || undefined,
+    spellcheck: false,
+  };
   return (
     <div class={props.error ? "field field--error" : "field"}>
       <label for={id}>{props.label}</label>
@@ -67,19 +79,7 @@ export function TextField(props: TextFieldProps) {
           {props.error}
         </p>
       )}
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? "text"}
-        value={props.value ?? ""}
-        class={props.width === "short" ? "input--short" : undefined}
-        inputMode={props.inputMode}
-        autoComplete={props.autocomplete ?? "off"}
-        maxLength={props.maxLength}
-        aria-invalid={props.error ? "true" : undefined}
-        aria-describedby={describedBy || undefined}
-        spellcheck={false}
-      />
+      {props.type === "date" ? <input type="date" {...attributes} /> : <input type="text" {...attributes} />}
     </div>
   );
 }

@@ -29,16 +29,19 @@ interface LayoutProps {
   ctx: PageContext;
   title: string;
   nav?: readonly NavItem[];
+  /** Reloads the page after this many seconds (progress pages; no script needed). */
+  refreshSeconds?: number;
   children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, nav, children }: LayoutProps) {
+export function Layout({ ctx, title, nav, refreshSeconds, children }: LayoutProps) {
   return (
     <html lang="ru">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ФРМР`}</title>
+        {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
         <link rel="stylesheet" href="/assets/app.css" />
         <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
       </head>
@@ -99,7 +102,9 @@ function Navigation({ items, path }: { items: readonly NavItem[]; path: string }
     <nav class="site-nav" aria-label="Разделы кабинета">
       <ul class="site-nav__list">
         {items.map((item) => {
-          const current = path === item.href || (item.href !== "/lk" && path.startsWith(`${item.href}/`));
+          // The first item is the cabinet's home: current on itself only, not on every page below it.
+          const home = item.href === items[0]?.href;
+          const current = path === item.href || (!home && path.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>
               <a href={item.href} class="site-nav__link" aria-current={current ? "page" : undefined}>

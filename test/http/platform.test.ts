@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { Deps } from "../../src/deps.ts";
 import { fakeClock } from "../../src/shared/clock.ts";
 import { buildPlatformApp, cookiesFrom, csrfTokenIn } from "../support/platform.ts";
+import { giveConsent } from "../support/worker.ts";
 
 const clock = fakeClock();
 let app: FastifyInstance;
@@ -33,6 +34,8 @@ before(async () => {
       instance.get("/test/sign-in", async (request, reply) => {
         const outcome = await instance.deps.identityService.signIn(person, request.ip);
         if (!outcome.ok) throw new Error("not signed in");
+        // The session rules are about the cabinet behind the W2 consent gate.
+        await giveConsent(instance.deps.database.db, outcome.user.id, clock.now());
         request.session.regenerate({ userId: outcome.user.id, context: { kind: "worker" } }, clock.now());
         return reply.redirect("/lk", 303);
       });

@@ -94,9 +94,24 @@ export async function loginThroughStandin(
   return /action="\/consent"/.test(next.html) ? client.submit(next, "/consent", { decision }) : next;
 }
 
-/** Chooses «Как медицинский работник» when the cabinet asks whom to act for. */
+/**
+ * Chooses «Как медицинский работник» when the cabinet asks whom to act for, and connects the ФРМР
+ * service at the first login (W2).
+ */
 export async function enterAsWorker(client: FormClient, page: FetchedPage): Promise<FetchedPage> {
-  return new URL(page.url).pathname === "/auth/context"
-    ? client.submit(page, "/auth/context", { choice: "worker" })
-    : page;
+  const entered =
+    new URL(page.url).pathname === "/auth/context"
+      ? await client.submit(page, "/auth/context", { choice: "worker" })
+      : page;
+  return connectServiceIfAsked(client, entered);
+}
+
+/** Answers «Подключить сервис ФРМР» with the SMS code, read from the development outbox as from a phone. */
+export async function connectServiceIfAsked(client: FormClient, page: FetchedPage): Promise<FetchedPage> {
+  if (new URL(page.url).pathname !== "/lk/connect") return page;
+  const sent = await client.submit(page, "/lk/connect/code", {});
+  const outbox = await client.get(new URL("/dev/outbox", page.url).toString());
+  const code = outbox.html.match(/Код для подключения сервиса ФРМР: (\d{6})/)?.[1];
+  if (!code) throw new Error("no code for the ФРМР service in the development outbox");
+  return client.submit(sent, "/lk/connect/confirm", { code });
 }

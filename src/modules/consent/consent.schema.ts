@@ -19,9 +19,7 @@ export const consents = pgTable(
     revokedIp: text("revoked_ip"),
   },
   (table) => [
-    uniqueIndex("consents_one_active_idx")
-      .on(table.userId)
-      .where(sql`${table.revokedAt} is null`),
+    uniqueIndex("consents_one_active_idx").on(table.userId).where(sql`${table.revokedAt} is null`),
     index("consents_user_idx").on(table.userId, table.grantedAt),
   ],
 );

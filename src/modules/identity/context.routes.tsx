@@ -8,6 +8,7 @@ import { writeAudit } from "../audit/audit.repository.ts";
 import { findOrganizationByOgrn } from "../organizations/organizations.repository.ts";
 import { allowedRoles } from "./identity.policy.ts";
 import { ChooseContextPage, ChooseRolePage } from "./views/context-pages.tsx";
+import { isOperatorUser } from "../review/review.repository.ts";
 
 type Body = Record<string, string | undefined>;
 
@@ -18,13 +19,15 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
   async function undecided(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!request.viewer) return void (await sendError(request, reply, "UNAUTHENTICATED"));
     if (request.viewer.context) {
-      return void (await reply.redirect(request.viewer.context.kind === "worker" ? "/lk" : "/org", 303));
+      const home = { worker: "/lk", organization: "/org", commission: "/review" } as const;
+      return void (await reply.redirect(home[request.viewer.context.kind], 303));
     }
   }
 
   app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
     const choices = request.session.data.organizationChoices ?? [];
-    return sendHtml(reply, <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} />);
+    const commission = request.session.data.commissionChoice === true;
+    return sendHtml(reply, <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} commission={commission} />);
   });
 
   app.post<{ Body: Body }>("/auth/context", { preHandler: undecided }, async (request, reply) => {
@@ -34,10 +37,23 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
       request.session.regenerate({ userId, context: { kind: "worker" } }, clock.now());
       return reply.redirect("/lk", 303);
     }
+    // The operators table is checked again: the role may have been withdrawn since the login.
+    if (choice === "commission" && request.session.data.commissionChoice && userId && (await isOperatorUser(database.db, userId))) {
+      request.session.regenerate({ userId, context: { kind: "commission" } }, clock.now());
+      await writeAudit(database.db, {
+        event: "auth.context_chosen",
+        outcome: "success",
+        userId,
+        ip: request.ip,
+        details: { role: "commission" },
+      });
+      return reply.redirect("/review", 303);
+    }
     const picked = request.session.data.organizationChoices?.find((item) => item.esiaOrgOid === choice);
     if (!picked) {
       const choices = request.session.data.organizationChoices ?? [];
-      const page = <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} error />;
+      const commission = request.session.data.commissionChoice === true;
+      const page = <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} commission={commission} error />;
       return sendHtml(reply, page, 400);
     }
     if (picked.liquidated) return sendError(request, reply, "ORGANIZATION_LIQUIDATED");

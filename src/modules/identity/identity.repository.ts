@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import { users } from "./identity.schema.ts";
 
 export interface PersonIdentity {
@@ -35,7 +35,7 @@ export async function upsertUserOnLogin(db: Pick<Database, "insert">, person: Pe
   return row;
 }
 
-export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+export async function findUserById(db: DbExecutor, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
 }

@@ -6,6 +6,7 @@ import { pageContext, sendHtml } from "../../http/render.ts";
 import type { ErrorCode } from "../../shared/errors.ts";
 import { ErrorPage } from "../../ui/error-page.tsx";
 import { LoggedOutPage, LoginFailedPage, NotConfirmedPage } from "./views/auth-pages.tsx";
+import { isOperatorUser } from "../review/review.repository.ts";
 
 // Login endpoints talk to ESIA and write to the database: tighter than the global limit.
 const loginRateLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
@@ -47,9 +48,11 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
           chief: role.chief,
           liquidated: role.liquidated,
         }));
-      // With organizations in ESIA the person first chooses whom to act for (O2); otherwise a worker.
-      if (organizationChoices.length > 0) {
-        request.session.regenerate({ userId: outcome.user.id, organizationChoices }, clock.now());
+      // With organizations in ESIA, or a seat in the accreditation commission, the person first
+      // chooses whom to act for (O2); otherwise a worker.
+      const commissionChoice = await isOperatorUser(app.deps.database.db, outcome.user.id);
+      if (organizationChoices.length > 0 || commissionChoice) {
+        request.session.regenerate({ userId: outcome.user.id, organizationChoices, commissionChoice }, clock.now());
         return reply.redirect("/auth/context", 303);
       }
       request.session.regenerate({ userId: outcome.user.id, context: { kind: "worker" } }, clock.now());

@@ -1,5 +1,5 @@
 // Sign-in use cases: the login record, failed attempts and logout, each audited in its transaction.
-import type { Database } from "../../db/client.ts";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import type { EsiaPerson } from "../../esia/identity-provider.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
@@ -8,13 +8,24 @@ import { type UserRow, upsertUserOnLogin } from "./identity.repository.ts";
 
 export type LoginOutcome = { ok: true; user: UserRow } | { ok: false; reason: "not-confirmed" };
 
+/** Runs inside the login transaction once the user row is written (the register keeps the ESIA data). */
+export type SignInHook = (tx: DbExecutor, userId: string, person: EsiaPerson, ip: string) => Promise<void>;
+
 export interface IdentityService {
   signIn(person: EsiaPerson, ip: string): Promise<LoginOutcome>;
   recordFailedLogin(reason: string, ip: string, providerCode?: string): Promise<void>;
   recordLogout(userId: string, ip: string): Promise<void>;
 }
 
-export function createIdentityService({ db, clock }: { db: Database; clock: Clock }): IdentityService {
+export function createIdentityService({
+  db,
+  clock,
+  onSignIn = [],
+}: {
+  db: Database;
+  clock: Clock;
+  onSignIn?: readonly SignInHook[];
+}): IdentityService {
   return {
     async signIn(person, ip) {
       const decision = decideEntry(person);
@@ -41,6 +52,7 @@ export function createIdentityService({ db, clock }: { db: Database; clock: Cloc
           clock.now(),
         );
         await writeAudit(tx, { event: "auth.login", outcome: "success", userId: row.id, ip });
+        for (const hook of onSignIn) await hook(tx, row.id, person, ip);
         return row;
       });
       return { ok: true, user };

@@ -1,5 +1,7 @@
 import { desc } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
+import { enqueueJob } from "../jobs/jobs.repository.ts";
+import { OUTBOX_DELIVERY_JOB } from "./delivery.ts";
 import { outboxMessages } from "./notifications.schema.ts";
 
 export interface OutgoingMessage {
@@ -12,15 +14,27 @@ export interface OutgoingMessage {
 
 export type OutboxRow = typeof outboxMessages.$inferSelect;
 
-/** Queues a message; pass the transaction of the change so that both commit or neither does. */
-export async function sendMessage(tx: Pick<DbExecutor, "insert">, message: OutgoingMessage): Promise<void> {
-  await tx.insert(outboxMessages).values({
-    userId: message.userId,
-    channel: message.channel,
-    recipient: message.to,
-    subject: message.subject ?? null,
-    body: message.body,
-  });
+/**
+ * Queues a message; pass the transaction of the change so that both commit or neither does. The
+ * delivery job written with it sends the message once the transaction has committed (delivery.ts).
+ */
+export async function sendMessage(
+  tx: Pick<DbExecutor, "insert">,
+  message: OutgoingMessage,
+  now: Date = new Date(),
+): Promise<void> {
+  const [row] = await tx
+    .insert(outboxMessages)
+    .values({
+      userId: message.userId,
+      channel: message.channel,
+      recipient: message.to,
+      subject: message.subject ?? null,
+      body: message.body,
+    })
+    .returning({ id: outboxMessages.id });
+  if (!row) throw new Error("outbox insert returned no row");
+  await enqueueJob(tx, { kind: OUTBOX_DELIVERY_JOB, payload: { messageId: row.id }, runAt: now });
 }
 
 export async function listRecentMessages(db: Database, limit = 50): Promise<OutboxRow[]> {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "../identity/identity.schema.ts";
 
 /**
  * Messages to send by SMS or e-mail, written in the transaction of the change that causes them
@@ -22,4 +23,26 @@ export const outboxMessages = pgTable(
     index("outbox_pending_idx").on(table.id).where(sql`${table.sentAt} is null`),
     index("outbox_user_idx").on(table.userId, table.createdAt),
   ],
+);
+
+/**
+ * Notices in the cabinet (W4, W13): what happened and where to look. `key` names the event that
+ * caused the notice, so that a job delivering it twice after a crash still leaves one notice.
+ */
+export const notices = pgTable(
+  "notices",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull().unique(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    /** A cabinet path to open, e.g. the application page. */
+    link: text("link"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (table) => [index("notices_user_idx").on(table.userId, table.createdAt)],
 );

@@ -1,6 +1,6 @@
 // Dates as the register keeps them (ISO `YYYY-MM-DD`, calendar days in Moscow) and how soon a
 // certificate, an accreditation or a category runs out.
-import { formatDate, plural } from "../../shared/format.ts";
+import { plural } from "../../shared/format.ts";
 
 /** From this many days before the end date the cabinet warns (W4). */
 export const EXPIRY_WARNING_DAYS = 90;
@@ -52,20 +52,6 @@ export function expiryWording(expiry: Expiry): string {
   if (expiry.state !== "expiring") return "";
   if (expiry.daysLeft === 0) return "истекает сегодня";
   return `истекает через ${expiry.daysLeft} ${plural(expiry.daysLeft, ["день", "дня", "дней"])}`;
-}
-
-/** «действует до 20.01.2027, истекает через 60 дней», «истёк 12.03.2024», «бессрочно». */
-export function validityText(expiry: Expiry): string {
-  switch (expiry.state) {
-    case "open":
-      return "без срока окончания";
-    case "expired":
-      return `срок истёк ${formatDate(expiry.endDate)}`;
-    case "expiring":
-      return `действует до ${formatDate(expiry.endDate)}, ${expiryWording(expiry)}`;
-    case "valid":
-      return `действует до ${formatDate(expiry.endDate)}`;
-  }
 }
 
 export const expiryBadgeClass: Record<Expiry["state"], string> = {

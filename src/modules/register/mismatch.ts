@@ -1,6 +1,7 @@
 // Comparison of the register's identity data with what ESIA says (W5), field by field. Pure: the
 // page decides what the person should do about each difference.
 import type { EsiaPerson } from "../../esia/identity-provider.ts";
+import type { IdentityDocumentRow, PersonRow } from "./register.repository.ts";
 
 export interface IdentityFacts {
   lastName?: string | undefined;
@@ -74,7 +75,12 @@ export function compareWithEsia(esia: IdentityFacts, register: IdentityFacts): F
     } else if (inEsia) state = "missing-in-register";
     else if (inRegister) state = "missing-in-esia";
     else state = "missing";
-    return { field, state, esia: inEsia ? fromEsia : undefined, register: inRegister ? fromRegister : undefined };
+    return {
+      field,
+      state,
+      esia: inEsia ? fromEsia : undefined,
+      register: inRegister ? fromRegister : undefined,
+    };
   });
 }
 
@@ -98,4 +104,25 @@ export function esiaFacts(person: EsiaPerson): IdentityFacts {
 
 export function countMismatches(comparisons: readonly FieldComparison[]): number {
   return comparisons.filter((comparison) => comparison.state === "mismatch").length;
+}
+
+/** The register's identity data: the person and their Russian passport. */
+export function registerFacts(
+  person: Pick<PersonRow, "lastName" | "firstName" | "patronymic" | "birthDate" | "snils" | "inn">,
+  passport: Pick<IdentityDocumentRow, "serial" | "number" | "passDate" | "passOrg" | "codeOrg"> | undefined,
+): IdentityFacts {
+  const value = (text: string | null | undefined) => text ?? undefined;
+  return {
+    lastName: person.lastName,
+    firstName: person.firstName,
+    middleName: value(person.patronymic),
+    birthDate: value(person.birthDate),
+    snils: value(person.snils),
+    inn: value(person.inn),
+    passportSeries: value(passport?.serial),
+    passportNumber: value(passport?.number),
+    passportIssueDate: value(passport?.passDate),
+    passportIssuedBy: value(passport?.passOrg),
+    passportDivisionCode: value(passport?.codeOrg),
+  };
 }

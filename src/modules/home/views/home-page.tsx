@@ -1,11 +1,25 @@
+import { Flash } from "../../../ui/form.tsx";
+import { type ApplicationsSummary, ApplicationsBlock } from "../../applications/views/home-block.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import type { WorkerNotice } from "../../register/views/worker-notices.view.ts";
+import { WorkerNotices } from "../../register/views/worker-notices.tsx";
 import { workerNavigation } from "../navigation.ts";
 import type { HomeView } from "./home.view.ts";
 
-export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
+/** The worker's notices (W4) and the one-time message come from the register and consent modules. */
+type HomePageView = HomeView & {
+  notices: readonly WorkerNotice[];
+  flash: string | undefined;
+  /** The application status block comes from the applications module. */
+  applications: ApplicationsSummary;
+};
+
+export function HomePage({ ctx, view }: { ctx: PageContext; view: HomePageView }) {
   return (
     <Layout ctx={ctx} title="Главная" nav={workerNavigation}>
       <h1>Здравствуйте, {view.fullName}</h1>
+      <Flash message={view.flash} />
+      <WorkerNotices notices={view.notices} />
       <div class="card">
         <dl class="facts">
           <dt>ФИО</dt>
@@ -14,6 +28,33 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
           <dd>{view.maskedSnils ?? "не указан на Госуслугах"}</dd>
         </dl>
       </div>
+      <MissingDocuments documents={view.documents} />
+      <ApplicationsBlock summary={view.applications} />
     </Layout>
+  );
+}
+
+function MissingDocuments({ documents }: { documents: HomeView["documents"] }) {
+  return (
+    <section class="card" aria-labelledby="missing-documents-title">
+      <h2 id="missing-documents-title">Документы для {documents.purposeLabel}</h2>
+      {documents.missing.length === 0 ? (
+        <p>Все нужные документы загружены.</p>
+      ) : (
+        <>
+          <p>Ещё не загружены:</p>
+          <ul>
+            {documents.missing.map((item) => (
+              <li key={item.uploadHref}>
+                {item.label} — <a href={item.uploadHref}>загрузить</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <a href="/lk/documents">Все мои документы</a>
+      </p>
+    </section>
   );
 }

@@ -10,6 +10,8 @@ const roleHints: Record<OrganizationRole, string> = {
 export function ChooseContextPage(props: {
   ctx: PageContext;
   choices: OrganizationChoice[];
+  /** Offered only to operators of the accreditation commission. */
+  commission?: boolean;
   error?: boolean;
 }) {
   return (
@@ -32,6 +34,12 @@ export function ChooseContextPage(props: {
             <input type="radio" name="choice" value="worker" id="choice-worker" required />
             Как медицинский работник
           </label>
+          {props.commission && (
+            <label class="choice">
+              <input type="radio" name="choice" value="commission" />
+              Аккредитационная комиссия
+            </label>
+          )}
           {props.choices.map((choice) => (
             <label class="choice" key={choice.esiaOrgOid}>
               <input type="radio" name="choice" value={choice.esiaOrgOid} />

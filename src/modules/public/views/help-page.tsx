@@ -1,38 +1,65 @@
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
-
-const questions: { question: string; answer: string }[] = [
-  {
-    question: "Как войти в личный кабинет?",
-    answer:
-      "Нажмите «Войти через Госуслуги» на главной странице и введите логин и пароль от Госуслуг. Нужна подтверждённая учётная запись.",
-  },
-  {
-    question: "Что значит «Сессия истекла»?",
-    answer:
-      "Если в кабинете ничего не делать 30 минут, сеанс завершается, чтобы никто другой не увидел ваши данные. Войдите снова — введённые и сохранённые данные не пропадут.",
-  },
-  {
-    question: "Как понять, что я вошёл в кабинет?",
-    answer:
-      "В шапке страницы видны ваши фамилия, имя и отчество, дата и время предыдущего входа и кнопка «Выйти».",
-  },
-  {
-    question: "Какие браузеры поддерживаются?",
-    answer:
-      "Актуальные версии Яндекс Браузера, Chrome, Firefox, Safari и Edge на компьютере и телефоне. Кабинет работает и без JavaScript.",
-  },
-];
+import { workerNavigation } from "../../home/navigation.ts";
+import { instructions, normativeDocuments, questions } from "./help-content.ts";
 
 export function HelpPage({ ctx }: { ctx: PageContext }) {
+  const nav = ctx.viewer?.context?.kind === "worker" ? workerNavigation : undefined;
   return (
-    <Layout ctx={ctx} title="Помощь">
+    <Layout ctx={ctx} title="Помощь" nav={nav}>
       <h1>Помощь</h1>
-      {questions.map((item) => (
-        <section class="card" key={item.question}>
-          <h2>{item.question}</h2>
-          <p>{item.answer}</p>
-        </section>
-      ))}
+      <nav class="card toc" aria-label="Разделы помощи">
+        <ul>
+          <li>
+            <a href="#faq">Частые вопросы</a>
+          </li>
+          <li>
+            <a href="#instructions">Инструкции</a>
+          </li>
+          <li>
+            <a href="#documents">Нормативные документы</a>
+          </li>
+        </ul>
+      </nav>
+
+      <section id="faq" aria-labelledby="faq-title">
+        <h2 id="faq-title">Частые вопросы</h2>
+        {questions.map((item) => (
+          <details class="card faq" id={item.id} key={item.id}>
+            <summary>{item.question}</summary>
+            {item.answer.map((paragraph) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
+          </details>
+        ))}
+      </section>
+
+      <section id="instructions" aria-labelledby="instructions-title">
+        <h2 id="instructions-title">Инструкции</h2>
+        {instructions.map((instruction) => (
+          <article class="card" id={instruction.id} key={instruction.id}>
+            <h3>{instruction.title}</h3>
+            <ol>
+              {instruction.steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ol>
+          </article>
+        ))}
+      </section>
+
+      <section id="documents" aria-labelledby="documents-title">
+        <h2 id="documents-title">Нормативные документы</h2>
+        <p class="muted">В списке только документы, реквизиты которых сверены с официальными источниками.</p>
+        <ol class="card normative">
+          {normativeDocuments.map((document) => (
+            <li key={document.title}>
+              <strong>{document.title}</strong>
+              <br />
+              <span class="muted">{document.note}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
     </Layout>
   );
 }

@@ -1,0 +1,28 @@
+// W2: until the worker has an active consent, every page of the worker's cabinet leads to
+// «Подключить сервис ФРМР». One hook for all /lk routes, so that modules added later are covered too.
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+
+export const CONNECT_PATH = "/lk/connect";
+
+/** Cabinet paths that need the consent: all of /lk except the connection pages themselves. */
+export function needsConsent(path: string): boolean {
+  const inCabinet = path === "/lk" || path.startsWith("/lk/");
+  const connecting = path === CONNECT_PATH || path.startsWith(`${CONNECT_PATH}/`);
+  return inCabinet && !connecting;
+}
+
+async function consentGate(app: FastifyInstance): Promise<void> {
+  app.addHook("preHandler", async (request, reply) => {
+    const viewer = request.viewer;
+    if (viewer?.context?.kind !== "worker") return;
+    if (!needsConsent(request.url.split("?")[0] ?? "")) return;
+    if (await app.deps.consentService.activeConsent(viewer.id)) return;
+    return reply.redirect(CONNECT_PATH, 303);
+  });
+}
+
+export const consentGateSupport = fp(consentGate, {
+  name: "frmr-consent-gate",
+  dependencies: ["frmr-viewer"],
+});

@@ -1,0 +1,27 @@
+import { Layout, type PageContext } from "../../../ui/layout.tsx";
+
+export function RevokePage({ ctx }: { ctx: PageContext }) {
+  return (
+    <Layout ctx={ctx} title="Отзыв согласия">
+      <div class="notice-page">
+        <h1>Отозвать согласие на обработку персональных данных?</h1>
+        <p class="lead">
+          После отзыва доступ к личному кабинету закроется. Чтобы снова работать в кабинете, нужно будет
+          заново подключить сервис ФРМР и подтвердить согласие кодом из SMS.
+        </p>
+        <p>
+          Сведения регистра ФРМР, которые ведутся в соответствии с законодательством, при этом не удаляются.
+        </p>
+        <form method="post" action="/lk/consent/revoke" class="actions">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <button type="submit" class="button button--danger">
+            Отозвать согласие
+          </button>
+          <a class="button button--secondary" href="/lk/settings">
+            Отмена
+          </a>
+        </form>
+      </div>
+    </Layout>
+  );
+}

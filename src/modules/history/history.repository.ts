@@ -1,0 +1,37 @@
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { DbExecutor } from "../../db/client.ts";
+import { auditEvents } from "../audit/audit.schema.ts";
+
+export type AuditRow = typeof auditEvents.$inferSelect;
+
+export interface HistoryQuery {
+  userId: string;
+  /** Inclusive */
+  from?: Date | undefined;
+  /** Exclusive */
+  until?: Date | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** One page of the user's own journal, newest first, and how many entries match in all. */
+export async function listUserEvents(
+  db: DbExecutor,
+  query: HistoryQuery,
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const conditions: SQL[] = [eq(auditEvents.userId, query.userId)];
+  if (query.from) conditions.push(gte(auditEvents.occurredAt, query.from));
+  if (query.until) conditions.push(lt(auditEvents.occurredAt, query.until));
+  const where = and(...conditions);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(where),
+  ]);
+  return { rows, total: count?.total ?? 0 };
+}

@@ -1,0 +1,33 @@
+// «История» (W15): the person's own activity journal with a date filter and paging.
+import type { Database } from "../../db/client.ts";
+import { type Actor, authorizeWorker } from "../register/register.policy.ts";
+import { HISTORY_PAGE_SIZE, type HistoryFilter } from "./history.filter.ts";
+import { type AuditRow, listUserEvents } from "./history.repository.ts";
+
+export interface HistoryPage {
+  rows: AuditRow[];
+  total: number;
+  page: number;
+  pages: number;
+}
+
+export interface HistoryService {
+  history(actor: Actor, filter: HistoryFilter): Promise<HistoryPage>;
+}
+
+export function createHistoryService({ db }: { db: Database }): HistoryService {
+  return {
+    async history(actor, filter) {
+      await authorizeWorker(db, actor, "history.read");
+      if (filter.errors.length > 0) return { rows: [], total: 0, page: 1, pages: 1 };
+      const { rows, total } = await listUserEvents(db, {
+        userId: actor.id,
+        from: filter.since,
+        until: filter.until,
+        limit: HISTORY_PAGE_SIZE,
+        offset: (filter.page - 1) * HISTORY_PAGE_SIZE,
+      });
+      return { rows, total, page: filter.page, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)) };
+    },
+  };
+}

@@ -1,0 +1,289 @@
+// Demo personal files for the ESIA stand-in's medical workers, loaded at start with the stand-in
+// (src/seed.ts). Matched by СНИЛС: the person is linked to the cabinet user at their first login.
+// Dates are relative to the seeding day, so that Иванова's accreditation is always about to expire.
+import type { Database } from "../../db/client.ts";
+import type { StandinPerson } from "../../esia-standin/model.ts";
+import { standinAccounts, standinOrganizations } from "../../esia-standin/seed.ts";
+import { demoClinicFrmoOid } from "../organizations/organizations.seed.ts";
+import { addDays, addYears, moscowDate } from "./expiry.ts";
+import { insertRecord, type NewRecord } from "./record.repository.ts";
+import { codeAndName, RF_PASSPORT_CODE } from "./register.dictionaries.ts";
+
+export async function seedDemoRegister(db: Database, now: Date): Promise<void> {
+  const today = moscowDate(now);
+  await db.transaction(async (tx) => {
+    for (const record of demoRecords(today)) await insertRecord(tx, record);
+  });
+}
+
+export function demoRecords(today: string): NewRecord[] {
+  return [ivanovaRecord(today), petrovaRecord(today)];
+}
+
+/** Иванова: терапевт with a diploma, ординатура, 144 h of ПК, an old certificate, accreditation ending in 60 days. */
+function ivanovaRecord(today: string): NewRecord {
+  const account = standinAccounts.ivanova;
+  const accreditationEnd = addDays(today, 60);
+  const accreditationPassed = addYears(accreditationEnd, -5);
+  const therapy = spec("76");
+  return {
+    // The register has no ИНН for her yet: the personal-data page invites her to add it.
+    person: { ...personOf(account), inn: null },
+    documents: [passportOf(account, { passOrg: "ГУ МВД РОССИИ ПО Г. МОСКВЕ" })],
+    addresses: addressesOf(account),
+    profEducation: [
+      {
+        ...level("higher"),
+        institutionName: "ФГБОУ ВО «Столичный медицинский университет» Минздрава России",
+        beginYear: 2002,
+        docSerial: "107724",
+        docNumber: "0345678",
+        docDate: "2008-06-25",
+        ...spec("27"),
+        qualificationName: "Врач",
+      },
+    ],
+    postgraduate: [
+      {
+        educationStageId: "residency",
+        educationStageName: codeAndName("educationKinds", "residency").name,
+        institutionName: "ФГБОУ ВО «Столичный медицинский университет» Минздрава России",
+        beginYear: 2008,
+        docSerial: "017718",
+        docNumber: "0012345",
+        docDate: "2010-08-31",
+        ...therapy,
+      },
+    ],
+    extEducation: [
+      course(addYears(today, -4), 36, "Актуальные вопросы терапии", "1177", "0456781"),
+      course(
+        addYears(today, -3),
+        72,
+        "Заболевания сердечно-сосудистой системы в практике терапевта",
+        "1177",
+        "0567892",
+      ),
+      course(addYears(today, -1), 36, "Неотложные состояния в практике терапевта", "7727", "0123455"),
+    ].map((row) => ({ ...row, ...therapy })),
+    certificates: [
+      {
+        certSerial: "0177",
+        certNumber: "180012345678",
+        examDate: "2019-12-16",
+        passDate: "2019-12-20",
+        endDate: "2024-12-20",
+        institutionName: "ФГБОУ ВО «Столичный медицинский университет» Минздрава России",
+        ...therapy,
+      },
+    ],
+    accreditation: {
+      record: { protocolDate: accreditationPassed, protocolNumber: "118", regNumber: "7724 012345" },
+      procedures: [
+        {
+          registryNumber: "7724 012345",
+          ...accreditationKind("periodic"),
+          specId: therapy.specId,
+          spec: therapy.specName,
+          institution: "Федеральный аккредитационный центр",
+          passed: true,
+          passDate: accreditationPassed,
+          endDate: accreditationEnd,
+          protocolDate: accreditationPassed,
+          protocolNumber: "118",
+        },
+      ],
+    },
+    categories: [
+      {
+        ...category("first"),
+        beginDate: addYears(today, -2),
+        endDate: addYears(today, 3),
+        ...therapy,
+        ...post("110"),
+      },
+    ],
+    cards: [
+      clinicCard({
+        department: "Терапевтическое отделение № 2",
+        post: "110",
+        type: "main",
+        rate: 1,
+        begin: "2010-09-01",
+      }),
+      clinicCard({
+        department: "Отделение неотложной медицинской помощи",
+        post: "109",
+        type: "part-time",
+        rate: 0.25,
+        begin: "2019-02-01",
+      }),
+    ],
+    awards: [{ nominationName: "Благодарность главного врача", nomNumber: "17-к", nomDate: "2021-06-18" }],
+  };
+}
+
+/** Петрова: медицинская сестра with a nursing diploma and an accreditation valid for years. */
+function petrovaRecord(today: string): NewRecord {
+  const account = standinAccounts.petrova;
+  const accreditationPassed = addYears(today, -1);
+  const nursing = spec("206");
+  return {
+    person: personOf(account),
+    // The register holds a mistyped passport number: the personal-data page shows the mismatch.
+    documents: [passportOf(account, { number: "234520" })],
+    addresses: addressesOf(account),
+    profEducation: [
+      {
+        ...level("secondary"),
+        institutionName: "ГБПОУ «Столичный медицинский колледж № 3»",
+        beginYear: 2010,
+        docSerial: "117724",
+        docNumber: "1234567",
+        docDate: "2013-06-28",
+        ...nursing,
+        qualificationName: "Медицинская сестра",
+      },
+    ],
+    extEducation: [
+      {
+        ...course(addDays(accreditationPassed, -120), 144, "Сестринское дело в терапии", "7727", "0234566"),
+        ...nursing,
+      },
+    ],
+    certificates: [
+      {
+        certSerial: "0177",
+        certNumber: "270098765432",
+        passDate: "2018-06-15",
+        endDate: "2023-06-15",
+        institutionName: "ГБПОУ «Столичный медицинский колледж № 3»",
+        ...nursing,
+      },
+    ],
+    accreditation: {
+      record: { protocolDate: accreditationPassed, protocolNumber: "342", regNumber: "7724 054321" },
+      procedures: [
+        {
+          registryNumber: "7724 054321",
+          ...accreditationKind("periodic"),
+          specId: nursing.specId,
+          spec: nursing.specName,
+          institution: "Федеральный аккредитационный центр",
+          passed: true,
+          passDate: accreditationPassed,
+          endDate: addYears(accreditationPassed, 5),
+          protocolDate: accreditationPassed,
+          protocolNumber: "342",
+        },
+      ],
+    },
+    categories: [
+      {
+        ...category("second"),
+        beginDate: addYears(today, -3),
+        endDate: addYears(today, 2),
+        ...nursing,
+        ...post("261"),
+      },
+    ],
+    cards: [
+      clinicCard({
+        department: "Терапевтическое отделение № 2",
+        post: "261",
+        type: "main",
+        rate: 1,
+        begin: "2013-08-15",
+      }),
+    ],
+  };
+}
+
+const isoDate = (ruDate: string): string => ruDate.split(".").reverse().join("-");
+
+function personOf(account: StandinPerson): NewRecord["person"] {
+  return {
+    snils: account.snils ?? null,
+    lastName: account.lastName,
+    firstName: account.firstName,
+    patronymic: account.middleName ?? null,
+    gender: account.gender ?? null,
+    birthDate: account.birthDate ? isoDate(account.birthDate) : null,
+    inn: account.inn ?? null,
+    phone: account.phone ?? null,
+    email: account.email ?? null,
+  };
+}
+
+function passportOf(account: StandinPerson, overrides: { passOrg?: string; number?: string }) {
+  const passport = account.documents.find((document) => document.type === "RF_PASSPORT");
+  if (!passport) throw new Error(`demo account ${account.lastName} has no passport`);
+  const kind = codeAndName("identityDocuments", RF_PASSPORT_CODE);
+  return {
+    documentId: kind.code,
+    documentName: kind.name,
+    serial: passport.series ?? null,
+    number: overrides.number ?? passport.number,
+    passDate: isoDate(passport.issueDate),
+    passOrg: overrides.passOrg ?? passport.issuedBy,
+    codeOrg: passport.issueId ? `${passport.issueId.slice(0, 3)}-${passport.issueId.slice(3)}` : null,
+  };
+}
+
+function addressesOf(account: StandinPerson) {
+  return account.addresses.map((address) => ({
+    addressTypeId: "registration",
+    addressTypeName: "Адрес регистрации",
+    address: address.addressStr,
+  }));
+}
+
+const spec = (code: string) => {
+  const entry = codeAndName("specialties", code);
+  return { specId: entry.code, specName: entry.name };
+};
+const post = (code: string) => {
+  const entry = codeAndName("positions", code);
+  return { postId: entry.code, postName: entry.name };
+};
+const level = (code: string) => {
+  const entry = codeAndName("educationKinds", code);
+  return { levelEducationId: entry.code, levelEducation: entry.name };
+};
+const category = (code: string) => {
+  const entry = codeAndName("qualificationCategories", code);
+  return { qualifyCategoryId: entry.code, qualifyCategoryName: entry.name };
+};
+const accreditationKind = (code: string) => {
+  const entry = codeAndName("accreditationKinds", code);
+  return { accreditationKindId: entry.code, accreditationKind: entry.name };
+};
+
+function course(docDate: string, hoursCount: number, theme: string, docSerial: string, docNumber: string) {
+  const kind = codeAndName("educationKinds", "advanced-training");
+  return {
+    profEducationKindId: kind.code,
+    profEducationKindName: kind.name,
+    institutionName: "ФГБОУ ДПО «Столичная академия непрерывного профессионального образования»",
+    hoursCount,
+    theme,
+    docSerial,
+    docNumber,
+    docDate,
+  };
+}
+
+function clinicCard(card: { department: string; post: string; type: string; rate: number; begin: string }) {
+  const positionType = codeAndName("positionTypes", card.type);
+  return {
+    oid: demoClinicFrmoOid,
+    organization: standinOrganizations.clinic.shortName,
+    nrPmuDepartId: null,
+    nrPmuDepartName: card.department,
+    ...post(card.post),
+    positionTypeId: positionType.code,
+    positionTypeName: positionType.name,
+    rate: card.rate,
+    beginDate: card.begin,
+  };
+}

@@ -1,0 +1,59 @@
+// «Настройки» (W14): contacts from ESIA, notification channels, the consent and its revocation.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { setFlash, takeFlash } from "../../http/flash.ts";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import type { FieldError } from "../../ui/form.tsx";
+import { requireViewer } from "../identity/viewer.ts";
+import { actorOf } from "../register/actor.ts";
+import type { NotificationChannels } from "./settings.repository.ts";
+import { SettingsPage } from "./views/settings-page.tsx";
+
+const channelsBody = Type.Object({
+  _csrf: Type.Optional(Type.String()),
+  email: Type.Optional(Type.String({ maxLength: 10 })),
+  sms: Type.Optional(Type.String({ maxLength: 10 })),
+});
+
+export async function settingsRoutes(app: FastifyInstance): Promise<void> {
+  const { settingsService, config } = app.deps;
+
+  async function show(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    errors: FieldError[] = [],
+    wanted?: NotificationChannels,
+  ) {
+    const data = await settingsService.settings(actorOf(request));
+    const view = {
+      ...data,
+      channels: wanted ?? data.channels,
+      errors,
+      flash: takeFlash(request),
+      // The stand-in or ESIA itself: where the person edits their Госуслуги profile.
+      esiaProfileUrl: config.esia.url,
+    };
+    return sendHtml(
+      reply,
+      <SettingsPage ctx={pageContext(request, reply)} view={view} />,
+      errors.length > 0 ? 400 : 200,
+    );
+  }
+
+  app.get("/lk/settings", { preHandler: requireViewer }, (request, reply) => show(request, reply));
+
+  app.post<{ Body: { email?: string; sms?: string } }>(
+    "/lk/settings/notifications",
+    { preHandler: requireViewer, schema: { body: channelsBody } },
+    async (request, reply) => {
+      const wanted = { email: request.body.email === "on", sms: request.body.sms === "on" };
+      const outcome = await settingsService.updateChannels(actorOf(request), wanted);
+      if (!outcome.ok) return show(request, reply, outcome.errors, wanted);
+      setFlash(
+        request,
+        outcome.changed ? "Настройки уведомлений сохранены." : "Изменений нет: настройки остались прежними.",
+      );
+      return reply.redirect("/lk/settings", 303);
+    },
+  );
+}
