@@ -1,6 +1,10 @@
 // Command-line entry: `npm run cli -- <command> [options]`.
 import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -18,6 +22,20 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     );
     writeFileSync(readmeUrl, readme);
     console.log("docs/errors.md and the README's configuration table written");
+  },
+
+  /** `operator add --snils …`; with the embedded PGlite, run it while the cabinet is stopped. */
+  async operator(args) {
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      if (database.kind === "pglite") await database.migrate();
+      const result = await runOperatorCommand(database.db, args, new Date());
+      console.log(result.message);
+      if (!result.ok) process.exitCode = 2;
+    } finally {
+      await database.close();
+    }
   },
 };
 

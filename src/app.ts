@@ -9,13 +9,25 @@ import { loggerOptions } from "./http/logging.ts";
 import { registerOperations } from "./http/operations.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
+import { applicationsRoutes } from "./modules/applications/applications.routes.tsx";
+import { approvalsRoutes } from "./modules/applications/approvals.routes.tsx";
+import { consentGateSupport } from "./modules/consent/consent.gate.ts";
+import { consentRoutes } from "./modules/consent/consent.routes.tsx";
 import { documentsRoutes } from "./modules/documents/documents.routes.tsx";
+import { extractsRoutes } from "./modules/extracts/extracts.routes.tsx";
+import { historyRoutes } from "./modules/history/history.routes.tsx";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
 import { contextRoutes } from "./modules/identity/context.routes.tsx";
 import { identityRoutes } from "./modules/identity/identity.routes.tsx";
 import { viewerSupport } from "./modules/identity/viewer.ts";
+import { noticesRoutes } from "./modules/notifications/notices.routes.tsx";
+import { devOutboxRoutes } from "./modules/notifications/notifications.routes.tsx";
+import { cabinetRouteRegistry } from "./modules/organizations/cabinet.registry.ts";
 import { organizationRoutes } from "./modules/organizations/organizations.routes.tsx";
 import { publicRoutes } from "./modules/public/public.routes.tsx";
+import { registerRoutes } from "./modules/register/register.routes.tsx";
+import { reviewRoutes } from "./modules/review/review.routes.tsx";
+import { settingsRoutes } from "./modules/settings/settings.routes.tsx";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -72,6 +84,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     secure: config.cookieSecure,
   });
   await app.register(viewerSupport);
+  await app.register(consentGateSupport);
+  await app.register(cabinetRouteRegistry);
 
   await app.register(publicRoutes);
   await app.register(identityRoutes);
@@ -79,5 +93,16 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(organizationRoutes);
   await app.register(homeRoutes);
   await app.register(documentsRoutes);
+  await app.register(consentRoutes);
+  await app.register(registerRoutes);
+  await app.register(settingsRoutes);
+  await app.register(historyRoutes);
+  await app.register(applicationsRoutes);
+  await app.register(approvalsRoutes);
+  await app.register(reviewRoutes);
+  await app.register(extractsRoutes);
+  await app.register(noticesRoutes);
+  // The development outbox shows codes and letters; it exists only with the ESIA stand-in, never in production.
+  if (config.standin.enabled) await app.register(devOutboxRoutes);
   return app;
 }

@@ -8,10 +8,29 @@ import { createCommandSigner, createPureJsSigner, type Signer } from "./esia/cry
 import type { IdentityProvider } from "./esia/identity-provider.ts";
 import { createOidcIdentityProvider } from "./esia/oidc-adapter.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
+import {
+  type AccreditationServices,
+  accreditationJobHandlers,
+  createAccreditationServices,
+} from "./modules/applications/accreditation.services.ts";
+import { type ConsentService, createConsentService } from "./modules/consent/consent.service.ts";
 import { createDocumentsService, type DocumentsService } from "./modules/documents/documents.service.ts";
 import { createFsStorage } from "./modules/documents/fs-storage.ts";
 import type { FileStorage } from "./modules/documents/storage.ts";
+import type { EgrulRegistry } from "./modules/egrul/egrul.port.ts";
+import { createStandinEgrul } from "./modules/egrul/egrul.standin.ts";
+import { createHistoryService, type HistoryService } from "./modules/history/history.service.ts";
 import { createIdentityService, type IdentityService } from "./modules/identity/identity.service.ts";
+import { createJobWorker, type JobWorker } from "./modules/jobs/jobs.worker.ts";
+import {
+  createOutboxDeliveryHandler,
+  OUTBOX_DELIVERY_JOB,
+  outboxPageTransport,
+} from "./modules/notifications/delivery.ts";
+import { cabinetJobHandlers } from "./modules/organizations/cabinet.jobs.ts";
+import { type CabinetServices, createCabinetServices } from "./modules/organizations/cabinet.services.ts";
+import { createRegisterService, type RegisterService } from "./modules/register/register.service.ts";
+import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
 export interface Deps {
@@ -21,14 +40,28 @@ export interface Deps {
   metrics: Metrics;
   identityProvider: IdentityProvider;
   identityService: IdentityService;
+  /** The worker's register record, consent, settings and journal (W2, W5, W6, W14, W15). */
+  registerService: RegisterService;
+  consentService: ConsentService;
+  settingsService: SettingsService;
+  historyService: HistoryService;
   fileStorage: FileStorage;
   documentsService: DocumentsService;
+  /** ЕГРЮЛ/ЕГРИП; only the stand-in exists so far. */
+  egrul: EgrulRegistry;
+  /** Use cases of the organization's cabinet. */
+  cabinet: CabinetServices;
+  /** Applications, the head's agreement, the commission's back office, extracts (W9–W13, C1–C3). */
+  accreditation: AccreditationServices;
+  /** The background job worker; main.ts starts and stops it, tests run it by hand. */
+  jobWorker: JobWorker;
 }
 
 export interface DepsOverrides {
   clock?: Clock;
   database?: DatabaseHandle;
   devKeys?: DevKeys;
+  egrul?: EgrulRegistry;
 }
 
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
@@ -40,19 +73,48 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
   // Uploaded files live under DATA_DIR/files, never under a directory served as static assets.
   const fileStorage = createFsStorage(join(config.dataDir, "files"));
+  const egrul = overrides.egrul ?? createStandinEgrul();
+  const cabinet = createCabinetServices({ db: database.db, clock, egrul, storage: fileStorage });
+  const registerService = createRegisterService({ db: database.db, clock });
   return {
     config,
     clock,
     database,
     metrics: createMetrics(),
     identityProvider: createIdentityProvider(config, clock, devKeys),
-    identityService: createIdentityService({ db: database.db, clock }),
+    identityService: createIdentityService({
+      db: database.db,
+      clock,
+      onSignIn: [registerService.recordSignIn],
+    }),
+    registerService,
+    // The session secret also keys the HMAC of one-time codes; the code id and purpose are in the input.
+    consentService: createConsentService({ db: database.db, clock, codeSecret: config.sessionSecret }),
+    settingsService: createSettingsService({ db: database.db, clock }),
+    historyService: createHistoryService({ db: database.db }),
     fileStorage,
     documentsService: createDocumentsService({
       db: database.db,
       clock,
       storage: fileStorage,
       quota: { maxFiles: config.documents.quotaFiles, maxBytes: config.documents.quotaBytes },
+    }),
+    egrul,
+    cabinet,
+    accreditation: createAccreditationServices({ db: database.db, clock, config }),
+    jobWorker: createJobWorker({
+      db: database.db,
+      clock,
+      handlers: {
+        ...accreditationJobHandlers({ db: database.db, clock, config }),
+        ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
+        // Only the outbox page exists so far: production needs an SMTP and SMS transport here.
+        [OUTBOX_DELIVERY_JOB]: createOutboxDeliveryHandler({
+          db: database.db,
+          clock,
+          transport: outboxPageTransport,
+        }),
+      },
     }),
   };
 }

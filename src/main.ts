@@ -6,6 +6,7 @@ import { createDeps, devKeysDir } from "./deps.ts";
 import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
+import { scheduleEgrulSync } from "./modules/organizations/cabinet.jobs.ts";
 import { seedDemoData } from "./seed.ts";
 
 async function main(): Promise<void> {
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
   const app = await buildApp(deps);
   servers.push(app);
   await app.listen({ port: config.port, host: config.host });
+  // Notifications and other background work run after their transactions commit (DESIGN: jobs).
+  if (config.jobsWorker) deps.jobWorker.start(app.log);
+  // The ЕГРЮЛ/ЕГРИП synchronisation runs once at start, then reschedules itself daily (O4).
+  await scheduleEgrulSync(deps.database.db, deps.clock.now());
 
   const purge = setInterval(
     () => {
@@ -37,6 +42,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     clearInterval(purge);
+    await deps.jobWorker.stop();
     for (const server of servers.reverse()) await server.close();
     await deps.database.close();
     process.exit(0);

@@ -33,6 +33,14 @@ export interface Config {
   };
   standin: { enabled: boolean; port: number; publicUrl: string; tokenAlg: "RS256" | "GOST3410_2012_256" };
   documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
+  accreditation: { filingWindow: FilingWindow };
+  jobsWorker: boolean;
+}
+
+/** A span before a date: `12m` or `90d`. */
+export interface FilingWindow {
+  unit: "months" | "days";
+  amount: number;
 }
 
 export class ConfigError extends Error {
@@ -115,9 +123,12 @@ export function loadConfig(env: Env = process.env): Config {
       quotaFiles: int("DOCUMENTS_QUOTA_FILES"),
       uploadsPerMinute: int("DOCUMENTS_UPLOADS_PER_MINUTE"),
     },
+    accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
+    jobsWorker: read("JOBS_WORKER") !== "off",
   };
 
-  if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER"))) problems.push("IDENTITY_ADAPTER must be esia or oidc");
+  if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))
+    problems.push("IDENTITY_ADAPTER must be esia or oidc");
   if (config.identityAdapter === "oidc") problems.push(...oidcProblems(config));
   if (production) problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);
@@ -157,7 +168,8 @@ function readCommand(value: string | undefined, problems: string[]): string[] | 
   if (!value?.trim()) return undefined;
   try {
     const parsed: unknown = JSON.parse(value);
-    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((item) => typeof item === "string")) return parsed;
+    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((item) => typeof item === "string"))
+      return parsed;
   } catch {
     // reported below
   }
@@ -167,4 +179,13 @@ function readCommand(value: string | undefined, problems: string[]): string[] | 
 
 function readPemList(value: string | undefined): string[] {
   return value?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+}
+
+function readFilingWindow(value: string, problems: string[]): FilingWindow {
+  const match = /^(\d+)([md])$/.exec(value);
+  if (!match || Number(match[1]) === 0) {
+    problems.push("ACCREDITATION_FILING_WINDOW must be a number of months or days, e.g. 12m or 90d");
+    return { unit: "months", amount: 12 };
+  }
+  return { unit: match[2] === "m" ? "months" : "days", amount: Number(match[1]) };
 }

@@ -39,7 +39,10 @@ export const settings = {
     fallback: "esia",
     description: "`esia` (the ESIA protocol) or `oidc` (standard OpenID Connect, e.g. an ESIA gateway).",
   },
-  OIDC_ISSUER_URL: { fallback: "", description: "OpenID Connect issuer (discovery) URL when `IDENTITY_ADAPTER=oidc`." },
+  OIDC_ISSUER_URL: {
+    fallback: "",
+    description: "OpenID Connect issuer (discovery) URL when `IDENTITY_ADAPTER=oidc`.",
+  },
   OIDC_CLIENT_ID: { fallback: "", description: "OpenID Connect client id." },
   OIDC_CLIENT_SECRET: { fallback: "", description: "OpenID Connect client secret." },
   OIDC_SCOPES: { fallback: "openid profile email", description: "OpenID Connect scopes, space separated." },
@@ -91,4 +94,13 @@ export const settings = {
   DOCUMENTS_QUOTA_MB: { fallback: "100", description: "Total size of one worker's documents, in megabytes." },
   DOCUMENTS_QUOTA_FILES: { fallback: "200", description: "Number of documents one worker may keep." },
   DOCUMENTS_UPLOADS_PER_MINUTE: { fallback: "30", description: "Document uploads per minute and IP." },
+  ACCREDITATION_FILING_WINDOW: {
+    fallback: "12m",
+    description:
+      "How long before the previous допуск expires a periodic accreditation may be filed: `12m` (12 months, Положение № 709н) or e.g. `90d` (what some centres accept).",
+  },
+  JOBS_WORKER: {
+    fallback: "on",
+    description: "`on` / `off`: run the background job worker inside this process.",
+  },
 } satisfies Record<string, Setting>;

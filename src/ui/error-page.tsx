@@ -1,5 +1,5 @@
 import { type ErrorCode, errorCatalogue } from "../shared/errors.ts";
-import { Layout, type PageContext } from "./layout.tsx";
+import { homeOf, Layout, type PageContext } from "./layout.tsx";
 
 const loginCodes = new Set<ErrorCode>([
   "SESSION_EXPIRED",
@@ -26,7 +26,7 @@ export function ErrorPage({ ctx, code }: { ctx: PageContext; code: ErrorCode }) 
               {code === "SESSION_EXPIRED" ? "Войти снова" : "Попробовать снова"}
             </a>
           ) : (
-            <a class="button" href={ctx.viewer ? "/lk" : "/"}>
+            <a class="button" href={homeOf(ctx.viewer)}>
               На главную
             </a>
           )}

@@ -25,6 +25,13 @@ export interface NavItem {
   label: string;
 }
 
+/** The home page of whom the person acts as: the worker's, the organization's or the commission's cabinet. */
+export function homeOf(viewer: Viewer | undefined): string {
+  if (!viewer) return "/";
+  const kind = viewer.context?.kind;
+  return kind === "organization" ? "/org" : kind === "commission" ? "/review" : "/lk";
+}
+
 interface LayoutProps {
   ctx: PageContext;
   title: string;
@@ -65,7 +72,7 @@ function Header({ ctx }: { ctx: PageContext }) {
   return (
     <header class="site-header">
       <div class="site-header__inner">
-        <a class="brand" href={viewer ? "/lk" : "/"}>
+        <a class="brand" href={homeOf(viewer)}>
           <span class="brand__mark" aria-hidden="true">
             Ф
           </span>

@@ -6,9 +6,9 @@ import { pageContext, sendHtml } from "../../http/render.ts";
 import type { OrganizationRole } from "../../http/session.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { findOrganizationByOgrn } from "../organizations/organizations.repository.ts";
+import { isOperatorUser } from "../review/review.repository.ts";
 import { allowedRoles } from "./identity.policy.ts";
 import { ChooseContextPage, ChooseRolePage } from "./views/context-pages.tsx";
-import { isOperatorUser } from "../review/review.repository.ts";
 
 type Body = Record<string, string | undefined>;
 
@@ -27,7 +27,10 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
   app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
     const choices = request.session.data.organizationChoices ?? [];
     const commission = request.session.data.commissionChoice === true;
-    return sendHtml(reply, <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} commission={commission} />);
+    return sendHtml(
+      reply,
+      <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} commission={commission} />,
+    );
   });
 
   app.post<{ Body: Body }>("/auth/context", { preHandler: undecided }, async (request, reply) => {
@@ -38,7 +41,12 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
       return reply.redirect("/lk", 303);
     }
     // The operators table is checked again: the role may have been withdrawn since the login.
-    if (choice === "commission" && request.session.data.commissionChoice && userId && (await isOperatorUser(database.db, userId))) {
+    if (
+      choice === "commission" &&
+      request.session.data.commissionChoice &&
+      userId &&
+      (await isOperatorUser(database.db, userId))
+    ) {
       request.session.regenerate({ userId, context: { kind: "commission" } }, clock.now());
       await writeAudit(database.db, {
         event: "auth.context_chosen",
@@ -53,7 +61,14 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     if (!picked) {
       const choices = request.session.data.organizationChoices ?? [];
       const commission = request.session.data.commissionChoice === true;
-      const page = <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} commission={commission} error />;
+      const page = (
+        <ChooseContextPage
+          ctx={pageContext(request, reply)}
+          choices={choices}
+          commission={commission}
+          error
+        />
+      );
       return sendHtml(reply, page, 400);
     }
     if (picked.liquidated) return sendError(request, reply, "ORGANIZATION_LIQUIDATED");

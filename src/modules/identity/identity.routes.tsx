@@ -5,8 +5,8 @@ import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { ErrorCode } from "../../shared/errors.ts";
 import { ErrorPage } from "../../ui/error-page.tsx";
-import { LoggedOutPage, LoginFailedPage, NotConfirmedPage } from "./views/auth-pages.tsx";
 import { isOperatorUser } from "../review/review.repository.ts";
+import { LoggedOutPage, LoginFailedPage, NotConfirmedPage } from "./views/auth-pages.tsx";
 
 // Login endpoints talk to ESIA and write to the database: tighter than the global limit.
 const loginRateLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
@@ -52,7 +52,10 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
       // chooses whom to act for (O2); otherwise a worker.
       const commissionChoice = await isOperatorUser(app.deps.database.db, outcome.user.id);
       if (organizationChoices.length > 0 || commissionChoice) {
-        request.session.regenerate({ userId: outcome.user.id, organizationChoices, commissionChoice }, clock.now());
+        request.session.regenerate(
+          { userId: outcome.user.id, organizationChoices, commissionChoice },
+          clock.now(),
+        );
         return reply.redirect("/auth/context", 303);
       }
       request.session.regenerate({ userId: outcome.user.id, context: { kind: "worker" } }, clock.now());

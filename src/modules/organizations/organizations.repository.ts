@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import { organizations } from "./organizations.schema.ts";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
 export type NewOrganization = typeof organizations.$inferInsert;
+export type OrganizationChange = Partial<Omit<NewOrganization, "id" | "frmoOid" | "createdAt">>;
 
 export async function findOrganizationByOgrn(
   db: Database,
@@ -13,12 +14,38 @@ export async function findOrganizationByOgrn(
   return row;
 }
 
-export async function findOrganizationById(db: Database, id: string): Promise<OrganizationRow | undefined> {
+export async function findOrganizationById(db: DbExecutor, id: string): Promise<OrganizationRow | undefined> {
   const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
   return row;
 }
 
 /** Adds the organization unless one with its ОГРН is already registered. */
-export async function ensureOrganization(db: Database, organization: NewOrganization): Promise<void> {
+export async function ensureOrganization(db: DbExecutor, organization: NewOrganization): Promise<void> {
   await db.insert(organizations).values(organization).onConflictDoNothing({ target: organizations.ogrn });
+}
+
+export async function updateOrganization(
+  db: DbExecutor,
+  id: string,
+  change: OrganizationChange,
+): Promise<void> {
+  await db.update(organizations).set(change).where(eq(organizations.id, id));
+}
+
+/** Every registered organization, in a stable order, for the daily ЕГРЮЛ synchronisation. */
+export async function listOrganizationsForSync(db: DbExecutor): Promise<OrganizationRow[]> {
+  return db.select().from(organizations).orderBy(asc(organizations.createdAt), asc(organizations.id));
+}
+
+/** The registered organizations among the given ФРМО OIDs (e.g. of a worker's employment cards). */
+export async function findOrganizationsByFrmoOids(
+  db: DbExecutor,
+  frmoOids: string[],
+): Promise<OrganizationRow[]> {
+  if (frmoOids.length === 0) return [];
+  return db
+    .select()
+    .from(organizations)
+    .where(inArray(organizations.frmoOid, frmoOids))
+    .orderBy(asc(organizations.shortName));
 }

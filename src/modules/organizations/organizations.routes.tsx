@@ -1,23 +1,171 @@
-// The organization's cabinet home (O4, O7): the card of the organization the person acts for.
+// The organization's cabinet: home with the card (O4, O5), status, feedback (O5), missing data (O6),
+// and the public page about kinds of organizations (O15). Each route names the power it needs.
+import multipart from "@fastify/multipart";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
+import { sendError } from "../../http/errors.tsx";
+import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { requireOrganization, viewerOf } from "../identity/viewer.ts";
-import { findOrganizationById } from "./organizations.repository.ts";
-import { OrganizationHomePage } from "./views/organization-home.tsx";
+import { listGrantsOf } from "../access/access.repository.ts";
+import { accessRoutes } from "../access/access.routes.tsx";
+import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
+import { staffRoutes } from "../staff/staff.routes.tsx";
+import { staffImportRoutes } from "../staff/staff-import.routes.tsx";
+import { latestDataRequest, listCorrectionRequests } from "./activation.repository.ts";
+import { MAX_ATTACHMENTS } from "./activation.service.ts";
+import { type DataFormInput, dataFormFields } from "./activation.validation.ts";
+import { backOfficeRoutes } from "./back-office.routes.tsx";
+import { cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
+import { formBody } from "./form-body.ts";
+import { journalRoutes } from "./journal.routes.tsx";
+import { discardForm, readMultipartForm } from "./organization-files.ts";
+import { reportsRoutes } from "./reports.routes.tsx";
+import { listNotices } from "./security.repository.ts";
+import { securityRoutes } from "./security.routes.tsx";
+import { DataFormPage } from "./views/data-form-page.tsx";
+import { FeedbackPage } from "./views/feedback-page.tsx";
+import { KindsPage } from "./views/kinds-page.tsx";
+import { buildOrganizationHomeView } from "./views/organization-home.view.ts";
+import { OrganizationHomePage } from "./views/organization-home-page.tsx";
+import { StatusPage } from "./views/status-page.tsx";
 
-export async function organizationRoutes(app: FastifyInstance): Promise<void> {
-  app.get("/org", { preHandler: requireOrganization() }, async (request, reply) => {
-    const context = viewerOf(request).context;
-    if (context?.kind !== "organization") throw new Error("guarded by requireOrganization");
-    const organization = await findOrganizationById(app.deps.database.db, context.organizationId);
-    if (!organization) throw new Error("organization of the session is gone");
+export async function organizationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { database, cabinet } = app.deps;
+  const db = database.db;
+
+  // Registered in this plugin, so the limits apply to the cabinet's forms only.
+  await app.register(multipart, {
+    preservePath: true,
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: MAX_FILE_BYTES,
+      files: MAX_ATTACHMENTS + 1,
+      fields: 20,
+      fieldSize: 4096,
+      parts: 30,
+      headerPairs: 20,
+    },
+  });
+
+  await app.register(accessRoutes);
+  await app.register(staffRoutes);
+  await app.register(staffImportRoutes);
+  await app.register(securityRoutes);
+  await app.register(journalRoutes);
+  await app.register(reportsRoutes);
+  await app.register(backOfficeRoutes);
+
+  app.get("/organizations/kinds", async (request, reply) =>
+    sendHtml(reply, <KindsPage ctx={pageContext(request, reply)} />),
+  );
+
+  app.get("/org", { preHandler: cabinetRoute("organization.view") }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const managers = actor.powers.has("access.manage");
+    const [notices, dataRequest] = await Promise.all([
+      listNotices(db, actor.organization.id, managers ? ["managers", "all"] : ["all"], 10),
+      latestDataRequest(db, actor.organization.id),
+    ]);
+    const view = buildOrganizationHomeView(actor, notices, dataRequest?.corrections ?? []);
     const page = (
       <OrganizationHomePage
         ctx={pageContext(request, reply)}
-        organization={organization}
-        role={context.role}
+        actor={actor}
+        organization={actor.organization}
+        view={view}
+        flash={takeFlash(request)}
       />
     );
     return sendHtml(reply, page);
+  });
+
+  app.get("/org/status", { preHandler: cabinetRoute("organization.view") }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const [grants, dataRequest, corrections] = await Promise.all([
+      actor.snils ? listGrantsOf(db, actor.organization.id, actor.snils) : [],
+      latestDataRequest(db, actor.organization.id),
+      listCorrectionRequests(db, actor.organization.id),
+    ]);
+    const data = { grants, dataRequest, corrections };
+    return sendHtml(reply, <StatusPage ctx={pageContext(request, reply)} actor={actor} data={data} />);
+  });
+
+  app.get("/org/feedback", { preHandler: cabinetRoute("feedback.send") }, async (request, reply) => {
+    const page = (
+      <FeedbackPage
+        ctx={pageContext(request, reply)}
+        actor={cabinetActorOf(request)}
+        values={{}}
+        errors={[]}
+        flash={takeFlash(request)}
+      />
+    );
+    return sendHtml(reply, page);
+  });
+
+  app.post(
+    "/org/feedback",
+    { preHandler: cabinetRoute("feedback.send"), schema: { body: formBody } },
+    async (request, reply) => {
+      const actor = cabinetActorOf(request);
+      const outcome = await cabinet.corrections.request(actor, request.body);
+      if (outcome.ok) {
+        setFlash(request, "Запрос отправлен. Ответ оператора появится в уведомлениях кабинета.");
+        return reply.redirect("/org/feedback", 303);
+      }
+      if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
+      const page = (
+        <FeedbackPage
+          ctx={pageContext(request, reply)}
+          actor={actor}
+          values={request.body}
+          errors={outcome.errors}
+        />
+      );
+      return sendHtml(reply, page, 400);
+    },
+  );
+
+  app.get("/org/data", { preHandler: cabinetRoute("organization.edit") }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const { organization } = actor;
+    const values: DataFormInput = {
+      inn: organization.inn,
+      kpp: organization.kpp ?? undefined,
+      headName: organization.headName ?? undefined,
+      headPosition: organization.headPosition ?? undefined,
+      contactPhone: organization.contactPhone ?? undefined,
+      contactEmail: organization.contactEmail ?? undefined,
+      kind: organization.kind,
+    };
+    return sendHtml(
+      reply,
+      <DataFormPage ctx={pageContext(request, reply)} actor={actor} values={values} errors={[]} />,
+    );
+  });
+
+  app.post("/org/data", { preHandler: cabinetRoute("organization.edit") }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const form = await readMultipartForm(request, app.deps.documentsService.receive);
+    try {
+      const input = Object.fromEntries(
+        dataFormFields.map((field) => [field, form.fields[field]]),
+      ) as DataFormInput;
+      const outcome = await cabinet.activation.submit(actor, input, form.files);
+      if (outcome.ok) {
+        setFlash(request, "Сведения отправлены на проверку. О результате вы получите уведомление.");
+        return reply.redirect("/org", 303);
+      }
+      if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
+      const errors = "errors" in outcome ? outcome.errors : [];
+      const page = (
+        <DataFormPage ctx={pageContext(request, reply)} actor={actor} values={input} errors={errors} />
+      );
+      // A closed form (sent already, or the cabinet is active) shows where things stand.
+      return sendHtml(reply, page, "closed" in outcome ? 409 : 400);
+    } finally {
+      await discardForm(form);
+    }
   });
 }

@@ -161,6 +161,8 @@ export const registerEmploymentCards = pgTable(
   (table) => [
     index("register_employment_cards_person_idx").on(table.personId),
     index("register_employment_cards_org_idx").on(table.oid),
+    // Whether a person is on an organization's staff, answered from the index alone.
+    index("register_employment_cards_org_person_idx").on(table.oid, table.personId),
   ],
 );
 

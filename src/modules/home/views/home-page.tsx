@@ -1,8 +1,8 @@
 import { Flash } from "../../../ui/form.tsx";
-import { type ApplicationsSummary, ApplicationsBlock } from "../../applications/views/home-block.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
-import type { WorkerNotice } from "../../register/views/worker-notices.view.ts";
+import { ApplicationsBlock, type ApplicationsSummary } from "../../applications/views/home-block.tsx";
 import { WorkerNotices } from "../../register/views/worker-notices.tsx";
+import type { WorkerNotice } from "../../register/views/worker-notices.view.ts";
 import { workerNavigation } from "../navigation.ts";
 import type { HomeView } from "./home.view.ts";
 

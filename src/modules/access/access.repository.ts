@@ -1,0 +1,159 @@
+// SQL of delegated access: representatives' appointments and employees' grants.
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { DbExecutor } from "../../db/client.ts";
+import { organizationAccessGrants, organizationRepresentatives } from "./access.schema.ts";
+
+export type RepresentativeRow = typeof organizationRepresentatives.$inferSelect;
+export type NewRepresentative = typeof organizationRepresentatives.$inferInsert;
+export type GrantRow = typeof organizationAccessGrants.$inferSelect;
+export type NewGrant = typeof organizationAccessGrants.$inferInsert;
+
+export async function listGrants(db: DbExecutor, organizationId: string): Promise<GrantRow[]> {
+  return db
+    .select()
+    .from(organizationAccessGrants)
+    .where(eq(organizationAccessGrants.organizationId, organizationId))
+    .orderBy(desc(organizationAccessGrants.grantedAt), desc(organizationAccessGrants.id));
+}
+
+export async function insertGrant(tx: DbExecutor, grant: NewGrant): Promise<GrantRow> {
+  const [row] = await tx.insert(organizationAccessGrants).values(grant).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** Revokes the organization's grant unless it is already revoked; undefined when nothing changed. */
+export async function revokeGrant(
+  tx: DbExecutor,
+  organizationId: string,
+  id: string,
+  by: string,
+  at: Date,
+): Promise<GrantRow | undefined> {
+  const [row] = await tx
+    .update(organizationAccessGrants)
+    .set({ revokedBy: by, revokedAt: at })
+    .where(
+      and(
+        eq(organizationAccessGrants.id, id),
+        eq(organizationAccessGrants.organizationId, organizationId),
+        isNull(organizationAccessGrants.revokedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+export async function insertRepresentative(
+  tx: DbExecutor,
+  values: NewRepresentative,
+): Promise<RepresentativeRow> {
+  const [row] = await tx.insert(organizationRepresentatives).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function listRepresentatives(
+  db: DbExecutor,
+  organizationId: string,
+): Promise<RepresentativeRow[]> {
+  return db
+    .select()
+    .from(organizationRepresentatives)
+    .where(eq(organizationRepresentatives.organizationId, organizationId))
+    .orderBy(desc(organizationRepresentatives.submittedAt));
+}
+
+/** By id within the organization; another organization's id finds nothing. */
+export async function findRepresentative(
+  db: DbExecutor,
+  organizationId: string,
+  id: string,
+): Promise<RepresentativeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(organizationRepresentatives)
+    .where(
+      and(
+        eq(organizationRepresentatives.id, id),
+        eq(organizationRepresentatives.organizationId, organizationId),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+/** For the back office, which works across organizations. */
+export async function findRepresentativeById(
+  db: DbExecutor,
+  id: string,
+): Promise<RepresentativeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(organizationRepresentatives)
+    .where(eq(organizationRepresentatives.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function listPendingRepresentatives(db: DbExecutor): Promise<RepresentativeRow[]> {
+  return db
+    .select()
+    .from(organizationRepresentatives)
+    .where(eq(organizationRepresentatives.status, "pending"))
+    .orderBy(organizationRepresentatives.submittedAt);
+}
+
+/** Moves a pending appointment to its decision; undefined when it was decided meanwhile. */
+export async function decideRepresentative(
+  tx: DbExecutor,
+  id: string,
+  decision: { status: "active" | "refused"; decidedBy: string; decidedAt: Date; refusalReasons: string[] },
+): Promise<RepresentativeRow | undefined> {
+  const [row] = await tx
+    .update(organizationRepresentatives)
+    .set(decision)
+    .where(and(eq(organizationRepresentatives.id, id), eq(organizationRepresentatives.status, "pending")))
+    .returning();
+  return row;
+}
+
+export async function revokeRepresentative(
+  tx: DbExecutor,
+  organizationId: string,
+  id: string,
+  by: string,
+  at: Date,
+): Promise<RepresentativeRow | undefined> {
+  const [row] = await tx
+    .update(organizationRepresentatives)
+    .set({ status: "revoked", revokedBy: by, revokedAt: at })
+    .where(
+      and(
+        eq(organizationRepresentatives.id, id),
+        eq(organizationRepresentatives.organizationId, organizationId),
+        // A pending appointment can be withdrawn as well.
+        inArray(organizationRepresentatives.status, ["active", "pending"]),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** One person's grants in the organization, newest first, for «Просмотр статуса». */
+export async function listGrantsOf(
+  db: DbExecutor,
+  organizationId: string,
+  snils: string,
+): Promise<GrantRow[]> {
+  return db
+    .select()
+    .from(organizationAccessGrants)
+    .where(
+      and(
+        eq(organizationAccessGrants.organizationId, organizationId),
+        eq(organizationAccessGrants.snils, snils),
+      ),
+    )
+    .orderBy(desc(organizationAccessGrants.grantedAt));
+}

@@ -1,0 +1,296 @@
+// O8: the head appoints an authorised representative on a power of attorney (PDF, or a
+// machine-readable XML), with the charter (or founder's decision) and the representative's identity
+// document. Format and validity dates are checked at once; an operator then verifies the documents
+// and activates the representative or refuses with the list of what is missing or wrong.
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { formatDate } from "../../shared/format.ts";
+import type { FieldError } from "../../ui/form.tsx";
+import { writeAudit } from "../audit/audit.repository.ts";
+import type { FileStorage } from "../documents/storage.ts";
+import type { OrganizationFilePurpose } from "../organizations/activation.schema.ts";
+import type { OperatorActor } from "../organizations/activation.service.ts";
+import { notifyOrganization } from "../organizations/notices.ts";
+import {
+  checkOrganizationFile,
+  type FileToStore,
+  removeCommitted,
+  storeOrganizationFiles,
+  type UploadedPart,
+} from "../organizations/organization-files.ts";
+import { findOrganizationById, type OrganizationRow } from "../organizations/organizations.repository.ts";
+import { parseDate } from "../register/personal-data.validation.ts";
+import { authorizeOperator } from "../review/review.service.ts";
+import {
+  decideRepresentative,
+  findRepresentativeById,
+  insertRepresentative,
+  revokeRepresentative,
+} from "./access.repository.ts";
+import type { AccessActor } from "./access.service.ts";
+import { checkFullName, checkSnils } from "./access.validation.ts";
+import { parseAttorneyXml } from "./attorney-xml.ts";
+
+export interface AppointmentInput {
+  snils?: string;
+  fullName?: string;
+  attorneyNumber?: string;
+  issuedOn?: string;
+  validUntil?: string;
+}
+
+/** The documents of an appointment, by form field; `supporting` may hold several. */
+export const appointmentFiles = {
+  attorney: { purpose: "power_of_attorney", required: "Приложите доверенность." },
+  charter: {
+    purpose: "charter",
+    required: "Приложите устав или решение учредителя с полномочиями представителя.",
+  },
+  identity: { purpose: "identity", required: "Приложите документ, удостоверяющий личность представителя." },
+  supporting: { purpose: "supporting", required: null },
+} as const satisfies Record<string, { purpose: OrganizationFilePurpose; required: string | null }>;
+
+export const MAX_SUPPORTING = 3;
+
+/** What operators most often find wrong; the refusal lists the ones ticked plus their own words. */
+export const refusalReasons = [
+  "Доверенность не подписана руководителем организации",
+  "Срок действия доверенности указан неверно",
+  "Нет устава или решения учредителя с полномочиями представителя",
+  "Нет документа, удостоверяющего личность представителя",
+  "Копии документов нечитаемы или неполные",
+] as const;
+
+type Appointment = {
+  snils: string;
+  fullName: string;
+  number: string;
+  issuedOn: string;
+  validUntil: string;
+  format: "pdf" | "xml";
+};
+
+export type AppointOutcome =
+  | { ok: true }
+  | { ok: false; errors: FieldError[] }
+  | { ok: false; forbidden: true };
+
+export function createRepresentativesService({
+  db,
+  clock,
+  storage,
+}: {
+  db: Database;
+  clock: Clock;
+  storage: FileStorage;
+}) {
+  /** The automatic checks: formats, the XML's own facts against the form and the organization, dates. */
+  async function check(
+    organization: OrganizationRow,
+    today: string,
+    input: AppointmentInput,
+    parts: readonly UploadedPart[],
+  ) {
+    const errors: FieldError[] = [];
+    const files: FileToStore[] = [];
+    const snils = checkSnils(input.snils, errors);
+    const fullName = checkFullName(input.fullName, errors);
+    let facts = {
+      number: (input.attorneyNumber ?? "").trim(),
+      issuedOn: parseDate(input.issuedOn),
+      validUntil: parseDate(input.validUntil),
+    };
+    let format: "pdf" | "xml" = "pdf";
+    for (const [field, rule] of Object.entries(appointmentFiles)) {
+      const own = parts.filter((part) => part.field === field);
+      if (own.length === 0 && rule.required) errors.push({ field, message: rule.required });
+      if (field !== "supporting" && own.length > 1) errors.push({ field, message: "Приложите один файл." });
+      if (field === "supporting" && own.length > MAX_SUPPORTING)
+        errors.push({ field, message: `Не больше ${MAX_SUPPORTING} файлов.` });
+      for (const part of own) {
+        const verdict = await checkOrganizationFile(part.file, field === "attorney");
+        if (!verdict.ok) {
+          errors.push({ field, message: `«${part.file.rawName}»: ${verdict.message}` });
+          continue;
+        }
+        files.push({ part, name: verdict.name, mediaType: verdict.mediaType, purpose: rule.purpose });
+        if (field !== "attorney" || verdict.format !== "xml") continue;
+        format = "xml";
+        const parsed = parseAttorneyXml(part.content ?? Buffer.alloc(0));
+        if (!parsed.ok) {
+          errors.push({ field, message: parsed.problem });
+          continue;
+        }
+        const { facts: xml } = parsed;
+        facts = { number: xml.number, issuedOn: xml.issuedOn, validUntil: xml.validUntil };
+        if (xml.principalInn && xml.principalInn !== organization.inn) {
+          errors.push({
+            field,
+            message: `Доверенность выдана другой организацией: ИНН доверителя ${xml.principalInn}, а у вашей организации ${organization.inn}.`,
+          });
+        }
+        if (!xml.representativeSnils)
+          errors.push({ field, message: "В доверенности не указан СНИЛС представителя." });
+        else if (snils && xml.representativeSnils !== snils) {
+          errors.push({
+            field,
+            message:
+              "Доверенность выдана другому лицу: СНИЛС представителя в ней не совпадает с указанным в форме.",
+          });
+        }
+      }
+    }
+    if (!facts.number) errors.push({ field: "attorneyNumber", message: "Укажите номер доверенности." });
+    if (!facts.issuedOn)
+      errors.push({ field: "issuedOn", message: "Укажите дату выдачи доверенности в формате ДД.ММ.ГГГГ." });
+    else if (facts.issuedOn > today)
+      errors.push({ field: "issuedOn", message: "Дата выдачи доверенности не может быть в будущем." });
+    if (!facts.validUntil)
+      errors.push({ field: "validUntil", message: "Укажите, до какого числа действует доверенность." });
+    else if (facts.validUntil < today) {
+      errors.push({
+        field: "validUntil",
+        message: `Срок действия доверенности истёк ${formatDate(facts.validUntil)}.`,
+      });
+    } else if (facts.issuedOn && facts.validUntil < facts.issuedOn) {
+      errors.push({ field: "validUntil", message: "Срок действия не может закончиться раньше даты выдачи." });
+    }
+    if (errors.length > 0 || !facts.issuedOn || !facts.validUntil) return { ok: false as const, errors };
+    const appointment: Appointment = {
+      snils,
+      fullName,
+      number: facts.number,
+      issuedOn: facts.issuedOn,
+      validUntil: facts.validUntil,
+      format,
+    };
+    return { ok: true as const, appointment, files };
+  }
+
+  return {
+    async appoint(
+      actor: AccessActor,
+      input: AppointmentInput,
+      parts: readonly UploadedPart[],
+    ): Promise<AppointOutcome> {
+      if (!actor.powers.has("representatives.manage")) return { ok: false, forbidden: true };
+      const organization = await findOrganizationById(db, actor.organization.id);
+      if (!organization) return { ok: false, forbidden: true };
+      const checked = await check(organization, actor.today, input, parts);
+      if (!checked.ok) return checked;
+      const { appointment, files } = checked;
+      if (appointment.snils === actor.snils) {
+        return {
+          ok: false,
+          errors: [
+            {
+              field: "snils",
+              message: "Руководитель действует без доверенности: назначать себя представителем не нужно.",
+            },
+          ],
+        };
+      }
+      const committed: string[] = [];
+      const now = clock.now();
+      try {
+        await db.transaction(async (tx) => {
+          const row = await insertRepresentative(tx, {
+            organizationId: organization.id,
+            snils: appointment.snils,
+            fullName: appointment.fullName,
+            attorneyNumber: appointment.number,
+            attorneyFormat: appointment.format,
+            issuedOn: appointment.issuedOn,
+            validUntil: appointment.validUntil,
+            submittedBy: actor.userId,
+            submittedAt: now,
+          });
+          await storeOrganizationFiles(
+            tx,
+            files,
+            { organizationId: organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
+            committed,
+          );
+          await writeAudit(tx, {
+            event: "representative.submitted",
+            outcome: "success",
+            userId: actor.userId,
+            organizationId: organization.id,
+            ip: actor.ip,
+            details: {
+              representativeId: row.id,
+              format: appointment.format,
+              validUntil: appointment.validUntil,
+            },
+          });
+        });
+      } catch (error) {
+        await removeCommitted(storage, committed);
+        throw error;
+      }
+      return { ok: true };
+    },
+
+    async revoke(actor: AccessActor, id: string): Promise<boolean> {
+      if (!actor.powers.has("representatives.manage")) return false;
+      return db.transaction(async (tx) => {
+        const row = await revokeRepresentative(tx, actor.organization.id, id, actor.userId, clock.now());
+        if (!row) return false;
+        await writeAudit(tx, {
+          event: "representative.revoked",
+          outcome: "success",
+          userId: actor.userId,
+          organizationId: actor.organization.id,
+          ip: actor.ip,
+          details: { representativeId: id },
+        });
+        return true;
+      });
+    },
+
+    /** The operator's decision; false when the appointment is unknown or no longer pending. */
+    async decide(
+      operator: OperatorActor,
+      id: string,
+      decision: { activate: true } | { activate: false; reasons: string[] },
+    ): Promise<boolean> {
+      if (!(await authorizeOperator(db, operator, "representative.decision"))) return false;
+      const representative = await findRepresentativeById(db, id);
+      const organization = representative && (await findOrganizationById(db, representative.organizationId));
+      if (!representative || !organization) return false;
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const reasons = decision.activate ? [] : decision.reasons;
+        const decided = await decideRepresentative(tx, id, {
+          status: decision.activate ? "active" : "refused",
+          decidedBy: operator.userId,
+          decidedAt: now,
+          refusalReasons: reasons,
+        });
+        if (!decided) return false;
+        const text = decision.activate
+          ? `Полномочия уполномоченного представителя ${representative.fullName} подтверждены до ${formatDate(representative.validUntil)}.`
+          : `В подтверждении полномочий представителя ${representative.fullName} отказано. Недостающие или неверные документы: ${reasons.join("; ")}.`;
+        await notifyOrganization(tx, organization, {
+          audience: "managers",
+          subject: decision.activate
+            ? "полномочия представителя подтверждены"
+            : "полномочия представителя не подтверждены",
+          text,
+          at: now,
+        });
+        await writeAudit(tx, {
+          event: decision.activate ? "representative.activated" : "representative.refused",
+          outcome: "success",
+          userId: operator.userId,
+          organizationId: organization.id,
+          ip: operator.ip,
+          details: { representativeId: id, reasons: reasons.length },
+        });
+        return true;
+      });
+    },
+  };
+}
+
+export type RepresentativesService = ReturnType<typeof createRepresentativesService>;

@@ -1,0 +1,276 @@
+// SQL of the applications module; plain objects in and out.
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { DbExecutor } from "../../db/client.ts";
+import { documents } from "../documents/documents.schema.ts";
+import { users } from "../identity/identity.schema.ts";
+import {
+  applicationAttachments,
+  applicationEvents,
+  applications,
+  portfolioEntries,
+  requestedDocuments,
+} from "./applications.schema.ts";
+import type { ApplicationStatus } from "./applications.status.ts";
+
+export type ApplicationRow = typeof applications.$inferSelect;
+export type NewApplication = typeof applications.$inferInsert;
+export type ApplicationPatch = Partial<Omit<NewApplication, "id" | "number" | "userId" | "status">>;
+export type EventRow = typeof applicationEvents.$inferSelect;
+export type NewEvent = typeof applicationEvents.$inferInsert;
+export type PortfolioEntryRow = typeof portfolioEntries.$inferSelect;
+export type RequestedDocumentRow = typeof requestedDocuments.$inferSelect;
+
+export interface AttachmentItem {
+  id: string;
+  slotId: string;
+  documentId: string;
+  typeCode: string;
+  originalName: string;
+  sizeBytes: number;
+  attachedAt: Date;
+}
+
+export async function insertApplication(tx: DbExecutor, values: NewApplication): Promise<ApplicationRow> {
+  const [row] = await tx.insert(applications).values(values).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+/** By id alone: the services check who may see it, so that a foreign id is audited as a denial. */
+export async function findApplication(db: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
+  return row;
+}
+
+/** Locks the row until the transaction ends: concurrent changes of one application queue up. */
+export async function lockApplication(tx: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
+  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).limit(1).for("update");
+  return row;
+}
+
+export async function listUserApplications(db: DbExecutor, userId: string): Promise<ApplicationRow[]> {
+  return db
+    .select()
+    .from(applications)
+    .where(eq(applications.userId, userId))
+    .orderBy(desc(applications.createdAt), desc(applications.number));
+}
+
+/** The person's open application for the specialty, if any (one at a time). */
+export async function findOpenApplication(
+  db: DbExecutor,
+  userId: string,
+  specialtyCode: string,
+): Promise<ApplicationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(applications)
+    .where(
+      and(
+        eq(applications.userId, userId),
+        eq(applications.specialtyCode, specialtyCode),
+        sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function updateApplication(tx: DbExecutor, id: string, patch: ApplicationPatch): Promise<void> {
+  await tx.update(applications).set(patch).where(eq(applications.id, id));
+}
+
+/** Moves the status only if it is still `from`; undefined when someone else moved it first. */
+export async function moveStatus(
+  tx: DbExecutor,
+  id: string,
+  from: ApplicationStatus,
+  to: ApplicationStatus,
+  patch: ApplicationPatch,
+): Promise<ApplicationRow | undefined> {
+  const [row] = await tx
+    .update(applications)
+    .set({ ...patch, status: to })
+    .where(and(eq(applications.id, id), eq(applications.status, from)))
+    .returning();
+  return row;
+}
+
+export async function insertEvent(tx: DbExecutor, event: NewEvent): Promise<EventRow> {
+  const [row] = await tx.insert(applicationEvents).values(event).returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
+
+export async function findEvent(db: DbExecutor, id: number): Promise<EventRow | undefined> {
+  const [row] = await db.select().from(applicationEvents).where(eq(applicationEvents.id, id)).limit(1);
+  return row;
+}
+
+/** History with the actor's name; the oldest first, as a journal reads. */
+export async function listEvents(db: DbExecutor, applicationId: string) {
+  return db
+    .select({
+      event: applicationEvents,
+      actor: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
+    })
+    .from(applicationEvents)
+    .leftJoin(users, eq(users.id, applicationEvents.actorId))
+    .where(eq(applicationEvents.applicationId, applicationId))
+    .orderBy(asc(applicationEvents.occurredAt), asc(applicationEvents.id));
+}
+
+export async function listAttachments(db: DbExecutor, applicationId: string): Promise<AttachmentItem[]> {
+  return db
+    .select({
+      id: applicationAttachments.id,
+      slotId: applicationAttachments.slotId,
+      documentId: applicationAttachments.documentId,
+      typeCode: documents.typeCode,
+      originalName: documents.originalName,
+      sizeBytes: documents.sizeBytes,
+      attachedAt: applicationAttachments.attachedAt,
+    })
+    .from(applicationAttachments)
+    .innerJoin(documents, eq(documents.id, applicationAttachments.documentId))
+    .where(eq(applicationAttachments.applicationId, applicationId))
+    .orderBy(asc(applicationAttachments.attachedAt));
+}
+
+export async function insertAttachment(
+  tx: DbExecutor,
+  values: { applicationId: string; slotId: string; documentId: string; attachedAt: Date },
+): Promise<void> {
+  await tx.insert(applicationAttachments).values(values).onConflictDoNothing();
+}
+
+export async function deleteAttachment(
+  tx: DbExecutor,
+  applicationId: string,
+  attachmentId: string,
+): Promise<boolean> {
+  const rows = await tx
+    .delete(applicationAttachments)
+    .where(
+      and(
+        eq(applicationAttachments.id, attachmentId),
+        eq(applicationAttachments.applicationId, applicationId),
+      ),
+    )
+    .returning({ id: applicationAttachments.id });
+  return rows.length > 0;
+}
+
+/** Every document the application uses: slots and provided requested documents. */
+export async function listUsedDocumentIds(db: DbExecutor, applicationId: string): Promise<string[]> {
+  const [attached, provided] = await Promise.all([
+    db
+      .select({ id: applicationAttachments.documentId })
+      .from(applicationAttachments)
+      .where(eq(applicationAttachments.applicationId, applicationId)),
+    db
+      .select({ id: requestedDocuments.documentId })
+      .from(requestedDocuments)
+      .where(eq(requestedDocuments.applicationId, applicationId)),
+  ]);
+  return [...new Set([...attached, ...provided].flatMap((row) => (row.id ? [row.id] : [])))];
+}
+
+/** Of `documentIds`, those still used by another submitted (not draft, not final) application. */
+export async function documentsUsedElsewhere(
+  db: DbExecutor,
+  applicationId: string,
+  documentIds: string[],
+): Promise<Set<string>> {
+  if (documentIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: applicationAttachments.documentId })
+    .from(applicationAttachments)
+    .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
+    .where(
+      and(
+        inArray(applicationAttachments.documentId, documentIds),
+        sql`${applications.id} <> ${applicationId}`,
+        sql`${applications.status} not in ('draft', 'approved', 'rejected', 'withdrawn')`,
+      ),
+    );
+  return new Set(rows.map((row) => row.id));
+}
+
+export async function listPortfolioEntries(
+  db: DbExecutor,
+  applicationId: string,
+): Promise<PortfolioEntryRow[]> {
+  return db
+    .select()
+    .from(portfolioEntries)
+    .where(eq(portfolioEntries.applicationId, applicationId))
+    .orderBy(asc(portfolioEntries.completedOn));
+}
+
+export async function insertPortfolioEntry(
+  tx: DbExecutor,
+  values: typeof portfolioEntries.$inferInsert,
+): Promise<void> {
+  await tx.insert(portfolioEntries).values(values);
+}
+
+export async function deletePortfolioEntry(
+  tx: DbExecutor,
+  applicationId: string,
+  entryId: string,
+): Promise<boolean> {
+  const rows = await tx
+    .delete(portfolioEntries)
+    .where(and(eq(portfolioEntries.id, entryId), eq(portfolioEntries.applicationId, applicationId)))
+    .returning({ id: portfolioEntries.id });
+  return rows.length > 0;
+}
+
+export async function listRequestedDocuments(
+  db: DbExecutor,
+  applicationId: string,
+): Promise<RequestedDocumentRow[]> {
+  return db
+    .select()
+    .from(requestedDocuments)
+    .where(eq(requestedDocuments.applicationId, applicationId))
+    .orderBy(asc(requestedDocuments.requestedAt), asc(requestedDocuments.label));
+}
+
+export async function insertRequestedDocuments(
+  tx: DbExecutor,
+  rows: (typeof requestedDocuments.$inferInsert)[],
+): Promise<void> {
+  if (rows.length > 0) await tx.insert(requestedDocuments).values(rows);
+}
+
+/** Fills one open request with the document; false when it was already provided or is not there. */
+export async function provideRequestedDocument(
+  tx: DbExecutor,
+  applicationId: string,
+  requestId: string,
+  documentId: string,
+  at: Date,
+): Promise<boolean> {
+  const rows = await tx
+    .update(requestedDocuments)
+    .set({ documentId, providedAt: at })
+    .where(
+      and(
+        eq(requestedDocuments.id, requestId),
+        eq(requestedDocuments.applicationId, applicationId),
+        isNull(requestedDocuments.documentId),
+      ),
+    )
+    .returning({ id: requestedDocuments.id });
+  return rows.length > 0;
+}
+
+export async function countOpenRequests(db: DbExecutor, applicationId: string): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(requestedDocuments)
+    .where(and(eq(requestedDocuments.applicationId, applicationId), isNull(requestedDocuments.documentId)));
+  return row?.count ?? 0;
+}

@@ -1,0 +1,178 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { documents } from "../documents/documents.schema.ts";
+import { users } from "../identity/identity.schema.ts";
+import { organizations } from "../organizations/organizations.schema.ts";
+import type { ApplicationKind } from "./applications.kinds.ts";
+import type { ApplicationRole, ApplicationStatus, HistoryAction } from "./applications.status.ts";
+
+/** Why the report goes without the head's agreement, or `head` when it is sent for agreement (§5). */
+export type AgreementMode =
+  | "head"
+  | "not_working"
+  | "motivated_refusal"
+  | "applicant_is_head"
+  | "individual_entrepreneur";
+
+/** The form part of the report on professional activity; the signed report itself is a PDF slot. */
+export interface ActivityReport {
+  workplace: string;
+  position: string;
+  periodFrom: string;
+  periodTo: string;
+  summary: string;
+}
+
+/** Education of the reporting period as it stood at submission, so reviewers see what was filed. */
+export interface PortfolioSnapshot {
+  periodFrom: string;
+  totalHours: number;
+  entries: {
+    source: "register" | "worker";
+    /** The worker's own entry (application_portfolio_entries.id). */
+    entryId?: string;
+    title: string;
+    institution: string;
+    hours: number;
+    date: string | null;
+  }[];
+}
+
+const day = (name: string) => date(name, { mode: "string" });
+const moment = (name: string) => timestamp(name, { withTimezone: true });
+
+/** An accreditation application (W9); its status moves only through applications.status.ts. */
+export const applications = pgTable(
+  "applications",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    /** The number the worker and the commission quote. */
+    number: bigserial("number", { mode: "number" }).notNull().unique(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind").$type<ApplicationKind>().notNull(),
+    specialtyCode: text("specialty_code").notNull(),
+    specialtyName: text("specialty_name").notNull(),
+    status: text("status").$type<ApplicationStatus>().notNull(),
+    /** Periodic: the допуск renewed (certificate or accreditation) and its end date. */
+    basisLabel: text("basis_label"),
+    basisEndDate: day("basis_end_date"),
+    /** Primary kinds: the date the applicant would like to take the accreditation. */
+    desiredDate: day("desired_date"),
+    report: jsonb("report").$type<ActivityReport>(),
+    agreementMode: text("agreement_mode").$type<AgreementMode>(),
+    /** The organization whose head is asked to agree the report. */
+    organizationId: uuid("organization_id").references(() => organizations.id),
+    agreementComment: text("agreement_comment"),
+    portfolio: jsonb("portfolio").$type<PortfolioSnapshot>(),
+    /** The commission's reviewer the application is assigned to. */
+    assigneeId: uuid("assignee_id").references(() => users.id),
+    /** Deadline of the current back-office stage, in working days by the production calendar. */
+    stageDueOn: day("stage_due_on"),
+    submittedAt: moment("submitted_at"),
+    protocolNumber: text("protocol_number"),
+    protocolDate: day("protocol_date"),
+    decisionComment: text("decision_comment"),
+    decidedAt: moment("decided_at"),
+    createdAt: moment("created_at").notNull(),
+    updatedAt: moment("updated_at").notNull(),
+  },
+  (table) => [
+    index("applications_user_idx").on(table.userId, table.createdAt),
+    index("applications_queue_idx").on(table.status, table.stageDueOn),
+    // The commission's queue in its order (the most urgent deadline first): the first page is read
+    // from the index instead of sorting every filed application.
+    index("applications_deadline_idx").on(table.stageDueOn.asc().nullsLast(), table.number),
+    index("applications_organization_idx").on(table.organizationId, table.status),
+    // One open application per specialty and person.
+    uniqueIndex("applications_one_open_idx")
+      .on(table.userId, table.specialtyCode)
+      .where(sql`${table.status} not in ('approved', 'rejected', 'withdrawn')`),
+  ],
+);
+
+/** A document of «Мои документы» put into a slot of the application. */
+export const applicationAttachments = pgTable(
+  "application_attachments",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    slotId: text("slot_id").notNull(),
+    // A draft's document deleted from «Мои документы» simply leaves the slot; a submitted
+    // application's documents are locked against deletion (documents.repository lockDocuments).
+    documentId: uuid("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    attachedAt: moment("attached_at").notNull(),
+  },
+  (table) => [
+    uniqueIndex("application_attachments_unique_idx").on(table.applicationId, table.slotId, table.documentId),
+  ],
+);
+
+/** Education the worker adds to the portfolio beyond what the register holds. */
+export const portfolioEntries = pgTable(
+  "application_portfolio_entries",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    institution: text("institution").notNull(),
+    hours: integer("hours").notNull(),
+    completedOn: day("completed_on").notNull(),
+    createdAt: moment("created_at").notNull(),
+  },
+  (table) => [index("application_portfolio_entries_idx").on(table.applicationId)],
+);
+
+/** A document the commission asked for; `documentId` is set when the worker provides it (W11). */
+export const requestedDocuments = pgTable(
+  "application_requested_documents",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    typeCode: text("type_code").notNull(),
+    requestedAt: moment("requested_at").notNull(),
+    documentId: uuid("document_id").references(() => documents.id, { onDelete: "set null" }),
+    providedAt: moment("provided_at"),
+  },
+  (table) => [index("application_requested_documents_idx").on(table.applicationId)],
+);
+
+/** «История изменений» (W12): every move with date, time and who. */
+export const applicationEvents = pgTable(
+  "application_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id, { onDelete: "cascade" }),
+    occurredAt: moment("occurred_at").notNull(),
+    actorId: uuid("actor_id").references(() => users.id),
+    actorRole: text("actor_role").$type<ApplicationRole>().notNull(),
+    action: text("action").$type<HistoryAction>().notNull(),
+    fromStatus: text("from_status").$type<ApplicationStatus>().notNull(),
+    toStatus: text("to_status").$type<ApplicationStatus>().notNull(),
+    comment: text("comment"),
+  },
+  (table) => [index("application_events_idx").on(table.applicationId, table.occurredAt)],
+);

@@ -1,0 +1,36 @@
+// SQL of «Одобрение заявок»: the applications whose report was sent to one organization's head.
+import { and, desc, eq, ne, sql } from "drizzle-orm";
+import type { DbExecutor } from "../../db/client.ts";
+import { users } from "../identity/identity.schema.ts";
+import { applications } from "./applications.schema.ts";
+
+export interface ApprovalItem {
+  id: string;
+  number: number;
+  status: (typeof applications.$inferSelect)["status"];
+  specialtyName: string;
+  updatedAt: Date;
+  applicant: { lastName: string; firstName: string; middleName: string | null };
+}
+
+/** Waiting ones first, then the rest of the organization's history, newest first. */
+export async function listForOrganization(
+  db: DbExecutor,
+  organizationId: string,
+  limit = 200,
+): Promise<ApprovalItem[]> {
+  return db
+    .select({
+      id: applications.id,
+      number: applications.number,
+      status: applications.status,
+      specialtyName: applications.specialtyName,
+      updatedAt: applications.updatedAt,
+      applicant: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
+    })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(and(eq(applications.organizationId, organizationId), ne(applications.status, "draft")))
+    .orderBy(sql`${applications.status} = 'awaiting_head' desc`, desc(applications.updatedAt))
+    .limit(limit);
+}

@@ -1,0 +1,85 @@
+// Helpers shared by the routes of applications, approvals and the back office: the actor, reading
+// a multipart upload, and turning a use case's outcome into a redirect or an error page.
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { sendError } from "../../http/errors.tsx";
+import { setFlash } from "../../http/flash.ts";
+import type { DocumentsService, ReceivedFile } from "../documents/documents.service.ts";
+import { viewerOf } from "../identity/viewer.ts";
+import type { CabinetActor } from "./applications.access.ts";
+import type { Problem } from "./applications.policy.ts";
+import type { Outcome } from "./applications.service.ts";
+
+export type Body = Record<string, string | string[] | undefined>;
+
+export const idParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const itemParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  itemId: Type.String({ maxLength: 64 }),
+});
+/** Url-encoded forms: every value a string, repeated fields (checkboxes) an array. */
+export const formBody = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
+
+export function cabinetActor(request: FastifyRequest): CabinetActor {
+  const viewer = viewerOf(request);
+  return { userId: viewer.id, ip: request.ip, context: viewer.context };
+}
+
+/** A single form value; repeated fields (checkboxes) give their first value here. */
+export function field(body: Body | undefined, name: string): string | undefined {
+  const value = body?.[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The form's plain values, to show again next to the errors. */
+export function formValues(body: Body | undefined): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(body ?? {}).flatMap(([name, value]) =>
+      name === "_csrf" || typeof value !== "string" ? [] : [[name, value]],
+    ),
+  );
+}
+
+/**
+ * ok → the flash message and a redirect (post/redirect/get); a refused form → `showErrors`;
+ * anything else → the error page from the catalogue.
+ */
+export async function respond(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  outcome: Outcome,
+  onSuccess: { flash: string; redirect: string },
+  showErrors: (problems: Problem[]) => Promise<unknown>,
+): Promise<unknown> {
+  if (outcome.ok) {
+    setFlash(request, onSuccess.flash);
+    return reply.redirect(onSuccess.redirect, 303);
+  }
+  if (outcome.reason === "invalid") return showErrors(outcome.problems);
+  return sendError(request, reply, outcome.reason === "not-found" ? "NOT_FOUND" : "APPLICATION_NOT_EDITABLE");
+}
+
+/** Reads a multipart form: the file goes to staging while it arrives, the other fields are kept. */
+export async function readUpload(
+  request: FastifyRequest,
+  receive: DocumentsService["receive"],
+): Promise<{ fields: Record<string, string>; file: ReceivedFile | undefined }> {
+  const fields: Record<string, string> = {};
+  let file: ReceivedFile | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        if (file) {
+          // One file per form: a second one is read to its end and dropped.
+          part.file.resume();
+          continue;
+        }
+        file = await receive(part.file, part.filename);
+      } else if (typeof part.value === "string") fields[part.fieldname] = part.value;
+    }
+  } catch (error) {
+    await file?.staged.discard();
+    throw error;
+  }
+  return { fields, file };
+}

@@ -1,0 +1,135 @@
+// «Одобрение заявок» in the organization's cabinet: the queue of reports and one report to agree.
+import { Fragment } from "preact";
+import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
+import { ErrorSummary, type FieldError, fieldId } from "../../../ui/form.tsx";
+import type { PageContext } from "../../../ui/layout.tsx";
+import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
+import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
+import { kindDefinitions } from "../applications.kinds.ts";
+import type { ApprovalItem } from "../approvals.repository.ts";
+import type { ApprovalsService } from "../approvals.service.ts";
+import { ActionButton, History, StatusBadge, TableRegion } from "./components.tsx";
+
+type Frame = { ctx: PageContext; actor: CabinetActor; flash?: string | undefined };
+
+export function ApprovalsPage({ ctx, actor, flash, items }: Frame & { items: ApprovalItem[] }) {
+  return (
+    <CabinetPage ctx={ctx} actor={actor} title="Одобрение заявок" flash={flash}>
+      <h1>Одобрение заявок</h1>
+      <p class="lead">
+        Отчёты о профессиональной деятельности сотрудников, направленные вам на согласование для периодической
+        аккредитации.
+      </p>
+      {items.length === 0 ? (
+        <p>Заявок на согласование нет.</p>
+      ) : (
+        <TableRegion label="Заявки сотрудников">
+          <table>
+            <caption class="visually-hidden">Заявки сотрудников, ожидающие согласования — сверху</caption>
+            <thead>
+              <tr>
+                <th scope="col">Заявка</th>
+                <th scope="col">Сотрудник</th>
+                <th scope="col">Специальность</th>
+                <th scope="col">Статус</th>
+                <th scope="col">Изменена</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <td>
+                    <a href={`/org/approvals/${item.id}`}>№ {item.number}</a>
+                  </td>
+                  <td>{fullName(item.applicant)}</td>
+                  <td>{item.specialtyName}</td>
+                  <td>
+                    <StatusBadge status={item.status} />
+                  </td>
+                  <td>{formatDateTime(item.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </CabinetPage>
+  );
+}
+
+type Details = NonNullable<Awaited<ReturnType<ApprovalsService["details"]>>>;
+
+export function ApprovalPage(
+  props: Frame & { details: Details; errors?: readonly FieldError[]; reason?: string },
+) {
+  const { ctx, actor, details, errors = [] } = props;
+  const { application } = details;
+  const report = application.report;
+  const base = `/org/approvals/${application.id}`;
+  const rows: [string, string][] = [
+    ["Сотрудник", details.applicantName],
+    ["Вид аккредитации", kindDefinitions[application.kind].label],
+    ["Специальность", application.specialtyName],
+    ["Место работы", report?.workplace ?? "—"],
+    ["Должность", report?.position ?? "—"],
+    ["Отчётный период", report ? `${formatDate(report.periodFrom)} — ${formatDate(report.periodTo)}` : "—"],
+  ];
+  return (
+    <CabinetPage ctx={ctx} actor={actor} title={`Заявка № ${application.number}`} flash={props.flash}>
+      <p>
+        <a href="/org/approvals">← Одобрение заявок</a>
+      </p>
+      <h1>
+        Заявка № {application.number} <StatusBadge status={application.status} />
+      </h1>
+      <ErrorSummary errors={errors} />
+      <section class="card" aria-labelledby="report-title">
+        <h2 id="report-title">Отчёт о профессиональной деятельности</h2>
+        <dl class="facts">
+          {rows.map(([label, value]) => (
+            <Fragment key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </Fragment>
+          ))}
+          <dt>Описание деятельности</dt>
+          <dd class="break-word">{report?.summary ?? "—"}</dd>
+          {details.portfolio && (
+            <>
+              <dt>Повышение квалификации за период</dt>
+              <dd>{details.portfolio.totalHours} академических часов</dd>
+            </>
+          )}
+        </dl>
+        {details.report && (
+          <p>
+            <a href={`${base}/report`}>Открыть отчёт (PDF): {details.report.originalName}</a>
+          </p>
+        )}
+      </section>
+      {details.actions.length > 0 && (
+        <section class="card" aria-labelledby="decision-title">
+          <h2 id="decision-title">Решение руководителя</h2>
+          <div class="actions">
+            <ActionButton action={`${base}/agree`} csrfToken={ctx.csrfToken} label="Согласовать отчёт" />
+          </div>
+          <form method="post" action={`${base}/refuse`}>
+            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+            <div class={errors.length > 0 ? "field field--error" : "field"}>
+              <label for={fieldId("reason")}>Причина отказа в согласовании</label>
+              <p class="hint">Сотрудник увидит её; он сможет подать заявку с мотивированным отказом.</p>
+              {errors.length > 0 && <p class="field__error">{errors[0]?.message}</p>}
+              <textarea id={fieldId("reason")} name="reason" rows={3} maxLength={2000}>
+                {props.reason ?? ""}
+              </textarea>
+            </div>
+            <button type="submit" class="button button--danger">
+              Отказать в согласовании
+            </button>
+          </form>
+        </section>
+      )}
+      <History entries={details.history} />
+    </CabinetPage>
+  );
+}

@@ -1,0 +1,116 @@
+// The explicit steps before irreversible moves: the summary to confirm «Отправить заявку», and
+// the confirmation of withdrawal.
+import { Fragment } from "preact";
+import { ErrorSummary, type FieldError, fieldId } from "../../../ui/form.tsx";
+import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { workerNavigation } from "../../home/navigation.ts";
+import type { ApplicationView } from "./application.view.ts";
+
+export function SubmitPage({
+  ctx,
+  view,
+  errors = [],
+}: {
+  ctx: PageContext;
+  view: ApplicationView;
+  errors?: readonly FieldError[];
+}) {
+  const base = `/lk/applications/${view.id}`;
+  const problems = errors.length > 0 ? errors : view.problems;
+  const attached = view.slots.flatMap((slot) =>
+    slot.attached.map((item) => ({ slot: slot.label, name: item.name })),
+  );
+  return (
+    <Layout ctx={ctx} title="Отправка заявки" nav={workerNavigation}>
+      <p>
+        <a href={base}>← Вернуться к заявке</a>
+      </p>
+      <h1>Проверьте заявку перед отправкой</h1>
+      <ErrorSummary
+        errors={problems.map((problem) => ({ field: problem.field, message: problem.message }))}
+      />
+      <section class="card" aria-labelledby="summary-title">
+        <h2 id="summary-title">{view.title}</h2>
+        <dl class="facts">
+          {view.facts.map((fact) => (
+            <Fragment key={fact.label}>
+              <dt>{fact.label}</dt>
+              <dd class="break-word">{fact.value}</dd>
+            </Fragment>
+          ))}
+          {view.portfolio && (
+            <>
+              <dt>Повышение квалификации за период</dt>
+              <dd>
+                {view.portfolio.totalHours} из {view.portfolio.requiredHours} академических часов
+              </dd>
+              <dt>Согласование отчёта</dt>
+              <dd>
+                {view.agreement.modes.find((mode) => mode.value === view.agreement.mode)?.label ??
+                  "не указано"}
+                {view.status === "agreed"
+                  ? " — согласовано"
+                  : view.status === "agreement_refused"
+                    ? " — отказано"
+                    : ""}
+              </dd>
+            </>
+          )}
+        </dl>
+        <h3>Прикреплённые документы</h3>
+        <ul>
+          {attached.map((item) => (
+            <li key={item.slot + item.name}>
+              {item.slot}: {item.name}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {problems.length === 0 ? (
+        <form method="post" action={`${base}/submit`} class="actions">
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <p id={fieldId("confirm")}>
+            После отправки заявку нельзя изменить: её рассмотрит аккредитационная комиссия. Документы заявки
+            нельзя будет удалить из «Моих документов», пока по ней не принято решение.
+          </p>
+          <button type="submit" class="button button--large">
+            Подтвердить и отправить
+          </button>
+          <a href={base}>Отмена</a>
+        </form>
+      ) : (
+        <p>
+          <a class="button" href={base}>
+            Вернуться и исправить
+          </a>
+        </p>
+      )}
+    </Layout>
+  );
+}
+
+export function WithdrawPage({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
+  const base = `/lk/applications/${view.id}`;
+  return (
+    <Layout ctx={ctx} title="Отзыв заявки" nav={workerNavigation}>
+      <h1>Отозвать {view.title.toLowerCase()}?</h1>
+      <form method="post" action={`${base}/withdraw`} class="card">
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <p>
+          Отозванную заявку нельзя вернуть: при необходимости создайте новую. Она останется в списке «Мои
+          заявки».
+        </p>
+        <div class="field">
+          <label for={fieldId("reason")}>Причина (необязательно)</label>
+          <textarea id={fieldId("reason")} name="reason" rows={3} maxLength={1000} />
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button--danger">
+            Отозвать заявку
+          </button>
+          <a href={base}>Отмена</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,95 @@
+// Synthetic ЕГРЮЛ/ЕГРИП records of the stand-in. Every name, number and address is invented; check
+// digits are computed so that the validators accept them. The demo clinic and the other subjects of
+// the ESIA stand-in are here with the same identifiers, so that logins and lookups agree.
+
+import { standinOrganizations } from "../../esia-standin/seed.ts";
+import { ogrnFrom, orgInnFrom } from "../../esia-standin/seed-ids.ts";
+import type { EgrulRecord } from "./egrul.port.ts";
+
+const { clinic, zdorovye, ivanovaBusiness } = standinOrganizations;
+
+export const egrulClinic: EgrulRecord = {
+  kind: "legal",
+  fullName: clinic.fullName,
+  shortName: clinic.shortName,
+  inn: clinic.inn,
+  kpp: clinic.kpp ?? null,
+  ogrn: clinic.ogrn,
+  registeredOn: "2002-11-18",
+  status: "active",
+  liquidatedOn: null,
+  legalAddress: "125009, г. Москва, вн. тер. г. муниципальный округ Тверской, ул. Тверская, д. 12, стр. 1",
+  headName: "Смирнов Алексей Викторович",
+  headPosition: "Главный врач",
+};
+
+export const egrulZdorovye: EgrulRecord = {
+  kind: "legal",
+  fullName: zdorovye.fullName,
+  shortName: zdorovye.shortName,
+  inn: zdorovye.inn,
+  kpp: zdorovye.kpp ?? null,
+  ogrn: zdorovye.ogrn,
+  registeredOn: "2017-03-02",
+  status: "active",
+  liquidatedOn: null,
+  legalAddress: "115191, г. Москва, вн. тер. г. муниципальный округ Донской, ул. Большая Тульская, д. 44",
+  headName: "Смирнов Алексей Викторович",
+  headPosition: "Генеральный директор",
+};
+
+export const egrulIvanovaEntrepreneur: EgrulRecord = {
+  kind: "entrepreneur",
+  fullName: ivanovaBusiness.fullName,
+  shortName: ivanovaBusiness.shortName,
+  inn: ivanovaBusiness.inn,
+  kpp: null,
+  ogrn: ivanovaBusiness.ogrn,
+  registeredOn: "2018-04-11",
+  status: "active",
+  liquidatedOn: null,
+  legalAddress: "125009, г. Москва, ул. Тверская, д. 7, кв. 12",
+  headName: "Иванова Мария Петровна",
+  headPosition: null,
+};
+
+/** A second medical organization in another region: «a user of another organization» in tests. */
+export const egrulRegionalHospital: EgrulRecord = {
+  kind: "legal",
+  fullName:
+    "Государственное автономное учреждение здравоохранения Калужской области «Областная больница № 2»",
+  shortName: "ГАУЗ КО «Областная больница № 2»",
+  inn: orgInnFrom("402700456"),
+  kpp: "402701001",
+  ogrn: ogrnFrom("104400045678"),
+  registeredOn: "2004-02-09",
+  status: "active",
+  liquidatedOn: null,
+  legalAddress: "248007, Калужская обл., г. Калуга, ул. Вишневского, д. 1",
+  headName: "Белова Наталья Сергеевна",
+  headPosition: "Главный врач",
+};
+
+/** A dental clinic struck off the register: entry must be refused with a page that says why. */
+export const egrulLiquidatedDental: EgrulRecord = {
+  kind: "legal",
+  fullName: "Общество с ограниченной ответственностью «Стоматология «Улыбка»»",
+  shortName: "ООО «Стоматология «Улыбка»»",
+  inn: orgInnFrom("771500987"),
+  kpp: "771501001",
+  ogrn: ogrnFrom("115774600987"),
+  registeredOn: "2015-06-23",
+  status: "liquidated",
+  liquidatedOn: "2024-06-28",
+  legalAddress: "123001, г. Москва, ул. Малая Бронная, д. 19",
+  headName: "Фёдоров Павел Олегович",
+  headPosition: "Генеральный директор",
+};
+
+export const standinEgrulRecords: readonly EgrulRecord[] = [
+  egrulClinic,
+  egrulZdorovye,
+  egrulIvanovaEntrepreneur,
+  egrulRegionalHospital,
+  egrulLiquidatedDental,
+];

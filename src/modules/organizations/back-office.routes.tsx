@@ -1,0 +1,210 @@
+// The back office's organization work (O5, O6, O8): operators verify missing data and activate
+// cabinets, verify representatives' powers, answer correction requests. The review module's guard
+// admits the commission context; each use case re-checks the operators table.
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { sendError } from "../../http/errors.tsx";
+import { setFlash, takeFlash } from "../../http/flash.ts";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import { findRepresentativeById } from "../access/access.repository.ts";
+import { cabinetActor } from "../applications/routes-support.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import { downloadHeaders } from "../documents/download.ts";
+import { requireCommission } from "../review/review.routes.tsx";
+import { authorizeOperator } from "../review/review.service.ts";
+import { findCorrectionRequest, findDataRequest, findFile, listFiles } from "./activation.repository.ts";
+import { pendingOrganizationWork } from "./back-office.repository.ts";
+import { findOrganizationById } from "./organizations.repository.ts";
+import {
+  CorrectionReviewPage,
+  DataRequestPage,
+  PendingWorkPage,
+  RepresentativeReviewPage,
+} from "./views/back-office-pages.tsx";
+
+const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+const decisionBody = Type.Object(
+  {
+    decision: Type.Optional(Type.String()),
+    corrections: Type.Optional(Type.String()),
+    reasons: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+    other: Type.Optional(Type.String()),
+    answer: Type.Optional(Type.String()),
+  },
+  { additionalProperties: true },
+);
+const linesOf = (text: string | undefined) =>
+  (text ?? "")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 20);
+
+export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { database, cabinet, fileStorage } = app.deps;
+  const db = database.db;
+  const guard = { preHandler: requireCommission, schema: { params: idParams }, attachValidation: true };
+
+  /** Pages read across organizations, so the operators table is checked before anything is shown. */
+  const isOperator = (request: Parameters<typeof cabinetActor>[0], action: string) =>
+    authorizeOperator(db, cabinetActor(request), action);
+
+  app.get("/review/organizations", { preHandler: requireCommission }, async (request, reply) => {
+    if (!(await isOperator(request, "organization.queue"))) return sendError(request, reply, "NOT_OPERATOR");
+    return sendHtml(
+      reply,
+      <PendingWorkPage
+        ctx={pageContext(request, reply)}
+        work={await pendingOrganizationWork(db)}
+        flash={takeFlash(request)}
+      />,
+    );
+  });
+
+  app.get("/review/organizations/data/:id", guard, async (request, reply) => {
+    if (!(await isOperator(request, "organization.data_view")))
+      return sendError(request, reply, "NOT_OPERATOR");
+    const dataRequest = request.validationError ? undefined : await findDataRequest(db, request.params.id);
+    const organization = dataRequest && (await findOrganizationById(db, dataRequest.organizationId));
+    if (!dataRequest || !organization) return sendError(request, reply, "NOT_FOUND");
+    const files = await listFiles(db, dataRequest.id);
+    return sendHtml(
+      reply,
+      <DataRequestPage
+        ctx={pageContext(request, reply)}
+        organization={organization}
+        request={dataRequest}
+        files={files}
+      />,
+    );
+  });
+
+  app.post(
+    "/review/organizations/data/:id/decision",
+    { ...guard, schema: { params: idParams, body: decisionBody } },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const corrections = linesOf(request.body.corrections);
+      const approve = request.body.decision === "approve";
+      if (!approve && corrections.length === 0) {
+        setFlash(request, "Чтобы вернуть сведения на исправление, перечислите, что исправить.");
+        return reply.redirect(`/review/organizations/data/${request.params.id}`, 303);
+      }
+      const decided = await cabinet.activation.decide(
+        cabinetActor(request),
+        request.params.id,
+        approve ? { approve: true } : { approve: false, corrections },
+      );
+      if (!decided) return sendError(request, reply, "NOT_FOUND");
+      setFlash(
+        request,
+        approve
+          ? "Кабинет организации активирован, организация уведомлена."
+          : "Сведения возвращены на исправление.",
+      );
+      return reply.redirect("/review/organizations", 303);
+    },
+  );
+
+  app.get("/review/organizations/representatives/:id", guard, async (request, reply) => {
+    if (!(await isOperator(request, "representative.view"))) return sendError(request, reply, "NOT_OPERATOR");
+    const representative = request.validationError
+      ? undefined
+      : await findRepresentativeById(db, request.params.id);
+    const organization = representative && (await findOrganizationById(db, representative.organizationId));
+    if (!representative || !organization) return sendError(request, reply, "NOT_FOUND");
+    const files = await listFiles(db, representative.id);
+    const page = (
+      <RepresentativeReviewPage
+        ctx={pageContext(request, reply)}
+        organization={organization}
+        representative={representative}
+        files={files}
+      />
+    );
+    return sendHtml(reply, page);
+  });
+
+  app.post(
+    "/review/organizations/representatives/:id/decision",
+    { ...guard, schema: { params: idParams, body: decisionBody } },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const activate = request.body.decision === "activate";
+      const reasons = [...[request.body.reasons ?? []].flat(), ...linesOf(request.body.other)];
+      if (!activate && reasons.length === 0) {
+        setFlash(request, "Чтобы отказать, отметьте недостающие или неверные документы.");
+        return reply.redirect(`/review/organizations/representatives/${request.params.id}`, 303);
+      }
+      const decided = await cabinet.representatives.decide(
+        cabinetActor(request),
+        request.params.id,
+        activate ? { activate: true } : { activate: false, reasons },
+      );
+      if (!decided) return sendError(request, reply, "NOT_FOUND");
+      setFlash(
+        request,
+        activate
+          ? "Полномочия представителя подтверждены."
+          : "В подтверждении полномочий отказано, организация уведомлена.",
+      );
+      return reply.redirect("/review/organizations", 303);
+    },
+  );
+
+  app.get("/review/organizations/corrections/:id", guard, async (request, reply) => {
+    if (!(await isOperator(request, "organization.correction_view")))
+      return sendError(request, reply, "NOT_OPERATOR");
+    const correction = request.validationError
+      ? undefined
+      : await findCorrectionRequest(db, request.params.id);
+    const organization = correction && (await findOrganizationById(db, correction.organizationId));
+    if (!correction || !organization) return sendError(request, reply, "NOT_FOUND");
+    return sendHtml(
+      reply,
+      <CorrectionReviewPage
+        ctx={pageContext(request, reply)}
+        organization={organization}
+        request={correction}
+      />,
+    );
+  });
+
+  app.post(
+    "/review/organizations/corrections/:id/answer",
+    { ...guard, schema: { params: idParams, body: decisionBody } },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      if (
+        !(await cabinet.corrections.answer(
+          cabinetActor(request),
+          request.params.id,
+          request.body.answer ?? "",
+        ))
+      ) {
+        return sendError(request, reply, "NOT_FOUND");
+      }
+      setFlash(request, "Ответ отправлен организации.");
+      return reply.redirect("/review/organizations", 303);
+    },
+  );
+
+  app.get("/review/organizations/files/:id", guard, async (request, reply) => {
+    if (!(await isOperator(request, "organization.file_download")))
+      return sendError(request, reply, "NOT_OPERATOR");
+    const file = request.validationError ? undefined : await findFile(db, request.params.id);
+    if (!file) return sendError(request, reply, "NOT_FOUND");
+    const content = await fileStorage.open(file.storageKey);
+    await writeAudit(db, {
+      event: "organization.file_downloaded",
+      outcome: "success",
+      userId: request.viewer?.id,
+      organizationId: file.organizationId,
+      ip: request.ip,
+      details: { fileId: file.id, purpose: file.purpose },
+    });
+    return reply.headers(downloadHeaders(file)).send(content);
+  });
+}

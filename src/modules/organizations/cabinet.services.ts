@@ -1,0 +1,33 @@
+// The use cases of the organization's cabinet, built once by the composition root.
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { createAccessService } from "../access/access.service.ts";
+import { createRepresentativesService } from "../access/representatives.service.ts";
+import type { FileStorage } from "../documents/storage.ts";
+import type { EgrulRegistry } from "../egrul/egrul.port.ts";
+import { createStaffService } from "../staff/staff.service.ts";
+import { createStaffImportService } from "../staff/staff-import.service.ts";
+import { createActivationService } from "./activation.service.ts";
+import { createCorrectionsService } from "./corrections.service.ts";
+import { createSecurityService } from "./security.service.ts";
+
+export interface CabinetServiceDeps {
+  db: Database;
+  clock: Clock;
+  egrul: EgrulRegistry;
+  storage: FileStorage;
+}
+
+export function createCabinetServices(deps: CabinetServiceDeps) {
+  return {
+    security: createSecurityService(deps),
+    activation: createActivationService(deps),
+    corrections: createCorrectionsService(deps),
+    access: createAccessService(deps),
+    representatives: createRepresentativesService(deps),
+    staff: createStaffService(deps),
+    staffImport: createStaffImportService(deps),
+  };
+}
+
+export type CabinetServices = ReturnType<typeof createCabinetServices>;

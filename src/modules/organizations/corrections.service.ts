@@ -1,0 +1,119 @@
+// O5: «the data are wrong» — a request to correct a field of the organization's card, stored for the
+// operators of the back office, who answer it; the answer reaches the organization as a notice.
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { formatDate } from "../../shared/format.ts";
+import type { FieldError } from "../../ui/form.tsx";
+import { writeAudit } from "../audit/audit.repository.ts";
+import { authorizeOperator } from "../review/review.service.ts";
+import {
+  answerCorrectionRequest,
+  findCorrectionRequest,
+  insertCorrectionRequest,
+} from "./activation.repository.ts";
+import type { OperatorActor, OrganizationActor } from "./activation.service.ts";
+import { notifyOrganization } from "./notices.ts";
+import { findOrganizationById, type OrganizationRow } from "./organizations.repository.ts";
+
+export const correctableFields = {
+  fullName: "Полное наименование",
+  shortName: "Сокращённое наименование",
+  inn: "ИНН",
+  kpp: "КПП",
+  ogrn: "ОГРН / ОГРНИП",
+  registeredOn: "Дата регистрации",
+  status: "Статус",
+  legalAddress: "Юридический адрес",
+  headName: "Руководитель",
+  kind: "Вид организации",
+  other: "Другое",
+} as const;
+
+export type CorrectableField = keyof typeof correctableFields;
+
+function shownValue(organization: OrganizationRow, field: CorrectableField): string | null {
+  if (field === "other") return null;
+  if (field === "registeredOn")
+    return organization.registeredOn ? formatDate(organization.registeredOn) : null;
+  if (field === "status") return organization.status === "active" ? "действующая" : "ликвидирована";
+  return organization[field];
+}
+
+export function createCorrectionsService({ db, clock }: { db: Database; clock: Clock }) {
+  return {
+    async request(
+      actor: OrganizationActor,
+      input: { field?: string; proposedValue?: string; comment?: string },
+    ): Promise<{ ok: true } | { ok: false; errors: FieldError[] } | { ok: false; forbidden: true }> {
+      if (!actor.powers.has("feedback.send")) return { ok: false, forbidden: true };
+      const errors: FieldError[] = [];
+      const field = input.field as CorrectableField;
+      if (!Object.hasOwn(correctableFields, field))
+        errors.push({ field: "field", message: "Выберите, какие сведения неверны." });
+      const proposedValue = (input.proposedValue ?? "").trim();
+      if (!proposedValue)
+        errors.push({ field: "proposedValue", message: "Укажите, как должно быть правильно." });
+      else if (proposedValue.length > 500)
+        errors.push({ field: "proposedValue", message: "Не больше 500 символов." });
+      const comment = (input.comment ?? "").trim();
+      if (comment.length > 2000)
+        errors.push({ field: "comment", message: "Комментарий — не больше 2000 символов." });
+      if (errors.length > 0) return { ok: false, errors };
+      await db.transaction(async (tx) => {
+        const row = await insertCorrectionRequest(tx, {
+          organizationId: actor.organization.id,
+          field,
+          shownValue: shownValue(actor.organization, field),
+          proposedValue,
+          comment: comment || null,
+          createdBy: actor.userId,
+          createdAt: clock.now(),
+        });
+        await writeAudit(tx, {
+          event: "organization.correction_requested",
+          outcome: "success",
+          userId: actor.userId,
+          organizationId: actor.organization.id,
+          ip: actor.ip,
+          details: { requestId: row.id, field },
+        });
+      });
+      return { ok: true };
+    },
+
+    async answer(operator: OperatorActor, id: string, answer: string): Promise<boolean> {
+      if (!(await authorizeOperator(db, operator, "organization.correction_answer"))) return false;
+      const text = answer.trim();
+      const request = await findCorrectionRequest(db, id);
+      const organization = request && (await findOrganizationById(db, request.organizationId));
+      if (!request || !organization || !text) return false;
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const answered = await answerCorrectionRequest(tx, id, {
+          answer: text,
+          answeredBy: operator.userId,
+          answeredAt: now,
+        });
+        if (!answered) return false;
+        const label = correctableFields[request.field as CorrectableField] ?? request.field;
+        await notifyOrganization(tx, organization, {
+          audience: "all",
+          subject: "ответ на запрос об исправлении сведений",
+          text: `Ответ на запрос об исправлении сведений «${label}»: ${text}`,
+          at: now,
+        });
+        await writeAudit(tx, {
+          event: "organization.correction_answered",
+          outcome: "success",
+          userId: operator.userId,
+          organizationId: organization.id,
+          ip: operator.ip,
+          details: { requestId: id },
+        });
+        return true;
+      });
+    },
+  };
+}
+
+export type CorrectionsService = ReturnType<typeof createCorrectionsService>;

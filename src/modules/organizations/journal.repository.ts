@@ -1,0 +1,67 @@
+// SQL of the journal (O10): the organization's audit records with who did them, filtered by person,
+// event and period. Always scoped by the organization's id.
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import type { Database, DbExecutor } from "../../db/client.ts";
+import { auditEvents } from "../audit/audit.schema.ts";
+import { users } from "../identity/identity.schema.ts";
+
+export interface JournalFilter {
+  organizationId: string;
+  userId?: string | undefined;
+  event?: string | undefined;
+  /** Inclusive start and exclusive end, as instants. */
+  from?: Date | undefined;
+  until?: Date | undefined;
+}
+
+function where(filter: JournalFilter): SQL | undefined {
+  return and(
+    eq(auditEvents.organizationId, filter.organizationId),
+    filter.userId ? eq(auditEvents.userId, filter.userId) : undefined,
+    filter.event ? eq(auditEvents.event, filter.event) : undefined,
+    filter.from ? gte(auditEvents.occurredAt, filter.from) : undefined,
+    filter.until ? lt(auditEvents.occurredAt, filter.until) : undefined,
+  );
+}
+
+export async function listJournal(db: DbExecutor, filter: JournalFilter, limit: number, offset = 0) {
+  return db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      event: auditEvents.event,
+      outcome: auditEvents.outcome,
+      details: auditEvents.details,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(where(filter))
+    .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
+    .limit(limit)
+    .offset(offset);
+}
+
+export type JournalRow = Awaited<ReturnType<typeof listJournal>>[number];
+
+export async function countJournal(db: DbExecutor, filter: JournalFilter): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(auditEvents).where(where(filter));
+  return row?.count ?? 0;
+}
+
+/** Everyone who appears in the organization's journal, for the «who» filter. */
+export async function journalPeople(db: Database, organizationId: string) {
+  return db
+    .selectDistinct({
+      id: users.id,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+    })
+    .from(auditEvents)
+    .innerJoin(users, eq(users.id, auditEvents.userId))
+    .where(eq(auditEvents.organizationId, organizationId))
+    .orderBy(users.lastName, users.firstName, users.middleName, users.id);
+}

@@ -1,0 +1,127 @@
+// Files an organization attaches to its requests (O6, O8). The upload pipeline of the documents
+// module does the work: streaming into staging with a hash, the content check and the name check;
+// here only what organizations accept on top of it (PDF, and XML for a machine-readable power of
+// attorney) and where the rows go.
+import { Readable } from "node:stream";
+import type { FastifyRequest } from "fastify";
+import type { DbExecutor } from "../../db/client.ts";
+import type { DocumentsService, ReceivedFile } from "../documents/documents.service.ts";
+import { type FileStorage, newStorageKey } from "../documents/storage.ts";
+import { checkFileName, rejectionMessage } from "../documents/upload-rules.ts";
+import { type OrganizationFilePurpose, organizationFiles } from "./activation.schema.ts";
+
+export interface UploadedPart {
+  field: string;
+  file: ReceivedFile;
+  /** The bytes, kept for the fields whose content is read (the XML power of attorney). */
+  content?: Buffer;
+}
+
+export interface MultipartForm {
+  fields: Record<string, string>;
+  files: UploadedPart[];
+}
+
+/** Reads a multipart form; every file goes to staging as it arrives. Empty file inputs are skipped. */
+export async function readMultipartForm(
+  request: FastifyRequest,
+  receive: DocumentsService["receive"],
+  keepContentOf: readonly string[] = [],
+): Promise<MultipartForm> {
+  const form: MultipartForm = { fields: {}, files: [] };
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== "file") {
+        form.fields[part.fieldname] = String(part.value);
+        continue;
+      }
+      if (part.filename === "") {
+        part.file.resume();
+        continue;
+      }
+      if (keepContentOf.includes(part.fieldname)) {
+        const content = await part.toBuffer();
+        const source = Object.assign(Readable.from([content]), { truncated: part.file.truncated });
+        form.files.push({ field: part.fieldname, file: await receive(source, part.filename), content });
+      } else {
+        form.files.push({ field: part.fieldname, file: await receive(part.file, part.filename) });
+      }
+    }
+  } catch (error) {
+    await discardForm(form);
+    throw error;
+  }
+  return form;
+}
+
+export async function discardForm(form: MultipartForm): Promise<void> {
+  await Promise.all(form.files.map((part) => part.file.staged.discard()));
+}
+
+export type FileVerdict =
+  | { ok: true; name: string; mediaType: string; format: "pdf" | "xml" }
+  | { ok: false; message: string };
+
+/** PDF only (XML too when `xmlAllowed`): the documents module's checks, then the format. */
+export async function checkOrganizationFile(file: ReceivedFile, xmlAllowed = false): Promise<FileVerdict> {
+  const name = checkFileName(file.rawName);
+  if (!name.ok) return { ok: false, message: rejectionMessage(name.rejection) };
+  if (file.truncated) return { ok: false, message: rejectionMessage({ reason: "too_large" }) };
+  const verdict = await file.probe.verdict();
+  if (verdict.ok && verdict.format === "pdf")
+    return { ok: true, name: name.name, mediaType: verdict.mediaType, format: "pdf" };
+  // The content check knows documents only; XML is recognised by its declaration or root element.
+  if (xmlAllowed && !verdict.ok && verdict.rejection.reason === "unsupported" && /\.xml$/i.test(name.name)) {
+    return { ok: true, name: name.name, mediaType: "application/xml", format: "xml" };
+  }
+  if (!verdict.ok && verdict.rejection.reason !== "unsupported") {
+    return { ok: false, message: rejectionMessage(verdict.rejection) };
+  }
+  return {
+    ok: false,
+    message: xmlAllowed
+      ? "Приложите доверенность в формате PDF или машиночитаемую доверенность в формате XML."
+      : "Приложите документ в формате PDF.",
+  };
+}
+
+export interface FileToStore {
+  part: UploadedPart;
+  name: string;
+  mediaType: string;
+  purpose: OrganizationFilePurpose;
+}
+
+/**
+ * Inserts the rows and moves the staged files under their keys, inside the caller's transaction;
+ * returns the keys so that the caller can remove them if the transaction fails after all.
+ */
+export async function storeOrganizationFiles(
+  tx: DbExecutor,
+  files: readonly FileToStore[],
+  owner: { organizationId: string; subjectId: string; uploadedBy: string; at: Date },
+  committed: string[],
+): Promise<void> {
+  for (const item of files) {
+    const storageKey = newStorageKey();
+    await tx.insert(organizationFiles).values({
+      organizationId: owner.organizationId,
+      subjectId: owner.subjectId,
+      purpose: item.purpose,
+      originalName: item.name,
+      mediaType: item.mediaType,
+      sizeBytes: item.part.file.sizeBytes,
+      sha256: item.part.file.sha256,
+      storageKey,
+      uploadedBy: owner.uploadedBy,
+      uploadedAt: owner.at,
+    });
+    await item.part.file.staged.commit(storageKey);
+    committed.push(storageKey);
+  }
+}
+
+/** After a failed transaction: the files already moved into place are taken out again. */
+export async function removeCommitted(storage: FileStorage, keys: readonly string[]): Promise<void> {
+  await Promise.all(keys.map((key) => storage.remove(key)));
+}

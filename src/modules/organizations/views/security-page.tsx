@@ -1,0 +1,78 @@
+// «Безопасность» (O13): the optional allow-list of networks. An empty list lets every network in.
+import { formatDateTime } from "../../../shared/format.ts";
+import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import type { PageContext } from "../../../ui/layout.tsx";
+import type { CabinetActor } from "../cabinet.guard.tsx";
+import type { NetworkRow } from "../security.repository.ts";
+import { CabinetPage } from "./cabinet-page.tsx";
+import { errorFor } from "./fields.tsx";
+
+export function SecurityPage(props: {
+  ctx: PageContext;
+  actor: CabinetActor;
+  networks: NetworkRow[];
+  values: { cidr?: string; note?: string };
+  errors: readonly FieldError[];
+  flash?: string | undefined;
+}) {
+  const { networks, values, errors } = props;
+  return (
+    <CabinetPage ctx={props.ctx} actor={props.actor} title="Безопасность" flash={props.flash}>
+      <h1>Безопасность</h1>
+      <p class="lead">
+        Можно разрешить работу в кабинете организации только из сетей организации. Пока список пуст, входить
+        можно из любой сети. О входе сотрудника из новой сети или с нового устройства вы получите уведомление.
+      </p>
+      <p>Ваш текущий адрес: {props.actor.ip}.</p>
+      <ErrorSummary errors={errors} />
+      <section class="card" aria-labelledby="networks-title">
+        <h2 id="networks-title">Разрешённые сети</h2>
+        {networks.length === 0 ? (
+          <p>Ограничение не включено.</p>
+        ) : (
+          <ul>
+            {networks.map((network) => (
+              <li key={network.id}>
+                <strong>{network.cidr}</strong>
+                {network.note && ` — ${network.note}`}{" "}
+                <span class="muted">(добавлена {formatDateTime(network.createdAt)})</span>
+                <form
+                  method="post"
+                  action={`/org/security/networks/${network.id}/delete`}
+                  class="inline-form"
+                >
+                  <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+                  <button type="submit" class="button button--link">
+                    Удалить<span class="visually-hidden"> сеть {network.cidr}</span>
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <form method="post" action="/org/security/networks" class="card" novalidate>
+        <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+        <h2>Добавить сеть</h2>
+        <TextField
+          name="cidr"
+          label="Адрес сети"
+          hint="IPv4 или IPv6 в формате CIDR, например 203.0.113.0/24 или 2001:db8:1::/48; отдельный адрес — без «/»."
+          value={values.cidr}
+          error={errorFor(errors, "cidr")}
+          maxLength={50}
+        />
+        <TextField
+          name="note"
+          label="Примечание (необязательно)"
+          hint="Например, «главный корпус»."
+          value={values.note}
+          maxLength={100}
+        />
+        <button type="submit" class="button">
+          Добавить
+        </button>
+      </form>
+    </CabinetPage>
+  );
+}

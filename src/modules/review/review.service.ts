@@ -1,0 +1,143 @@
+// The commission's back office (C1): the queue with filters and deadlines in working days, an
+// application with everything filed, and the documents of it. Decisions are in review.decisions.ts.
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { fullName } from "../../shared/format.ts";
+import { moscowDay } from "../../shared/working-days.ts";
+import { auditDenied, type CabinetActor, isUuid } from "../applications/applications.access.ts";
+import { type ApplicationKind, isApplicationKind } from "../applications/applications.kinds.ts";
+import {
+  type ApplicationRow,
+  findApplication,
+  listAttachments,
+  listEvents,
+  listPortfolioEntries,
+  listRequestedDocuments,
+  lockApplication,
+} from "../applications/applications.repository.ts";
+import {
+  type ApplicationStatus,
+  availableActions,
+  isApplicationStatus,
+} from "../applications/applications.status.ts";
+import type { Executor } from "../applications/applications.transitions.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import { type DocumentRow, findDocument } from "../documents/documents.repository.ts";
+import { findExtractByApplication } from "../extracts/extracts.repository.ts";
+import { findUserById } from "../identity/identity.repository.ts";
+import { filedStatuses, isOperatorUser, listOperatorUsers, queuePage } from "./review.repository.ts";
+
+export const QUEUE_PAGE_SIZE = 25;
+
+export interface ReviewDeps {
+  db: Database;
+  clock: Clock;
+}
+
+export interface QueueQuery {
+  status?: string | undefined;
+  kind?: string | undefined;
+  specialty?: string | undefined;
+  overdue?: string | undefined;
+  page?: string | undefined;
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;
+
+/** The first line of every back-office use case: the commission context and a current operator. */
+export async function authorizeOperator(db: Executor, actor: CabinetActor, action: string): Promise<boolean> {
+  if (actor.context?.kind === "commission" && (await isOperatorUser(db, actor.userId))) return true;
+  await auditDenied(db, actor, { action, reason: "not-operator" });
+  return false;
+}
+
+/** A filed application for an authorised operator; drafts and the head's stage stay private. */
+export async function filedApplication(
+  db: Executor,
+  actor: CabinetActor,
+  id: string,
+  action: string,
+  lock = false,
+): Promise<ApplicationRow | undefined> {
+  if (!(await authorizeOperator(db, actor, action)) || !isUuid(id)) return undefined;
+  const application = lock ? await lockApplication(db, id) : await findApplication(db, id);
+  return application && filedStatuses.includes(application.status) ? application : undefined;
+}
+
+export function createReviewService({ db, clock }: ReviewDeps) {
+  const today = () => moscowDay(clock.now());
+
+  return {
+    async queue(actor: CabinetActor, query: QueueQuery) {
+      if (!(await authorizeOperator(db, actor, "review.queue"))) return undefined;
+      const status: ApplicationStatus | "all" | undefined =
+        query.status === "all"
+          ? "all"
+          : isApplicationStatus(query.status) && filedStatuses.includes(query.status)
+            ? query.status
+            : undefined;
+      const kind: ApplicationKind | undefined = isApplicationKind(query.kind) ? query.kind : undefined;
+      const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
+      const filter = {
+        status,
+        kind,
+        specialtyCode: query.specialty || undefined,
+        overdue: query.overdue === "1",
+        today: today(),
+        page,
+        pageSize: QUEUE_PAGE_SIZE,
+      };
+      const { rows, hasNext } = await queuePage(db, filter);
+      return { rows, hasNext, filter };
+    },
+
+    async details(actor: CabinetActor, id: string) {
+      const application = await filedApplication(db, actor, id, "review.view");
+      if (!application) return undefined;
+      const [applicant, attachments, requested, entries, history, operators, extract] = await Promise.all([
+        findUserById(db, application.userId),
+        listAttachments(db, application.id),
+        listRequestedDocuments(db, application.id),
+        listPortfolioEntries(db, application.id),
+        listEvents(db, application.id),
+        listOperatorUsers(db),
+        findExtractByApplication(db, application.id),
+      ]);
+      return {
+        application,
+        applicantName: applicant ? fullName(applicant) : "",
+        applicantSnils: applicant?.snils ?? null,
+        attachments,
+        requested,
+        entries,
+        history,
+        operators: operators.map((operator) => ({ id: operator.id, name: fullName(operator) })),
+        actions: availableActions(application.status, "operator"),
+        extractNumber: extract?.number,
+        today: today(),
+      };
+    },
+
+    /** A document filed with the application (a slot or a requested item), for the reviewer to open. */
+    async document(actor: CabinetActor, id: string, documentId: string): Promise<DocumentRow | undefined> {
+      const application = await filedApplication(db, actor, id, "review.document");
+      if (!application || !isUuid(documentId)) return undefined;
+      const [attachments, requested] = await Promise.all([
+        listAttachments(db, application.id),
+        listRequestedDocuments(db, application.id),
+      ]);
+      const filed =
+        attachments.some((item) => item.documentId === documentId) ||
+        requested.some((item) => item.documentId === documentId);
+      if (!filed) return undefined;
+      await writeAudit(db, {
+        event: "application.document_downloaded",
+        outcome: "success",
+        userId: actor.userId,
+        ip: actor.ip,
+        details: { applicationId: application.id, documentId },
+      });
+      return findDocument(db, documentId);
+    },
+  };
+}

@@ -1,0 +1,270 @@
+// «Ввод данных» (O17): the staff list, adding a worker by СНИЛС, a worker's record with cards,
+// education, certificates and categories. Thin: forms in, service calls, pages out.
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
+import { sendError } from "../../http/errors.tsx";
+import { setFlash, takeFlash } from "../../http/flash.ts";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
+import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { formBody } from "../organizations/form-body.ts";
+import { loadRecord } from "../register/record.repository.ts";
+import { findCard, findPersonBySnils, findStaffMember, listCardsIn, listStaff } from "./staff.repository.ts";
+import type { StaffOutcome } from "./staff.service.ts";
+import type { Input } from "./staff.validation.ts";
+import { CardPage, cardValues } from "./views/card-page.tsx";
+import { type AddStep, StaffAddPage } from "./views/staff-add-page.tsx";
+import { buildStaffListView, pageNumber, STAFF_PAGE_SIZE } from "./views/staff-list.view.ts";
+import { StaffListPage } from "./views/staff-list-page.tsx";
+import { type OpenForm, StaffPersonPage } from "./views/staff-person-page.tsx";
+
+const personParams = Type.Object({ personId: Type.String({ format: "uuid" }) });
+const cardParams = Type.Object({
+  personId: Type.String({ format: "uuid" }),
+  cardId: Type.String({ format: "uuid" }),
+});
+const listQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  dismissed: Type.Optional(Type.String()),
+  page: Type.Optional(Type.String()),
+});
+
+export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const { database, cabinet } = app.deps;
+  const db = database.db;
+  const view = cabinetRoute("staff.view");
+  const edit = cabinetRoute("staff.edit");
+
+  app.get("/org/staff", { preHandler: view, schema: { querystring: listQuery } }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const search = (request.query.q ?? "").trim();
+    const includeDismissed = request.query.dismissed === "1";
+    const page = pageNumber(request.query.page);
+    const result = await listStaff(db, {
+      organizationOid: actor.organization.frmoOid,
+      today: actor.today,
+      search,
+      includeDismissed,
+      limit: STAFF_PAGE_SIZE,
+      offset: (page - 1) * STAFF_PAGE_SIZE,
+    });
+    const model = buildStaffListView(result, {
+      search,
+      includeDismissed,
+      page,
+      canEdit: actor.powers.has("staff.edit"),
+    });
+    return sendHtml(
+      reply,
+      <StaffListPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        view={model}
+        flash={takeFlash(request)}
+      />,
+    );
+  });
+
+  /** Which step of «Добавить работника» a СНИЛС leads to. */
+  async function addStep(snilsInput: string | undefined): Promise<AddStep> {
+    const snils = normalizeSnils(snilsInput ?? "");
+    if (!snils || !isValidSnils(snils)) return { kind: "lookup" };
+    const person = await findPersonBySnils(db, snils);
+    if (!person) return { kind: "new", snils };
+    return {
+      kind: "known",
+      snils,
+      fullName: [person.lastName, person.firstName, person.patronymic].filter(Boolean).join(" "),
+    };
+  }
+
+  app.get(
+    "/org/staff/add",
+    {
+      preHandler: edit,
+      schema: { querystring: Type.Object({ snils: Type.Optional(Type.String({ maxLength: 30 })) }) },
+    },
+    async (request, reply) => {
+      const { snils } = request.query;
+      const step = await addStep(snils);
+      const errors =
+        snils !== undefined && step.kind === "lookup"
+          ? [{ field: "snils", message: "Проверьте СНИЛС: 11 цифр с верным контрольным числом." }]
+          : [];
+      const page = (
+        <StaffAddPage
+          ctx={pageContext(request, reply)}
+          actor={cabinetActorOf(request)}
+          step={step}
+          values={{ snils }}
+          errors={errors}
+        />
+      );
+      return sendHtml(reply, page, errors.length > 0 ? 400 : 200);
+    },
+  );
+
+  app.post("/org/staff/add", { preHandler: edit, schema: { body: formBody } }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const outcome = await cabinet.staff.addWorker(actor, request.body);
+    if (outcome.ok) {
+      setFlash(request, "Работник добавлен.");
+      return reply.redirect(`/org/staff/${outcome.personId}`, 303);
+    }
+    if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
+    const step = await addStep(request.body.snils);
+    const page = (
+      <StaffAddPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        step={step}
+        values={request.body}
+        errors={outcome.errors}
+      />
+    );
+    return sendHtml(reply, page, 400);
+  });
+
+  async function personPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: CabinetActor,
+    personId: string,
+    open?: OpenForm,
+  ) {
+    const person = await findStaffMember(db, actor.organization.frmoOid, personId);
+    if (!person) return sendError(request, reply, "NOT_FOUND");
+    const [record, cards] = await Promise.all([
+      loadRecord(db, person),
+      listCardsIn(db, actor.organization.frmoOid, personId),
+    ]);
+    const page = (
+      <StaffPersonPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        record={record}
+        cards={cards}
+        open={open}
+        flash={takeFlash(request)}
+      />
+    );
+    return sendHtml(reply, page, open ? 400 : 200);
+  }
+
+  app.get(
+    "/org/staff/:personId",
+    { preHandler: view, schema: { params: personParams }, attachValidation: true },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      return personPage(request, reply, cabinetActorOf(request), request.params.personId);
+    },
+  );
+
+  // The add forms of a worker's page: each posts here, and a refusal reopens its form with the errors.
+  const addForms = {
+    cards: { form: "card", run: cabinet.staff.addCard, done: "Место работы добавлено." },
+    education: { form: "education", run: cabinet.staff.addEducation, done: "Образование внесено." },
+    certificates: { form: "certificate", run: cabinet.staff.addCertificate, done: "Сертификат внесён." },
+    categories: { form: "category", run: cabinet.staff.addCategory, done: "Категория внесена." },
+  } as const;
+  for (const [path, target] of Object.entries(addForms)) {
+    app.post(
+      `/org/staff/:personId/${path}`,
+      { preHandler: edit, schema: { params: personParams, body: formBody }, attachValidation: true },
+      async (request, reply) => {
+        if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+        const actor = cabinetActorOf(request);
+        const { personId } = request.params as { personId: string };
+        const body = request.body as Input;
+        if (!(await findStaffMember(db, actor.organization.frmoOid, personId)))
+          return sendError(request, reply, "NOT_FOUND");
+        const outcome: StaffOutcome = await target.run(actor, personId, body);
+        if (outcome.ok) {
+          setFlash(request, target.done);
+          return reply.redirect(`/org/staff/${personId}`, 303);
+        }
+        if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
+        return personPage(request, reply, actor, personId, {
+          form: target.form,
+          values: body,
+          errors: outcome.errors,
+        });
+      },
+    );
+  }
+
+  async function cardPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    personId: string,
+    cardId: string,
+    failed?: Partial<Record<"card" | "dismissal", { values: Input; errors: OpenForm["errors"] }>>,
+  ) {
+    const actor = cabinetActorOf(request);
+    const [person, card] = await Promise.all([
+      findStaffMember(db, actor.organization.frmoOid, personId),
+      findCard(db, actor.organization.frmoOid, personId, cardId),
+    ]);
+    if (!person || !card) return sendError(request, reply, "NOT_FOUND");
+    const personName = [person.lastName, person.firstName, person.patronymic].filter(Boolean).join(" ");
+    const page = (
+      <CardPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        personName={personName}
+        card={card}
+        values={failed?.card?.values ?? cardValues(card)}
+        errors={failed?.card?.errors ?? []}
+        dismissal={failed?.dismissal ?? { values: {}, errors: [] }}
+      />
+    );
+    return sendHtml(reply, page, failed ? 400 : 200);
+  }
+
+  app.get(
+    "/org/staff/:personId/cards/:cardId",
+    { preHandler: edit, schema: { params: cardParams }, attachValidation: true },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      return cardPage(request, reply, request.params.personId, request.params.cardId);
+    },
+  );
+
+  app.post(
+    "/org/staff/:personId/cards/:cardId",
+    { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const { personId, cardId } = request.params;
+      const outcome = await cabinet.staff.changeCard(cabinetActorOf(request), personId, cardId, request.body);
+      if (outcome.ok) {
+        setFlash(request, "Карточка сохранена.");
+        return reply.redirect(`/org/staff/${personId}`, 303);
+      }
+      if ("forbidden" in outcome) return sendError(request, reply, "NOT_FOUND");
+      return cardPage(request, reply, personId, cardId, {
+        card: { values: request.body, errors: outcome.errors },
+      });
+    },
+  );
+
+  app.post(
+    "/org/staff/:personId/cards/:cardId/dismiss",
+    { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const { personId, cardId } = request.params;
+      const outcome = await cabinet.staff.dismiss(cabinetActorOf(request), personId, cardId, request.body);
+      if (outcome.ok) {
+        setFlash(request, "Увольнение внесено.");
+        return reply.redirect(`/org/staff/${personId}`, 303);
+      }
+      if ("forbidden" in outcome) return sendError(request, reply, "NOT_FOUND");
+      return cardPage(request, reply, personId, cardId, {
+        dismissal: { values: request.body, errors: outcome.errors },
+      });
+    },
+  );
+}

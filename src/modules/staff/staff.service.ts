@@ -1,0 +1,208 @@
+// O17: the organization keeps its staff's records in the register — adds a worker by СНИЛС (found in
+// the register, or created from checked data), keeps employment cards, dismisses, and enters
+// education, certificates and categories. Each use case starts with the power check and writes its
+// audit record in the transaction of the change.
+import type { Database, DbExecutor } from "../../db/client.ts";
+import { normalizeSnils } from "../../shared/identifiers.ts";
+import type { FieldError } from "../../ui/form.tsx";
+import type { AuditEventName } from "../audit/audit.events.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import type { CabinetActor } from "../organizations/cabinet.guard.tsx";
+import { insertRecord } from "../register/record.repository.ts";
+import { codeAndName } from "../register/register.dictionaries.ts";
+import {
+  currentCardsOf,
+  findCard,
+  findPersonBySnils,
+  findStaffMember,
+  insertCards,
+  insertCategory,
+  insertCertificate,
+  insertEducation,
+  type NewCard,
+  updateCard,
+} from "./staff.repository.ts";
+import { type CardValue, checkCard, checkDismissal, checkPerson, type Input } from "./staff.validation.ts";
+import { checkCategory, checkCertificate, checkEducation } from "./staff-records.validation.ts";
+
+export type StaffActor = Pick<CabinetActor, "userId" | "organization" | "powers" | "today" | "ip">;
+
+export type StaffOutcome =
+  | { ok: true; personId: string }
+  | { ok: false; errors: FieldError[] }
+  | { ok: false; forbidden: true };
+export type AddOutcome = StaffOutcome | { ok: false; errors: FieldError[]; newPerson: true };
+
+/** The card as the register stores it: codes with the names the dictionaries give them. */
+export function cardRecord(
+  organization: CabinetActor["organization"],
+  card: Omit<CardValue, "endDate"> & { endDate?: string | null },
+) {
+  const post = codeAndName("positions", card.postId);
+  const type = codeAndName("positionTypes", card.positionTypeId);
+  return {
+    oid: organization.frmoOid,
+    organization: organization.fullName,
+    nrPmuDepartName: card.departmentName,
+    postId: post.code,
+    postName: post.name,
+    positionTypeId: type.code,
+    positionTypeName: type.name,
+    rate: card.rate,
+    beginDate: card.beginDate,
+    endDate: card.endDate ?? null,
+  } satisfies Omit<NewCard, "personId">;
+}
+
+export function createStaffService({ db }: { db: Database }) {
+  const forbidden = { ok: false, forbidden: true } as const;
+
+  async function audit(
+    tx: DbExecutor,
+    actor: StaffActor,
+    event: AuditEventName,
+    details: Record<string, unknown>,
+  ) {
+    await writeAudit(tx, {
+      event,
+      outcome: "success",
+      userId: actor.userId,
+      organizationId: actor.organization.id,
+      ip: actor.ip,
+      details,
+    });
+  }
+
+  /** A staff member's record changed by `write`, with the audit record, if the person is the organization's. */
+  async function changeMember(
+    actor: StaffActor,
+    personId: string,
+    event: AuditEventName,
+    write: (tx: DbExecutor) => Promise<Record<string, unknown> | undefined>,
+  ): Promise<boolean> {
+    if (!(await findStaffMember(db, actor.organization.frmoOid, personId))) return false;
+    return db.transaction(async (tx) => {
+      const details = await write(tx);
+      if (!details) return false;
+      await audit(tx, actor, event, { personId, ...details });
+      return true;
+    });
+  }
+
+  return {
+    /** Adds a worker by СНИЛС; `newPerson` asks the form for the person's data the register lacks. */
+    async addWorker(actor: StaffActor, input: Input): Promise<AddOutcome> {
+      if (!actor.powers.has("staff.edit")) return forbidden;
+      const snils = normalizeSnils(input.snils ?? "");
+      const existing = snils ? await findPersonBySnils(db, snils) : undefined;
+      const card = checkCard(input);
+      if (existing) {
+        if (!card.ok) return card;
+        const duplicate = (
+          await currentCardsOf(db, actor.organization.frmoOid, [existing.id], actor.today)
+        ).some((row) => row.postId === card.value.postId);
+        if (duplicate)
+          return {
+            ok: false,
+            errors: [
+              { field: "postId", message: "У работника уже есть действующая карточка по этой должности." },
+            ],
+          };
+        await db.transaction(async (tx) => {
+          await insertCards(tx, [{ personId: existing.id, ...cardRecord(actor.organization, card.value) }]);
+          await audit(tx, actor, "staff.added", { personId: existing.id, created: false });
+        });
+        return { ok: true, personId: existing.id };
+      }
+      const person = checkPerson(input, actor.today);
+      const errors = [...(person.ok ? [] : person.errors), ...(card.ok ? [] : card.errors)];
+      if (!person.ok || !card.ok) return { ok: false, errors, newPerson: true };
+      const personId = await db.transaction(async (tx) => {
+        const id = await insertRecord(tx, {
+          person: person.value,
+          cards: [cardRecord(actor.organization, card.value)],
+        });
+        if (!id) throw new Error("a person with this СНИЛС appeared meanwhile");
+        await audit(tx, actor, "staff.added", { personId: id, created: true });
+        return id;
+      });
+      return { ok: true, personId };
+    },
+
+    async addCard(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
+      if (!actor.powers.has("staff.edit")) return forbidden;
+      const card = checkCard(input);
+      if (!card.ok) return card;
+      const done = await changeMember(actor, personId, "staff.card_added", async (tx) => {
+        await insertCards(tx, [{ personId, ...cardRecord(actor.organization, card.value) }]);
+        return { postId: card.value.postId };
+      });
+      return done ? { ok: true, personId } : forbidden;
+    },
+
+    async changeCard(
+      actor: StaffActor,
+      personId: string,
+      cardId: string,
+      input: Input,
+    ): Promise<StaffOutcome> {
+      if (!actor.powers.has("staff.edit")) return forbidden;
+      const card = checkCard(input);
+      if (!card.ok) return card;
+      const done = await changeMember(actor, personId, "staff.card_changed", async (tx) => {
+        if (!(await findCard(tx, actor.organization.frmoOid, personId, cardId))) return undefined;
+        await updateCard(tx, actor.organization.frmoOid, cardId, cardRecord(actor.organization, card.value));
+        return { cardId };
+      });
+      return done ? { ok: true, personId } : forbidden;
+    },
+
+    async dismiss(actor: StaffActor, personId: string, cardId: string, input: Input): Promise<StaffOutcome> {
+      if (!actor.powers.has("staff.edit")) return forbidden;
+      const card = await findCard(db, actor.organization.frmoOid, personId, cardId);
+      if (!card) return forbidden;
+      const endDate = checkDismissal(input, card);
+      if (!endDate.ok) return endDate;
+      const done = await changeMember(actor, personId, "staff.dismissed", async (tx) => {
+        await updateCard(tx, actor.organization.frmoOid, cardId, { endDate: endDate.value });
+        return { cardId, endDate: endDate.value };
+      });
+      return done ? { ok: true, personId } : forbidden;
+    },
+
+    async addEducation(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
+      if (!actor.powers.has("staff.edit")) return forbidden;
+      const education = checkEducation(input, actor.today);
+      if (!education.ok) return education;
+      const done = await changeMember(actor, personId, "staff.education_added", async (tx) => {
+        await insertEducation(tx, personId, education.value);
+        return { kind: education.value.kind.code };
+      });
+      return done ? { ok: true, personId } : forbidden;
+    },
+
+    async addCertificate(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
+      if (!actor.powers.has("staff.edit")) return forbidden;
+      const certificate = checkCertificate(input, actor.today);
+      if (!certificate.ok) return certificate;
+      const done = await changeMember(actor, personId, "staff.certificate_added", async (tx) => {
+        await insertCertificate(tx, personId, certificate.value);
+        return { specId: certificate.value.specialty.code };
+      });
+      return done ? { ok: true, personId } : forbidden;
+    },
+
+    async addCategory(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
+      if (!actor.powers.has("staff.edit")) return forbidden;
+      const category = checkCategory(input, actor.today);
+      if (!category.ok) return category;
+      const done = await changeMember(actor, personId, "staff.category_added", async (tx) => {
+        await insertCategory(tx, personId, category.value);
+        return { categoryId: category.value.category.code };
+      });
+      return done ? { ok: true, personId } : forbidden;
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;

@@ -1,0 +1,81 @@
+// «Ввод данных»: the staff list with search by ФИО or СНИЛС and paging (O17).
+import { plural } from "../../../shared/format.ts";
+import type { PageContext } from "../../../ui/layout.tsx";
+import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
+import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
+import type { StaffListView } from "./staff-list.view.ts";
+
+export function StaffListPage(props: {
+  ctx: PageContext;
+  actor: CabinetActor;
+  view: StaffListView;
+  flash?: string | undefined;
+}) {
+  const { view } = props;
+  return (
+    <CabinetPage ctx={props.ctx} actor={props.actor} title="Сотрудники" flash={props.flash}>
+      <h1>Сотрудники</h1>
+      {view.canEdit && (
+        <p class="actions">
+          <a class="button" href="/org/staff/add">
+            Добавить работника
+          </a>
+          <a class="button button--secondary" href="/org/staff/import">
+            Загрузить из файла
+          </a>
+        </p>
+      )}
+      <form method="get" action="/org/staff" class="card search-form">
+        <div class="field">
+          <label for="staff-search">ФИО или СНИЛС</label>
+          <input id="staff-search" name="q" type="search" value={view.search} maxLength={100} />
+        </div>
+        <label class="choice">
+          <input type="checkbox" name="dismissed" value="1" checked={view.includeDismissed} />
+          Показать уволенных
+        </label>
+        <button type="submit" class="button button--secondary">
+          Найти
+        </button>
+      </form>
+      <p role="status">
+        {view.total === 0
+          ? "Никого не найдено."
+          : `${view.total} ${plural(view.total, ["работник", "работника", "работников"])}, страница ${view.page} из ${view.pages}.`}
+      </p>
+      {view.rows.length > 0 && (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">Сотрудники организации</caption>
+            <thead>
+              <tr>
+                <th scope="col">ФИО</th>
+                <th scope="col">СНИЛС</th>
+                <th scope="col">Должности</th>
+                <th scope="col">Подразделения</th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.rows.map((row) => (
+                <tr key={row.href}>
+                  <td>
+                    <a href={row.href}>{row.fullName}</a>
+                  </td>
+                  <td>{row.snils}</td>
+                  <td>{row.posts}</td>
+                  <td>{row.departments}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {(view.previousHref || view.nextHref) && (
+        <nav class="pager" aria-label="Страницы списка">
+          {view.previousHref && <a href={view.previousHref}>← Предыдущая</a>}
+          {view.nextHref && <a href={view.nextHref}>Следующая →</a>}
+        </nav>
+      )}
+    </CabinetPage>
+  );
+}
