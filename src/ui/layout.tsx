@@ -109,8 +109,8 @@ function Navigation({ items, path }: { items: readonly NavItem[]; path: string }
     <nav class="site-nav" aria-label="Разделы кабинета">
       <ul class="site-nav__list">
         {items.map((item) => {
-          // The first item is the cabinet's home: current on itself only, not on every page below it.
-          const home = item.href === items[0]?.href;
+          // A cabinet's home is current on itself only, not on every page below it.
+          const home = item.href === "/lk" || item.href === "/org";
           const current = path === item.href || (!home && path.startsWith(`${item.href}/`));
           return (
             <li key={item.href}>

@@ -18,12 +18,16 @@ export async function notifyOrganization(
     createdAt: notice.at,
   });
   if (organization.contactEmail) {
-    await sendMessage(tx, {
-      userId: null,
-      channel: "email",
-      to: organization.contactEmail,
-      subject: `ФРМР: ${notice.subject}`,
-      body: notice.text,
-    });
+    await sendMessage(
+      tx,
+      {
+        userId: null,
+        channel: "email",
+        to: organization.contactEmail,
+        subject: `ФРМР: ${notice.subject}`,
+        body: notice.text,
+      },
+      notice.at,
+    );
   }
 }

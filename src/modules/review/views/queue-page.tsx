@@ -10,7 +10,11 @@ import { dictionaries } from "../../register/register.dictionaries.ts";
 import { filedStatuses, type QueueRow } from "../review.repository.ts";
 import type { ReviewService } from "../review.service.ts";
 
-export const reviewNavigation: readonly NavItem[] = [{ href: "/review", label: "Очередь заявлений" }];
+export const reviewNavigation: readonly NavItem[] = [
+  { href: "/review", label: "Очередь заявлений" },
+  // Missing data, representatives' powers and correction requests of organizations (organizations module).
+  { href: "/review/organizations", label: "Организации" },
+];
 
 type Queue = NonNullable<Awaited<ReturnType<ReviewService["queue"]>>>;
 
