@@ -133,6 +133,14 @@ function createIdentityProvider(
   clock: Clock,
   devKeys: DevKeys | undefined,
 ): IdentityProvider {
+  if (config.identityAdapter === "oidc") {
+    return createOidcIdentityProvider({
+      ...config.oidc,
+      redirectUri: `${config.publicUrl}/auth/esia/callback`,
+      timeoutMs: config.esia.timeoutMs,
+      now: () => clock.now(),
+    });
+  }
   const signer = createSigner(config, devKeys);
   const certificates =
     config.esia.certificatesPem.length > 0

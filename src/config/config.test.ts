@@ -77,7 +77,9 @@ test("the OpenID Connect adapter needs its issuer and client, and then no ESIA s
 });
 
 test("an external signer command is a JSON argument list", () => {
-  const config = loadConfig({ ESIA_SIGNER_COMMAND: '["openssl","dgst","-sign","k.pem","-out","{out}","{in}"]' });
+  const config = loadConfig({
+    ESIA_SIGNER_COMMAND: '["openssl","dgst","-sign","k.pem","-out","{out}","{in}"]',
+  });
   assert.deepEqual(config.esia.signerCommand?.slice(-2), ["{out}", "{in}"]);
   assert.throws(() => loadConfig({ ESIA_SIGNER_COMMAND: "openssl dgst" }), /JSON array/);
 });

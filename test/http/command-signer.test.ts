@@ -21,7 +21,10 @@ test("login with the external-command signer", { skip: typeof openssl === "strin
   });
   try {
     const client = new FormClient();
-    const home = await enterAsWorker(client, await loginThroughStandin(client, system.cabinetUrl, "+79001000002"));
+    const home = await enterAsWorker(
+      client,
+      await loginThroughStandin(client, system.cabinetUrl, "+79001000002"),
+    );
     assert.equal(new URL(home.url).pathname, "/lk");
     assert.match(home.html, /Петрова Анна Сергеевна/);
   } finally {

@@ -1,1 +1,0 @@
-CREATE INDEX "applications_deadline_idx" ON "applications" USING btree ("stage_due_on","number");

@@ -1,2 +1,0 @@
-CREATE INDEX "register_employment_cards_org_person_idx" ON "register_employment_cards" USING btree ("organization_oid","person_id");--> statement-breakpoint
-CREATE INDEX "register_persons_name_idx" ON "register_persons" USING btree ("last_name","first_name","id");
