@@ -56,7 +56,7 @@ test("upload through the form, see it in the list, delete it", async () => {
     .setInputFiles({ name: "Иванова СНИЛС.pdf", mimeType: "application/pdf", buffer: samplePdf() });
   await page.getByRole("button", { name: "Загрузить" }).click();
   await page.waitForURL(`${base}/lk/documents`);
-  assert.match(await page.locator("main").innerText(), /Иванова СНИЛС\.pdf/);
+  assert.match(await page.locator("main").innerText(), /Иванова СНИЛС\.pdf[\s\S]*Принято/);
   await expectAccessible(page, "the list with a document");
   await expectFitsPhone("the list");
 
@@ -79,4 +79,14 @@ test("a refused file: the summary names the reason and links to the field", asyn
   assert.equal(await summary.getByRole("link").getAttribute("href"), "#field-file");
   await expectAccessible(page, "the upload form with an error");
   await expectFitsPhone("the upload form with an error");
+});
+
+test("the upload, the refusal and the deletion are in «История»", async () => {
+  await page.goto(`${base}/lk/history`);
+  const journal = await page.locator("main").innerText();
+  for (const entry of ["Загружен документ", "Документ не принят", "Удалён документ"]) {
+    assert.match(journal, new RegExp(entry), entry);
+  }
+  await expectAccessible(page, "the history");
+  await expectFitsPhone("the history");
 });
