@@ -18,9 +18,15 @@ export function snilsControl(firstNine: string): string {
   return String(control).padStart(2, "0");
 }
 
+// Check digits are defined only above 001-001-998: lower numbers were issued without them and
+// stay valid whatever their last two digits (real ESIA test accounts use such numbers).
+const SNILS_CHECKED_FROM = 1_001_998;
+
 export function isValidSnils(value: string): boolean {
   const digits = normalizeSnils(value);
-  return digits !== undefined && snilsControl(digits.slice(0, 9)) === digits.slice(9);
+  if (digits === undefined) return false;
+  if (Number(digits.slice(0, 9)) <= SNILS_CHECKED_FROM) return true;
+  return snilsControl(digits.slice(0, 9)) === digits.slice(9);
 }
 
 /** 11 digits → `XXX-XXX-XXX YY`. */
@@ -46,11 +52,15 @@ export function isValidInn(value: string): boolean {
   );
 }
 
-/** ОГРН (13 digits, mod 11) or ОГРНИП (15 digits, mod 13), each then mod 10. */
+/** ОГРН (13 digits, record type 1 or 5, mod 11) or ОГРНИП (15 digits, type 3, mod 13), each then mod 10. */
 export function isValidOgrn(value: string): boolean {
   const digits = digitsOnly(value);
-  if (!/^\d{13}$|^\d{15}$/.test(digits)) return false;
-  const divisor = digits.length === 13 ? 11n : 13n;
+  if (/^[15]\d{12}$/.test(digits)) return ogrnControl(digits, 11n);
+  if (/^3\d{14}$/.test(digits)) return ogrnControl(digits, 13n);
+  return false;
+}
+
+function ogrnControl(digits: string, divisor: bigint): boolean {
   const body = BigInt(digits.slice(0, -1));
   return String((body % divisor) % 10n) === digits.slice(-1);
 }

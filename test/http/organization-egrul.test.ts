@@ -103,6 +103,16 @@ describe("daily synchronisation with ЕГРЮЛ/ЕГРИП", () => {
     assert.ok(text(staff.body).includes(message));
     assert.match(staff.body, /EGRUL_MISMATCH/);
 
+    // A proposed identifier is checked by the shared rules before anything is stored (O5).
+    for (const [field, proposedValue, message] of [
+      ["inn", "7707083894", "В ИНН ошибка: контрольное число не сходится"],
+      ["ogrn", "2027700132194", "ОГРН начинается с цифры 1 или 5."],
+      ["kpp", "77360100", "КПП состоит из 9 знаков"],
+    ] as const) {
+      const refused = await h.send(otherHead, "POST", "/org/feedback", { form: { field, proposedValue } });
+      assert.notEqual(refused.statusCode, 303, `${field} ${proposedValue}`);
+      assert.ok(text(refused.body).includes(message), `${field}: ${message}`);
+    }
     const sent = await h.send(otherHead, "POST", "/org/feedback", {
       form: {
         field: "inn",

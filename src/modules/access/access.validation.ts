@@ -1,7 +1,8 @@
 // The forms of delegated access: a grant of rights for a period, and a representative's appointment.
 // Pure; dates are Moscow calendar dates `YYYY-MM-DD`.
 import { formatDate } from "../../shared/format.ts";
-import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
+import { checkIdentifier } from "../../shared/identifier-checks.ts";
+import { normalizeSnils } from "../../shared/identifiers.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { addYears } from "../register/expiry.ts";
 import { parseDate } from "../register/personal-data.validation.ts";
@@ -30,9 +31,9 @@ export const MAX_GRANT_YEARS = 1;
 
 export function checkSnils(value: string | undefined, errors: FieldError[], field = "snils"): string {
   const snils = normalizeSnils(value ?? "");
+  const checked = checkIdentifier("snils", snils ?? "");
   if (!snils) errors.push({ field, message: "Укажите СНИЛС: 11 цифр, например 112-233-445 95." });
-  else if (!isValidSnils(snils))
-    errors.push({ field, message: "В СНИЛС ошибка: контрольное число не сходится." });
+  else if (!checked.ok) errors.push({ field, message: checked.message });
   return snils ?? "";
 }
 

@@ -4,7 +4,8 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
+import { checkIdentifier } from "../../shared/identifier-checks.ts";
+import { normalizeSnils } from "../../shared/identifiers.ts";
 import { cabinetActor, field, formBody, formValues, idParams } from "../applications/routes-support.ts";
 import { contentDisposition } from "../documents/download.ts";
 import { requireViewer } from "../identity/viewer.ts";
@@ -52,8 +53,8 @@ export async function extractsRoutes(app: FastifyInstance): Promise<void> {
       const snils = normalizeSnils(field(request.body, "snils") ?? "");
       const specialty = field(request.body, "specialty") ?? "";
       const errors = [];
-      if (!snils || !isValidSnils(snils))
-        errors.push({ field: "snils", message: "Проверьте СНИЛС: 11 цифр с верным контрольным числом" });
+      const snilsCheck = checkIdentifier("snils", snils ?? "");
+      if (!snilsCheck.ok) errors.push({ field: "snils", message: snilsCheck.message });
       if (!extracts.specialties.some((entry) => entry.code === specialty)) {
         errors.push({ field: "specialty", message: "Выберите специальность" });
       }

@@ -1,6 +1,6 @@
 // The form of missing data (O6), checked before ЕГРЮЛ/ЕГРИП is asked: identifiers by their check
 // digits, the phone as a Russian number, the e-mail by its shape. Pure.
-import { isValidInn, isValidKpp } from "../../shared/identifiers.ts";
+import { checkIdentifier } from "../../shared/identifier-checks.ts";
 import { normalizePhone } from "../../shared/phone.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { dropSeparators } from "../register/personal-data.validation.ts";
@@ -29,23 +29,13 @@ export function validateDataForm(input: DataFormInput, subject: { entrepreneur: 
   const errors: FieldError[] = [];
   const inn = dropSeparators(input.inn);
   const innLength = subject.entrepreneur ? 12 : 10;
+  const innCheck = checkIdentifier(subject.entrepreneur ? "innPerson" : "innOrganization", inn);
   if (!inn) errors.push({ field: "inn", message: "Укажите ИНН." });
-  else if (!/^\d+$/.test(inn) || inn.length !== innLength) {
-    errors.push({
-      field: "inn",
-      message: `ИНН ${subject.entrepreneur ? "предпринимателя" : "организации"} состоит из ${innLength} цифр.`,
-    });
-  } else if (!isValidInn(inn)) {
-    errors.push({ field: "inn", message: "В ИНН ошибка: контрольное число не сходится. Проверьте цифры." });
-  }
+  else if (!innCheck.ok) errors.push({ field: "inn", message: innCheck.message });
   const kpp = dropSeparators(input.kpp).toUpperCase();
+  const kppCheck = checkIdentifier("kpp", kpp);
   if (!subject.entrepreneur && !kpp) errors.push({ field: "kpp", message: "Укажите КПП." });
-  else if (kpp && !isValidKpp(kpp)) {
-    errors.push({
-      field: "kpp",
-      message: "КПП состоит из 9 знаков: 4 цифры, 2 цифры или заглавные латинские буквы, 3 цифры.",
-    });
-  }
+  else if (kpp && !kppCheck.ok) errors.push({ field: "kpp", message: kppCheck.message });
   const headName = (input.headName ?? "").trim().replace(/\s+/g, " ");
   if (headName.split(" ").length < 2 || !personName.test(headName)) {
     errors.push({

@@ -3,6 +3,7 @@
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { formatDate } from "../../shared/format.ts";
+import { checkIdentifier, type IdentifierKind } from "../../shared/identifier-checks.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { authorizeOperator } from "../review/review.service.ts";
@@ -31,6 +32,12 @@ export const correctableFields = {
 
 export type CorrectableField = keyof typeof correctableFields;
 
+/** A proposed identifier is checked by the same rules as everywhere else (O5). */
+const identifierFields = { inn: "inn", kpp: "kpp", ogrn: "ogrnAny" } as const satisfies Record<
+  string,
+  IdentifierKind
+>;
+
 function shownValue(organization: OrganizationRow, field: CorrectableField): string | null {
   if (field === "other") return null;
   if (field === "registeredOn")
@@ -55,6 +62,13 @@ export function createCorrectionsService({ db, clock }: { db: Database; clock: C
         errors.push({ field: "proposedValue", message: "Укажите, как должно быть правильно." });
       else if (proposedValue.length > 500)
         errors.push({ field: "proposedValue", message: "Не больше 500 символов." });
+      else if (field in identifierFields) {
+        const checked = checkIdentifier(
+          identifierFields[field as keyof typeof identifierFields],
+          proposedValue,
+        );
+        if (!checked.ok) errors.push({ field: "proposedValue", message: checked.message });
+      }
       const comment = (input.comment ?? "").trim();
       if (comment.length > 2000)
         errors.push({ field: "comment", message: "Комментарий — не больше 2000 символов." });

@@ -104,7 +104,7 @@ describe("passport", () => {
 
 describe("ИНН and СНИЛС check digits", () => {
   test("a person's ИНН must pass both check digits", () => {
-    assert.match(errorsOf({ ...valid, inn: "123456789048" }).inn ?? "", /контрольные цифры/);
+    assert.match(errorsOf({ ...valid, inn: "123456789048" }).inn ?? "", /контрольное число/);
   });
 
   test("an organisation's 10-digit ИНН is explained, other lengths too", () => {

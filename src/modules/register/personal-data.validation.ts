@@ -1,6 +1,6 @@
 // The worker's corrections to their register record (W5): passport, ИНН, and СНИЛС while the
 // register has none. Input is normalised (spaces and dashes dropped) and checked; pure.
-import { isValidInn, isValidSnils } from "../../shared/identifiers.ts";
+import { checkIdentifier } from "../../shared/identifier-checks.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { addYears, daysBetween } from "./expiry.ts";
 
@@ -88,15 +88,15 @@ export function validatePersonalData(input: PersonalDataInput, rules: Validation
 
   const inn = dropSeparators(input.inn);
   if (inn !== "") {
+    const checked = checkIdentifier("innPerson", inn);
     if (/^\d{10}$/.test(inn)) fail("inn", "Это ИНН организации. Укажите ИНН физического лица — 12 цифр");
-    else if (!/^\d{12}$/.test(inn)) fail("inn", "ИНН физического лица — 12 цифр");
-    else if (!isValidInn(inn)) fail("inn", "ИНН указан с ошибкой: не сходятся контрольные цифры");
+    else if (!checked.ok) fail("inn", checked.message);
   }
 
   const snils = rules.snilsEditable ? dropSeparators(input.snils) : "";
   if (snils !== "") {
-    if (!/^\d{11}$/.test(snils)) fail("snils", "СНИЛС — 11 цифр, например 112-233-445 95");
-    else if (!isValidSnils(snils)) fail("snils", "СНИЛС указан с ошибкой: не сходится контрольное число");
+    const checked = checkIdentifier("snils", snils);
+    if (!checked.ok) fail("snils", checked.message);
   }
 
   if (errors.length > 0 || passDate === undefined) return { ok: false, errors };

@@ -112,7 +112,7 @@ test("a line is checked on its own and normalised for the register", () => {
   assert.deepEqual(bad, {
     ok: false,
     messages: [
-      "В СНИЛС ошибка: контрольное число не сходится.",
+      "В СНИЛС ошибка: контрольное число не сходится. Проверьте цифры.",
       "Ставка — от 0,25 до 1,5.",
       "Дата начала работы — в формате ДД.ММ.ГГГГ.",
     ],

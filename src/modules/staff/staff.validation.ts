@@ -1,7 +1,8 @@
 // Checks of what the organization enters about its staff (O17): the person (СНИЛС, ФИО, birth date),
 // the employment card (position from the dictionary, rate 0.25–1.5, type, dates), education,
 // certificates and categories. Pure; shared by the forms and the CSV import.
-import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
+import { checkIdentifier } from "../../shared/identifier-checks.ts";
+import { normalizeSnils } from "../../shared/identifiers.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { addYears } from "../register/expiry.ts";
 import { parseDate } from "../register/personal-data.validation.ts";
@@ -52,9 +53,9 @@ export interface PersonValue {
 export function checkPerson(input: Input, today: string): Check<PersonValue> {
   const errors: FieldError[] = [];
   const snils = normalizeSnils(input.snils ?? "");
+  const snilsCheck = checkIdentifier("snils", snils ?? "");
   if (!snils) errors.push({ field: "snils", message: "Укажите СНИЛС: 11 цифр." });
-  else if (!isValidSnils(snils))
-    errors.push({ field: "snils", message: "В СНИЛС ошибка: контрольное число не сходится." });
+  else if (!snilsCheck.ok) errors.push({ field: "snils", message: snilsCheck.message });
   // The label as the object of «Укажите …» and as the subject of a sentence.
   const part = (field: string, [asked, named]: [string, string], required: boolean): string | null => {
     const value = (input[field] ?? "").trim();
