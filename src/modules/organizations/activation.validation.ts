@@ -28,7 +28,6 @@ const email = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 export function validateDataForm(input: DataFormInput, subject: { entrepreneur: boolean }): DataFormResult {
   const errors: FieldError[] = [];
   const inn = dropSeparators(input.inn);
-  const innLength = subject.entrepreneur ? 12 : 10;
   const innCheck = checkIdentifier(subject.entrepreneur ? "innPerson" : "innOrganization", inn);
   if (!inn) errors.push({ field: "inn", message: "Укажите ИНН." });
   else if (!innCheck.ok) errors.push({ field: "inn", message: innCheck.message });
