@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
 import { ConfigError, loadConfig } from "./config.ts";
 import { settings } from "./settings.ts";
@@ -83,3 +87,51 @@ test("an external signer command is a JSON argument list", () => {
   assert.deepEqual(config.esia.signerCommand?.slice(-2), ["{out}", "{in}"]);
   assert.throws(() => loadConfig({ ESIA_SIGNER_COMMAND: "openssl dgst" }), /JSON array/);
 });
+
+test("ESIA_CERTIFICATES takes PEM blocks and `.cer` files in DER or PEM; a bad path is named", () => {
+  const dir = mkdtempSync(join(tmpdir(), "esia-cer-"));
+  try {
+    const { certificatePem } = createSelfSignedRsa();
+    const der = new X509Certificate(certificatePem).raw;
+    writeFileSync(join(dir, "esia.cer"), der);
+    writeFileSync(join(dir, "esia-pem.cer"), certificatePem);
+    const config = loadConfig({
+      ESIA_CERTIFICATES: `${pem} ${join(dir, "esia.cer")}\n${join(dir, "esia-pem.cer")}`,
+    });
+    assert.equal(config.esia.certificatesPem.length, 3);
+    assert.equal(config.esia.certificatesPem[0], pem);
+    // The DER file comes back as the same certificate, in PEM.
+    assert.deepEqual(new X509Certificate(config.esia.certificatesPem[1] ?? "").raw, der);
+    assert.deepEqual(new X509Certificate(config.esia.certificatesPem[2] ?? "").raw, der);
+    writeFileSync(join(dir, "junk.cer"), "not a certificate");
+    assert.throws(
+      () => loadConfig({ ESIA_CERTIFICATES: `${join(dir, "junk.cer")} ${join(dir, "missing.cer")}` }),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.some((p) => p.includes("junk.cer")) &&
+        error.problems.some((p) => p.includes("missing.cer")),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+function createSelfSignedRsa(): { certificatePem: string } {
+  // A throwaway certificate made by OpenSSL, which every CI machine has.
+  const dir = mkdtempSync(join(tmpdir(), "esia-rsa-"));
+  try {
+    execFileSync(
+      "openssl",
+      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=ESIA test", "-days", "1"].concat([
+        "-keyout",
+        join(dir, "key.pem"),
+        "-out",
+        join(dir, "cert.pem"),
+      ]),
+      { stdio: "ignore" },
+    );
+    return { certificatePem: readFileSync(join(dir, "cert.pem"), "utf8") };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

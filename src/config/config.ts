@@ -1,4 +1,6 @@
 // One validated configuration object, read once at start (see README «Configuration»).
+import { X509Certificate } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { settings } from "./settings.ts";
 
 export type Environment = "development" | "test" | "production";
@@ -105,7 +107,7 @@ export function loadConfig(env: Env = process.env): Config {
       clientId: read("ESIA_CLIENT_ID"),
       scopes: list("ESIA_SCOPES"),
       issuers: list("ESIA_ISSUERS").length > 0 ? list("ESIA_ISSUERS") : [`${standinUrl}/`],
-      certificatesPem: readPemList(env.ESIA_CERTIFICATES),
+      certificatesPem: readCertificateList(env.ESIA_CERTIFICATES, problems),
       clientKeyPem: env.ESIA_CLIENT_KEY_PEM?.trim() || undefined,
       clientCertificatePem: env.ESIA_CLIENT_CERTIFICATE_PEM?.trim() || undefined,
       signerCommand: readCommand(env.ESIA_SIGNER_COMMAND, problems),
@@ -177,8 +179,32 @@ function readCommand(value: string | undefined, problems: string[]): string[] | 
   return undefined;
 }
 
-function readPemList(value: string | undefined): string[] {
-  return value?.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/**
+ * PEM blocks written in the variable, and paths of certificate files: ESIA ships its `.cer` files in
+ * DER, so a file holding no PEM block is read as DER and wrapped as PEM.
+ */
+function readCertificateList(value: string | undefined, problems: string[]): string[] {
+  const text = value ?? "";
+  const inline = text.match(PEM_CERTIFICATE) ?? [];
+  const paths = text.replace(PEM_CERTIFICATE, " ").split(/\s+/).filter(Boolean);
+  const fromFiles = paths.flatMap((path) => {
+    try {
+      const bytes = readFileSync(path);
+      const pem = bytes.toString("latin1").match(PEM_CERTIFICATE);
+      if (pem) return pem;
+      new X509Certificate(bytes);
+      const base64 = bytes.toString("base64").replace(/.{64}(?=.)/g, "$&\n");
+      return [`-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----`];
+    } catch {
+      problems.push(
+        `ESIA_CERTIFICATES: ${path} is neither a PEM block nor a readable certificate file (PEM or DER)`,
+      );
+      return [];
+    }
+  });
+  return [...inline, ...fromFiles];
 }
 
 function readFilingWindow(value: string, problems: string[]): FilingWindow {

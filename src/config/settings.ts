@@ -62,7 +62,8 @@ export const settings = {
   },
   ESIA_CERTIFICATES: {
     fallback: "",
-    description: "ESIA's PEM certificates (several for rotation). Default: the stand-in's.",
+    description:
+      "ESIA's certificates (several for rotation): PEM blocks, or paths of `.cer` files in PEM or DER, space separated. Default: the stand-in's.",
   },
   ESIA_CLIENT_KEY_PEM: {
     fallback: "",

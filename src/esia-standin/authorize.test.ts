@@ -172,6 +172,8 @@ describe("errors redirected to the registered redirect_uri", () => {
       e.description,
       "ESIA-007053: The client_secret is wrong for the certificate or the system, or the certificate is inactive [client_secret]",
     );
+    // As the real test stand answers at /v2/ac (the token endpoint keeps unauthorized_client).
+    assert.equal(e.error, "access_denied");
   });
 
   test("garbage or byte-reversed signatures: 007053", async () => {

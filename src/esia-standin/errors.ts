@@ -122,7 +122,12 @@ export function esiaError(code: EsiaErrorCode, subject?: string): EsiaError {
   return subject === undefined ? { code } : { code, subject };
 }
 
-export function oauthError(e: EsiaError): string {
+/**
+ * The OAuth `error` value. At the authorization endpoint the test stand answers a wrong
+ * `client_secret` with `access_denied`, while its token endpoint says `unauthorized_client`.
+ */
+export function oauthError(e: EsiaError, endpoint: "authorize" | "token" = "token"): string {
+  if (endpoint === "authorize" && e.code === "ESIA-007053") return "access_denied";
   return CATALOGUE[e.code].error;
 }
 

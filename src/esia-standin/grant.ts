@@ -18,7 +18,7 @@ export function redirectWithError(
   error: EsiaError,
 ) {
   const target = new URL(redirectUri);
-  target.searchParams.set("error", oauthError(error));
+  target.searchParams.set("error", oauthError(error, "authorize"));
   target.searchParams.set("error_description", errorDescription(error));
   if (state !== undefined) target.searchParams.set("state", state);
   return reply.redirect(target.href, 302);

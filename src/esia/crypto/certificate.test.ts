@@ -152,7 +152,11 @@ describe("GOST private keys in PKCS#8", () => {
     );
     assert.throws(
       () => gostPrivateKeyFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.1.1")),
-      /parameter set/,
+      /TC26 256-bit paramSetA .* does not support/,
+    );
+    assert.throws(
+      () => gostPrivateKeyFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.2.1")),
+      /unsupported GOST parameter set 1\.2\.643\.7\.1\.2\.1\.2\.1/,
     );
   });
 

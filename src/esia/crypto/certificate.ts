@@ -16,6 +16,9 @@ import {
 import { type GostCurve, type GostKeyPair, gostSign, streebog256 } from "./gost.ts";
 import { buildSelfSignedCertificate } from "./self-signed.ts";
 
+/** Named by the loader so that a certificate on this curve is refused with a clear reason. */
+const TC26_256_PARAMSET_A = "1.2.643.7.1.2.1.1.1";
+
 const OID = {
   gost2012_256: "1.2.643.7.1.1.1.1",
   signWithStreebog256: "1.2.643.7.1.1.3.2",
@@ -163,8 +166,13 @@ function gostCurveOf(algorithm: Node | undefined, what: string): GostCurve {
   if (oidOf(oid, what) !== OID.gost2012_256)
     throw new Asn1Error(`${what}: not a GOST R 34.10-2012 256-bit key`);
   const [paramSet] = sequenceItems(parameters, `${what}.parameters`);
-  const curve = CURVE_BY_PARAMSET[oidOf(paramSet, `${what}.parameters`)];
-  if (!curve) throw new Asn1Error(`${what}: unsupported GOST parameter set (TC26 paramSetA?)`);
+  const paramSetOid = oidOf(paramSet, `${what}.parameters`);
+  const curve = CURVE_BY_PARAMSET[paramSetOid];
+  if (paramSetOid === TC26_256_PARAMSET_A)
+    throw new Asn1Error(
+      `${what}: the key is on the TC26 256-bit paramSetA curve (${TC26_256_PARAMSET_A}, twisted Edwards), which the pure-JS GOST code does not support; use a key on a CryptoPro A/B/C or XchA/XchB curve, or the external signer (ESIA_SIGNER_COMMAND)`,
+    );
+  if (!curve) throw new Asn1Error(`${what}: unsupported GOST parameter set ${paramSetOid}`);
   return curve;
 }
 
