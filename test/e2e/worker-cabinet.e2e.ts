@@ -65,7 +65,10 @@ test("Иванова connects the service on her first login and works through h
   await check("personal data");
   await page.getByLabel("ИНН").fill("1234 5678 9048");
   await page.getByRole("button", { name: "Сохранить изменения" }).click();
-  assert.match(await page.locator(".error-summary").innerText(), /ИНН указан с ошибкой/);
+  assert.match(
+    await page.locator(".error-summary").innerText(),
+    /В ИНН ошибка: контрольное число не сходится/,
+  );
   await check("personal data with errors");
   await page.getByLabel("ИНН").fill("");
   await page.getByRole("button", { name: "Сохранить изменения" }).click();

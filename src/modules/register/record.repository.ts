@@ -1,6 +1,6 @@
 // SQL for the blocks of the personal file: reading the whole record, and writing one (demo seed,
 // tests, later the organizations' data entry).
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
 import type { IdentityDocumentRow, NewPerson, PersonRow } from "./register.repository.ts";
@@ -131,7 +131,11 @@ async function loadAccreditation(db: DbExecutor, personId: string): Promise<Regi
     .select()
     .from(registerAccreditationProcedures)
     .where(eq(registerAccreditationProcedures.accreditationId, record.id))
-    .orderBy(desc(registerAccreditationProcedures.passDate));
+    .orderBy(
+      desc(
+        sql`coalesce(${registerAccreditationProcedures.passDate}, ${registerAccreditationProcedures.protocolDate})`,
+      ),
+    );
   return { record, procedures };
 }
 
@@ -254,7 +258,10 @@ export async function findProcedureWithPerson(db: DbExecutor, procedureId: strin
   return row;
 }
 
-/** The procedures of the person with this СНИЛС in a specialty, the latest first (C3). */
+/**
+ * The passed procedures of the person with this СНИЛС in a specialty, the latest first (C3). A
+ * refusal is not public, and a failed periodic attempt leaves the current допуск as it was.
+ */
 export async function findProceduresBySnils(db: DbExecutor, snils: string, specId: string) {
   return db
     .select({ procedure: registerAccreditationProcedures, person: registerPersons })
@@ -264,6 +271,12 @@ export async function findProceduresBySnils(db: DbExecutor, snils: string, specI
       eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
     )
     .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
-    .where(and(eq(registerPersons.snils, snils), eq(registerAccreditationProcedures.specId, specId)))
+    .where(
+      and(
+        eq(registerPersons.snils, snils),
+        eq(registerAccreditationProcedures.specId, specId),
+        eq(registerAccreditationProcedures.passed, true),
+      ),
+    )
     .orderBy(desc(registerAccreditationProcedures.endDate));
 }

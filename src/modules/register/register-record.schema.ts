@@ -117,6 +117,8 @@ export const registerAccreditationProcedures = pgTable(
     endDate: day("end_date"),
     protocolDate: day("protocol_date"),
     protocolNumber: text("protocol_number"),
+    /** Why the commission refused (a procedure not passed); null for a passed one. */
+    failReason: text("fail_reason"),
   },
   (table) => [index("register_accreditation_procedures_idx").on(table.accreditationId)],
 );

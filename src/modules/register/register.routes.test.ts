@@ -122,7 +122,7 @@ describe("personal data (W5)", () => {
     assert.equal(response.statusCode, 400);
     assert.match(response.body, /class="error-summary" role="alert"/);
     assert.match(response.body, /href="#field-passportSeries">Серия паспорта — 4 цифры/);
-    assert.match(response.body, /href="#field-inn">ИНН указан с ошибкой/);
+    assert.match(response.body, /href="#field-inn">В ИНН ошибка: контрольное число не сходится/);
     assert.match(
       response.body,
       /id="field-passportSeries" name="passportSeries" value="45 1"[^>]*aria-invalid="true"/,

@@ -153,6 +153,7 @@ export function createReviewDecisions({ db, clock }: ReviewDeps) {
           decidedAt: now,
         });
         if (action === "approve") await recordResult(tx, application, protocolNumber, protocolDate, now);
+        else await recordRefusal(tx, application, { protocolNumber, protocolDate, reason: comment });
         return {
           comment: `Протокол № ${protocolNumber} от ${protocolDate.split("-").reverse().join(".")}${comment ? `. ${comment}` : ""}`,
         };
@@ -222,6 +223,30 @@ async function recordResult(
     outcome: "success",
     userId: application.userId,
     details: { applicationId: application.id, procedureId: procedure.id, extract: extract.number },
+  });
+}
+
+/**
+ * A refusal is a result of the procedure too: the register keeps it with its reason, so that the
+ * person's record shows it and not only the application (W10).
+ */
+async function recordRefusal(
+  tx: Executor,
+  application: ApplicationRow,
+  decision: { protocolNumber: string; protocolDate: string; reason: string },
+): Promise<void> {
+  const personId = await registerPersonFor(tx, application.userId);
+  const kind = codeAndName("accreditationKinds", kindDefinitions[application.kind].registerKindCode);
+  await addAccreditationProcedure(tx, personId, {
+    accreditationKindId: kind.code,
+    accreditationKind: kind.name,
+    specId: application.specialtyCode,
+    spec: application.specialtyName,
+    institution: COMMISSION_NAME,
+    passed: false,
+    protocolDate: decision.protocolDate,
+    protocolNumber: decision.protocolNumber,
+    failReason: decision.reason,
   });
 }
 

@@ -140,7 +140,8 @@ export function buildRecordView(record: RegisterRecord, today: string): RecordSe
         title: `${row.accreditationKind} аккредитация по специальности «${row.spec}»`,
         facts: facts([
           ["Результат", row.passed ? "пройдена" : "не пройдена"],
-          ["Дата прохождения", date(row.passDate)],
+          [row.passed ? "Дата прохождения" : "Дата решения", date(row.passDate ?? row.protocolDate)],
+          ["Причина отказа", row.failReason],
           [
             "Протокол",
             row.protocolNumber

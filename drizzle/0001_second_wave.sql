@@ -1,0 +1,1 @@
+ALTER TABLE "register_accreditation_procedures" ADD COLUMN "fail_reason" text;
