@@ -7,6 +7,7 @@ import * as documents from "../modules/documents/documents.schema.ts";
 import * as extracts from "../modules/extracts/extracts.schema.ts";
 import * as identity from "../modules/identity/identity.schema.ts";
 import * as jobs from "../modules/jobs/jobs.schema.ts";
+import * as licences from "../modules/licences/licences.schema.ts";
 import * as notifications from "../modules/notifications/notifications.schema.ts";
 import * as organizationActivation from "../modules/organizations/activation.schema.ts";
 import * as organizations from "../modules/organizations/organizations.schema.ts";
@@ -35,4 +36,5 @@ export const schema = {
   ...organizationSecurity,
   ...access,
   ...staff,
+  ...licences,
 };

@@ -390,6 +390,40 @@ const matrix: Row[] = [
     path: () => `/org/approvals/${unknown}/refuse`,
     expect: "404 403 403 403 403 403 403 404 403 403",
   },
+  {
+    method: "GET",
+    route: "/org/licences",
+    expect: "           200  200  200  200  200  200  200  200  403  401",
+  },
+  {
+    method: "GET",
+    route: "/org/licences/new",
+    expect: "           200  200  403  403  403  403  403  200  403  401",
+  },
+  {
+    method: "POST",
+    route: "/org/licences",
+    options: emptyMultipart,
+    expect: "400 400 403 403 403 403 403 400 403 403",
+  },
+  {
+    method: "GET",
+    route: "/org/licences/:id",
+    path: () => `/org/licences/${unknown}`,
+    expect: "           404  404  404  404  404  404  404  404  403  401",
+  },
+  {
+    method: "GET",
+    route: "/org/licences/:id/scan",
+    path: () => `/org/licences/${unknown}/scan`,
+    expect: "           404  404  403  403  403  403  403  404  403  401",
+  },
+  {
+    method: "POST",
+    route: "/org/licences/:id/status",
+    path: () => `/org/licences/${unknown}/status`,
+    expect: "404 404 403 403 403 403 403 404 403 403",
+  },
 ];
 
 test("the matrix lists every route of the organization's cabinet, and nothing else", () => {
@@ -437,6 +471,8 @@ test("the back office's organization pages are for operators only", async () => 
     `/review/organizations/representatives/${unknown}`,
     `/review/organizations/corrections/${unknown}`,
     `/review/organizations/files/${unknown}`,
+    "/review/licences",
+    `/review/licences/${unknown}`,
   ]) {
     const answers = {
       operator: (await h.send(operator, "GET", path)).statusCode,
@@ -446,7 +482,7 @@ test("the back office's organization pages are for operators only", async () => 
     };
     assert.deepEqual(
       answers,
-      { operator: path === "/review/organizations" ? 200 : 404, head: 403, worker: 403, anon: 401 },
+      { operator: /^\/review\/(organizations|licences)$/.test(path) ? 200 : 404, head: 403, worker: 403, anon: 401 },
       path,
     );
   }

@@ -50,3 +50,12 @@ export function csrfTokenIn(html: string): string {
   if (!match?.[1]) throw new Error("no CSRF token on the page");
   return match[1];
 }
+
+/** A page's visible text in one line: tags dropped, the entities tests meet decoded. */
+export const text = (html: string): string =>
+  html
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");

@@ -22,7 +22,9 @@ export type Power =
   /** The IP allow-list (O13): the head only. */
   | "security.manage"
   /** «Одобрение заявок»: agreeing workers' reports on professional activity (§5); the head only. */
-  | "applications.approve";
+  | "applications.approve"
+  /** Entering licences and their suspension or termination (O17): the head and representatives. */
+  | "licences.manage";
 
 export interface Standing {
   role: OrganizationRole;
@@ -39,6 +41,7 @@ const representativePowers: readonly Power[] = [
   "organization.edit",
   "access.manage",
   "journal.view",
+  "licences.manage",
 ];
 const headPowers: readonly Power[] = [
   ...representativePowers,

@@ -52,6 +52,9 @@ export const auditEventNames = [
   "operator.added",
   "extract.issued",
   "extract.downloaded",
+  "licence.added",
+  "licence.status_changed",
+  "licence.verified",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

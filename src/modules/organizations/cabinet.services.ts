@@ -5,6 +5,7 @@ import { createAccessService } from "../access/access.service.ts";
 import { createRepresentativesService } from "../access/representatives.service.ts";
 import type { FileStorage } from "../documents/storage.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
+import { createLicencesService } from "../licences/licences.service.ts";
 import { createStaffService } from "../staff/staff.service.ts";
 import { createStaffImportService } from "../staff/staff-import.service.ts";
 import { createActivationService } from "./activation.service.ts";
@@ -27,6 +28,7 @@ export function createCabinetServices(deps: CabinetServiceDeps) {
     representatives: createRepresentativesService(deps),
     staff: createStaffService(deps),
     staffImport: createStaffImportService(deps),
+    licences: createLicencesService({ db: deps.db, clock: deps.clock, storage: deps.storage }),
   };
 }
 

@@ -27,10 +27,11 @@ export async function readMultipartForm(
   request: FastifyRequest,
   receive: DocumentsService["receive"],
   keepContentOf: readonly string[] = [],
+  limits?: { fieldSize?: number },
 ): Promise<MultipartForm> {
   const form: MultipartForm = { fields: {}, files: [] };
   try {
-    for await (const part of request.parts()) {
+    for await (const part of request.parts(limits ? { limits } : undefined)) {
       if (part.type !== "file") {
         form.fields[part.fieldname] = String(part.value);
         continue;

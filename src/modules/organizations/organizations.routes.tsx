@@ -9,6 +9,8 @@ import { pageContext, sendHtml } from "../../http/render.ts";
 import { listGrantsOf } from "../access/access.repository.ts";
 import { accessRoutes } from "../access/access.routes.tsx";
 import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
+import { listLicences } from "../licences/licences.repository.ts";
+import { licencesRoutes } from "../licences/licences.routes.tsx";
 import { staffRoutes } from "../staff/staff.routes.tsx";
 import { staffImportRoutes } from "../staff/staff-import.routes.tsx";
 import { latestDataRequest, listCorrectionRequests } from "./activation.repository.ts";
@@ -55,6 +57,7 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
   await app.register(journalRoutes);
   await app.register(reportsRoutes);
   await app.register(backOfficeRoutes);
+  await app.register(licencesRoutes);
 
   app.get("/organizations/kinds", async (request, reply) =>
     sendHtml(reply, <KindsPage ctx={pageContext(request, reply)} />),
@@ -63,9 +66,10 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
   app.get("/org", { preHandler: cabinetRoute("organization.view") }, async (request, reply) => {
     const actor = cabinetActorOf(request);
     const managers = actor.powers.has("access.manage");
-    const [notices, dataRequest] = await Promise.all([
+    const [notices, dataRequest, licences] = await Promise.all([
       listNotices(db, actor.organization.id, managers ? ["managers", "all"] : ["all"], 10),
       latestDataRequest(db, actor.organization.id),
+      listLicences(db, actor.organization.id),
     ]);
     const view = buildOrganizationHomeView(actor, notices, dataRequest?.corrections ?? []);
     const page = (
@@ -74,6 +78,7 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
         actor={actor}
         organization={actor.organization}
         view={view}
+        licences={licences}
         flash={takeFlash(request)}
       />
     );

@@ -3,6 +3,8 @@
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { isValidInn, isValidKpp, isValidOgrn } from "../../../shared/identifiers.ts";
 import { formatPhone } from "../../../shared/phone.ts";
+import type { LicenceRow } from "../../licences/licences.repository.ts";
+import { LicencesSummary } from "../../licences/views/licence-parts.tsx";
 import type { OrganizationRow } from "../organizations.repository.ts";
 import type { CabinetActivation } from "../organizations.schema.ts";
 
@@ -28,7 +30,14 @@ function Checked({ valid, formatOnly }: { valid: boolean; formatOnly?: boolean }
   );
 }
 
-export function OrganizationCard({ organization }: { organization: OrganizationRow }) {
+export function OrganizationCard({
+  organization,
+  licences,
+}: {
+  organization: OrganizationRow;
+  /** Shown in the cabinet, where the organization's licences are at hand (O17). */
+  licences?: readonly LicenceRow[];
+}) {
   const entrepreneur = organization.ogrn.length === 15;
   const register = entrepreneur ? "ЕГРИП" : "ЕГРЮЛ";
   return (
@@ -66,6 +75,14 @@ export function OrganizationCard({ organization }: { organization: OrganizationR
             <span class="badge badge--bad">ликвидирована</span>
           )}
         </dd>
+        {licences && (
+          <>
+            <dt>Лицензии</dt>
+            <dd>
+              <LicencesSummary licences={licences} />
+            </dd>
+          </>
+        )}
         <dt>Юридический адрес</dt>
         <dd>{organization.legalAddress ?? "—"}</dd>
         <dt>{entrepreneur ? "Индивидуальный предприниматель" : "Руководитель"}</dt>

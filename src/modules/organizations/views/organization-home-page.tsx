@@ -1,4 +1,5 @@
 import type { PageContext } from "../../../ui/layout.tsx";
+import type { LicenceRow } from "../../licences/licences.repository.ts";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import type { OrganizationRow } from "../organizations.repository.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
@@ -10,6 +11,7 @@ export function OrganizationHomePage(props: {
   actor: CabinetActor;
   organization: OrganizationRow;
   view: OrganizationHomeView;
+  licences?: readonly LicenceRow[];
   flash?: string | undefined;
 }) {
   const { view } = props;
@@ -60,7 +62,7 @@ export function OrganizationHomePage(props: {
           ))}
         </ul>
       </section>
-      <OrganizationCard organization={props.organization} />
+      <OrganizationCard organization={props.organization} licences={props.licences} />
     </CabinetPage>
   );
 }

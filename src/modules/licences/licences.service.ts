@@ -1,0 +1,225 @@
+// Licences (O17): the head or a representative enters a licence with the scan of its extract from
+// the register of licences and records its suspension, resumption or termination; an operator checks
+// the entry against the scan. Each change is written with its history row and its audit row.
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { formatDate } from "../../shared/format.ts";
+import type { FieldError } from "../../ui/form.tsx";
+import { writeAudit } from "../audit/audit.repository.ts";
+import type { FileStorage } from "../documents/storage.ts";
+import type { OperatorActor, OrganizationActor } from "../organizations/activation.service.ts";
+import { notifyOrganization } from "../organizations/notices.ts";
+import {
+  checkOrganizationFile,
+  removeCommitted,
+  storeOrganizationFiles,
+  type UploadedPart,
+} from "../organizations/organization-files.ts";
+import { moscowDate } from "../register/expiry.ts";
+import { authorizeOperator } from "../review/review.service.ts";
+import {
+  findLicence,
+  findLicenceForOperator,
+  insertLicence,
+  insertLicenceEvent,
+  updateLicence,
+} from "./licences.repository.ts";
+import type { LicenceAction, LicenceStatus } from "./licences.schema.ts";
+import { checkLicence, checkStatusChange, type StatusAction } from "./licences.validation.ts";
+
+export type LicenceOutcome =
+  | { ok: true; id: string }
+  | { ok: false; errors: FieldError[] }
+  | { ok: false; forbidden: true }
+  | { ok: false; notFound: true };
+
+/** Which status each change leads to, and from which statuses it may be made. */
+const transitions: Record<
+  StatusAction,
+  { from: readonly LicenceStatus[]; to: LicenceStatus; event: LicenceAction }
+> = {
+  suspend: { from: ["active"], to: "suspended", event: "suspended" },
+  resume: { from: ["suspended"], to: "active", event: "resumed" },
+  terminate: { from: ["active", "suspended"], to: "terminated", event: "terminated" },
+};
+
+export type LicencesService = ReturnType<typeof createLicencesService>;
+
+export function createLicencesService({
+  db,
+  clock,
+  storage,
+}: {
+  db: Database;
+  clock: Clock;
+  storage: FileStorage;
+}) {
+  return {
+    async add(
+      actor: OrganizationActor,
+      form: Record<string, string>,
+      parts: UploadedPart[],
+    ): Promise<LicenceOutcome> {
+      if (!actor.powers.has("licences.manage")) return { ok: false, forbidden: true };
+      const now = clock.now();
+      const checked = checkLicence(form, moscowDate(now));
+      const errors = checked.ok ? [] : [...checked.errors];
+      const scans = parts.filter((part) => part.field === "scan");
+      const scan = scans[0];
+      const verdict = scan ? await checkOrganizationFile(scan.file) : undefined;
+      if (!scan)
+        errors.push({
+          field: "scan",
+          message: "Приложите выписку из реестра лицензий или скан лицензии (PDF).",
+        });
+      else if (verdict && !verdict.ok)
+        errors.push({ field: "scan", message: `«${scan.file.rawName}»: ${verdict.message}` });
+      if (!checked.ok || errors.length > 0 || !scan || !verdict?.ok) return { ok: false, errors };
+      const committed: string[] = [];
+      try {
+        return await db.transaction(async (tx) => {
+          const row = await insertLicence(tx, {
+            ...checked.value,
+            organizationId: actor.organization.id,
+            createdBy: actor.userId,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await insertLicenceEvent(tx, {
+            licenceId: row.id,
+            action: "added",
+            actorId: actor.userId,
+            occurredAt: now,
+          });
+          await storeOrganizationFiles(
+            tx,
+            [{ part: scan, name: verdict.name, mediaType: verdict.mediaType, purpose: "licence" }],
+            { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
+            committed,
+          );
+          await writeAudit(tx, {
+            event: "licence.added",
+            outcome: "success",
+            userId: actor.userId,
+            organizationId: actor.organization.id,
+            ip: actor.ip,
+            details: { licenceId: row.id, kind: row.kind },
+          });
+          return { ok: true, id: row.id } as const;
+        });
+      } catch (error) {
+        await removeCommitted(storage, committed);
+        throw error;
+      }
+    },
+
+    async changeStatus(
+      actor: OrganizationActor,
+      id: string,
+      form: Record<string, string>,
+    ): Promise<LicenceOutcome> {
+      if (!actor.powers.has("licences.manage")) return { ok: false, forbidden: true };
+      const now = clock.now();
+      const checked = checkStatusChange(form, moscowDate(now));
+      return db.transaction(async (tx) => {
+        const licence = await findLicence(tx, actor.organization.id, id, true);
+        if (!licence) return { ok: false, notFound: true } as const;
+        if (!checked.ok) return { ok: false, errors: checked.errors } as const;
+        const move = transitions[checked.value.action];
+        if (!move.from.includes(licence.status))
+          return {
+            ok: false,
+            errors: [{ field: "action", message: "Это изменение невозможно при нынешнем статусе лицензии." }],
+          } as const;
+        const { ground, from, until } = checked.value;
+        await updateLicence(tx, licence.id, {
+          status: move.to,
+          statusGround: move.to === "active" ? null : ground,
+          statusFrom: from,
+          statusUntil: move.to === "suspended" ? until : null,
+          updatedAt: now,
+        });
+        await insertLicenceEvent(tx, {
+          licenceId: licence.id,
+          action: move.event,
+          actorId: actor.userId,
+          occurredAt: now,
+          note: [ground, `с ${formatDate(from)}`, until ? `по ${formatDate(until)}` : undefined]
+            .filter(Boolean)
+            .join("; "),
+        });
+        await writeAudit(tx, {
+          event: "licence.status_changed",
+          outcome: "success",
+          userId: actor.userId,
+          organizationId: actor.organization.id,
+          ip: actor.ip,
+          details: { licenceId: licence.id, from: licence.status, to: move.to },
+        });
+        return { ok: true, id: licence.id } as const;
+      });
+    },
+
+    /** The operator confirms the entry matches the scan, or returns it with what is wrong. */
+    async verify(
+      actor: OperatorActor,
+      id: string,
+      decision: string,
+      comment: string,
+    ): Promise<LicenceOutcome> {
+      if (!(await authorizeOperator(db, actor, "licence.verify"))) return { ok: false, forbidden: true };
+      const note = comment.trim();
+      if (decision !== "verified" && decision !== "rejected")
+        return { ok: false, errors: [{ field: "decision", message: "Выберите решение." }] };
+      if (decision === "rejected" && (note.length < 5 || note.length > 1000))
+        return {
+          ok: false,
+          errors: [
+            { field: "comment", message: "Напишите, что не совпадает со сканом: организация увидит это." },
+          ],
+        };
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const found = await findLicenceForOperator(tx, id, true);
+        if (!found || found.licence.verification !== "pending") return { ok: false, notFound: true } as const;
+        const { licence } = found;
+        await updateLicence(tx, licence.id, {
+          verification: decision,
+          verificationComment: note || null,
+          verifiedBy: actor.userId,
+          verifiedAt: now,
+          updatedAt: now,
+        });
+        await insertLicenceEvent(tx, {
+          licenceId: licence.id,
+          action: decision,
+          actorId: actor.userId,
+          occurredAt: now,
+          note: note || null,
+        });
+        await writeAudit(tx, {
+          event: "licence.verified",
+          outcome: "success",
+          userId: actor.userId,
+          organizationId: licence.organizationId,
+          ip: actor.ip,
+          details: { licenceId: licence.id, decision },
+        });
+        await notifyOrganization(
+          tx,
+          { id: licence.organizationId, contactEmail: found.contactEmail },
+          {
+            audience: "managers",
+            subject: "проверка сведений о лицензии",
+            at: now,
+            text:
+              decision === "verified"
+                ? `Сведения о лицензии № ${licence.number} проверены оператором.`
+                : `Сведения о лицензии № ${licence.number} не совпадают со сканом: ${note}`,
+          },
+        );
+        return { ok: true, id: licence.id } as const;
+      });
+    },
+  };
+}

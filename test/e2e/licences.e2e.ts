@@ -1,0 +1,85 @@
+// Licences in Chromium: Смирнов, as Руководитель, enters the clinic's licence with its PDF through the
+// form, records its suspension, and sees it on the organization's card; the pages pass axe.
+// With E2E_SHOTS=<dir> the screens are saved there at 1280 and 360 px for a person to look at.
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { moscowDate } from "../../src/modules/register/expiry.ts";
+import { minimalPdf } from "../support/files.ts";
+import { startTestSystem, type TestSystem } from "../support/system.ts";
+import { expectAccessible, launchBrowser, loginAtStandin } from "./browser.ts";
+
+let system: TestSystem;
+let browser: Browser;
+const shots = process.env.E2E_SHOTS;
+
+before(async () => {
+  system = await startTestSystem({ listen: true });
+  browser = await launchBrowser();
+  if (shots) mkdirSync(shots, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+async function look(page: Page, name: string): Promise<void> {
+  if (!shots) return;
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+test("Смирнов enters a licence, suspends it and sees the suspension on the card", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto(`${system.cabinetUrl}/auth/esia/login`);
+  await loginAtStandin(page, "+7 900 100-00-04");
+  await page.getByLabel(/От имени организации «ГБУЗ/).check();
+  await page.getByRole("button", { name: "Продолжить" }).click();
+  await page.getByLabel(/Руководитель/).check();
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL(`${system.cabinetUrl}/org`);
+
+  await page.goto(`${system.cabinetUrl}/org/licences`);
+  await expectAccessible(page, "the licences list");
+  await page.getByRole("link", { name: "Добавить лицензию" }).click();
+  await page.getByRole("button", { name: "Отправить на проверку" }).click();
+  assert.match(await page.locator(".error-summary").innerText(), /Выберите вид деятельности/);
+  await expectAccessible(page, "the licence form with errors");
+  await look(page, "licence-form-errors");
+
+  await page.getByLabel("Медицинская деятельность").check();
+  await page.getByLabel("Номер лицензии").fill("Л041-01137-77/00367011");
+  await page.getByLabel("Лицензирующий орган").fill("Департамент здравоохранения города Москвы");
+  await page.getByLabel("Дата предоставления").fill("2022-03-15");
+  await page.getByLabel("Адрес").first().fill("г. Москва, ул. Примерная, д. 1");
+  await page.getByLabel("Работы и услуги по этому адресу").first().fill("терапии\nкардиологии");
+  await page.getByLabel(/Выписка из реестра лицензий/).setInputFiles({
+    name: "licence.pdf",
+    mimeType: "application/pdf",
+    buffer: minimalPdf(),
+  });
+  await page.getByRole("button", { name: "Отправить на проверку" }).click();
+  await page.getByRole("heading", { name: /Лицензия № Л041-01137-77/ }).waitFor();
+  assert.match(await page.locator("main").innerText(), /ожидает проверки оператором/);
+
+  await page.getByLabel("Действие приостановлено").check();
+  await page.getByLabel("Основание").fill("Решение Росздравнадзора № 12");
+  await page.getByLabel("С какой даты").fill(moscowDate(new Date()));
+  await page.getByRole("button", { name: "Сохранить" }).click();
+  await page.getByText("Статус лицензии изменён.").waitFor();
+  assert.match(await page.locator("main").innerText(), /приостановлена с/);
+  await expectAccessible(page, "a suspended licence");
+  await look(page, "licence-suspended");
+
+  await page.goto(`${system.cabinetUrl}/org`);
+  assert.match(await page.locator("main").innerText(), /Лицензия № Л041-01137-77\/00367011 приостановлена/);
+  await look(page, "organization-card-licence");
+  await context.close();
+});
