@@ -4,6 +4,7 @@ import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Deps } from "./deps.ts";
+import { browserGateSupport } from "./http/browser-gate.tsx";
 import { registerErrorHandling } from "./http/errors.tsx";
 import { loggerOptions } from "./http/logging.ts";
 import { registerOperations } from "./http/operations.ts";
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   await app.register(viewerSupport);
   await app.register(consentGateSupport);
+  await app.register(browserGateSupport);
   await app.register(cabinetRouteRegistry);
 
   await app.register(publicRoutes);

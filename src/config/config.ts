@@ -37,6 +37,8 @@ export interface Config {
   documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
   accreditation: { filingWindow: FilingWindow };
   jobsWorker: boolean;
+  /** The accreditation commission's official name (AccreditationProcedure.institution, the extract). */
+  commissionName: string;
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -127,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
     jobsWorker: read("JOBS_WORKER") !== "off",
+    commissionName: read("COMMISSION_NAME"),
   };
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))

@@ -100,6 +100,10 @@ export const settings = {
     description:
       "How long before the previous допуск expires a periodic accreditation may be filed: `12m` (12 months, Положение № 709н) or e.g. `90d` (what some centres accept).",
   },
+  COMMISSION_NAME: {
+    fallback: "Аккредитационная комиссия Министерства здравоохранения Российской Федерации",
+    description: "Official name of the accreditation commission, written into the register and the extract.",
+  },
   JOBS_WORKER: {
     fallback: "on",
     description: "`on` / `off`: run the background job worker inside this process.",

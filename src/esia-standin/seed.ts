@@ -37,6 +37,37 @@ const zdorovye: StandinOrganization = {
   description: "Организация, которой нет в реестре ФРМО: для проверки отказа во входе.",
 };
 
+// Two demo cases of the organization login (O1): ЕГРЮЛ lists the family clinic under another ИНН than
+// ФРМО and Госуслуги do (a mismatch), and the dental clinic is liquidated. Кузнецова works in both.
+const family: StandinOrganization = {
+  oid: 1_000_000_104,
+  type: "LEGAL",
+  fullName: "Общество с ограниченной ответственностью «Клиника семейной медицины»",
+  shortName: "ООО «Клиника семейной медицины»",
+  ogrn: ogrnFrom("119774603456"),
+  inn: orgInnFrom("773003456"),
+  kpp: "773001001",
+  leg: "12300",
+  isLiquidated: false,
+  email: "info@family.example.org",
+  description:
+    "Организация, сведения которой в ФРМО расходятся с ЕГРЮЛ: кабинет открывается с ограничениями.",
+};
+
+const dental: StandinOrganization = {
+  oid: 1_000_000_105,
+  type: "LEGAL",
+  fullName: "Общество с ограниченной ответственностью «Стоматология «Улыбка»»",
+  shortName: "ООО «Стоматология «Улыбка»»",
+  ogrn: ogrnFrom("115774600987"),
+  inn: orgInnFrom("771500987"),
+  kpp: "771501001",
+  leg: "12300",
+  isLiquidated: true,
+  description:
+    "Ликвидированная организация: вход в её кабинет отклоняется со страницей, объясняющей причину.",
+};
+
 const ivanovaInn = personInnFrom("7701456123");
 
 const ivanovaBusiness: StandinOrganization = {
@@ -232,9 +263,9 @@ const kuznetsova = person({
   email: "olga.kuznetsova@example.org",
   passport: moscowPassport("4508", "567805", "12.10.2008"),
   address: { zipCode: "105005", street: "ул. Бауманская", house: "33", flat: "17" },
-  roles: [employee(clinic.oid, { admin: true })],
+  roles: [employee(clinic.oid, { admin: true }), employee(family.oid), employee(dental.oid)],
   description:
-    "Специалист отдела кадров поликлиники № 1: сотрудник и администратор профиля, не руководитель.",
+    "Специалист отдела кадров поликлиники № 1: сотрудник и администратор профиля, не руководитель; также работает в клинике с расхождениями с ЕГРЮЛ и в ликвидированной стоматологии.",
 });
 
 const orlov = person({
@@ -268,7 +299,7 @@ const egorov = person({
   description: "Упрощённая учётная запись без СНИЛС, паспорта и электронной почты.",
 });
 
-export const standinOrganizations = { clinic, zdorovye, ivanovaBusiness } as const;
+export const standinOrganizations = { clinic, zdorovye, ivanovaBusiness, family, dental } as const;
 
 export const standinAccounts = { ivanova, petrova, sidorov, smirnov, kuznetsova, orlov, egorov } as const;
 

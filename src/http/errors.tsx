@@ -42,7 +42,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
   if (code === "SERVICE_UNAVAILABLE") reply.header("retry-after", "30");
   if (wantsJson(request))
     return reply.code(entry.status).send({ code, message: entry.title, details: entry.message });
-  return sendHtml(reply, <ErrorPage ctx={safeContext(request, reply)} code={code} />, entry.status);
+  const at = request.server.deps.clock.now();
+  return sendHtml(reply, <ErrorPage ctx={safeContext(request, reply)} code={code} at={at} />, entry.status);
 }
 
 // Rendering the error page must not fail again (for instance when the failure is in the session).

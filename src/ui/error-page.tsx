@@ -1,4 +1,6 @@
 import { type ErrorCode, errorCatalogue } from "../shared/errors.ts";
+import { formatDateTime } from "../shared/format.ts";
+import { ErrorAdvice } from "./error-advice.tsx";
 import { homeOf, Layout, type PageContext } from "./layout.tsx";
 
 const loginCodes = new Set<ErrorCode>([
@@ -8,18 +10,38 @@ const loginCodes = new Set<ErrorCode>([
   "ESIA_UNAVAILABLE",
 ]);
 
-export function ErrorPage({ ctx, code }: { ctx: PageContext; code: ErrorCode }) {
+/** The support form, prefilled with what support needs to find the failure in the logs. */
+export function supportLink(code: ErrorCode, at: Date): string {
+  return `/support/new?${new URLSearchParams({ code, at: at.toISOString() })}`;
+}
+
+/** The short Russian reference, the contacts and «Написать в поддержку», at the foot of every error page. */
+export function SupportReference({ ctx, code, at }: { ctx: PageContext; code: ErrorCode; at: Date }) {
+  return (
+    <div class="support-reference">
+      <p>
+        <a class="button button--secondary" href={supportLink(code, at)}>
+          Написать в поддержку
+        </a>
+      </p>
+      <p class="muted">
+        Справка для поддержки: ошибка {errorCatalogue[code].status} от {formatDateTime(at)} (мск). Телефон
+        поддержки {ctx.support.phone}, электронная почта {ctx.support.email}, {ctx.support.hours}.
+      </p>
+    </div>
+  );
+}
+
+// The catalogue's code stays out of the text (people read Russian) but in a data- attribute and in
+// the support link, so that support and tests still see exactly which failure it was.
+export function ErrorPage({ ctx, code, at = new Date() }: { ctx: PageContext; code: ErrorCode; at?: Date }) {
   const entry = errorCatalogue[code];
   return (
     <Layout ctx={ctx} title={entry.title}>
-      <div class="notice-page">
+      <div class="notice-page" data-error-code={code}>
         <h1>{entry.title}</h1>
         <p class="lead">{entry.message}</p>
-        {code === "SERVICE_UNAVAILABLE" && (
-          <p>
-            Текущее состояние сервиса показано на странице <a href="/status">«Состояние сервиса»</a>.
-          </p>
-        )}
+        <ErrorAdvice code={code} />
         <p class="actions">
           {loginCodes.has(code) ? (
             <a class="button" href="/auth/esia/login">
@@ -31,7 +53,7 @@ export function ErrorPage({ ctx, code }: { ctx: PageContext; code: ErrorCode }) 
             </a>
           )}
         </p>
-        <p class="muted">Код ошибки: {code}</p>
+        <SupportReference ctx={ctx} code={code} at={at} />
       </div>
     </Layout>
   );

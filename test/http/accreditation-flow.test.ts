@@ -188,6 +188,7 @@ test("the extract is a PDF with her name, and its QR page confirms it publicly",
   const text = pdfText(extract.rawPayload);
   assert.match(text, /Иванова Мария Петровна/);
   assert.match(text, /Терапия/);
+  assert.ok(text.includes(harness.deps.config.commissionName), "the configured commission decided");
   const number = /verify\/(\d{4}-\d{4}-\d{4})/.exec(text)?.[1];
   assert.ok(number, "the verification address is printed");
   const anonymous = await harness.app.inject({ url: `/verify/${number}` });

@@ -77,6 +77,40 @@ test("Смирнов's second organization is not in ФРМО: a page says why",
   const page = await client.submit(choose, "/auth/context", { choice: otherOid });
   assert.equal(page.status, 403);
   assert.match(page.html, /Организация не найдена в реестре ФРМО/);
+  assert.match(page.html, /Что делать дальше/);
+  assert.match(page.html, /href="\/organizations\/kinds"/);
+  assert.match(page.html, /href="\/support\/new\?code=ORGANIZATION_NOT_REGISTERED&amp;at=/);
+  assert.doesNotMatch(page.html, />[^<]*ORGANIZATION_NOT_REGISTERED/, "the code is not in the text");
+});
+
+test("the chooser marks the organization absent from ФРМО before it is picked", async () => {
+  const choose = await loginThroughStandin(new FormClient(), system.cabinetUrl, "+79001000004");
+  assert.match(
+    choose.html,
+    /От имени организации «ООО «Медицинский центр «Здоровье»»»\s*<span class="hint">нет в реестре ФРМО/,
+  );
+  assert.doesNotMatch(choose.html, /«ГБУЗ «Городская поликлиника № 1»»\s*<span class="hint">/);
+});
+
+test("Кузнецова's demo organizations: the liquidated one is marked and refused, the mismatching one blocked", async () => {
+  const client = new FormClient();
+  const choose = await loginThroughStandin(client, system.cabinetUrl, "+79001000005");
+  assert.match(choose.html, /«ООО «Стоматология «Улыбка»»»\s*<span class="hint">организация ликвидирована/);
+  const dentalOid = choose.html.match(/value="(\d+)"[^>]*\/>\s*От имени организации «ООО «Стоматология/)?.[1];
+  assert.ok(dentalOid);
+  const refused = await client.submit(choose, "/auth/context", { choice: dentalOid });
+  assert.equal(refused.status, 403);
+  assert.match(refused.html, /Организация ликвидирована/);
+  const familyOid = choose.html.match(/value="(\d+)"[^>]*\/>\s*От имени организации «ООО «Клиника/)?.[1];
+  assert.ok(familyOid);
+  const other = new FormClient();
+  const again = await loginThroughStandin(other, system.cabinetUrl, "+79001000005");
+  const rolePage = await other.submit(again, "/auth/context", { choice: familyOid });
+  await other.submit(rolePage, "/auth/context/role", { role: "employee" });
+  const blocked = await other.get(`${system.cabinetUrl}/org/staff`);
+  assert.equal(blocked.status, 403);
+  assert.match(blocked.html, /Сведения об организации расходятся с ЕГРЮЛ/);
+  assert.match(blocked.html, /не совпадает с ИНН по данным ЕГРЮЛ/);
 });
 
 test("Кузнецова cannot enter as Руководитель", async () => {

@@ -482,7 +482,12 @@ test("the back office's organization pages are for operators only", async () => 
     };
     assert.deepEqual(
       answers,
-      { operator: /^\/review\/(organizations|licences)$/.test(path) ? 200 : 404, head: 403, worker: 403, anon: 401 },
+      {
+        operator: /^\/review\/(organizations|licences)$/.test(path) ? 200 : 404,
+        head: 403,
+        worker: 403,
+        anon: 401,
+      },
       path,
     );
   }

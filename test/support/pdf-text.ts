@@ -1,6 +1,7 @@
 // Reads the text of a PDF made by pdfkit, the way a PDF reader does: inflates the streams, decodes
 // the glyph codes of each text operator through the ToUnicode map of the font in use. Enough for
 // asserting what an extract says, and proof that the embedded fonts map back to real characters.
+import { spawnSync } from "node:child_process";
 import { inflateSync } from "node:zlib";
 
 interface PdfObject {
@@ -92,4 +93,19 @@ export function pdfText(pdf: Buffer): string {
     }
   }
   return text;
+}
+
+/**
+ * The text as poppler's `pdftotext -layout` lays it out (Debian's poppler-utils): one output line per
+ * line on the page, so text drawn over other text or cut mid-line shows up as broken lines.
+ */
+export function pdfLayoutLines(pdf: Buffer): string[] {
+  const result = spawnSync("pdftotext", ["-layout", "-enc", "UTF-8", "-", "-"], { input: pdf });
+  if (result.error || result.status !== 0)
+    throw new Error(`pdftotext failed (is poppler-utils installed?): ${result.error ?? result.stderr}`);
+  return result.stdout
+    .toString("utf8")
+    .split("\n")
+    .map((line) => line.trim().replace(/\s{2,}/g, "  "))
+    .filter((line) => line !== "");
 }

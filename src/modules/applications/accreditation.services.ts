@@ -38,7 +38,7 @@ export function createAccreditationServices({ db, clock, config }: Inputs): Accr
     filing: createFilingService(deps),
     approvals: createApprovalsService(deps),
     review: createReviewService({ db, clock }),
-    decisions: createReviewDecisions({ db, clock }),
+    decisions: createReviewDecisions({ db, clock, commissionName: config.commissionName }),
     extracts: createExtractsService({ db, clock, publicUrl: config.publicUrl }),
   };
 }

@@ -6,7 +6,7 @@ import { standinOrganizations } from "../../esia-standin/seed.ts";
 import { ogrnFrom, orgInnFrom } from "../../esia-standin/seed-ids.ts";
 import type { EgrulRecord } from "./egrul.port.ts";
 
-const { clinic, zdorovye, ivanovaBusiness } = standinOrganizations;
+const { clinic, zdorovye, ivanovaBusiness, family, dental } = standinOrganizations;
 
 export const egrulClinic: EgrulRecord = {
   kind: "legal",
@@ -74,15 +74,34 @@ export const egrulRegionalHospital: EgrulRecord = {
 export const egrulLiquidatedDental: EgrulRecord = {
   kind: "legal",
   fullName: "Общество с ограниченной ответственностью «Стоматология «Улыбка»»",
-  shortName: "ООО «Стоматология «Улыбка»»",
-  inn: orgInnFrom("771500987"),
-  kpp: "771501001",
-  ogrn: ogrnFrom("115774600987"),
+  shortName: dental.shortName,
+  inn: dental.inn,
+  kpp: dental.kpp ?? null,
+  ogrn: dental.ogrn,
   registeredOn: "2015-06-23",
   status: "liquidated",
   liquidatedOn: "2024-06-28",
   legalAddress: "123001, г. Москва, ул. Малая Бронная, д. 19",
   headName: "Фёдоров Павел Олегович",
+  headPosition: "Генеральный директор",
+};
+
+/**
+ * The family clinic after a reorganisation: ЕГРЮЛ has its ОГРН with a new ИНН, while ФРМО and
+ * Госуслуги still carry the old one, so the cabinet shows the mismatch (O1, O4).
+ */
+export const egrulFamilyClinic: EgrulRecord = {
+  kind: "legal",
+  fullName: family.fullName,
+  shortName: family.shortName,
+  inn: orgInnFrom("773009876"),
+  kpp: family.kpp ?? null,
+  ogrn: family.ogrn,
+  registeredOn: "2019-08-14",
+  status: "active",
+  liquidatedOn: null,
+  legalAddress: "119296, г. Москва, Ленинский пр-кт, д. 64, помещ. 2",
+  headName: "Громова Елена Васильевна",
   headPosition: "Генеральный директор",
 };
 
@@ -92,4 +111,5 @@ export const standinEgrulRecords: readonly EgrulRecord[] = [
   egrulIvanovaEntrepreneur,
   egrulRegionalHospital,
   egrulLiquidatedDental,
+  egrulFamilyClinic,
 ];

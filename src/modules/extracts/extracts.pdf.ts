@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { paragraph, type Run } from "./pdf-layout.ts";
 
 export interface ExtractData {
   number: string;
@@ -51,21 +52,14 @@ export function scriptRuns(text: string): { cyrillic: boolean; text: string }[] 
 
 type Doc = InstanceType<typeof PDFDocument>;
 
-function write(
-  doc: Doc,
-  text: string,
-  weight: "regular" | "bold",
-  size: number,
-  options: PDFKit.Mixins.TextOptions = {},
-) {
-  const runs = scriptRuns(text);
-  runs.forEach((run, index) => {
-    doc
-      .font(`${weight}-${run.cyrillic ? "cyrillic" : "latin"}`)
-      .fontSize(size)
-      .text(run.text, { ...options, continued: index < runs.length - 1 });
-  });
-}
+/** The runs of a text in the registered fonts of one weight: Cyrillic subset or Latin subset. */
+const runsIn =
+  (weight: "regular" | "bold") =>
+  (text: string): Run[] =>
+    scriptRuns(text).map((run) => ({
+      font: `${weight}-${run.cyrillic ? "cyrillic" : "latin"}`,
+      text: run.text,
+    }));
 
 function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
@@ -98,14 +92,26 @@ export async function renderExtractPdf(data: ExtractData): Promise<Buffer> {
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
-  write(doc, "Выписка из Федерального регистра медицинских и фармацевтических работников", "bold", 15, {
+  const left = doc.page.margins.left;
+  const regular = runsIn("regular");
+  const bold = runsIn("bold");
+  let y = doc.page.margins.top;
+  y = paragraph(doc, "Выписка из Федерального регистра\nмедицинских и фармацевтических работников", left, y, {
+    runs: bold,
+    size: 15,
     align: "center",
   });
-  doc.moveDown(0.3);
-  write(doc, "о прохождении аккредитации специалиста", "regular", 12, { align: "center" });
-  doc.moveDown(0.6);
-  write(doc, `№ ${data.number} от ${date(data.issuedOn)}`, "regular", 11, { align: "center" });
-  doc.moveDown(1.5);
+  y = paragraph(doc, "о прохождении аккредитации специалиста", left, y + 4, {
+    runs: regular,
+    size: 12,
+    align: "center",
+  });
+  y = paragraph(doc, `№ ${data.number} от ${date(data.issuedOn)}`, left, y + 6, {
+    runs: regular,
+    size: 11,
+    align: "center",
+  });
+  y += 24;
 
   const rows: [string, string][] = [
     ["Фамилия, имя, отчество", data.fullName],
@@ -119,18 +125,24 @@ export async function renderExtractPdf(data: ExtractData): Promise<Buffer> {
     ["Аккредитационная комиссия", data.institution],
   ];
   for (const [label, value] of rows) {
-    write(doc, label, "regular", 9, { characterSpacing: 0.2 });
-    write(doc, value, "bold", 12);
-    doc.moveDown(0.5);
+    y = paragraph(doc, label, left, y, { runs: regular, size: 9 });
+    y = paragraph(doc, value, left, y, { runs: bold, size: 12 }) + 8;
   }
 
   const qrSize = 130;
-  const qrY = Math.max(doc.y + 10, 560);
-  drawQr(doc, data.verifyUrl, 56, qrY, qrSize);
-  doc.x = 56 + qrSize + 16;
-  doc.y = qrY + 24;
-  write(doc, "Проверить выписку можно по QR-коду или на странице", "regular", 10, { width: 300 });
-  write(doc, data.verifyUrl, "regular", 10, { width: 300, link: data.verifyUrl, underline: true });
+  const qrY = Math.max(y + 10, 560);
+  drawQr(doc, data.verifyUrl, left, qrY, qrSize);
+  const textX = left + qrSize + 16;
+  const textY = paragraph(doc, "Проверить выписку можно по QR-коду или на странице", textX, qrY + 24, {
+    runs: regular,
+    size: 10,
+  });
+  paragraph(doc, data.verifyUrl, textX, textY, {
+    runs: regular,
+    size: 10,
+    link: data.verifyUrl,
+    underline: true,
+  });
   doc.end();
   return done;
 }

@@ -3,12 +3,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import type { OrganizationRole } from "../../http/session.ts";
+import type { OrganizationChoice, OrganizationRole } from "../../http/session.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { findOrganizationByOgrn } from "../organizations/organizations.repository.ts";
 import { isOperatorUser } from "../review/review.repository.ts";
 import { allowedRoles } from "./identity.policy.ts";
-import { ChooseContextPage, ChooseRolePage } from "./views/context-pages.tsx";
+import { type ChoiceObstacle, ChooseContextPage, ChooseRolePage } from "./views/context-pages.tsx";
 
 type Body = Record<string, string | undefined>;
 
@@ -24,13 +24,29 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     }
   }
 
+  /** Why an organization cannot be entered, shown next to it before the person picks it (O1). */
+  async function obstacles(choices: OrganizationChoice[]): Promise<Record<string, ChoiceObstacle>> {
+    const found: Record<string, ChoiceObstacle> = {};
+    for (const choice of choices) {
+      const organization = choice.ogrn ? await findOrganizationByOgrn(database.db, choice.ogrn) : undefined;
+      if (choice.liquidated || organization?.status === "liquidated") found[choice.esiaOrgOid] = "liquidated";
+      else if (!organization) found[choice.esiaOrgOid] = "not-in-frmo";
+    }
+    return found;
+  }
+
   app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
     const choices = request.session.data.organizationChoices ?? [];
     const commission = request.session.data.commissionChoice === true;
-    return sendHtml(
-      reply,
-      <ChooseContextPage ctx={pageContext(request, reply)} choices={choices} commission={commission} />,
+    const page = (
+      <ChooseContextPage
+        ctx={pageContext(request, reply)}
+        choices={choices}
+        commission={commission}
+        obstacles={await obstacles(choices)}
+      />
     );
+    return sendHtml(reply, page);
   });
 
   app.post<{ Body: Body }>("/auth/context", { preHandler: undecided }, async (request, reply) => {

@@ -74,7 +74,11 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.get("/session-expired", async (request, reply) =>
-    sendHtml(reply, <ErrorPage ctx={pageContext(request, reply)} code="SESSION_EXPIRED" />, 401),
+    sendHtml(
+      reply,
+      <ErrorPage ctx={pageContext(request, reply)} code="SESSION_EXPIRED" at={clock.now()} />,
+      401,
+    ),
   );
 }
 

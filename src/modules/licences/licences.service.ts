@@ -181,7 +181,8 @@ export function createLicencesService({
       const now = clock.now();
       return db.transaction(async (tx) => {
         const found = await findLicenceForOperator(tx, id, true);
-        if (!found || found.licence.verification !== "pending") return { ok: false, notFound: true } as const;
+        if (found?.licence.verification !== "pending" || !found)
+          return { ok: false, notFound: true } as const;
         const { licence } = found;
         await updateLicence(tx, licence.id, {
           verification: decision,

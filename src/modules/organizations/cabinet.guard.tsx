@@ -85,7 +85,12 @@ export function cabinetRoute(power: Power): PreHandler {
       const code = gate === "egrul-mismatch" ? "EGRUL_MISMATCH" : "CABINET_NOT_ACTIVATED";
       if (wantsJson(request)) return void (await sendError(request, reply, code));
       const page = (
-        <CabinetBlockedPage ctx={pageContext(request, reply)} code={code} organization={organization} />
+        <CabinetBlockedPage
+          ctx={pageContext(request, reply)}
+          code={code}
+          organization={organization}
+          at={request.server.deps.clock.now()}
+        />
       );
       return void sendHtml(reply, page, 403);
     }

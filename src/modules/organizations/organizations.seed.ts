@@ -2,11 +2,15 @@
 // ЕГРЮЛ/ЕГРИП stand-in: the clinic of Смирнов and Кузнецова is registered and active; Иванова's
 // practice is registered but still has to send its missing data (O6); a regional hospital serves as
 // «another organization»; a dental clinic is registered while ЕГРЮЛ already lists it as liquidated,
-// which the first synchronisation discovers. Смирнов's second organization deliberately is not here.
+// which the first synchronisation discovers; a family clinic keeps in ФРМО the ИНН it had before a
+// reorganisation, so its cabinet shows the mismatch. Смирнов's second organization deliberately is not here.
 import type { DbExecutor } from "../../db/client.ts";
+import { standinOrganizations } from "../../esia-standin/seed.ts";
+import { compareWithRegister } from "../egrul/egrul.compare.ts";
 import type { EgrulRecord } from "../egrul/egrul.port.ts";
 import {
   egrulClinic,
+  egrulFamilyClinic,
   egrulIvanovaEntrepreneur,
   egrulLiquidatedDental,
   egrulRegionalHospital,
@@ -18,6 +22,7 @@ export const demoClinicFrmoOid = "1.2.643.5.1.13.13.12.2.77.7973";
 export const demoPracticeFrmoOid = "1.2.643.5.1.13.13.12.2.77.8120";
 export const demoRegionalHospitalFrmoOid = "1.2.643.5.1.13.13.12.2.40.1102";
 export const demoDentalFrmoOid = "1.2.643.5.1.13.13.12.2.77.7044";
+export const demoFamilyFrmoOid = "1.2.643.5.1.13.13.12.2.77.8311";
 
 function fromRegister(
   record: EgrulRecord,
@@ -61,6 +66,20 @@ export const demoOrganizations: readonly NewOrganization[] = [
     activation: "active",
     status: "active",
   }),
+  // ФРМО keeps the ИНН the clinic had before its reorganisation; the mismatch blocks the cabinet (O1).
+  {
+    ...fromRegister(egrulFamilyClinic, {
+      frmoOid: demoFamilyFrmoOid,
+      kind: "Медицинская организация частной системы здравоохранения",
+      activation: "active",
+      contactPhone: "+74953000003",
+      contactEmail: "info@family.example.org",
+    }),
+    inn: standinOrganizations.family.inn,
+    egrulMismatches: compareWithRegister({ inn: standinOrganizations.family.inn }, egrulFamilyClinic).map(
+      (mismatch) => mismatch.message,
+    ),
+  },
 ];
 
 /** Adds the demo organizations that are missing; what a demo changed in them stays. */

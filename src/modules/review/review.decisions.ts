@@ -33,12 +33,14 @@ const many = (value: string | string[] | undefined): string[] =>
   Array.isArray(value) ? value : value ? [value] : [];
 const invalid = (problems: Problem[]): Outcome => ({ ok: false, reason: "invalid", problems });
 
-/** Who decided, in the words of the register (AccreditationProcedure.institution). */
-export const COMMISSION_NAME = "Аккредитационная комиссия (ФРМР — личный кабинет)";
-
 export type ReviewDecisions = ReturnType<typeof createReviewDecisions>;
 
-export function createReviewDecisions({ db, clock }: ReviewDeps) {
+/** `commissionName`: who decided, in the words of the register (AccreditationProcedure.institution). */
+export function createReviewDecisions({
+  db,
+  clock,
+  commissionName,
+}: ReviewDeps & { commissionName: string }) {
   async function act(
     actor: CabinetActor,
     id: string,
@@ -152,8 +154,15 @@ export function createReviewDecisions({ db, clock }: ReviewDeps) {
           decisionComment: comment || null,
           decidedAt: now,
         });
-        if (action === "approve") await recordResult(tx, application, protocolNumber, protocolDate, now);
-        else await recordRefusal(tx, application, { protocolNumber, protocolDate, reason: comment });
+        if (action === "approve")
+          await recordResult(tx, application, protocolNumber, protocolDate, now, commissionName);
+        else
+          await recordRefusal(
+            tx,
+            application,
+            { protocolNumber, protocolDate, reason: comment },
+            commissionName,
+          );
         return {
           comment: `Протокол № ${protocolNumber} от ${protocolDate.split("-").reverse().join(".")}${comment ? `. ${comment}` : ""}`,
         };
@@ -198,6 +207,7 @@ async function recordResult(
   protocolNumber: string,
   protocolDate: string,
   now: Date,
+  commissionName: string,
 ): Promise<void> {
   const personId = await registerPersonFor(tx, application.userId);
   const kind = codeAndName("accreditationKinds", kindDefinitions[application.kind].registerKindCode);
@@ -206,7 +216,7 @@ async function recordResult(
     accreditationKind: kind.name,
     specId: application.specialtyCode,
     spec: application.specialtyName,
-    institution: COMMISSION_NAME,
+    institution: commissionName,
     passed: true,
     passDate: protocolDate,
     endDate: addYears(protocolDate, 5),
@@ -234,6 +244,7 @@ async function recordRefusal(
   tx: Executor,
   application: ApplicationRow,
   decision: { protocolNumber: string; protocolDate: string; reason: string },
+  commissionName: string,
 ): Promise<void> {
   const personId = await registerPersonFor(tx, application.userId);
   const kind = codeAndName("accreditationKinds", kindDefinitions[application.kind].registerKindCode);
@@ -242,7 +253,7 @@ async function recordRefusal(
     accreditationKind: kind.name,
     specId: application.specialtyCode,
     spec: application.specialtyName,
-    institution: COMMISSION_NAME,
+    institution: commissionName,
     passed: false,
     protocolDate: decision.protocolDate,
     protocolNumber: decision.protocolNumber,

@@ -7,11 +7,20 @@ const roleHints: Record<OrganizationRole, string> = {
   employee: "Ввод кадровых данных, просмотр статуса, обратная связь — в пределах выданных прав.",
 };
 
+export type ChoiceObstacle = "not-in-frmo" | "liquidated";
+
+const obstacleLabels: Record<ChoiceObstacle, string> = {
+  "not-in-frmo": "нет в реестре ФРМО, вход в кабинет организации недоступен",
+  liquidated: "организация ликвидирована, вход недоступен",
+};
+
 export function ChooseContextPage(props: {
   ctx: PageContext;
   choices: OrganizationChoice[];
   /** Offered only to operators of the accreditation commission. */
   commission?: boolean;
+  /** Organizations that cannot be entered, by ESIA oid: marked before the person picks them. */
+  obstacles?: Record<string, ChoiceObstacle>;
   error?: boolean;
 }) {
   return (
@@ -44,6 +53,11 @@ export function ChooseContextPage(props: {
             <label class="choice" key={choice.esiaOrgOid}>
               <input type="radio" name="choice" value={choice.esiaOrgOid} />
               От имени организации «{choice.shortName}»
+              {props.obstacles?.[choice.esiaOrgOid] && (
+                <span class="hint">
+                  {obstacleLabels[props.obstacles[choice.esiaOrgOid] ?? "not-in-frmo"]}
+                </span>
+              )}
             </label>
           ))}
         </fieldset>
