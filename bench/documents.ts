@@ -104,7 +104,7 @@ async function measureUploads(server: BenchServer, cookie: string, rounds: numbe
 
 export async function documentsBench({ label, server, baseline }: BenchContext): Promise<void> {
   const cookie = await signInWorker(server.url);
-  const uploads = await measureUploads(server, cookie, server.details.quick ? 2 : 5);
+  const uploads = await measureUploads(server, cookie, server.details.quick ? 1 : 5);
   const throughput = (uploads.uploads * MAX_FILE_BYTES) / 1024 / 1024 / uploads.seconds;
   console.log(
     `\nDocuments on ${label}: ${CONCURRENT} concurrent 5 MB uploads × ${uploads.uploads / CONCURRENT} rounds`,

@@ -18,7 +18,7 @@ export async function pagesBench({ label, server, baseline }: BenchContext): Pro
   ];
   printTable(`Pages on ${label}`, await baseline(), rows);
 
-  const logins = settings.duration < 10 ? 5 : 20;
+  const logins = settings.duration < 10 ? 3 : 20;
   const cpuBefore = server.cpuMs();
   for (let run = 0; run < logins; run++) {
     const page = await loginThroughStandin(new FormClient(), base, loginOf(standinAccounts.petrova));

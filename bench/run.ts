@@ -15,11 +15,11 @@ const only = args
   ?.slice("--only=".length)
   .split(",");
 // Quick runs prove that every benchmark still works (CI); their figures are rough.
-if (quick) Object.assign(settings, { connections: 10, duration: 3, sequentialRuns: 10 });
+if (quick) Object.assign(settings, { connections: 10, duration: 2, sequentialRuns: 5 });
 
 async function postgresUrl(): Promise<string | undefined> {
   const url = process.env.TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
     return url;
