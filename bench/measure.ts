@@ -1,6 +1,6 @@
-// Shared measuring: autocannon against a loopback URL, and the bare-Fastify baseline of the same run.
+// Shared measuring, in the load generator's process: autocannon against a server process on
+// loopback, sequential server times, and tables with ratios to the same run's baseline.
 import autocannon from "autocannon";
-import Fastify from "fastify";
 
 export interface Measurement {
   name: string;
@@ -9,37 +9,49 @@ export interface Measurement {
   p99: number;
 }
 
+/** Set once by bench/run.ts: `--quick` shortens every figure to a couple of seconds. */
+export const settings = { connections: 50, duration: 10, sequentialRuns: 40 };
+
 export async function measure(
   name: string,
   url: string,
   headers: Record<string, string> = {},
 ): Promise<Measurement> {
-  const result = await autocannon({ url, headers, connections: 10, duration: 5, workers: 0 });
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${name}: ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  const common = { url, headers, connections: settings.connections, workers: 0, timeout: 30 };
+  let result = await autocannon({ ...common, duration: settings.duration });
+  // A page slower than the whole run completes no request in time: count a round of them instead.
+  if (result.requests.total === 0 && result.errors === 0) {
+    result = await autocannon({ ...common, amount: settings.connections * 2 });
+  }
+  if (result.non2xx > 0 || result.errors > 0 || result.requests.total === 0) {
+    throw new Error(
+      `${name}: ${result.requests.total} answers, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
   }
   return {
     name,
-    requestsPerSecond: result.requests.average,
+    requestsPerSecond: result.requests.total / (result.duration || 1),
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
 }
 
-/** A bare Fastify handler returning a fixed string: what the machine does with no work at all. */
-export async function measureBaseline(): Promise<Measurement> {
-  const bare = Fastify();
-  bare.get("/", async () => "ok");
-  const address = await bare.listen({ port: 0, host: "127.0.0.1" });
-  try {
-    return await measure("bare Fastify (baseline)", address);
-  } finally {
-    await bare.close();
+/** Median of sequential requests, one at a time: the server's own time per page, without queueing. */
+export async function serverTime(url: string, cookie = "", runs = settings.sequentialRuns): Promise<number> {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now();
+    const response = await fetch(url, { headers: { cookie } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
+    times.push(performance.now() - started);
   }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
 }
 
 export function printTable(title: string, baseline: Measurement, rows: Measurement[]): void {
-  console.log(`\n${title}`);
+  console.log(`\n${title} (${settings.connections} connections, ${settings.duration} s each)`);
   console.log("| case | req/s | p50 ms | p99 ms | req/s vs baseline |");
   console.log("|---|---:|---:|---:|---:|");
   for (const row of [baseline, ...rows]) {
@@ -47,3 +59,5 @@ export function printTable(title: string, baseline: Measurement, rows: Measureme
     console.log(`| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ${ratio} |`);
   }
 }
+
+export const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);

@@ -1,23 +1,25 @@
-// The organization's cabinet with 5 000 staff: the staff list (first page, a search, a deep page) and
-// the reports page, and a CSV import of 5 000 rows through the job, against a bare Fastify handler
-// measured in the same run; on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL.
+// The organization's cabinet with 5 000 staff (300 with --quick): the staff list (first page, a
+// search, the last page) and the reports page against the baseline, and a CSV import of as many rows
+// through the job.
 import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.ts";
 import { snilsFrom } from "../src/esia-standin/seed-ids.ts";
 import { egrulClinic } from "../src/modules/egrul/egrul.standin-data.ts";
-import { findOrganizationByOgrn } from "../src/modules/organizations/organizations.repository.ts";
-import { demoClinicFrmoOid, seedDemoOrganizations } from "../src/modules/organizations/organizations.seed.ts";
+import { demoClinicFrmoOid } from "../src/modules/organizations/organizations.seed.ts";
 import { registerCertificates } from "../src/modules/register/register-record.schema.ts";
 import { insertCards, insertPersons } from "../src/modules/staff/staff.repository.ts";
 import { staffImports } from "../src/modules/staff/staff.schema.ts";
-import { fakeClock } from "../src/shared/clock.ts";
+import { STAFF_PAGE_SIZE } from "../src/modules/staff/views/staff-list.view.ts";
 import { formatSnils } from "../src/shared/identifiers.ts";
-import { testDatabaseUrl } from "../test/support/db.ts";
-import { multipartBody, personOf } from "../test/support/organization-cabinet.ts";
-import { buildPlatformApp, cookiesFrom, csrfTokenIn } from "../test/support/platform.ts";
-import { measure, measureBaseline, printTable } from "./measure.ts";
+import { multipartBody } from "../test/support/organization-cabinet.ts";
+import { cookiesFrom, csrfTokenIn } from "../test/support/platform.ts";
+import type { TestSystem } from "../test/support/system.ts";
+import { signInHead } from "./login.ts";
+import { measure, printTable, serverTime } from "./measure.ts";
+import type { BenchContext } from "./scenarios.ts";
 
 const STAFF = 5_000;
+const QUICK_STAFF = 300;
 const CHUNK = 500;
 const positions = [
   ["109", "врач-терапевт"],
@@ -34,11 +36,11 @@ const departments = [
 ];
 
 /** 5 000 workers of the clinic with a card each and a certificate for every fifth, ending over the next years. */
-async function seedStaff(db: Database): Promise<void> {
-  for (let start = 0; start < STAFF; start += CHUNK) {
+async function seedStaff(db: Database, count: number): Promise<void> {
+  for (let start = 0; start < count; start += CHUNK) {
     const people = await insertPersons(
       db,
-      Array.from({ length: CHUNK }, (_, offset) => ({
+      Array.from({ length: Math.min(CHUNK, count - start) }, (_, offset) => ({
         snils: snilsFrom(String(400_000_000 + start + offset)),
         lastName: `Сотрудникова${start + offset}`,
         firstName: "Мария",
@@ -78,20 +80,6 @@ async function seedStaff(db: Database): Promise<void> {
   }
 }
 
-/** Sequential requests one at a time: the server's own time per page, without queueing. */
-async function serverTime(url: string, cookie: string, runs = 40): Promise<number> {
-  const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const started = performance.now();
-    const response = await fetch(url, { headers: { cookie } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
-}
-
 /** A surname that the checks accept: the index written in Cyrillic letters, not digits. */
 function surname(index: number): string {
   const letters = "абвгдежзиклмнопрстуф";
@@ -112,91 +100,65 @@ function importFile(rows: number): string {
   return [header, ...lines].join("\r\n");
 }
 
-async function measureOrganization(label: string): Promise<void> {
-  const clock = fakeClock(new Date());
-  const head = { ...personOf(4, "Смирнов", "Алексей", "Викторович") };
-  const { app, deps } = await buildPlatformApp({
-    clock,
-    // One client sending thousands of requests: the per-IP limit would cut the benchmark short.
-    env: { RATE_LIMIT_PER_MINUTE: "100000000" },
-    extraRoutes: (instance) => {
-      instance.get("/bench/enter", async (request, reply) => {
-        const outcome = await instance.deps.identityService.signIn(head, request.ip);
-        const clinic = await findOrganizationByOgrn(instance.deps.database.db, egrulClinic.ogrn);
-        if (!outcome.ok || !clinic) throw new Error("sign-in refused");
-        const context = {
-          kind: "organization",
-          organizationId: clinic.id,
-          esiaOrgOid: head.oid,
-          role: "head",
-        } as const;
-        request.session.regenerate({ userId: outcome.user.id, context }, clock.now());
-        return reply.code(204).send();
-      });
-    },
-  });
-  const db = deps.database.db;
-  const started = Date.now();
-  await seedDemoOrganizations(db);
-  await seedStaff(db);
+export async function organizationServer(system: TestSystem, options: { quick: boolean }) {
+  const db = system.deps.database.db;
+  await seedStaff(db, options.quick ? QUICK_STAFF : STAFF);
   await db.execute(sql`analyze`);
-  console.log(`${label}: ${STAFF} staff seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  const base = await app.listen({ port: 0, host: "127.0.0.1" });
-  try {
-    const entered = await fetch(`${base}/bench/enter`);
-    let cookie = cookiesFrom(entered.headers.getSetCookie());
-    const pages = {
-      list: `${base}/org/staff`,
-      search: `${base}/org/staff?q=${encodeURIComponent("сотрудникова4321")}`,
-      deep: `${base}/org/staff?page=150`,
-      reports: `${base}/org/reports`,
-    };
-    const times: Record<string, number> = {};
-    for (const [name, url] of Object.entries(pages)) times[name] = await serverTime(url, cookie);
-    console.log(
-      `${label}: server time p50, one request at a time — list ${times.list?.toFixed(1)} ms, search ${times.search?.toFixed(1)} ms, page 150 ${times.deep?.toFixed(1)} ms, reports ${times.reports?.toFixed(1)} ms`,
-    );
-    const baseline = await measureBaseline();
-    const rows = [
-      await measure("staff list, first page /org/staff", pages.list, { cookie }),
-      await measure("staff list, search by ФИО", pages.search, { cookie }),
-      await measure("staff list, page 150", pages.deep, { cookie }),
-      await measure("reports /org/reports", pages.reports, { cookie }),
-    ];
-    printTable(`Organization's cabinet with ${STAFF} staff on ${label}`, baseline, rows);
-
-    // The import: upload, then the job checks the file and writes it in one transaction.
-    const form = await fetch(`${base}/org/staff/import`, { headers: { cookie } });
-    cookie = cookiesFrom(form.headers.getSetCookie(), cookie);
-    const token = csrfTokenIn(await form.text());
-    const { body, contentType } = multipartBody({
-      files: [{ field: "file", name: "staff.csv", content: importFile(STAFF) }],
-    });
-    const importStarted = performance.now();
-    const upload = await fetch(`${base}/org/staff/import?_csrf=${encodeURIComponent(token)}`, {
-      method: "POST",
-      headers: { cookie, "content-type": contentType },
-      body: new Uint8Array(body),
-      redirect: "manual",
-    });
-    if (upload.status !== 303) throw new Error(`import upload: ${upload.status}`);
-    await deps.jobWorker.drain();
-    const seconds = (performance.now() - importStarted) / 1000;
-    const [record] = await db.select().from(staffImports);
-    if (record?.status !== "done" || record.importedRows !== STAFF)
-      throw new Error(`import ended ${record?.status}`);
-    const rowsPerSecond = STAFF / seconds;
-    console.log(
-      `${label}: CSV import of ${STAFF} rows in ${seconds.toFixed(2)} s — ${rowsPerSecond.toFixed(0)} rows/s, ${(rowsPerSecond / baseline.requestsPerSecond).toFixed(3)} of the baseline's requests/s`,
-    );
-  } finally {
-    await app.close();
-  }
+  return {
+    /** Runs the queued import job to its end and tells how it ended. */
+    drainImport: async () => {
+      await system.deps.jobWorker.drain();
+      const [record] = await db.select().from(staffImports);
+      return { status: record?.status, importedRows: record?.importedRows };
+    },
+  };
 }
 
-export async function run(): Promise<void> {
-  await measureOrganization("PGlite");
-  if (testDatabaseUrl) await measureOrganization("PostgreSQL");
-}
+export async function organizationBench({ label, server, baseline }: BenchContext): Promise<void> {
+  const base = server.url;
+  const staff = server.details.quick ? QUICK_STAFF : STAFF;
+  let cookie = await signInHead(base);
+  const lastPage = Math.ceil(staff / STAFF_PAGE_SIZE);
+  const pages = {
+    list: `${base}/org/staff`,
+    search: `${base}/org/staff?q=${encodeURIComponent("сотрудникова432")}`,
+    deep: `${base}/org/staff?page=${lastPage}`,
+    reports: `${base}/org/reports`,
+  };
+  const times: string[] = [];
+  for (const [name, url] of Object.entries(pages))
+    times.push(`${name} ${(await serverTime(url, cookie)).toFixed(1)} ms`);
+  console.log(`${label}: staff of ${staff}, server time p50, one request at a time — ${times.join(", ")}`);
+  const rows = [
+    await measure("staff list, first page /org/staff", pages.list, { cookie }),
+    await measure("staff list, search by ФИО", pages.search, { cookie }),
+    await measure(`staff list, last page ${lastPage}`, pages.deep, { cookie }),
+    await measure("reports /org/reports", pages.reports, { cookie }),
+  ];
+  const reference = await baseline();
+  printTable(`Organization's cabinet with ${staff} staff on ${label}`, reference, rows);
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+  // The import: upload, then the job checks the file and writes it in one transaction.
+  const imported = staff;
+  const form = await fetch(`${base}/org/staff/import`, { headers: { cookie } });
+  cookie = cookiesFrom(form.headers.getSetCookie(), cookie);
+  const token = csrfTokenIn(await form.text());
+  const { body, contentType } = multipartBody({
+    files: [{ field: "file", name: "staff.csv", content: importFile(imported) }],
+  });
+  const importStarted = performance.now();
+  const upload = await fetch(`${base}/org/staff/import?_csrf=${encodeURIComponent(token)}`, {
+    method: "POST",
+    headers: { cookie, "content-type": contentType },
+    body: new Uint8Array(body),
+    redirect: "manual",
+  });
+  if (upload.status !== 303) throw new Error(`import upload: ${upload.status}`);
+  const record = await server.call<{ status?: string; importedRows?: number }>("drainImport");
+  const seconds = (performance.now() - importStarted) / 1000;
+  if (record.status !== "done" || record.importedRows !== imported)
+    throw new Error(`import ended ${record.status}`);
+  console.log(
+    `${label}: CSV import of ${imported} rows in ${seconds.toFixed(2)} s — ${(imported / seconds).toFixed(0)} rows/s`,
+  );
+}

@@ -1,52 +1,31 @@
-// The landing page and the authenticated /lk page against a bare Fastify handler, on PGlite and,
-// when TEST_DATABASE_URL is set, on PostgreSQL.
-import { fakeClock } from "../src/shared/clock.ts";
-import { testDatabaseUrl } from "../test/support/db.ts";
-import { buildPlatformApp, cookiesFrom } from "../test/support/platform.ts";
-import { measure, measureBaseline, printTable } from "./measure.ts";
+// The landing page and the worker's signed-in pages against the bare baseline, and the server's CPU
+// per ESIA login. The demo data of the stand-in's accounts is all the server needs.
+import { standinAccounts } from "../src/esia-standin/seed.ts";
+import { FormClient, loginThroughStandin } from "../test/support/http-client.ts";
+import { loginOf, signInWorker } from "./login.ts";
+import { measure, printTable, settings } from "./measure.ts";
+import type { BenchContext } from "./scenarios.ts";
 
-const person = {
-  oid: "1000000001",
-  lastName: "Иванова",
-  firstName: "Мария",
-  middleName: "Петровна",
-  snils: "11223344595",
-  trusted: true,
-  contacts: [],
-  documents: [],
-  addresses: [],
-};
+export async function pagesBench({ label, server, baseline }: BenchContext): Promise<void> {
+  const base = server.url;
+  // The first login connects the service (W2): the later ones are what a returning worker costs.
+  const cookie = await signInWorker(base);
+  const rows = [
+    await measure("landing page /", `${base}/`),
+    await measure("cabinet home /lk (signed in)", `${base}/lk`, { cookie }),
+    await measure("register record /lk/record", `${base}/lk/record`, { cookie }),
+    await measure("applications /lk/applications", `${base}/lk/applications`, { cookie }),
+  ];
+  printTable(`Pages on ${label}`, await baseline(), rows);
 
-async function measurePages(label: string): Promise<void> {
-  const { app } = await buildPlatformApp({
-    clock: fakeClock(new Date()),
-    // The benchmark is one client sending thousands of requests: the per-IP limit would cut it short.
-    env: { RATE_LIMIT_PER_MINUTE: "100000000" },
-    extraRoutes: (instance) => {
-      instance.get("/bench/sign-in", async (request, reply) => {
-        const outcome = await instance.deps.identityService.signIn(person, request.ip);
-        if (!outcome.ok) throw new Error("sign-in refused");
-        request.session.regenerate({ userId: outcome.user.id, context: { kind: "worker" } }, new Date());
-        return reply.redirect("/lk", 303);
-      });
-    },
-  });
-  const base = await app.listen({ port: 0, host: "127.0.0.1" });
-  try {
-    const signIn = await fetch(`${base}/bench/sign-in`, { redirect: "manual" });
-    const cookie = cookiesFrom(signIn.headers.getSetCookie());
-    const baseline = await measureBaseline();
-    const landing = await measure("landing page /", `${base}/`);
-    const cabinet = await measure("cabinet home /lk (signed in)", `${base}/lk`, { cookie });
-    printTable(`Pages on ${label}`, baseline, [landing, cabinet]);
-  } finally {
-    await app.close();
+  const logins = settings.duration < 10 ? 3 : 20;
+  const cpuBefore = server.cpuMs();
+  for (let run = 0; run < logins; run++) {
+    const page = await loginThroughStandin(new FormClient(), base, loginOf(standinAccounts.petrova));
+    if (page.status !== 200) throw new Error(`login ${run}: ${page.status}`);
   }
+  const perLogin = (server.cpuMs() - cpuBefore) / logins;
+  console.log(
+    `${label}: server CPU per ESIA login, cabinet and stand-in together (one process), ${logins} logins: ${perLogin.toFixed(1)} ms`,
+  );
 }
-
-export async function run(): Promise<void> {
-  await measurePages("PGlite");
-  if (testDatabaseUrl) await measurePages("PostgreSQL");
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,23 +1,21 @@
-// The commission's queue (/review) with 10 000 filed applications: the first page and a filtered
-// page (status + kind + specialty + overdue), against a bare Fastify handler measured in the same
-// run; on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL.
+// The commission's queue (/review) with 10 000 filed applications (500 with --quick): the first
+// page, a filtered page (status + kind + specialty + overdue) and a middle page, against the baseline.
 
 import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.ts";
-import { standinAccounts } from "../src/esia-standin/seed.ts";
 import type { ApplicationKind } from "../src/modules/applications/applications.kinds.ts";
 import { applications } from "../src/modules/applications/applications.schema.ts";
 import type { ApplicationStatus } from "../src/modules/applications/applications.status.ts";
 import { users } from "../src/modules/identity/identity.schema.ts";
-import { addOperator } from "../src/modules/review/review.repository.ts";
-import { fakeClock } from "../src/shared/clock.ts";
+import { QUEUE_PAGE_SIZE } from "../src/modules/review/review.service.ts";
 import { addWorkingDays, moscowDay } from "../src/shared/working-days.ts";
-import { testDatabaseUrl } from "../test/support/db.ts";
-import { buildPlatformApp, cookiesFrom } from "../test/support/platform.ts";
-import { esiaPersonOf } from "../test/support/worker.ts";
-import { measure, measureBaseline, printTable } from "./measure.ts";
+import type { TestSystem } from "../test/support/system.ts";
+import { signInCommission } from "./login.ts";
+import { measure, printTable, serverTime } from "./measure.ts";
+import type { BenchContext } from "./scenarios.ts";
 
 const APPLICATIONS = 10_000;
+const QUICK_APPLICATIONS = 500;
 const CHUNK = 1_000;
 const statuses: ApplicationStatus[] = [
   "submitted",
@@ -36,11 +34,11 @@ const specialties = [
   ["206", "Сестринское дело"],
 ] as const;
 
-/** 10 000 applicants with one filed application each; deadlines spread from 30 working days ago to 20 ahead. */
-export async function seedQueue(db: Database, now: Date): Promise<void> {
+/** Applicants with one filed application each; deadlines spread from 30 working days ago to 20 ahead. */
+export async function seedQueue(db: Database, now: Date, count: number): Promise<void> {
   const today = moscowDay(now);
-  for (let start = 0; start < APPLICATIONS; start += CHUNK) {
-    const people = Array.from({ length: CHUNK }, (_, offset) => ({
+  for (let start = 0; start < count; start += CHUNK) {
+    const people = Array.from({ length: Math.min(CHUNK, count - start) }, (_, offset) => ({
       esiaOid: `bench-${start + offset}`,
       lastName: `Заявитель${start + offset}`,
       firstName: "Анна",
@@ -70,55 +68,32 @@ export async function seedQueue(db: Database, now: Date): Promise<void> {
   }
 }
 
-async function measureQueue(label: string): Promise<void> {
-  const clock = fakeClock(new Date());
-  const orlov = esiaPersonOf(standinAccounts.orlov);
-  const { app, deps } = await buildPlatformApp({
-    clock,
-    // One client sending thousands of requests: the per-IP limit would cut the benchmark short.
-    env: { RATE_LIMIT_PER_MINUTE: "100000000" },
-    extraRoutes: (instance) => {
-      instance.get("/bench/enter", async (request, reply) => {
-        const outcome = await instance.deps.identityService.signIn(orlov, request.ip);
-        if (!outcome.ok) throw new Error("sign-in refused");
-        request.session.regenerate({ userId: outcome.user.id, context: { kind: "commission" } }, clock.now());
-        return reply.code(204).send();
-      });
-    },
-  });
-  const started = Date.now();
-  await seedQueue(deps.database.db, clock.now());
-  await addOperator(deps.database.db, orlov.snils ?? "", clock.now());
+export async function reviewQueueServer(system: TestSystem, options: { quick: boolean }) {
+  const db = system.deps.database.db;
+  await seedQueue(db, system.deps.clock.now(), options.quick ? QUICK_APPLICATIONS : APPLICATIONS);
   // Planner statistics, as autovacuum keeps them on a working database.
-  await deps.database.db.execute(sql`analyze`);
-  console.log(
-    `${label}: ${APPLICATIONS} applications seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-  );
-  const base = await app.listen({ port: 0, host: "127.0.0.1" });
-  try {
-    const entered = await fetch(`${base}/bench/enter`);
-    const cookie = cookiesFrom(entered.headers.getSetCookie());
-    const baseline = await measureBaseline();
-    const first = await measure("queue, first page /review", `${base}/review`, { cookie });
-    const filtered = await measure(
-      "queue, filtered (status, kind, specialty, overdue)",
-      `${base}/review?status=under_review&kind=primary_specialized&specialty=76&overdue=1`,
-      { cookie },
-    );
-    const deep = await measure("queue, page 200", `${base}/review?page=200`, { cookie });
-    printTable(`Review queue with ${APPLICATIONS} applications on ${label}`, baseline, [
-      first,
-      filtered,
-      deep,
-    ]);
-  } finally {
-    await app.close();
-  }
+  await db.execute(sql`analyze`);
+  return {};
 }
 
-export async function run(): Promise<void> {
-  await measureQueue("PGlite");
-  if (testDatabaseUrl) await measureQueue("PostgreSQL");
+export async function reviewQueueBench({ label, server, baseline }: BenchContext): Promise<void> {
+  const base = server.url;
+  const cookie = await signInCommission(base);
+  const count = server.details.quick ? QUICK_APPLICATIONS : APPLICATIONS;
+  const middle = Math.ceil(count / QUEUE_PAGE_SIZE / 2);
+  const pages = {
+    first: `${base}/review`,
+    filtered: `${base}/review?status=under_review&kind=primary_specialized&specialty=76&overdue=1`,
+    deep: `${base}/review?page=${middle}`,
+  };
+  const times: string[] = [];
+  for (const [name, url] of Object.entries(pages))
+    times.push(`${name} ${(await serverTime(url, cookie)).toFixed(1)} ms`);
+  console.log(`${label}: review queue server time p50, one request at a time — ${times.join(", ")}`);
+  const rows = [
+    await measure("queue, first page /review", pages.first, { cookie }),
+    await measure("queue, filtered (status, kind, specialty, overdue)", pages.filtered, { cookie }),
+    await measure(`queue, middle page ${middle}`, pages.deep, { cookie }),
+  ];
+  printTable(`Review queue with ${count} applications on ${label}`, await baseline(), rows);
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,18 +1,70 @@
-// `npm run bench`: every benchmark in turn; each prints its figures with ratios to a same-run baseline.
-import { run as documents } from "./documents.ts";
-import { run as organization } from "./organization.ts";
-import { run as pages } from "./pages.ts";
-import { run as reviewQueue } from "./review-queue.ts";
+// `npm run bench [-- --quick] [-- --only=pages,organization]`: every benchmark on PGlite and, when a
+// PostgreSQL server answers (TEST_DATABASE_URL, or the local one), on PostgreSQL too. Each server
+// runs in its own fresh process (on its own new database, dropped afterwards); this process is the
+// load generator and measures the bare-Fastify baseline, also in its own process, before each table.
+// Exits non-zero when any benchmark breaks, so that CI notices.
+import pg from "pg";
+import { type BenchServer, startServer } from "./child.ts";
+import { measure, settings } from "./measure.ts";
+import { clientScenarios } from "./scenarios.ts";
 
-const benchmarks: [string, () => Promise<void>][] = [
-  ["pages", pages],
-  ["documents", documents],
-  ["review queue", reviewQueue],
-  ["organization", organization],
-];
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const only = args
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
+// Quick runs prove that every benchmark still works (CI); their figures are rough.
+if (quick) Object.assign(settings, { connections: 10, duration: 2, sequentialRuns: 5 });
 
-for (const [name, run] of benchmarks) {
-  console.log(`\n== ${name}`);
-  await run();
+async function postgresUrl(): Promise<string | undefined> {
+  const url = process.env.TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+const databases: [string, string | undefined][] = [["PGlite", undefined]];
+const postgres = await postgresUrl();
+if (postgres) databases.push(["PostgreSQL", postgres]);
+else console.log("PostgreSQL does not answer: the benchmarks run on PGlite only");
+
+const started = performance.now();
+const failures: string[] = [];
+const bare = await startServer("bare", {});
+try {
+  for (const [label, url] of databases) {
+    for (const [name, run] of clientScenarios) {
+      if (only && !only.includes(name)) continue;
+      console.log(`\n== ${name} on ${label}`);
+      let server: BenchServer | undefined;
+      try {
+        server = await startServer(name, { TEST_DATABASE_URL: url ?? "", BENCH_QUICK: quick ? "1" : "0" });
+        server.details.quick = quick;
+        console.log(
+          `${label}: server ready, data seeded in ${Number(server.details.seededSeconds).toFixed(1)} s`,
+        );
+        await run({ label, server, baseline: () => measure("bare Fastify (baseline)", bare.url) });
+      } catch (error) {
+        failures.push(`${name} on ${label}`);
+        console.error(`!! ${name} on ${label} broke:`, error);
+      } finally {
+        await server?.stop();
+      }
+    }
+  }
+} finally {
+  await bare.stop();
+}
+console.log(`\nbenchmarks took ${((performance.now() - started) / 1000).toFixed(0)} s`);
+if (failures.length > 0) {
+  console.error(`broken: ${failures.join(", ")}`);
+  process.exit(1);
 }
 process.exit(0);

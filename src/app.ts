@@ -1,9 +1,11 @@
 // buildApp(deps): plugins, then each module's routes. It never listens, so tests reuse it via inject.
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Deps } from "./deps.ts";
+import { assetCacheHeaders, assetsRoot } from "./http/assets.ts";
 import { browserGateSupport } from "./http/browser-gate.tsx";
 import { registerErrorHandling } from "./http/errors.tsx";
 import { loggerOptions } from "./http/logging.ts";
@@ -55,12 +57,15 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   app.decorate("deps", deps);
   registerErrorHandling(app);
+  // HTML, CSS and JSON compressed (brotli at the plugin's fast level 4, or gzip); fonts are already.
+  await app.register(compress, { encodings: ["br", "gzip"] });
 
   await app.register(fastifyStatic, {
-    root: new URL("./ui/assets", import.meta.url).pathname,
+    root: assetsRoot.pathname,
     prefix: "/assets/",
     index: false,
-    maxAge: "1h",
+    cacheControl: false,
+    setHeaders: assetCacheHeaders,
   });
   await app.register(fastifyStatic, {
     root: new URL("../node_modules/@fontsource/pt-sans/files", import.meta.url).pathname,

@@ -9,6 +9,17 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { schema } from "./schema.ts";
 
+/**
+ * Listeners told of every SQL statement sent through Drizzle: tests count a page's statements with
+ * it (the budget of DESIGN.md). Empty in production, where it costs one check per statement.
+ */
+export const statementListeners = new Set<(sql: string) => void>();
+const logger = {
+  logQuery(query: string): void {
+    for (const listener of statementListeners) listener(query);
+  },
+};
+
 export const migrationsFolder = new URL("../../drizzle", import.meta.url).pathname;
 
 // Drizzle's PGlite and node-postgres databases share the query API; one type keeps callers simple.
@@ -41,7 +52,7 @@ async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
   if (dir) mkdirSync(dir, { recursive: true });
   const client = new PGlite(dir);
   await client.waitReady;
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
   return {
     db,
     kind: "pglite",
@@ -63,7 +74,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const db = drizzlePg(pool, { schema });
+  const db = drizzlePg(pool, { schema, logger });
   return {
     db,
     kind: "postgres",

@@ -12,11 +12,19 @@ export function sendHtml(reply: FastifyReply, page: VNode, status = 200): Fastif
     .send(`<!doctype html>${renderToString(page)}`);
 }
 
-/** What every layout needs: the signed-in person, the CSRF token for forms, the current path. */
+/**
+ * What every layout needs: the signed-in person, the CSRF token for forms, the current path.
+ * The token is made when a form first reads it: a page without a form (the anonymous landing page,
+ * the public checks) then sets no CSRF cookie and signs nothing.
+ */
 export function pageContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  let csrfToken: string | undefined;
   return {
     viewer: request.viewer,
-    csrfToken: reply.generateCsrf(),
+    get csrfToken() {
+      csrfToken ??= reply.generateCsrf();
+      return csrfToken;
+    },
     path: request.url.split("?")[0] ?? "/",
     support: request.server.deps.config.support,
     standin: request.server.deps.config.standin.enabled,

@@ -1,5 +1,6 @@
 // The page frame: header with the product and the signed-in person, navigation, footer.
 import type { ComponentChildren } from "preact";
+import { assetUrl } from "../http/assets.ts";
 import type { SessionContext } from "../http/session.ts";
 import { formatDateTime } from "../shared/format.ts";
 
@@ -49,8 +50,8 @@ export function Layout({ ctx, title, nav, refreshSeconds, children }: LayoutProp
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ФРМР`}</title>
         {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
-        <link rel="stylesheet" href="/assets/app.css" />
-        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl("app.css")} />
+        <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -114,7 +114,7 @@ export function multipartBody(parts: NonNullable<SendOptions["multipart"]>): {
 }
 
 export async function startCabinet(
-  options: { start?: string; env?: Record<string, string> } = {},
+  options: { start?: string; env?: Record<string, string>; extend?: (app: FastifyInstance) => void } = {},
 ): Promise<CabinetHarness> {
   const clock = fakeClock(options.start ?? "2026-11-21T09:00:00Z");
   const registry = new Map<string, Persona>();
@@ -146,6 +146,7 @@ export async function startCabinet(
         request.session.regenerate({ userId: outcome.user.id, context }, clock.now());
         return reply.code(204).send();
       });
+      options.extend?.(instance);
     },
   });
   await seedDemoOrganizations(deps.database.db);

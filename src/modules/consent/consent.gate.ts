@@ -17,7 +17,8 @@ async function consentGate(app: FastifyInstance): Promise<void> {
     const viewer = request.viewer;
     if (viewer?.context?.kind !== "worker") return;
     if (!needsConsent(request.url.split("?")[0] ?? "")) return;
-    if (await app.deps.consentService.activeConsent(viewer.id)) return;
+    // The viewer plugin read the active consent with the user, in the same statement.
+    if (request.viewerRecord?.consent) return;
     return reply.redirect(CONNECT_PATH, 303);
   });
 }

@@ -5,36 +5,42 @@ import { sendError } from "../../http/errors.tsx";
 import type { OrganizationRole } from "../../http/session.ts";
 import { fullName } from "../../shared/format.ts";
 import type { Viewer } from "../../ui/layout.tsx";
-import { findOrganizationById } from "../organizations/organizations.repository.ts";
-import { findUserById } from "./identity.repository.ts";
+import type { ConsentRow } from "../consent/consent.repository.ts";
+import type { UserRow } from "./identity.repository.ts";
+import { findViewerRow } from "./viewer.repository.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
     viewer: Viewer | undefined;
+    /** The viewer's user row and active consent, read once per request: handlers reuse them. */
+    viewerRecord: { user: UserRow; consent: ConsentRow | undefined } | undefined;
   }
 }
 
 async function viewerPlugin(app: FastifyInstance): Promise<void> {
   app.decorateRequest("viewer", undefined);
+  app.decorateRequest("viewerRecord", undefined);
   app.addHook("onRequest", async (request) => {
     const userId = request.session?.data.userId;
     if (typeof userId !== "string") return;
-    const user = await findUserById(app.deps.database.db, userId);
-    if (!user) {
+    const context = request.session.data.context;
+    const row = await findViewerRow(
+      app.deps.database.db,
+      userId,
+      context?.kind === "organization" ? context.organizationId : undefined,
+    );
+    if (!row) {
       request.session.destroy();
       return;
     }
-    const context = request.session.data.context;
-    const organization =
-      context?.kind === "organization"
-        ? await findOrganizationById(app.deps.database.db, context.organizationId)
-        : undefined;
+    const { user, consent, organizationName } = row;
+    request.viewerRecord = { user, consent };
     request.viewer = {
       id: user.id,
       fullName: fullName(user),
       previousLoginAt: user.previousLoginAt,
       context,
-      ...(organization ? { organizationName: organization.shortName } : {}),
+      ...(organizationName ? { organizationName } : {}),
     };
   });
 }
@@ -73,4 +79,10 @@ export function requireOrganization(...roles: OrganizationRole[]) {
 export function viewerOf(request: FastifyRequest): Viewer {
   if (!request.viewer) throw new Error("route used without requireViewer");
   return request.viewer;
+}
+
+/** The viewer's user row and active consent as read for this request; use after `requireViewer`. */
+export function viewerRecordOf(request: FastifyRequest): NonNullable<FastifyRequest["viewerRecord"]> {
+  if (!request.viewerRecord) throw new Error("route used without requireViewer");
+  return request.viewerRecord;
 }
