@@ -4,9 +4,11 @@ import formbody from "@fastify/formbody";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Deps } from "./deps.ts";
+import { refuseControlCharacters } from "./http/control-characters.ts";
 import { registerErrorHandling } from "./http/errors.tsx";
 import { loggerOptions } from "./http/logging.ts";
 import { registerOperations } from "./http/operations.ts";
+import { routeTableRegistry } from "./http/route-table.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
 import { applicationsRoutes } from "./modules/applications/applications.routes.tsx";
@@ -54,6 +56,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   });
   app.decorate("deps", deps);
   registerErrorHandling(app);
+  refuseControlCharacters(app);
 
   await app.register(fastifyStatic, {
     root: new URL("./ui/assets", import.meta.url).pathname,
@@ -86,6 +89,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(viewerSupport);
   await app.register(consentGateSupport);
   await app.register(cabinetRouteRegistry);
+  await app.register(routeTableRegistry);
 
   await app.register(publicRoutes);
   await app.register(identityRoutes);
