@@ -7,9 +7,11 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Deps } from "./deps.ts";
 import { assetCacheHeaders, assetsRoot } from "./http/assets.ts";
 import { browserGateSupport } from "./http/browser-gate.tsx";
+import { refuseControlCharacters } from "./http/control-characters.ts";
 import { registerErrorHandling } from "./http/errors.tsx";
 import { loggerOptions } from "./http/logging.ts";
 import { registerOperations } from "./http/operations.ts";
+import { routeTableRegistry } from "./http/route-table.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
 import { applicationsRoutes } from "./modules/applications/applications.routes.tsx";
@@ -59,6 +61,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerErrorHandling(app);
   // HTML, CSS and JSON compressed (brotli at the plugin's fast level 4, or gzip); fonts are already.
   await app.register(compress, { encodings: ["br", "gzip"] });
+  refuseControlCharacters(app);
 
   await app.register(fastifyStatic, {
     root: assetsRoot.pathname,
@@ -93,6 +96,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(consentGateSupport);
   await app.register(browserGateSupport);
   await app.register(cabinetRouteRegistry);
+  await app.register(routeTableRegistry);
 
   await app.register(publicRoutes);
   await app.register(identityRoutes);

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from "./config/config.ts";
 import { createDeps, devKeysDir } from "./deps.ts";
 import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
+import { watchEventLoop } from "./http/event-loop.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
 import { scheduleEgrulSync } from "./modules/organizations/cabinet.jobs.ts";
 import { seedDemoData } from "./seed.ts";
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   const app = await buildApp(deps);
   servers.push(app);
   await app.listen({ port: config.port, host: config.host });
+  const stopLagWatch = watchEventLoop(app.log);
   // Notifications and other background work run after their transactions commit (DESIGN: jobs).
   if (config.jobsWorker) deps.jobWorker.start(app.log);
   // The ЕГРЮЛ/ЕГРИП synchronisation runs once at start, then reschedules itself daily (O4).
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
     clearInterval(purge);
+    stopLagWatch();
     await deps.jobWorker.stop();
     for (const server of servers.reverse()) await server.close();
     await deps.database.close();

@@ -1,5 +1,6 @@
 // Request logs without tokens or personal data: no query strings, cookies or authorization headers.
 import type { FastifyServerOptions } from "fastify";
+import { safeLogging } from "./log-safety.ts";
 
 interface LoggedRequest {
   method: string;
@@ -11,8 +12,9 @@ interface LoggedRequest {
 export function loggerOptions(level: string): FastifyServerOptions["logger"] {
   return {
     level,
-    redact: { paths: ["req.headers", "res.headers", "*.password", "*.snils", "*.token"], remove: true },
+    ...safeLogging(),
     serializers: {
+      ...safeLogging().serializers,
       // The ESIA callback carries the authorization code in its query; only the path is logged.
       req: (request: LoggedRequest) => ({
         method: request.method,

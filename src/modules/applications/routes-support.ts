@@ -2,6 +2,7 @@
 // a multipart upload, and turning a use case's outcome into a redirect or an error page.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { assertNoControlCharacters } from "../../http/control-characters.ts";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash } from "../../http/flash.ts";
 import type { DocumentsService, ReceivedFile } from "../documents/documents.service.ts";
@@ -68,6 +69,7 @@ export async function readUpload(
   let file: ReceivedFile | undefined;
   try {
     for await (const part of request.parts()) {
+      assertNoControlCharacters([part.fieldname, part.type === "file" ? part.filename : part.value]);
       if (part.type === "file") {
         if (file) {
           // One file per form: a second one is read to its end and dropped.

@@ -3,6 +3,7 @@ import multipart from "@fastify/multipart";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { assertNoControlCharacters } from "../../http/control-characters.ts";
 import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { requireViewer, viewerOf } from "../identity/viewer.ts";
@@ -150,6 +151,7 @@ async function readUploadForm(
   let file: ReceivedFile | undefined;
   try {
     for await (const part of request.parts()) {
+      assertNoControlCharacters([part.fieldname, part.type === "file" ? part.filename : part.value]);
       if (part.type === "file") file = await receive(part.file, part.filename);
       else if (part.fieldname === "documentType") typeCode = part.value;
     }

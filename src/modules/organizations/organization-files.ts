@@ -5,6 +5,7 @@
 import { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
 import type { DbExecutor } from "../../db/client.ts";
+import { assertNoControlCharacters } from "../../http/control-characters.ts";
 import type { DocumentsService, ReceivedFile } from "../documents/documents.service.ts";
 import { type FileStorage, newStorageKey } from "../documents/storage.ts";
 import { checkFileName, rejectionMessage } from "../documents/upload-rules.ts";
@@ -32,6 +33,7 @@ export async function readMultipartForm(
   const form: MultipartForm = { fields: {}, files: [] };
   try {
     for await (const part of request.parts(limits ? { limits } : undefined)) {
+      assertNoControlCharacters([part.fieldname, part.type === "file" ? part.filename : part.value]);
       if (part.type !== "file") {
         form.fields[part.fieldname] = String(part.value);
         continue;

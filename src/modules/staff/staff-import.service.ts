@@ -202,7 +202,7 @@ export function createStaffImportService({ db, clock }: { db: Database; clock: C
       if (lines.length > MAX_IMPORT_ROWS)
         return {
           ok: false,
-          message: `В файле ${lines.length} строк, а за один раз можно загрузить не больше ${MAX_IMPORT_ROWS}. Разделите файл.`,
+          message: `В файле больше ${MAX_IMPORT_ROWS} строк с работниками, а за один раз можно загрузить не больше ${MAX_IMPORT_ROWS}. Разделите файл.`,
         };
       const record = await db.transaction(async (tx) => {
         const row = await insertImport(tx, {
