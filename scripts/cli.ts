@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts";
+import { startSmsStandin } from "../src/modules/notifications/sms-standin.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
@@ -36,6 +38,25 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } finally {
       await database.close();
     }
+  },
+
+  /** `notify test --email <address> [--sms <phone>]`: one message through the configured transports. */
+  async notify(args) {
+    const result = await runNotifyCommand(loadConfig(), args);
+    for (const line of result.lines) console.log(line);
+    if (!result.ok) process.exitCode = 2;
+  },
+
+  /** `sms-standin [--port 3002]`: a development SMS gateway that prints what it receives. */
+  async "sms-standin"(args) {
+    const index = args.indexOf("--port");
+    const port = index >= 0 ? Number(args[index + 1]) : 3002;
+    const standin = await startSmsStandin({
+      port,
+      onMessage: (sms) => console.log(JSON.stringify(sms.fields)),
+    });
+    console.log(`SMS gateway stand-in at ${standin.url}; set SMS_GATEWAY_URL to it`);
+    await new Promise(() => {});
   },
 };
 

@@ -22,11 +22,8 @@ import { createStandinEgrul } from "./modules/egrul/egrul.standin.ts";
 import { createHistoryService, type HistoryService } from "./modules/history/history.service.ts";
 import { createIdentityService, type IdentityService } from "./modules/identity/identity.service.ts";
 import { createJobWorker, type JobWorker } from "./modules/jobs/jobs.worker.ts";
-import {
-  createOutboxDeliveryHandler,
-  OUTBOX_DELIVERY_JOB,
-  outboxPageTransport,
-} from "./modules/notifications/delivery.ts";
+import { createOutboxDeliveryHandler, OUTBOX_DELIVERY_JOB } from "./modules/notifications/delivery.ts";
+import { createTransports, type Transports } from "./modules/notifications/transports.ts";
 import { cabinetJobHandlers } from "./modules/organizations/cabinet.jobs.ts";
 import { type CabinetServices, createCabinetServices } from "./modules/organizations/cabinet.services.ts";
 import { createRegisterService, type RegisterService } from "./modules/register/register.service.ts";
@@ -55,6 +52,8 @@ export interface Deps {
   accreditation: AccreditationServices;
   /** The background job worker; main.ts starts and stops it, tests run it by hand. */
   jobWorker: JobWorker;
+  /** E-mail and SMS transports (SMTP, HTTP gateway, or the development outbox). */
+  transports: Transports;
 }
 
 export interface DepsOverrides {
@@ -76,6 +75,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   const egrul = overrides.egrul ?? createStandinEgrul();
   const cabinet = createCabinetServices({ db: database.db, clock, egrul, storage: fileStorage });
   const registerService = createRegisterService({ db: database.db, clock });
+  const transports = createTransports(config);
   return {
     config,
     clock,
@@ -102,17 +102,19 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     egrul,
     cabinet,
     accreditation: createAccreditationServices({ db: database.db, clock, config }),
+    transports,
     jobWorker: createJobWorker({
       db: database.db,
       clock,
+      leaseMs: config.jobs.leaseMs,
+      pollIntervalMs: config.jobs.pollMs,
       handlers: {
         ...accreditationJobHandlers({ db: database.db, clock, config }),
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
-        // Only the outbox page exists so far: production needs an SMTP and SMS transport here.
         [OUTBOX_DELIVERY_JOB]: createOutboxDeliveryHandler({
           db: database.db,
           clock,
-          transport: outboxPageTransport,
+          transport: transports.transport,
         }),
       },
     }),

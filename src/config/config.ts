@@ -35,6 +35,24 @@ export interface Config {
   documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
   accreditation: { filingWindow: FilingWindow };
   jobsWorker: boolean;
+  jobs: { leaseMs: number; pollMs: number };
+  smtp: {
+    url: string | undefined;
+    from: string;
+    replyTo: string | undefined;
+    caPem: string | undefined;
+    timeoutMs: number;
+  };
+  sms: {
+    url: string | undefined;
+    format: "json" | "form";
+    template: string;
+    login: string;
+    password: string;
+    token: string;
+    sender: string;
+    timeoutMs: number;
+  };
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -125,11 +143,32 @@ export function loadConfig(env: Env = process.env): Config {
     },
     accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
     jobsWorker: read("JOBS_WORKER") !== "off",
+    jobs: { leaseMs: int("JOBS_LEASE_MS"), pollMs: int("JOBS_POLL_MS") },
+    smtp: {
+      url: read("SMTP_URL") || undefined,
+      from: read("SMTP_FROM"),
+      replyTo: read("SMTP_REPLY_TO") || undefined,
+      caPem: read("SMTP_CA_PEM") || undefined,
+      timeoutMs: int("SMTP_TIMEOUT_MS"),
+    },
+    sms: {
+      url: read("SMS_GATEWAY_URL") || undefined,
+      format: read("SMS_GATEWAY_FORMAT") === "form" ? "form" : "json",
+      template: read("SMS_GATEWAY_TEMPLATE"),
+      login: read("SMS_GATEWAY_LOGIN"),
+      password: read("SMS_GATEWAY_PASSWORD"),
+      token: read("SMS_GATEWAY_TOKEN"),
+      sender: read("SMS_SENDER"),
+      timeoutMs: int("SMS_TIMEOUT_MS"),
+    },
   };
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))
     problems.push("IDENTITY_ADAPTER must be esia or oidc");
   if (config.identityAdapter === "oidc") problems.push(...oidcProblems(config));
+  problems.push(...transportProblems(config));
+  if (!["json", "form"].includes(read("SMS_GATEWAY_FORMAT")))
+    problems.push("SMS_GATEWAY_FORMAT must be json or form");
   if (production) problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -140,6 +179,21 @@ function oidcProblems(config: Config): string[] {
   return issuerUrl && clientId && clientSecret
     ? []
     : ["OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when IDENTITY_ADAPTER=oidc"];
+}
+
+function transportProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.smtp.url && !/^smtps?:\/\//.test(config.smtp.url))
+    problems.push("SMTP_URL must start with smtp:// or smtps://");
+  if (config.sms.url && !/^https?:\/\//.test(config.sms.url))
+    problems.push("SMS_GATEWAY_URL must be an http(s):// address");
+  try {
+    const template: unknown = JSON.parse(config.sms.template);
+    if (typeof template !== "object" || template === null || Array.isArray(template)) throw new Error();
+  } catch {
+    problems.push("SMS_GATEWAY_TEMPLATE must be a JSON object");
+  }
+  return problems;
 }
 
 /** In production nothing may fall back to development material, and the stand-in can never run. */
