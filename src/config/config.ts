@@ -36,6 +36,7 @@ export interface Config {
   accreditation: { filingWindow: FilingWindow };
   jobsWorker: boolean;
   jobs: { leaseMs: number; pollMs: number };
+  shutdownTimeoutMs: number;
   smtp: {
     url: string | undefined;
     from: string;
@@ -144,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
     jobsWorker: read("JOBS_WORKER") !== "off",
     jobs: { leaseMs: int("JOBS_LEASE_MS"), pollMs: int("JOBS_POLL_MS") },
+    shutdownTimeoutMs: int("SHUTDOWN_TIMEOUT_MS"),
     smtp: {
       url: read("SMTP_URL") || undefined,
       from: read("SMTP_FROM"),

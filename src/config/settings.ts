@@ -146,4 +146,9 @@ export const settings = {
   SMS_GATEWAY_TOKEN: { fallback: "", description: "Gateway API token, sent as `Authorization: Bearer`." },
   SMS_SENDER: { fallback: "FRMR", description: "Sender name registered at the gateway." },
   SMS_TIMEOUT_MS: { fallback: "10000", description: "Timeout of a request to the SMS gateway." },
+  SHUTDOWN_TIMEOUT_MS: {
+    fallback: "20000",
+    description:
+      "On SIGTERM: how long in-flight requests (and the worker's job in hand) may take before the process exits anyway.",
+  },
 } satisfies Record<string, Setting>;

@@ -35,6 +35,8 @@ export interface TestSmtpServer {
   /** Letters whose DATA arrived, accepted or not (shows a stalled delivery reached the server). */
   dataStarted: number;
   behave(behaviour: SmtpBehaviour): void;
+  /** Back to accepting, with nothing received. */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,8 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
       });
     },
   });
+  // A client killed mid-letter resets its connection; for this server that is just a lost session.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
@@ -92,6 +96,11 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
     },
     behave: (next) => {
       behaviour = next;
+    },
+    reset: () => {
+      behaviour = { kind: "accept" };
+      received.length = 0;
+      state.dataStarted = 0;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
