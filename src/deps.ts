@@ -28,6 +28,8 @@ import { cabinetJobHandlers } from "./modules/organizations/cabinet.jobs.ts";
 import { type CabinetServices, createCabinetServices } from "./modules/organizations/cabinet.services.ts";
 import { createRegisterService, type RegisterService } from "./modules/register/register.service.ts";
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
+import type { StatusChecker } from "./modules/status/status.checks.ts";
+import { createServiceStatus } from "./modules/status/status.deps.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
 export interface Deps {
@@ -54,6 +56,8 @@ export interface Deps {
   jobWorker: JobWorker;
   /** E-mail and SMS transports (SMTP, HTTP gateway, or the development outbox). */
   transports: Transports;
+  /** The dependencies shown on /status (C6). */
+  serviceStatus: StatusChecker;
 }
 
 export interface DepsOverrides {
@@ -103,6 +107,15 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     cabinet,
     accreditation: createAccreditationServices({ db: database.db, clock, config }),
     transports,
+    serviceStatus: createServiceStatus({
+      database,
+      clock,
+      esiaUrl: config.identityAdapter === "oidc" ? config.oidc.issuerUrl : config.esia.url,
+      smsGatewayUrl: config.sms.url,
+      transports,
+      egrul,
+      fileStorage,
+    }),
     jobWorker: createJobWorker({
       db: database.db,
       clock,
