@@ -37,6 +37,15 @@ export interface Config {
   jobsWorker: boolean;
   jobs: { leaseMs: number; pollMs: number };
   shutdownTimeoutMs: number;
+  fileStorage: "fs" | "s3";
+  s3: {
+    bucket: string;
+    endpoint: string | undefined;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  };
   smtp: {
     url: string | undefined;
     from: string;
@@ -146,6 +155,15 @@ export function loadConfig(env: Env = process.env): Config {
     jobsWorker: read("JOBS_WORKER") !== "off",
     jobs: { leaseMs: int("JOBS_LEASE_MS"), pollMs: int("JOBS_POLL_MS") },
     shutdownTimeoutMs: int("SHUTDOWN_TIMEOUT_MS"),
+    fileStorage: read("FILE_STORAGE") === "s3" ? "s3" : "fs",
+    s3: {
+      bucket: read("S3_BUCKET"),
+      endpoint: read("S3_ENDPOINT") || undefined,
+      region: read("S3_REGION"),
+      accessKeyId: read("S3_ACCESS_KEY_ID"),
+      secretAccessKey: read("S3_SECRET_ACCESS_KEY"),
+      forcePathStyle: read("S3_FORCE_PATH_STYLE") === "on",
+    },
     smtp: {
       url: read("SMTP_URL") || undefined,
       from: read("SMTP_FROM"),
@@ -169,6 +187,9 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push("IDENTITY_ADAPTER must be esia or oidc");
   if (config.identityAdapter === "oidc") problems.push(...oidcProblems(config));
   problems.push(...transportProblems(config));
+  if (!["fs", "s3"].includes(read("FILE_STORAGE"))) problems.push("FILE_STORAGE must be fs or s3");
+  if (config.fileStorage === "s3" && !config.s3.bucket)
+    problems.push("S3_BUCKET is required when FILE_STORAGE=s3");
   if (!["json", "form"].includes(read("SMS_GATEWAY_FORMAT")))
     problems.push("SMS_GATEWAY_FORMAT must be json or form");
   if (production) problems.push(...productionProblems(config, env));

@@ -146,6 +146,23 @@ export const settings = {
   SMS_GATEWAY_TOKEN: { fallback: "", description: "Gateway API token, sent as `Authorization: Bearer`." },
   SMS_SENDER: { fallback: "FRMR", description: "Sender name registered at the gateway." },
   SMS_TIMEOUT_MS: { fallback: "10000", description: "Timeout of a request to the SMS gateway." },
+  FILE_STORAGE: {
+    fallback: "fs",
+    description:
+      "`fs` (files under `DATA_DIR/files`) or `s3` (S3-compatible object storage, shared by instances).",
+  },
+  S3_BUCKET: { fallback: "", description: "Bucket of uploaded files when `FILE_STORAGE=s3`." },
+  S3_ENDPOINT: {
+    fallback: "",
+    description: "S3 endpoint, e.g. `https://storage.yandexcloud.net` or a MinIO address. Empty: AWS.",
+  },
+  S3_REGION: { fallback: "ru-central1", description: "S3 region." },
+  S3_ACCESS_KEY_ID: { fallback: "", description: "S3 access key id (empty: the SDK's usual sources)." },
+  S3_SECRET_ACCESS_KEY: { fallback: "", description: "S3 secret access key." },
+  S3_FORCE_PATH_STYLE: {
+    fallback: "off",
+    description: "`on`: `endpoint/bucket/key` addresses (MinIO and most self-hosted servers).",
+  },
   SHUTDOWN_TIMEOUT_MS: {
     fallback: "20000",
     description:
