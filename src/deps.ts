@@ -15,9 +15,8 @@ import {
 } from "./modules/applications/accreditation.services.ts";
 import { type ConsentService, createConsentService } from "./modules/consent/consent.service.ts";
 import { createDocumentsService, type DocumentsService } from "./modules/documents/documents.service.ts";
-import { createFsStorage } from "./modules/documents/fs-storage.ts";
-import { createS3Storage } from "./modules/documents/s3-storage.ts";
 import type { FileStorage } from "./modules/documents/storage.ts";
+import { createFileStorage } from "./modules/documents/storage-factory.ts";
 import type { EgrulRegistry } from "./modules/egrul/egrul.port.ts";
 import { createStandinEgrul } from "./modules/egrul/egrul.standin.ts";
 import { createHistoryService, type HistoryService } from "./modules/history/history.service.ts";
@@ -75,10 +74,8 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") }));
   const devKeys =
     overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
-  // Uploaded files live under DATA_DIR/files (never under a directory served as static assets), or
-  // in a bucket that every instance shares.
-  const fileStorage =
-    config.fileStorage === "s3" ? createS3Storage(config.s3) : createFsStorage(join(config.dataDir, "files"));
+  // Uploaded files live under DATA_DIR/files, or in a bucket that every instance shares.
+  const fileStorage = createFileStorage(config);
   const egrul = overrides.egrul ?? createStandinEgrul();
   const cabinet = createCabinetServices({ db: database.db, clock, egrul, storage: fileStorage });
   const registerService = createRegisterService({ db: database.db, clock });

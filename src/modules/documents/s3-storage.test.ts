@@ -11,6 +11,7 @@ import { startTestS3, type TestS3 } from "../../../test/support/s3.ts";
 import { documents } from "./documents.schema.ts";
 import { createS3Storage } from "./s3-storage.ts";
 import { newStorageKey } from "./storage.ts";
+import { moveFiles } from "./storage-move.ts";
 import { documentForm, people, postUpload, samplePdf, startDocumentsApp } from "./test-support.ts";
 
 let s3: TestS3;
@@ -88,6 +89,35 @@ test("documents are uploaded to and downloaded from S3 through the cabinet", asy
       createHash("sha256").update(download.rawPayload).digest("hex"),
       createHash("sha256").update(pdf).digest("hex"),
     );
+  } finally {
+    await t.close();
+  }
+});
+
+test("files move from the file system to S3, each checked against its SHA-256", async () => {
+  const t = await startDocumentsApp();
+  try {
+    const { cookie } = await t.signIn(people.ivanova);
+    for (const name of ["диплом.pdf", "паспорт.pdf"])
+      assert.equal(
+        (await postUpload(t.app, cookie, documentForm(name, samplePdf(name.length)))).statusCode,
+        303,
+      );
+    const rows = await t.deps.database.db.select().from(documents);
+    const target = storage();
+    // One file damaged on disk after upload: it is reported and not copied.
+    const damaged = rows[1];
+    assert.ok(damaged);
+    const staged = await t.deps.fileStorage.stage(Readable.from([Buffer.from("испорчено")]));
+    await staged.commit(damaged.storageKey);
+    const report = await moveFiles(t.deps.database.db, t.deps.fileStorage, target);
+    assert.deepEqual(report, { copied: 1, missing: [], damaged: [damaged.storageKey] });
+    const moved = rows[0];
+    assert.ok(moved);
+    const hash = createHash("sha256");
+    for await (const chunk of await target.open(moved.storageKey)) hash.update(chunk as Buffer);
+    assert.equal(hash.digest("hex"), moved.sha256);
+    await assert.rejects(target.open(damaged.storageKey));
   } finally {
     await t.close();
   }
