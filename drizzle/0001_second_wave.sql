@@ -29,6 +29,8 @@ CREATE TABLE "organization_licences" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "outbox_messages" ADD COLUMN "failed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "outbox_messages" ADD COLUMN "failure" text;--> statement-breakpoint
 ALTER TABLE "register_accreditation_procedures" ADD COLUMN "fail_reason" text;--> statement-breakpoint
 ALTER TABLE "organization_licence_events" ADD CONSTRAINT "organization_licence_events_licence_id_organization_licences_id_fk" FOREIGN KEY ("licence_id") REFERENCES "public"."organization_licences"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_licence_events" ADD CONSTRAINT "organization_licence_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -37,4 +39,5 @@ ALTER TABLE "organization_licences" ADD CONSTRAINT "organization_licences_verifi
 ALTER TABLE "organization_licences" ADD CONSTRAINT "organization_licences_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "organization_licence_events_licence_idx" ON "organization_licence_events" USING btree ("licence_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "organization_licences_org_idx" ON "organization_licences" USING btree ("organization_id","issued_on");--> statement-breakpoint
-CREATE INDEX "organization_licences_verification_idx" ON "organization_licences" USING btree ("verification","created_at");
+CREATE INDEX "organization_licences_verification_idx" ON "organization_licences" USING btree ("verification","created_at");--> statement-breakpoint
+CREATE INDEX "outbox_failed_idx" ON "outbox_messages" USING btree ("failed_at") WHERE "outbox_messages"."failed_at" is not null;

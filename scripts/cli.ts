@@ -4,6 +4,10 @@ import { join } from "node:path";
 import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { createFileStorage } from "../src/modules/documents/storage-factory.ts";
+import { moveFiles } from "../src/modules/documents/storage-move.ts";
+import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts";
+import { startSmsStandin } from "../src/modules/notifications/sms-standin.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
@@ -36,6 +40,58 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } finally {
       await database.close();
     }
+  },
+
+  /** `files move --from fs --to s3`: copies every stored file, verifying SHA-256; the source stays. */
+  async files(args) {
+    const [action, fromFlag, from, toFlag, to] = args;
+    const kinds = ["fs", "s3"];
+    if (
+      action !== "move" ||
+      fromFlag !== "--from" ||
+      toFlag !== "--to" ||
+      !kinds.includes(from ?? "") ||
+      !kinds.includes(to ?? "") ||
+      from === to
+    ) {
+      console.error("Usage: files move --from <fs|s3> --to <fs|s3>");
+      process.exitCode = 2;
+      return;
+    }
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      const report = await moveFiles(
+        database.db,
+        createFileStorage(config, from as "fs" | "s3"),
+        createFileStorage(config, to as "fs" | "s3"),
+      );
+      console.log(`copied and verified: ${report.copied}`);
+      for (const key of report.missing) console.log(`missing in the source: ${key}`);
+      for (const key of report.damaged) console.log(`SHA-256 mismatch, not copied: ${key}`);
+      if (report.missing.length + report.damaged.length > 0) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  },
+
+  /** `notify test --email <address> [--sms <phone>]`: one message through the configured transports. */
+  async notify(args) {
+    const result = await runNotifyCommand(loadConfig(), args);
+    for (const line of result.lines) console.log(line);
+    if (!result.ok) process.exitCode = 2;
+  },
+
+  /** `sms-standin [--port 3002]`: a development SMS gateway that prints what it receives. */
+  async "sms-standin"(args) {
+    const index = args.indexOf("--port");
+    const port = index >= 0 ? Number(args[index + 1]) : 3002;
+    const standin = await startSmsStandin({
+      port,
+      onMessage: (sms) => console.log(JSON.stringify(sms.fields)),
+    });
+    console.log(`SMS gateway stand-in at ${standin.url}; set SMS_GATEWAY_URL to it`);
+    await new Promise(() => {});
   },
 };
 

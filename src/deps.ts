@@ -15,22 +15,21 @@ import {
 } from "./modules/applications/accreditation.services.ts";
 import { type ConsentService, createConsentService } from "./modules/consent/consent.service.ts";
 import { createDocumentsService, type DocumentsService } from "./modules/documents/documents.service.ts";
-import { createFsStorage } from "./modules/documents/fs-storage.ts";
 import type { FileStorage } from "./modules/documents/storage.ts";
+import { createFileStorage } from "./modules/documents/storage-factory.ts";
 import type { EgrulRegistry } from "./modules/egrul/egrul.port.ts";
 import { createStandinEgrul } from "./modules/egrul/egrul.standin.ts";
 import { createHistoryService, type HistoryService } from "./modules/history/history.service.ts";
 import { createIdentityService, type IdentityService } from "./modules/identity/identity.service.ts";
 import { createJobWorker, type JobWorker } from "./modules/jobs/jobs.worker.ts";
-import {
-  createOutboxDeliveryHandler,
-  OUTBOX_DELIVERY_JOB,
-  outboxPageTransport,
-} from "./modules/notifications/delivery.ts";
+import { createOutboxDeliveryHandler, OUTBOX_DELIVERY_JOB } from "./modules/notifications/delivery.ts";
+import { createTransports, type Transports } from "./modules/notifications/transports.ts";
 import { cabinetJobHandlers } from "./modules/organizations/cabinet.jobs.ts";
 import { type CabinetServices, createCabinetServices } from "./modules/organizations/cabinet.services.ts";
 import { createRegisterService, type RegisterService } from "./modules/register/register.service.ts";
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
+import type { StatusChecker } from "./modules/status/status.checks.ts";
+import { createServiceStatus } from "./modules/status/status.deps.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
 export interface Deps {
@@ -55,6 +54,10 @@ export interface Deps {
   accreditation: AccreditationServices;
   /** The background job worker; main.ts starts and stops it, tests run it by hand. */
   jobWorker: JobWorker;
+  /** E-mail and SMS transports (SMTP, HTTP gateway, or the development outbox). */
+  transports: Transports;
+  /** The dependencies shown on /status (C6). */
+  serviceStatus: StatusChecker;
 }
 
 export interface DepsOverrides {
@@ -71,11 +74,12 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") }));
   const devKeys =
     overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
-  // Uploaded files live under DATA_DIR/files, never under a directory served as static assets.
-  const fileStorage = createFsStorage(join(config.dataDir, "files"));
+  // Uploaded files live under DATA_DIR/files, or in a bucket that every instance shares.
+  const fileStorage = createFileStorage(config);
   const egrul = overrides.egrul ?? createStandinEgrul();
   const cabinet = createCabinetServices({ db: database.db, clock, egrul, storage: fileStorage });
   const registerService = createRegisterService({ db: database.db, clock });
+  const transports = createTransports(config);
   return {
     config,
     clock,
@@ -102,17 +106,28 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     egrul,
     cabinet,
     accreditation: createAccreditationServices({ db: database.db, clock, config }),
+    transports,
+    serviceStatus: createServiceStatus({
+      database,
+      clock,
+      esiaUrl: config.identityAdapter === "oidc" ? config.oidc.issuerUrl : config.esia.url,
+      smsGatewayUrl: config.sms.url,
+      transports,
+      egrul,
+      fileStorage,
+    }),
     jobWorker: createJobWorker({
       db: database.db,
       clock,
+      leaseMs: config.jobs.leaseMs,
+      pollIntervalMs: config.jobs.pollMs,
       handlers: {
         ...accreditationJobHandlers({ db: database.db, clock, config }),
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
-        // Only the outbox page exists so far: production needs an SMTP and SMS transport here.
         [OUTBOX_DELIVERY_JOB]: createOutboxDeliveryHandler({
           db: database.db,
           clock,
-          transport: outboxPageTransport,
+          transport: transports.transport,
         }),
       },
     }),

@@ -41,12 +41,22 @@ async function main(): Promise<void> {
   );
   purge.unref();
 
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal }, "shutting down");
+    // close() stops accepting and waits for in-flight requests; past the timeout the process goes anyway.
+    const timer = setTimeout(() => {
+      app.log.warn({ timeoutMs: config.shutdownTimeoutMs }, "in-flight work did not finish in time");
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
     clearInterval(purge);
     stopLagWatch();
     await deps.jobWorker.stop();
     for (const server of servers.reverse()) await server.close();
+    deps.transports.close();
     await deps.database.close();
     process.exit(0);
   };

@@ -39,6 +39,34 @@ export interface Config {
   jobsWorker: boolean;
   /** The accreditation commission's official name (AccreditationProcedure.institution, the extract). */
   commissionName: string;
+  jobs: { leaseMs: number; pollMs: number };
+  shutdownTimeoutMs: number;
+  fileStorage: "fs" | "s3";
+  s3: {
+    bucket: string;
+    endpoint: string | undefined;
+    region: string;
+    accessKeyId: string;
+    secretAccessKey: string;
+    forcePathStyle: boolean;
+  };
+  smtp: {
+    url: string | undefined;
+    from: string;
+    replyTo: string | undefined;
+    caPem: string | undefined;
+    timeoutMs: number;
+  };
+  sms: {
+    url: string | undefined;
+    format: "json" | "form";
+    template: string;
+    login: string;
+    password: string;
+    token: string;
+    sender: string;
+    timeoutMs: number;
+  };
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -130,11 +158,45 @@ export function loadConfig(env: Env = process.env): Config {
     accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
     jobsWorker: read("JOBS_WORKER") !== "off",
     commissionName: read("COMMISSION_NAME"),
+    jobs: { leaseMs: int("JOBS_LEASE_MS"), pollMs: int("JOBS_POLL_MS") },
+    shutdownTimeoutMs: int("SHUTDOWN_TIMEOUT_MS"),
+    fileStorage: read("FILE_STORAGE") === "s3" ? "s3" : "fs",
+    s3: {
+      bucket: read("S3_BUCKET"),
+      endpoint: read("S3_ENDPOINT") || undefined,
+      region: read("S3_REGION"),
+      accessKeyId: read("S3_ACCESS_KEY_ID"),
+      secretAccessKey: read("S3_SECRET_ACCESS_KEY"),
+      forcePathStyle: read("S3_FORCE_PATH_STYLE") === "on",
+    },
+    smtp: {
+      url: read("SMTP_URL") || undefined,
+      from: read("SMTP_FROM"),
+      replyTo: read("SMTP_REPLY_TO") || undefined,
+      caPem: read("SMTP_CA_PEM") || undefined,
+      timeoutMs: int("SMTP_TIMEOUT_MS"),
+    },
+    sms: {
+      url: read("SMS_GATEWAY_URL") || undefined,
+      format: read("SMS_GATEWAY_FORMAT") === "form" ? "form" : "json",
+      template: read("SMS_GATEWAY_TEMPLATE"),
+      login: read("SMS_GATEWAY_LOGIN"),
+      password: read("SMS_GATEWAY_PASSWORD"),
+      token: read("SMS_GATEWAY_TOKEN"),
+      sender: read("SMS_SENDER"),
+      timeoutMs: int("SMS_TIMEOUT_MS"),
+    },
   };
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))
     problems.push("IDENTITY_ADAPTER must be esia or oidc");
   if (config.identityAdapter === "oidc") problems.push(...oidcProblems(config));
+  problems.push(...transportProblems(config));
+  if (!["fs", "s3"].includes(read("FILE_STORAGE"))) problems.push("FILE_STORAGE must be fs or s3");
+  if (config.fileStorage === "s3" && !config.s3.bucket)
+    problems.push("S3_BUCKET is required when FILE_STORAGE=s3");
+  if (!["json", "form"].includes(read("SMS_GATEWAY_FORMAT")))
+    problems.push("SMS_GATEWAY_FORMAT must be json or form");
   if (production) problems.push(...productionProblems(config, env));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -145,6 +207,21 @@ function oidcProblems(config: Config): string[] {
   return issuerUrl && clientId && clientSecret
     ? []
     : ["OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required when IDENTITY_ADAPTER=oidc"];
+}
+
+function transportProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.smtp.url && !/^smtps?:\/\//.test(config.smtp.url))
+    problems.push("SMTP_URL must start with smtp:// or smtps://");
+  if (config.sms.url && !/^https?:\/\//.test(config.sms.url))
+    problems.push("SMS_GATEWAY_URL must be an http(s):// address");
+  try {
+    const template: unknown = JSON.parse(config.sms.template);
+    if (typeof template !== "object" || template === null || Array.isArray(template)) throw new Error();
+  } catch {
+    problems.push("SMS_GATEWAY_TEMPLATE must be a JSON object");
+  }
+  return problems;
 }
 
 /** In production nothing may fall back to development material, and the stand-in can never run. */

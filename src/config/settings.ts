@@ -108,4 +108,69 @@ export const settings = {
     fallback: "on",
     description: "`on` / `off`: run the background job worker inside this process.",
   },
+  JOBS_LEASE_MS: {
+    fallback: "300000",
+    description:
+      "How long a claimed job is reserved for its worker; a worker killed mid-job is replaced after this time.",
+  },
+  JOBS_POLL_MS: { fallback: "1000", description: "How often an idle job worker looks for due jobs." },
+  SMTP_URL: {
+    fallback: "",
+    description:
+      "Mail server, e.g. `smtp://user:password@mail.example.ru:587` (STARTTLS) or `smtps://…:465` (TLS). Empty: e-mail goes to the development outbox only.",
+  },
+  SMTP_FROM: {
+    fallback: "ФРМР — личный кабинет <no-reply@frmr.example>",
+    description: "Sender of notification e-mails.",
+  },
+  SMTP_REPLY_TO: { fallback: "", description: "Reply-To of notification e-mails (e.g. the support desk)." },
+  SMTP_CA_PEM: {
+    fallback: "",
+    description: "Extra CA certificate(s) (PEM) to trust for the mail server, e.g. a company relay's.",
+  },
+  SMTP_TIMEOUT_MS: {
+    fallback: "10000",
+    description: "Connection, greeting and inactivity timeout of SMTP; a timeout is retried later.",
+  },
+  SMS_GATEWAY_URL: {
+    fallback: "",
+    description:
+      "HTTP(S) endpoint of the SMS gateway that receives one request per message. Empty: SMS go to the development outbox only.",
+  },
+  SMS_GATEWAY_FORMAT: {
+    fallback: "json",
+    description: "`json` (JSON body) or `form` (`application/x-www-form-urlencoded`) request to the gateway.",
+  },
+  SMS_GATEWAY_TEMPLATE: {
+    fallback: '{"phone":"{phone}","text":"{text}","sender":"{sender}"}',
+    description:
+      "Request body as a JSON object; in its strings `{phone}` (`+7…`), `{phoneDigits}` (`7…`), `{text}`, `{sender}`, `{login}`, `{password}` and `{token}` are filled in.",
+  },
+  SMS_GATEWAY_LOGIN: { fallback: "", description: "Gateway login; with a password sent as HTTP Basic auth." },
+  SMS_GATEWAY_PASSWORD: { fallback: "", description: "Gateway password." },
+  SMS_GATEWAY_TOKEN: { fallback: "", description: "Gateway API token, sent as `Authorization: Bearer`." },
+  SMS_SENDER: { fallback: "FRMR", description: "Sender name registered at the gateway." },
+  SMS_TIMEOUT_MS: { fallback: "10000", description: "Timeout of a request to the SMS gateway." },
+  FILE_STORAGE: {
+    fallback: "fs",
+    description:
+      "`fs` (files under `DATA_DIR/files`) or `s3` (S3-compatible object storage, shared by instances).",
+  },
+  S3_BUCKET: { fallback: "", description: "Bucket of uploaded files when `FILE_STORAGE=s3`." },
+  S3_ENDPOINT: {
+    fallback: "",
+    description: "S3 endpoint, e.g. `https://storage.yandexcloud.net` or a MinIO address. Empty: AWS.",
+  },
+  S3_REGION: { fallback: "ru-central1", description: "S3 region." },
+  S3_ACCESS_KEY_ID: { fallback: "", description: "S3 access key id (empty: the SDK's usual sources)." },
+  S3_SECRET_ACCESS_KEY: { fallback: "", description: "S3 secret access key." },
+  S3_FORCE_PATH_STYLE: {
+    fallback: "off",
+    description: "`on`: `endpoint/bucket/key` addresses (MinIO and most self-hosted servers).",
+  },
+  SHUTDOWN_TIMEOUT_MS: {
+    fallback: "20000",
+    description:
+      "On SIGTERM: how long in-flight requests (and the worker's job in hand) may take before the process exits anyway.",
+  },
 } satisfies Record<string, Setting>;

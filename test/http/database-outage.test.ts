@@ -28,7 +28,7 @@ test("503 during a database outage, then recovery", {
     assert.equal((await app.inject({ url: "/healthz" })).statusCode, 200, "the process itself is alive");
     const status = await app.inject({ url: "/status" });
     assert.equal(status.statusCode, 503);
-    assert.match(status.body, /Недоступна/);
+    assert.match(status.body, /<td>База данных<\/td><td><span class="badge badge--bad">Не отвечает/);
 
     proxy.restore();
     assert.equal((await app.inject({ url: "/readyz" })).statusCode, 200);

@@ -2,8 +2,8 @@
 // static root, named by random keys; uploads are written to `root/staging` and renamed on commit,
 // which is atomic because both are on the same file system.
 import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { constants, createWriteStream } from "node:fs";
+import { access, mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { assertStorageKey, type FileStorage, type StagedFile } from "./storage.ts";
@@ -38,6 +38,11 @@ export function createFsStorage(root: string): FileStorage {
 
     async remove(key) {
       await rm(pathOf(key), { force: true });
+    },
+
+    async check() {
+      await mkdir(stagingDir, { recursive: true });
+      await access(stagingDir, constants.W_OK);
     },
   };
 }

@@ -19,6 +19,8 @@ export interface FileStorage {
   open(key: string): Promise<Readable>;
   /** Removes a committed file; a missing file is not an error. */
   remove(key: string): Promise<void>;
+  /** Throws when the store cannot be written to (the status page). */
+  check(): Promise<void>;
 }
 
 /** A random storage key: 128 bits, sharded by its first two characters. Never derived from user input. */

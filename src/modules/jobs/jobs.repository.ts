@@ -74,6 +74,14 @@ export async function markJobDone(
   await db.update(jobs).set({ status: "done", lockedUntil: null, finishedAt: now }).where(heldBy(job));
 }
 
+/** Hands a claimed job that was not started back to the queue, as if it had never been claimed. */
+export async function releaseJob(db: DbExecutor, job: Pick<JobRow, "id" | "attempts">): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: "pending", attempts: sql`${jobs.attempts} - 1`, lockedUntil: null })
+    .where(heldBy(job));
+}
+
 /** Schedules the next try at `retryAt`, or gives the job up (`dead`) when there is none. */
 export async function markJobFailed(
   db: DbExecutor,

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "../../db/client.ts";
 import { fakeClock } from "../../shared/clock.ts";
 import { claimDueJobs, countJobs, enqueueJob } from "./jobs.repository.ts";
 import { jobs } from "./jobs.schema.ts";
-import { createJobWorker, retryDelayMs } from "./jobs.worker.ts";
+import { createJobWorker, PermanentJobError, retryDelayMs } from "./jobs.worker.ts";
 
 let database: DatabaseHandle;
 const clock = fakeClock("2026-03-02T09:00:00Z");
@@ -166,5 +166,51 @@ describe("several workers", () => {
     await enqueue("tick");
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(ticks, 1, "a stopped worker takes nothing");
+  });
+
+  test("stopping: the job in hand finishes, the rest of the batch goes back to the queue", async () => {
+    for (let index = 0; index < 3; index++) await enqueue("slow", { index });
+    const ran: number[] = [];
+    let stopping: Promise<void> | undefined;
+    const worker = createJobWorker({
+      db: database.db,
+      clock,
+      batchSize: 3,
+      handlers: {
+        slow: async (payload) => {
+          ran.push(Number(payload.index));
+          stopping ??= worker.stop();
+        },
+      },
+    });
+    worker.start();
+    for (let wait = 0; wait < 200 && !stopping; wait++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    await stopping;
+    assert.deepEqual(ran, [0]);
+    const rows = await database.db.select().from(jobs);
+    assert.deepEqual(rows.map((row) => [row.status, row.attempts]).sort(), [
+      ["done", 1],
+      ["pending", 0],
+      ["pending", 0],
+    ]);
+    assert.equal(await worker.drain(), 2, "released jobs are due at once");
+  });
+
+  test("a permanent failure is given up at once", async () => {
+    await enqueue("refused");
+    const worker = createJobWorker({
+      db: database.db,
+      clock,
+      handlers: {
+        refused: async () => {
+          throw new PermanentJobError("550 no such mailbox");
+        },
+      },
+    });
+    await worker.drain();
+    const [job] = await database.db.select().from(jobs);
+    assert.equal(job?.status, "dead");
+    assert.equal(job?.attempts, 1);
   });
 });

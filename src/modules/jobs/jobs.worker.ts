@@ -9,11 +9,20 @@ import {
   markJobDone,
   markJobFailed,
   purgeFinishedJobs,
+  releaseJob,
 } from "./jobs.repository.ts";
+
+/**
+ * Thrown by a handler when trying again cannot help (an SMTP server refusing the recipient with
+ * 5xx, a gateway rejecting the number): the job is given up at once instead of being retried.
+ */
+export class PermanentJobError extends Error {
+  override name = "PermanentJobError";
+}
 
 export type JobHandler = (
   payload: Record<string, unknown>,
-  job: Pick<JobRow, "id" | "attempts">,
+  job: Pick<JobRow, "id" | "attempts" | "maxAttempts">,
 ) => Promise<void>;
 
 export interface JobLogger {
@@ -66,6 +75,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   let stopped = true;
   let wake: (() => void) | undefined;
   let lastPurge = 0;
+  // Set by start(): drain() and runOnce() in tests and scripts run whole batches regardless.
+  let started = false;
 
   async function runJob(job: JobRow): Promise<void> {
     const handler = handlers[job.kind];
@@ -75,7 +86,8 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       await markJobDone(db, job, clock.now());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const retry = handler !== undefined && job.attempts < job.maxAttempts;
+      const retry =
+        handler !== undefined && !(error instanceof PermanentJobError) && job.attempts < job.maxAttempts;
       const retryAt = retry ? new Date(clock.now().getTime() + retryDelayMs(job.attempts)) : undefined;
       await markJobFailed(db, job, message.slice(0, 2000), retryAt, clock.now());
       const details = { jobId: job.id, kind: job.kind, attempt: job.attempts, err: message };
@@ -87,7 +99,12 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
   async function runOnce(): Promise<number> {
     const now = clock.now();
     const claimed = await claimDueJobs(db, now, new Date(now.getTime() + leaseMs), batchSize);
-    for (const job of claimed) await runJob(job);
+    for (const job of claimed) {
+      // Stopping (SIGTERM): the job in hand finishes, the rest of the batch goes back to the queue
+      // at once instead of waiting for its lease to run out.
+      if (stopped && started) await releaseJob(db, job);
+      else await runJob(job);
+    }
     if (now.getTime() - lastPurge > PURGE_EVERY_MS) {
       lastPurge = now.getTime();
       await purgeFinishedJobs(db, new Date(now.getTime() - KEEP_FINISHED_MS));
@@ -128,6 +145,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       if (!stopped) return;
       if (startLogger) logger = startLogger;
       stopped = false;
+      started = true;
       running = loop();
     },
     async stop() {
@@ -135,6 +153,7 @@ export function createJobWorker(options: JobWorkerOptions): JobWorker {
       wake?.();
       await running;
       running = undefined;
+      started = false;
     },
   };
 }

@@ -4,35 +4,18 @@
 import { eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
-import type { JobHandler } from "../jobs/jobs.worker.ts";
+import { type JobHandler, PermanentJobError } from "../jobs/jobs.worker.ts";
 import { outboxMessages } from "./notifications.schema.ts";
+import type { MessageTransport } from "./transport.ts";
 
 export const OUTBOX_DELIVERY_JOB = "outbox.deliver";
-
-export interface DeliverableMessage {
-  channel: "sms" | "email";
-  recipient: string;
-  subject: string | null;
-  body: string;
-}
-
-/** The way out: SMTP and an SMS gateway in production, nothing but the outbox page in development. */
-export interface MessageTransport {
-  send(message: DeliverableMessage): Promise<void>;
-}
-
-/**
- * Development and tests: the message stays readable on /dev/outbox, where it is marked as sent.
- * Production needs a real transport (SMTP, SMS gateway), chosen in the composition root.
- */
-export const outboxPageTransport: MessageTransport = { send: async () => {} };
 
 export function createOutboxDeliveryHandler(deps: {
   db: DbExecutor;
   clock: Clock;
   transport: MessageTransport;
 }): JobHandler {
-  return async (payload) => {
+  return async (payload, job) => {
     const messageId = Number(payload.messageId);
     if (!Number.isInteger(messageId)) throw new Error("outbox job without a message id");
     const [message] = await deps.db
@@ -41,8 +24,21 @@ export function createOutboxDeliveryHandler(deps: {
       .where(eq(outboxMessages.id, messageId))
       .limit(1);
     // Sent already by an earlier run that died before finishing its job: nothing to do twice.
-    if (!message || message.sentAt) return;
-    await deps.transport.send(message);
+    if (!message || message.sentAt || message.failedAt) return;
+    try {
+      await deps.transport.send(message);
+    } catch (error) {
+      // Given up: refused for good, or the last try. The row says so for the operator (/status).
+      const last = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
+      if (last) {
+        const reason = error instanceof Error ? error.message : String(error);
+        await deps.db
+          .update(outboxMessages)
+          .set({ failedAt: deps.clock.now(), failure: reason.slice(0, 500) })
+          .where(eq(outboxMessages.id, messageId));
+      }
+      throw error;
+    }
     await deps.db
       .update(outboxMessages)
       .set({ sentAt: deps.clock.now() })

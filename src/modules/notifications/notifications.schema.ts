@@ -18,10 +18,14 @@ export const outboxMessages = pgTable(
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
+    /** Set when delivery was given up (refused for good, or out of tries); `failure` says why. */
+    failedAt: timestamp("failed_at", { withTimezone: true }),
+    failure: text("failure"),
   },
   (table) => [
     index("outbox_pending_idx").on(table.id).where(sql`${table.sentAt} is null`),
     index("outbox_user_idx").on(table.userId, table.createdAt),
+    index("outbox_failed_idx").on(table.failedAt).where(sql`${table.failedAt} is not null`),
   ],
 );
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { HelpPage } from "./views/help-page.tsx";
 import { LandingPage } from "./views/landing-page.tsx";
-import { type ServiceStatus, StatusPage } from "./views/status-page.tsx";
+import { StatusPage } from "./views/status-page.tsx";
 
 export async function publicRoutes(app: FastifyInstance): Promise<void> {
   app.get("/", async (request, reply) => {
@@ -13,22 +13,15 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
 
   // No session here: the status page must answer while the database is down.
   app.get("/status", { config: { session: false } }, async (request, reply) => {
-    const status = await checkStatus(app);
-    const healthy = status.database === "ok";
+    const dependencies = await app.deps.serviceStatus.check();
+    // Only the database makes the cabinet unusable; a slow SMS gateway is shown, not a 503.
+    const healthy = dependencies[0]?.state === "ok";
     return sendHtml(
       reply,
-      <StatusPage ctx={pageContext(request, reply)} status={status} />,
+      <StatusPage ctx={pageContext(request, reply)} dependencies={dependencies} />,
       healthy ? 200 : 503,
     );
   });
 
   app.get("/help", async (request, reply) => sendHtml(reply, <HelpPage ctx={pageContext(request, reply)} />));
-}
-
-async function checkStatus(app: FastifyInstance): Promise<ServiceStatus> {
-  const database = await app.deps.database.ping().then(
-    () => "ok" as const,
-    () => "down" as const,
-  );
-  return { database, checkedAt: app.deps.clock.now() };
 }

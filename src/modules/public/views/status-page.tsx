@@ -1,26 +1,33 @@
 import { formatDateTime } from "../../../shared/format.ts";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import type { DependencyState, DependencyStatus } from "../../status/status.checks.ts";
 
-export interface ServiceStatus {
-  database: "ok" | "down";
-  checkedAt: Date;
-}
+const stateLabels: Record<DependencyState, { text: string; badge: string }> = {
+  ok: { text: "Работает", badge: "badge badge--ok" },
+  degraded: { text: "С перебоями", badge: "badge badge--warn" },
+  down: { text: "Не отвечает", badge: "badge badge--bad" },
+  off: { text: "Не используется", badge: "badge" },
+};
 
-export function StatusPage({ ctx, status }: { ctx: PageContext; status: ServiceStatus }) {
-  const ok = status.database === "ok";
+export function StatusPage({ ctx, dependencies }: { ctx: PageContext; dependencies: DependencyStatus[] }) {
+  const troubled = dependencies.some((item) => item.state === "down" || item.state === "degraded");
   return (
     <Layout ctx={ctx} title="Состояние сервиса">
       <h1>Состояние сервиса</h1>
       <p class="lead">
-        {ok ? "Все системы работают штатно." : "Сервис работает с перебоями. Мы уже устраняем проблему."}
+        {troubled
+          ? "Сервис работает с перебоями. Мы уже устраняем проблему."
+          : "Все системы работают штатно."}
       </p>
       <div class="table-wrap">
         <table>
-          <caption class="muted">Проверено {formatDateTime(status.checkedAt)} (мск)</caption>
+          <caption class="muted">Время проверки — московское</caption>
           <thead>
             <tr>
               <th scope="col">Компонент</th>
               <th scope="col">Состояние</th>
+              <th scope="col">Проверено</th>
+              <th scope="col">Подробности</th>
             </tr>
           </thead>
           <tbody>
@@ -29,17 +36,19 @@ export function StatusPage({ ctx, status }: { ctx: PageContext; status: ServiceS
               <td>
                 <span class="badge badge--ok">Работает</span>
               </td>
+              <td>{formatDateTime(dependencies[0]?.checkedAt ?? new Date())}</td>
+              <td />
             </tr>
-            <tr>
-              <td>База данных</td>
-              <td>
-                {ok ? (
-                  <span class="badge badge--ok">Работает</span>
-                ) : (
-                  <span class="badge badge--bad">Недоступна</span>
-                )}
-              </td>
-            </tr>
+            {dependencies.map((item) => (
+              <tr key={item.name}>
+                <td>{item.name}</td>
+                <td>
+                  <span class={stateLabels[item.state].badge}>{stateLabels[item.state].text}</span>
+                </td>
+                <td>{formatDateTime(item.checkedAt)}</td>
+                <td>{item.detail ?? ""}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>

@@ -1,0 +1,85 @@
+// The status page's checks (C6): every dependency the cabinet talks to, each with its state and the
+// time it was last looked at. Results are kept for a short while so that a busy /status does not
+// knock on the mail server or ESIA for every visitor; the database is asked every time (it is cheap
+// and the page must say at once when it is gone).
+import type { Clock } from "../../shared/clock.ts";
+
+export type DependencyState = "ok" | "degraded" | "down" | "off";
+
+export interface DependencyStatus {
+  /** Russian name shown on the page. */
+  name: string;
+  state: DependencyState;
+  /** Russian details, e.g. «Старейшее задание ждёт 2 минуты». */
+  detail?: string;
+  checkedAt: Date;
+}
+
+export interface DependencyCheck {
+  name: string;
+  /** Seconds a result stays fresh; 0: checked on every request. */
+  ttlSeconds: number;
+  run(): Promise<{ state: DependencyState; detail?: string }>;
+}
+
+export interface StatusChecker {
+  check(): Promise<DependencyStatus[]>;
+}
+
+const CHECK_TIMEOUT_MS = 3000;
+
+export function createStatusChecker(checks: readonly DependencyCheck[], clock: Clock): StatusChecker {
+  const cache = new Map<string, { result: DependencyStatus; pending?: Promise<DependencyStatus> }>();
+
+  async function runOne(check: DependencyCheck): Promise<DependencyStatus> {
+    const outcome = await withTimeout(check.run(), CHECK_TIMEOUT_MS).catch(() => ({
+      state: "down" as const,
+    }));
+    const result: DependencyStatus = { name: check.name, ...outcome, checkedAt: clock.now() };
+    cache.set(check.name, { result });
+    return result;
+  }
+
+  return {
+    async check() {
+      return Promise.all(
+        checks.map((check) => {
+          const cached = cache.get(check.name);
+          const age = cached ? clock.now().getTime() - cached.result.checkedAt.getTime() : Infinity;
+          if (cached && age < check.ttlSeconds * 1000) return cached.result;
+          if (cached?.pending) return cached.pending;
+          const pending = runOne(check);
+          if (cached) cached.pending = pending;
+          return pending;
+        }),
+      );
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("check timed out")), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Any HTTP answer, even 4xx, means the server is there; only a network failure or timeout is «down». */
+export async function httpReachable(url: string): Promise<{ state: DependencyState }> {
+  const response = await fetch(url, {
+    method: "GET",
+    redirect: "manual",
+    signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+  });
+  await response.arrayBuffer().catch(() => undefined);
+  return { state: response.status >= 500 ? "degraded" : "ok" };
+}
