@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { createApiServices } from "../src/modules/api/api.services.ts";
+import { runApiClientCommand } from "../src/modules/api/clients.command.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
+import { createStaffService } from "../src/modules/staff/staff.service.ts";
+import { systemClock } from "../src/shared/clock.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -32,6 +36,22 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       if (database.kind === "pglite") await database.migrate();
       const result = await runOperatorCommand(database.db, args, new Date());
       console.log(result.message);
+      if (!result.ok) process.exitCode = 2;
+    } finally {
+      await database.close();
+    }
+  },
+
+  /** `api-client add|suspend|resume|list …`; with the embedded PGlite, run it while the cabinet is stopped. */
+  async "api-client"(args) {
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      if (database.kind === "pglite") await database.migrate();
+      const db = database.db;
+      const api = createApiServices({ db, clock: systemClock, config, staff: createStaffService({ db }) });
+      const result = await runApiClientCommand(api.clients, args, new Date());
+      for (const line of result.lines) (result.ok ? console.log : console.error)(line);
       if (!result.ok) process.exitCode = 2;
     } finally {
       await database.close();

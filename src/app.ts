@@ -9,6 +9,7 @@ import { loggerOptions } from "./http/logging.ts";
 import { registerOperations } from "./http/operations.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
+import { apiDocsSupport, apiRoutes } from "./modules/api/api.plugin.ts";
 import { applicationsRoutes } from "./modules/applications/applications.routes.tsx";
 import { approvalsRoutes } from "./modules/applications/approvals.routes.tsx";
 import { consentGateSupport } from "./modules/consent/consent.gate.ts";
@@ -102,6 +103,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(reviewRoutes);
   await app.register(extractsRoutes);
   await app.register(noticesRoutes);
+  await app.register(apiDocsSupport);
+  await app.register(apiRoutes, { prefix: "/api" });
   // The development outbox shows codes and letters; it exists only with the ESIA stand-in, never in production.
   if (config.standin.enabled) await app.register(devOutboxRoutes);
   return app;

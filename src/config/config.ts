@@ -35,6 +35,8 @@ export interface Config {
   documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
   accreditation: { filingWindow: FilingWindow };
   jobsWorker: boolean;
+  /** Requests per minute and integration API client. */
+  apiRateLimitPerMinute: number;
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -125,6 +127,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
     jobsWorker: read("JOBS_WORKER") !== "off",
+    apiRateLimitPerMinute: int("API_RATE_LIMIT_PER_MINUTE"),
   };
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))

@@ -103,4 +103,8 @@ export const settings = {
     fallback: "on",
     description: "`on` / `off`: run the background job worker inside this process.",
   },
+  API_RATE_LIMIT_PER_MINUTE: {
+    fallback: "1200",
+    description: "Requests per minute and integration API client (`/api/v1`, `/fhir`).",
+  },
 } satisfies Record<string, Setting>;

@@ -52,6 +52,12 @@ export const auditEventNames = [
   "operator.added",
   "extract.issued",
   "extract.downloaded",
+  "api.client_added",
+  "api.client_suspended",
+  "api.token_issued",
+  "api.token_refused",
+  "api.called",
+  "api.denied",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];
