@@ -1,10 +1,18 @@
 // The register as other systems read it (C4): persons, their whole record, employment cards and
 // accreditation status. Read-only; who may see what is decided by the caller's policy (api module).
 import type { DbExecutor } from "../../db/client.ts";
-import { cardsOfPersons, findCardById, findPersons, type PersonFilter } from "./directory.repository.ts";
+import {
+  accreditedSpecialties,
+  type CardFilter,
+  cardsOfPersons,
+  findCardById,
+  findCards,
+  findPersons,
+  type PersonFilter,
+} from "./directory.repository.ts";
 import { findProceduresBySnils, loadRecord, type RegisterRecord } from "./record.repository.ts";
 
-export type { PersonFilter, StaffCursor } from "./directory.repository.ts";
+export type { CardFilter, PersonFilter, StaffCursor } from "./directory.repository.ts";
 
 export interface AccreditationStatus {
   personId: string | null;
@@ -28,6 +36,17 @@ export function createRegisterDirectory({ db }: { db: DbExecutor }) {
       cardsOfPersons(db, personIds, organizationOid),
 
     card: (cardId: string) => findCardById(db, cardId),
+
+    findCards: (filter: CardFilter) => findCards(db, filter),
+
+    async specialtiesOf(
+      personIds: readonly string[],
+    ): Promise<Map<string, { code: string; name: string }[]>> {
+      const map = new Map<string, { code: string; name: string }[]>();
+      for (const row of await accreditedSpecialties(db, personIds))
+        map.set(row.personId, [...(map.get(row.personId) ?? []), { code: row.code, name: row.name }]);
+      return map;
+    },
 
     /** The latest procedure in the specialty decides (C3): passed and in force, lapsed, or failed. */
     async accreditationStatus(snils: string, specId: string, today: string): Promise<AccreditationStatus> {
