@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in turn; each prints its figures with ratios to a same-run baseline.
+import { run as api } from "./api.ts";
 import { run as documents } from "./documents.ts";
 import { run as organization } from "./organization.ts";
 import { run as pages } from "./pages.ts";
@@ -9,6 +10,7 @@ const benchmarks: [string, () => Promise<void>][] = [
   ["documents", documents],
   ["review queue", reviewQueue],
   ["organization", organization],
+  ["integration API", api],
 ];
 
 for (const [name, run] of benchmarks) {

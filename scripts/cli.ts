@@ -8,6 +8,7 @@ import { createApiServices } from "../src/modules/api/api.services.ts";
 import { runApiClientCommand } from "../src/modules/api/clients.command.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
 import { createStaffService } from "../src/modules/staff/staff.service.ts";
+import { seedDemoData } from "../src/seed.ts";
 import { systemClock } from "../src/shared/clock.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
@@ -49,6 +50,8 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     try {
       if (database.kind === "pglite") await database.migrate();
       const db = database.db;
+      // Outside production the demo organizations exist from the first start on; a client may be made before it.
+      if (config.standin.enabled) await seedDemoData(db);
       const api = createApiServices({ db, clock: systemClock, config, staff: createStaffService({ db }) });
       const result = await runApiClientCommand(api.clients, args, new Date());
       for (const line of result.lines) (result.ok ? console.log : console.error)(line);
