@@ -34,13 +34,29 @@ export function sendProblem(
 export const renderProblemRefusal = (_request: FastifyRequest, reply: FastifyReply, refusal: Refusal) =>
   sendProblem(reply.header("www-authenticate", refusal.wwwAuthenticate), refusal.code);
 
+/** Russian messages for the schema keywords a request can break (the field is named beside). */
+const validationMessages: Record<string, string> = {
+  required: "Обязательное поле не заполнено.",
+  type: "Значение другого типа: проверьте, число это, строка или логическое значение.",
+  minLength: "Значение короче допустимого.",
+  maxLength: "Значение длиннее допустимого.",
+  pattern: "Значение не подходит по формату.",
+  format: "Значение не подходит по формату (дата — ГГГГ-ММ-ДД, время — ISO 8601, идентификатор — UUID).",
+  minimum: "Число меньше допустимого.",
+  maximum: "Число больше допустимого.",
+  enum: "Такого значения нет в списке допустимых.",
+  const: "Такого значения нет в списке допустимых.",
+  anyOf: "Такого значения нет в списке допустимых.",
+  additionalProperties: "В запросе лишнее поле.",
+};
+
 /** Fastify's own failures (schema validation, bad JSON, rate limit) as problem details. */
 export function problemFromError(error: unknown, reply: FastifyReply): FastifyReply {
   const code = classifyError(error);
-  const validation = (error as { validation?: { instancePath?: string; message?: string }[] }).validation;
+  const validation = (error as { validation?: { instancePath?: string; keyword?: string }[] }).validation;
   const errors = validation?.map((item) => ({
     field: (item.instancePath ?? "").replace(/^\//, "").replaceAll("/", ".") || "request",
-    message: `Значение не подходит: ${item.message ?? "ошибка формата"}.`,
+    message: validationMessages[item.keyword ?? ""] ?? "Значение не подходит по формату.",
   }));
   return sendProblem(reply, code, errors);
 }
