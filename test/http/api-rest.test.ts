@@ -288,6 +288,8 @@ describe("employment cards through the API", () => {
     const page = await h.send(head, "GET", "/org/staff?q=Апишная");
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Апишная/);
+    const journal = await h.send(head, "GET", "/org/journal");
+    assert.match(journal.body, /через интеграционный API/);
   });
 
   test("the cabinet's validation: a bad rate, an unknown position, a new person without a name", async () => {
