@@ -4,11 +4,16 @@ import { join } from "node:path";
 import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { createApiServices } from "../src/modules/api/api.services.ts";
+import { runApiClientCommand } from "../src/modules/api/clients.command.ts";
 import { createFileStorage } from "../src/modules/documents/storage-factory.ts";
 import { moveFiles } from "../src/modules/documents/storage-move.ts";
 import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts";
 import { startSmsStandin } from "../src/modules/notifications/sms-standin.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
+import { createStaffService } from "../src/modules/staff/staff.service.ts";
+import { seedDemoData } from "../src/seed.ts";
+import { systemClock } from "../src/shared/clock.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -70,6 +75,24 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       for (const key of report.missing) console.log(`missing in the source: ${key}`);
       for (const key of report.damaged) console.log(`SHA-256 mismatch, not copied: ${key}`);
       if (report.missing.length + report.damaged.length > 0) process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  },
+
+  /** `api-client add|suspend|resume|list …`; with the embedded PGlite, run it while the cabinet is stopped. */
+  async "api-client"(args) {
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      if (database.kind === "pglite") await database.migrate();
+      const db = database.db;
+      // Outside production the demo organizations exist from the first start on; a client may be made before it.
+      if (config.standin.enabled) await seedDemoData(db);
+      const api = createApiServices({ db, clock: systemClock, config, staff: createStaffService({ db }) });
+      const result = await runApiClientCommand(api.clients, args, new Date());
+      for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+      if (!result.ok) process.exitCode = 2;
     } finally {
       await database.close();
     }

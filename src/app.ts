@@ -14,12 +14,14 @@ import { registerOperations } from "./http/operations.ts";
 import { routeTableRegistry } from "./http/route-table.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
+import { apiDocsSupport, apiRoutes } from "./modules/api/api.plugin.ts";
 import { applicationsRoutes } from "./modules/applications/applications.routes.tsx";
 import { approvalsRoutes } from "./modules/applications/approvals.routes.tsx";
 import { consentGateSupport } from "./modules/consent/consent.gate.ts";
 import { consentRoutes } from "./modules/consent/consent.routes.tsx";
 import { documentsRoutes } from "./modules/documents/documents.routes.tsx";
 import { extractsRoutes } from "./modules/extracts/extracts.routes.tsx";
+import { fhirRoutes } from "./modules/fhir/fhir.routes.ts";
 import { historyRoutes } from "./modules/history/history.routes.tsx";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
 import { contextRoutes } from "./modules/identity/context.routes.tsx";
@@ -113,6 +115,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(reviewRoutes);
   await app.register(extractsRoutes);
   await app.register(noticesRoutes);
+  await app.register(apiDocsSupport);
+  await app.register(apiRoutes, { prefix: "/api" });
+  await app.register(fhirRoutes, { prefix: "/fhir" });
   // The development outbox shows codes and letters; it exists only with the ESIA stand-in, never in production.
   if (config.standin.enabled) await app.register(devOutboxRoutes);
   return app;

@@ -8,6 +8,7 @@ import { createCommandSigner, createPureJsSigner, type Signer } from "./esia/cry
 import type { IdentityProvider } from "./esia/identity-provider.ts";
 import { createOidcIdentityProvider } from "./esia/oidc-adapter.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
+import { type ApiServices, createApiServices } from "./modules/api/api.services.ts";
 import {
   type AccreditationServices,
   accreditationJobHandlers,
@@ -52,6 +53,8 @@ export interface Deps {
   cabinet: CabinetServices;
   /** Applications, the head's agreement, the commission's back office, extracts (W9–W13, C1–C3). */
   accreditation: AccreditationServices;
+  /** Integration API and FHIR (C4): clients, tokens, REST use cases, directories. */
+  api: ApiServices;
   /** The background job worker; main.ts starts and stops it, tests run it by hand. */
   jobWorker: JobWorker;
   /** E-mail and SMS transports (SMTP, HTTP gateway, or the development outbox). */
@@ -116,6 +119,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
       egrul,
       fileStorage,
     }),
+    api: createApiServices({ db: database.db, clock, config, staff: cabinet.staff }),
     jobWorker: createJobWorker({
       db: database.db,
       clock,

@@ -67,6 +67,8 @@ export interface Config {
     sender: string;
     timeoutMs: number;
   };
+  /** Requests per minute and integration API client. */
+  apiRateLimitPerMinute: number;
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -186,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
       sender: read("SMS_SENDER"),
       timeoutMs: int("SMS_TIMEOUT_MS"),
     },
+    apiRateLimitPerMinute: int("API_RATE_LIMIT_PER_MINUTE"),
   };
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))

@@ -173,4 +173,8 @@ export const settings = {
     description:
       "On SIGTERM: how long in-flight requests (and the worker's job in hand) may take before the process exits anyway.",
   },
+  API_RATE_LIMIT_PER_MINUTE: {
+    fallback: "1200",
+    description: "Requests per minute and integration API client (`/api/v1`, `/fhir`).",
+  },
 } satisfies Record<string, Setting>;

@@ -1,5 +1,6 @@
 // Every module's tables, gathered for Drizzle and drizzle-kit.
 import * as access from "../modules/access/access.schema.ts";
+import * as api from "../modules/api/api.schema.ts";
 import * as applications from "../modules/applications/applications.schema.ts";
 import * as audit from "../modules/audit/audit.schema.ts";
 import * as consent from "../modules/consent/consent.schema.ts";
@@ -37,4 +38,5 @@ export const schema = {
   ...access,
   ...staff,
   ...licences,
+  ...api,
 };

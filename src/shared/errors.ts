@@ -127,6 +127,40 @@ export const errorCatalogue = {
     message:
       "Раздел открыт только сотрудникам аккредитационной комиссии. Если вы в неё входите, попросите администратора выдать вам роль, затем выйдите и войдите снова.",
   },
+  API_TOKEN_INVALID: {
+    status: 401,
+    title: "Нужен действующий токен доступа",
+    message:
+      "Запрос к API должен нести заголовок Authorization: Bearer с действующим токеном. Получите новый токен в /api/oauth/token.",
+  },
+  API_SCOPE_MISSING: {
+    status: 403,
+    title: "У токена нет нужного разрешения",
+    message:
+      "Для этого запроса токену нужно другое разрешение (scope). Запросите токен с ним или обратитесь к оператору.",
+  },
+  API_NOT_ALLOWED: {
+    status: 403,
+    title: "Эти сведения недоступны вашей системе",
+    message:
+      "Система организации работает только со своими сотрудниками, а система страховой компании — только со статусом аккредитации и сведениями о работе.",
+  },
+  IDEMPOTENCY_KEY_REQUIRED: {
+    status: 400,
+    title: "Нужен заголовок Idempotency-Key",
+    message:
+      "Каждый запрос на изменение должен нести заголовок Idempotency-Key: уникальную строку от 8 до 100 символов.",
+  },
+  REQUEST_IN_PROGRESS: {
+    status: 409,
+    title: "Запрос с этим ключом ещё выполняется",
+    message: "Запрос с тем же Idempotency-Key ещё не завершён. Повторите его через несколько секунд.",
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: "Ключ Idempotency-Key уже использован",
+    message: "С этим ключом уже выполнен другой запрос. Для нового изменения возьмите новый ключ.",
+  },
 } as const satisfies Record<string, { status: number; title: string; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -55,6 +55,12 @@ export const auditEventNames = [
   "licence.added",
   "licence.status_changed",
   "licence.verified",
+  "api.client_added",
+  "api.client_suspended",
+  "api.token_issued",
+  "api.token_refused",
+  "api.called",
+  "api.denied",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

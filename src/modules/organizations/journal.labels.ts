@@ -60,5 +60,7 @@ export function describeDetails(event: string, details: Record<string, unknown>)
     return String(details.cidr ?? "");
   if (event === "auth.context_chosen")
     return details.role === "head" ? "роль «Руководитель»" : "роль «Сотрудник»";
+  // Writes of the organization's own system through the integration API have no person behind them.
+  if (typeof details.apiClientId === "string") return "через интеграционный API";
   return "";
 }

@@ -11,7 +11,7 @@ import { findOrganizationById } from "../organizations/organizations.repository.
 import { moscowDate } from "../register/expiry.ts";
 import { currentCardsOf, insertCards, insertPersons, personsBySnils } from "./staff.repository.ts";
 import type { ImportLineErrors, ImportRow } from "./staff.schema.ts";
-import { cardRecord, type StaffActor } from "./staff.service.ts";
+import { type CabinetStaffActor, cardRecord } from "./staff.service.ts";
 import { checkHeader, checkLine, decodeCsv, MAX_IMPORT_ROWS, parseCsv } from "./staff-import.csv.ts";
 import {
   findImport,
@@ -188,7 +188,7 @@ export function createStaffImportService({ db, clock }: { db: Database; clock: C
   }
 
   return {
-    async start(actor: StaffActor, fileName: string, bytes: Buffer): Promise<StartOutcome> {
+    async start(actor: CabinetStaffActor, fileName: string, bytes: Buffer): Promise<StartOutcome> {
       if (!actor.powers.has("staff.edit")) return { ok: false, forbidden: true };
       const text = decodeCsv(bytes);
       const [header, ...lines] = parseCsv(text);
@@ -231,7 +231,7 @@ export function createStaffImportService({ db, clock }: { db: Database; clock: C
     run,
 
     /** «Загрузить только правильные строки». */
-    async confirm(actor: StaffActor, id: string): Promise<boolean> {
+    async confirm(actor: CabinetStaffActor, id: string): Promise<boolean> {
       if (!actor.powers.has("staff.edit")) return false;
       const record = await findOrganizationImport(db, actor.organization.id, id);
       if (record?.status !== "needs_decision" || !record.validRows?.length) return false;
@@ -242,7 +242,7 @@ export function createStaffImportService({ db, clock }: { db: Database; clock: C
       });
     },
 
-    async cancel(actor: StaffActor, id: string): Promise<boolean> {
+    async cancel(actor: CabinetStaffActor, id: string): Promise<boolean> {
       if (!actor.powers.has("staff.edit")) return false;
       const record = await findOrganizationImport(db, actor.organization.id, id);
       if (record?.status !== "needs_decision") return false;

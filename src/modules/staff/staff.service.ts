@@ -25,7 +25,14 @@ import {
 import { type CardValue, checkCard, checkDismissal, checkPerson, type Input } from "./staff.validation.ts";
 import { checkCategory, checkCertificate, checkEducation } from "./staff-records.validation.ts";
 
-export type StaffActor = Pick<CabinetActor, "userId" | "organization" | "powers" | "today" | "ip">;
+export type StaffActor = Pick<CabinetActor, "organization" | "powers" | "today" | "ip"> & {
+  /** The cabinet's user; null when an organization's system acts through the integration API. */
+  userId: string | null;
+  /** The integration API client acting for the organization, recorded in the audit. */
+  apiClientId?: string;
+};
+/** A person in the cabinet (imports keep who started them). */
+export type CabinetStaffActor = StaffActor & { userId: string };
 
 export type StaffOutcome =
   | { ok: true; personId: string }
@@ -69,7 +76,7 @@ export function createStaffService({ db }: { db: Database }) {
       userId: actor.userId,
       organizationId: actor.organization.id,
       ip: actor.ip,
-      details,
+      details: actor.apiClientId ? { ...details, apiClientId: actor.apiClientId } : details,
     });
   }
 

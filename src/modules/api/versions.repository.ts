@@ -1,0 +1,101 @@
+// SQL of resource versions: one resource's history, one version, and the change feed by `seq`.
+import { and, asc, desc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { DbExecutor } from "../../db/client.ts";
+import { resourceVersions, type VersionedResource } from "./api.schema.ts";
+
+const versions = resourceVersions;
+export type VersionRow = typeof versions.$inferSelect;
+
+export async function historyOf(
+  db: DbExecutor,
+  type: VersionedResource,
+  id: string,
+  limit: number,
+): Promise<VersionRow[]> {
+  return db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.resourceType, type), eq(versions.resourceId, id)))
+    .orderBy(desc(versions.version))
+    .limit(limit);
+}
+
+export async function versionOf(db: DbExecutor, type: VersionedResource, id: string, version: number) {
+  const [row] = await db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.resourceType, type), eq(versions.resourceId, id), eq(versions.version, version)))
+    .limit(1);
+  return row;
+}
+
+/** The latest version number and time of each resource. */
+export async function latestVersions(
+  db: DbExecutor,
+  type: VersionedResource,
+  ids: readonly string[],
+): Promise<Map<string, { version: number; changedAt: Date }>> {
+  if (ids.length === 0) return new Map();
+  // The newest version of each resource, from the (type, id, version) index.
+  const rows = await db
+    .select({
+      id: versions.resourceId,
+      version: sql<number>`max(${versions.version})::int`,
+      changedAt: sql<string>`max(${versions.changedAt})`,
+    })
+    .from(versions)
+    .where(and(eq(versions.resourceType, type), inArray(versions.resourceId, [...ids])))
+    .groupBy(versions.resourceId);
+  return new Map(rows.map((row) => [row.id, { version: row.version, changedAt: new Date(row.changedAt) }]));
+}
+
+export interface FeedScope {
+  /** Only this organization's cards and organization record, and its staff's persons and accreditations. */
+  organizationOid?: string | undefined;
+  types?: readonly VersionedResource[] | undefined;
+}
+
+export async function feed(
+  db: DbExecutor,
+  after: number,
+  limit: number,
+  scope: FeedScope,
+): Promise<VersionRow[]> {
+  const org = scope.organizationOid;
+  const ownStaff: SQL | undefined = org
+    ? (or(
+        eq(versions.organizationOid, org),
+        sql`(${versions.resourceType} in ('person', 'accreditation') and exists (select 1 from register_employment_cards c where c.person_id = ${versions.personId} and c.organization_oid = ${org}))`,
+      ) as SQL)
+    : undefined;
+  return db
+    .select()
+    .from(versions)
+    .where(
+      and(
+        gt(versions.seq, after),
+        scope.types ? inArray(versions.resourceType, [...scope.types]) : undefined,
+        ownStaff,
+      ),
+    )
+    .orderBy(asc(versions.seq))
+    .limit(limit);
+}
+
+/** The card the last insert made for this person in this organization (the API answers with it). */
+export async function lastCreatedCard(db: DbExecutor, personId: string, organizationOid: string) {
+  const [row] = await db
+    .select({ id: versions.resourceId })
+    .from(versions)
+    .where(
+      and(
+        eq(versions.resourceType, "card"),
+        eq(versions.personId, personId),
+        eq(versions.organizationOid, organizationOid),
+        eq(versions.operation, "create"),
+      ),
+    )
+    .orderBy(desc(versions.seq))
+    .limit(1);
+  return row?.id;
+}
