@@ -74,7 +74,12 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   const clock = overrides.clock ?? systemClock;
   const database =
     overrides.database ??
-    (await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") }));
+    (await openDatabase({
+      url: config.databaseUrl,
+      pgliteDir: join(config.dataDir, "pg"),
+      poolSize: config.db.poolSize,
+      statementTimeoutMs: config.db.statementTimeoutMs,
+    }));
   const devKeys =
     overrides.devKeys ?? (needsDevKeys(config) ? await loadOrCreateDevKeys(devKeysDir(config)) : undefined);
   // Uploaded files live under DATA_DIR/files, or in a bucket that every instance shares.

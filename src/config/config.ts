@@ -41,6 +41,8 @@ export interface Config {
   commissionName: string;
   jobs: { leaseMs: number; pollMs: number };
   shutdownTimeoutMs: number;
+  db: { poolSize: number; statementTimeoutMs: number };
+  requestTimeoutMs: number;
   fileStorage: "fs" | "s3";
   s3: {
     bucket: string;
@@ -162,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     commissionName: read("COMMISSION_NAME"),
     jobs: { leaseMs: int("JOBS_LEASE_MS"), pollMs: int("JOBS_POLL_MS") },
     shutdownTimeoutMs: int("SHUTDOWN_TIMEOUT_MS"),
+    db: { poolSize: int("DB_POOL_SIZE"), statementTimeoutMs: int("DB_STATEMENT_TIMEOUT_MS") },
+    requestTimeoutMs: int("REQUEST_TIMEOUT_MS"),
     fileStorage: read("FILE_STORAGE") === "s3" ? "s3" : "fs",
     s3: {
       bucket: read("S3_BUCKET"),

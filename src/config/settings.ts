@@ -168,6 +168,16 @@ export const settings = {
     fallback: "off",
     description: "`on`: `endpoint/bucket/key` addresses (MinIO and most self-hosted servers).",
   },
+  DB_POOL_SIZE: { fallback: "10", description: "PostgreSQL connections per process." },
+  DB_STATEMENT_TIMEOUT_MS: {
+    fallback: "10000",
+    description:
+      "PostgreSQL `statement_timeout` (and idle-in-transaction timeout) of the pool's connections.",
+  },
+  REQUEST_TIMEOUT_MS: {
+    fallback: "30000",
+    description: "Longest time to receive a whole request (slow clients, large uploads).",
+  },
   SHUTDOWN_TIMEOUT_MS: {
     fallback: "20000",
     description:
