@@ -31,6 +31,7 @@ import { cabinetJobHandlers } from "./modules/organizations/cabinet.jobs.ts";
 import { type CabinetServices, createCabinetServices } from "./modules/organizations/cabinet.services.ts";
 import { createRegisterService, type RegisterService } from "./modules/register/register.service.ts";
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
+import { createSupportModule, type SupportModule } from "./modules/support/support.module.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
 export interface Deps {
@@ -53,6 +54,8 @@ export interface Deps {
   cabinet: CabinetServices;
   /** Applications, the head's agreement, the commission's back office, extracts (W9–W13, C1–C3). */
   accreditation: AccreditationServices;
+  /** Support desk: requests, «Мои обращения», chat, back office, report (W16, O14). */
+  support: SupportModule;
   /** The background job worker; main.ts starts and stops it, tests run it by hand. */
   jobWorker: JobWorker;
 }
@@ -76,6 +79,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   const egrul = overrides.egrul ?? createStandinEgrul();
   const cabinet = createCabinetServices({ db: database.db, clock, egrul, storage: fileStorage });
   const registerService = createRegisterService({ db: database.db, clock });
+  const support = createSupportModule({ db: database.db, clock, storage: fileStorage, config });
   return {
     config,
     clock,
@@ -102,12 +106,14 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     egrul,
     cabinet,
     accreditation: createAccreditationServices({ db: database.db, clock, config }),
+    support,
     jobWorker: createJobWorker({
       db: database.db,
       clock,
       handlers: {
         ...accreditationJobHandlers({ db: database.db, clock, config }),
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
+        ...support.jobHandlers,
         // Only the outbox page exists so far: production needs an SMTP and SMS transport here.
         [OUTBOX_DELIVERY_JOB]: createOutboxDeliveryHandler({
           db: database.db,

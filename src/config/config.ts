@@ -1,4 +1,5 @@
 // One validated configuration object, read once at start (see README «Configuration»).
+import { parseWorkingHours, type WorkingHours } from "../modules/support/support.hours.ts";
 import { settings } from "./settings.ts";
 
 export type Environment = "development" | "test" | "production";
@@ -35,6 +36,8 @@ export interface Config {
   documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
   accreditation: { filingWindow: FilingWindow };
   jobsWorker: boolean;
+  /** The support desk (W16, O14): working hours and the public form's limit. */
+  supportDesk: { workingHours: WorkingHours; publicRequestsPerHour: number };
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -125,7 +128,13 @@ export function loadConfig(env: Env = process.env): Config {
     },
     accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
     jobsWorker: read("JOBS_WORKER") !== "off",
+    supportDesk: {
+      workingHours: parseWorkingHours(read("SUPPORT_WORK_HOURS")) ?? { from: 8 * 60, to: 20 * 60 },
+      publicRequestsPerHour: int("SUPPORT_PUBLIC_REQUESTS_PER_HOUR"),
+    },
   };
+  if (!parseWorkingHours(read("SUPPORT_WORK_HOURS")))
+    problems.push("SUPPORT_WORK_HOURS must look like 08:00-20:00");
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))
     problems.push("IDENTITY_ADAPTER must be esia or oidc");

@@ -29,6 +29,7 @@ export interface NavItem {
 export function homeOf(viewer: Viewer | undefined): string {
   if (!viewer) return "/";
   const kind = viewer.context?.kind;
+  if (kind === "support") return "/support-desk";
   return kind === "organization" ? "/org" : kind === "commission" ? "/review" : "/lk";
 }
 

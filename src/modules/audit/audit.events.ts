@@ -52,6 +52,20 @@ export const auditEventNames = [
   "operator.added",
   "extract.issued",
   "extract.downloaded",
+  "support.request_created",
+  "support.request_rejected",
+  "support.taken",
+  "support.answered",
+  "support.replied",
+  "support.note_added",
+  "support.priority_changed",
+  "support.escalated",
+  "support.resolved",
+  "support.reopened",
+  "support.closed",
+  "support.chat_message",
+  "support.attachment_downloaded",
+  "support.operator_added",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

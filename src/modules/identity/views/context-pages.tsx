@@ -12,6 +12,8 @@ export function ChooseContextPage(props: {
   choices: OrganizationChoice[];
   /** Offered only to operators of the accreditation commission. */
   commission?: boolean;
+  /** Offered only to support desk operators. */
+  support?: boolean;
   error?: boolean;
 }) {
   return (
@@ -38,6 +40,12 @@ export function ChooseContextPage(props: {
             <label class="choice">
               <input type="radio" name="choice" value="commission" />
               Аккредитационная комиссия
+            </label>
+          )}
+          {props.support && (
+            <label class="choice">
+              <input type="radio" name="choice" value="support" />
+              Техническая поддержка
             </label>
           )}
           {props.choices.map((choice) => (
