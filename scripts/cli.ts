@@ -5,6 +5,7 @@ import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
+import { runSupportCommand } from "../src/modules/support/support.command.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -31,6 +32,20 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     try {
       if (database.kind === "pglite") await database.migrate();
       const result = await runOperatorCommand(database.db, args, new Date());
+      console.log(result.message);
+      if (!result.ok) process.exitCode = 2;
+    } finally {
+      await database.close();
+    }
+  },
+
+  /** `support add --snils … [--senior]`: a support desk operator; as above, stop the cabinet first on PGlite. */
+  async support(args) {
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      if (database.kind === "pglite") await database.migrate();
+      const result = await runSupportCommand(database.db, args, new Date());
       console.log(result.message);
       if (!result.ok) process.exitCode = 2;
     } finally {

@@ -146,6 +146,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
           <li>
             <a href="/help">Помощь</a>
           </li>
+          <li>
+            <a href="/support/new">Написать в поддержку</a>
+          </li>
         </ul>
         {ctx.standin && (
           <p class="site-footer__note">
