@@ -1,5 +1,5 @@
 // SQL of the support desk: requests, their messages and attachments, and the operators' queue.
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { organizations } from "../organizations/organizations.schema.ts";
@@ -160,11 +160,9 @@ export async function queuePage(db: DbExecutor, filter: QueueFilter) {
     filter.priority ? eq(supportRequests.priority, filter.priority) : undefined,
     filter.organizationId ? eq(supportRequests.organizationId, filter.organizationId) : undefined,
     filter.line ? eq(supportRequests.line, filter.line) : undefined,
+    // A row comparison, which PostgreSQL turns into one range scan of the queue index.
     filter.after
-      ? or(
-          gt(supportRequests.dueAt, filter.after.dueAt),
-          and(eq(supportRequests.dueAt, filter.after.dueAt), gt(supportRequests.id, filter.after.id)),
-        )
+      ? sql`(${supportRequests.dueAt}, ${supportRequests.id}) > (${filter.after.dueAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`
       : undefined,
   ];
   const rows = await db

@@ -26,8 +26,9 @@ export function RequestFormPage(props: RequestFormProps) {
     <Layout ctx={ctx} title={errors.length > 0 ? `Ошибка: ${title}` : title} nav={props.nav}>
       <h1>{title}</h1>
       <p class="lead">
-        Опишите проблему — обращению сразу присвоят номер, а ответ придёт в личный кабинет и на электронную
-        почту.
+        {props.publicForm
+          ? "Опишите проблему — обращению сразу присвоят номер, а ответ придёт на указанную электронную почту."
+          : "Опишите проблему — обращению сразу присвоят номер, а ответ придёт в личный кабинет и на электронную почту."}
       </p>
       {props.senderNote && <p>{props.senderNote}</p>}
       <ErrorSummary errors={errors} />
