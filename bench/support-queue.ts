@@ -48,7 +48,7 @@ export async function seedRequests(db: Database, now: Date): Promise<void> {
   }
 }
 
-async function measureQueue(label: string): Promise<void> {
+export async function measureQueue(label: string): Promise<void> {
   const clock = fakeClock(new Date("2026-11-23T09:00:00Z"));
   const orlov = esiaPersonOf(standinAccounts.orlov);
   const { app, deps } = await buildPlatformApp({
