@@ -7,8 +7,7 @@ import type { Database } from "../src/db/client.ts";
 import { demoClinicFrmoOid, seedDemoOrganizations } from "../src/modules/organizations/organizations.seed.ts";
 import { testDatabaseUrl } from "../test/support/db.ts";
 import { buildPlatformApp } from "../test/support/platform.ts";
-import { startServer } from "./child.ts";
-import { type Measurement, measure, printTable } from "./measure.ts";
+import { type Measurement, measure, measureBaseline, printTable } from "./measure.ts";
 
 const SIZES = [100_000, 1_000_000];
 const CHUNK = 100_000;
@@ -123,14 +122,7 @@ export async function run(): Promise<void> {
           headers,
         ),
       );
-      // The baseline runs in its own process, as in `npm run bench`, and is measured in this round.
-      const bare = await startServer("bare", {});
-      try {
-        const baseline = await measure("bare Fastify (baseline)", bare.url);
-        printTable(`Integration API, ${size} persons on PostgreSQL`, baseline, rows);
-      } finally {
-        await bare.stop();
-      }
+      printTable(`Integration API, ${size} persons on PostgreSQL`, await measureBaseline(), rows);
     }
   } finally {
     await app.close();

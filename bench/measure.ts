@@ -1,6 +1,7 @@
 // Shared measuring, in the load generator's process: autocannon against a server process on
 // loopback, sequential server times, and tables with ratios to the same run's baseline.
 import autocannon from "autocannon";
+import { startServer } from "./child.ts";
 
 export interface Measurement {
   name: string;
@@ -61,3 +62,16 @@ export function printTable(title: string, baseline: Measurement, rows: Measureme
 }
 
 export const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
+
+/**
+ * The bare-Fastify baseline in a process of its own, for the benchmarks that run on their own
+ * (`bench/api.ts`, `bench/support-queue.ts`); `bench/run.ts` keeps one bare server for its tables.
+ */
+export async function measureBaseline(): Promise<Measurement> {
+  const bare = await startServer("bare", {});
+  try {
+    return await measure("bare Fastify (baseline)", bare.url);
+  } finally {
+    await bare.stop();
+  }
+}

@@ -12,6 +12,7 @@ import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts
 import { startSmsStandin } from "../src/modules/notifications/sms-standin.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
 import { createStaffService } from "../src/modules/staff/staff.service.ts";
+import { runSupportCommand } from "../src/modules/support/support.command.ts";
 import { seedDemoData } from "../src/seed.ts";
 import { systemClock } from "../src/shared/clock.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
@@ -115,6 +116,20 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     });
     console.log(`SMS gateway stand-in at ${standin.url}; set SMS_GATEWAY_URL to it`);
     await new Promise(() => {});
+  },
+
+  /** `support add --snils … [--senior]`: a support desk operator; as above, stop the cabinet first on PGlite. */
+  async support(args) {
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      if (database.kind === "pglite") await database.migrate();
+      const result = await runSupportCommand(database.db, args, new Date());
+      console.log(result.message);
+      if (!result.ok) process.exitCode = 2;
+    } finally {
+      await database.close();
+    }
   },
 };
 

@@ -35,6 +35,7 @@ import { publicRoutes } from "./modules/public/public.routes.tsx";
 import { registerRoutes } from "./modules/register/register.routes.tsx";
 import { reviewRoutes } from "./modules/review/review.routes.tsx";
 import { settingsRoutes } from "./modules/settings/settings.routes.tsx";
+import { supportRoutes } from "./modules/support/support.routes.tsx";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -118,6 +119,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(apiDocsSupport);
   await app.register(apiRoutes, { prefix: "/api" });
   await app.register(fhirRoutes, { prefix: "/fhir" });
+  await app.register(supportRoutes);
   // The development outbox shows codes and letters; it exists only with the ESIA stand-in, never in production.
   if (config.standin.enabled) await app.register(devOutboxRoutes);
   return app;

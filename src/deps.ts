@@ -31,6 +31,7 @@ import { createRegisterService, type RegisterService } from "./modules/register/
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
 import type { StatusChecker } from "./modules/status/status.checks.ts";
 import { createServiceStatus } from "./modules/status/status.deps.ts";
+import { createSupportModule, type SupportModule } from "./modules/support/support.module.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
 export interface Deps {
@@ -55,6 +56,8 @@ export interface Deps {
   accreditation: AccreditationServices;
   /** Integration API and FHIR (C4): clients, tokens, REST use cases, directories. */
   api: ApiServices;
+  /** Support desk: requests, «Мои обращения», chat, back office, report (W16, O14). */
+  support: SupportModule;
   /** The background job worker; main.ts starts and stops it, tests run it by hand. */
   jobWorker: JobWorker;
   /** E-mail and SMS transports (SMTP, HTTP gateway, or the development outbox). */
@@ -88,6 +91,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   const cabinet = createCabinetServices({ db: database.db, clock, egrul, storage: fileStorage });
   const registerService = createRegisterService({ db: database.db, clock });
   const transports = createTransports(config);
+  const support = createSupportModule({ db: database.db, clock, storage: fileStorage, config });
   return {
     config,
     clock,
@@ -125,6 +129,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
       fileStorage,
     }),
     api: createApiServices({ db: database.db, clock, config, staff: cabinet.staff }),
+    support,
     jobWorker: createJobWorker({
       db: database.db,
       clock,
@@ -133,6 +138,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
       handlers: {
         ...accreditationJobHandlers({ db: database.db, clock, config }),
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
+        ...support.jobHandlers,
         [OUTBOX_DELIVERY_JOB]: createOutboxDeliveryHandler({
           db: database.db,
           clock,

@@ -3,6 +3,7 @@ import type { Database } from "./db/client.ts";
 import { seedDemoOrganizations } from "./modules/organizations/organizations.seed.ts";
 import { seedDemoRegister } from "./modules/register/register.seed.ts";
 import { seedDemoOperators } from "./modules/review/review.seed.ts";
+import { seedDemoSupportOperators } from "./modules/support/support.seed.ts";
 
 export async function seedDemoData(db: Database, now: Date = new Date()): Promise<void> {
   await seedDemoOrganizations(db);
@@ -10,4 +11,6 @@ export async function seedDemoData(db: Database, now: Date = new Date()): Promis
   await seedDemoRegister(db, now);
   // Орлов works in the accreditation commission's back office (/review).
   await seedDemoOperators(db, now);
+  // He is also the demo support operator (/support-desk).
+  await seedDemoSupportOperators(db, now);
 }

@@ -1,6 +1,7 @@
 // One validated configuration object, read once at start (see README «Configuration»).
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { parseWorkingHours, type WorkingHours } from "../modules/support/support.hours.ts";
 import { settings } from "./settings.ts";
 
 export type Environment = "development" | "test" | "production";
@@ -71,6 +72,8 @@ export interface Config {
   };
   /** Requests per minute and integration API client. */
   apiRateLimitPerMinute: number;
+  /** The support desk (W16, O14): working hours and the public form's limit. */
+  supportDesk: { workingHours: WorkingHours; publicRequestsPerHour: number };
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -193,7 +196,13 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: int("SMS_TIMEOUT_MS"),
     },
     apiRateLimitPerMinute: int("API_RATE_LIMIT_PER_MINUTE"),
+    supportDesk: {
+      workingHours: parseWorkingHours(read("SUPPORT_WORK_HOURS")) ?? { from: 8 * 60, to: 20 * 60 },
+      publicRequestsPerHour: int("SUPPORT_PUBLIC_REQUESTS_PER_HOUR"),
+    },
   };
+  if (!parseWorkingHours(read("SUPPORT_WORK_HOURS")))
+    problems.push("SUPPORT_WORK_HOURS must look like 08:00-20:00");
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))
     problems.push("IDENTITY_ADAPTER must be esia or oidc");

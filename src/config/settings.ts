@@ -35,6 +35,15 @@ export const settings = {
     fallback: "ежедневно с 9:00 до 21:00 (мск)",
     description: "Support hours shown in the footer.",
   },
+  SUPPORT_WORK_HOURS: {
+    fallback: "08:00-20:00",
+    description:
+      "Support desk working hours, Moscow time, on working days: due times and the chat (access-blocked requests count around the clock).",
+  },
+  SUPPORT_PUBLIC_REQUESTS_PER_HOUR: {
+    fallback: "10",
+    description: "Requests per hour and client IP through the public support form.",
+  },
   IDENTITY_ADAPTER: {
     fallback: "esia",
     description: "`esia` (the ESIA protocol) or `oidc` (standard OpenID Connect, e.g. an ESIA gateway).",

@@ -18,6 +18,7 @@ import * as registerRecord from "../modules/register/register-record.schema.ts";
 import * as review from "../modules/review/review.schema.ts";
 import * as settings from "../modules/settings/settings.schema.ts";
 import * as staff from "../modules/staff/staff.schema.ts";
+import * as support from "../modules/support/support.schema.ts";
 
 export const schema = {
   ...identity,
@@ -39,4 +40,5 @@ export const schema = {
   ...staff,
   ...licences,
   ...api,
+  ...support,
 };

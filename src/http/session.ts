@@ -18,7 +18,9 @@ export type SessionContext =
   | { kind: "worker" }
   | { kind: "organization"; organizationId: string; esiaOrgOid: string; role: OrganizationRole }
   /** A member of the accreditation commission's back office (operators table), at /review. */
-  | { kind: "commission" };
+  | { kind: "commission" }
+  /** A support desk operator (support_operators), at /support-desk. */
+  | { kind: "support" };
 
 /** An organization the person may act for, as ESIA reported it at login. */
 export interface OrganizationChoice {
@@ -37,6 +39,8 @@ export interface SessionData {
   organizationChoices?: OrganizationChoice[];
   /** The person is an operator of the accreditation commission: «Аккредитационная комиссия» is offered. */
   commissionChoice?: boolean;
+  /** The person is a support desk operator: «Техническая поддержка» is offered. */
+  supportChoice?: boolean;
   /** The organization picked, while the role is being chosen. */
   chosenOrganization?: { organizationId: string; esiaOrgOid: string; chief: boolean };
   esiaState?: string;

@@ -161,6 +161,18 @@ export const errorCatalogue = {
     title: "Ключ Idempotency-Key уже использован",
     message: "С этим ключом уже выполнен другой запрос. Для нового изменения возьмите новый ключ.",
   },
+  NOT_SUPPORT_OPERATOR: {
+    status: 403,
+    title: "Раздел только для службы поддержки",
+    message:
+      "Раздел открыт только операторам службы поддержки. Если вы оператор, попросите администратора выдать вам роль, затем выйдите и войдите снова, выбрав «Техническая поддержка».",
+  },
+  SUPPORT_ACTION_NOT_ALLOWED: {
+    status: 409,
+    title: "Действие с обращением недоступно",
+    message:
+      "Обращение уже в другом состоянии: например, оно решено, закрыто или срок повторного открытия истёк. Обновите страницу, чтобы увидеть его текущее состояние.",
+  },
 } as const satisfies Record<string, { status: number; title: string; message: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;

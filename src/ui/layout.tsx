@@ -30,6 +30,7 @@ export interface NavItem {
 export function homeOf(viewer: Viewer | undefined): string {
   if (!viewer) return "/";
   const kind = viewer.context?.kind;
+  if (kind === "support") return "/support-desk";
   return kind === "organization" ? "/org" : kind === "commission" ? "/review" : "/lk";
 }
 
@@ -145,6 +146,9 @@ function Footer({ ctx }: { ctx: PageContext }) {
           </li>
           <li>
             <a href="/help">Помощь</a>
+          </li>
+          <li>
+            <a href="/support/new">Написать в поддержку</a>
           </li>
         </ul>
         {ctx.standin && (

@@ -145,6 +145,16 @@ interface Row {
 }
 
 const emptyMultipart: SendOptions = { multipart: {} };
+const supportRequestRoutes: ["GET" | "POST", string][] = [
+  ["GET", ""],
+  ["POST", "/reply"],
+  ["POST", "/resolve"],
+  ["POST", "/reopen"],
+  ["POST", "/escalate"],
+  ["GET", "/attachments/:attachmentId"],
+  ["GET", "/chat.json"],
+  ["POST", "/chat"],
+];
 const person = () => `/org/staff/${ids.person}`;
 const card = () => `/org/staff/${ids.person}/cards/${ids.card}`;
 
@@ -424,6 +434,21 @@ const matrix: Row[] = [
     path: () => `/org/licences/${unknown}/status`,
     expect: "404 404 403 403 403 403 403 404 403 403",
   },
+  // Support requests: everyone acting for an organization may write; unknown ids are not found.
+  { method: "GET", route: "/org/support", expect: "200 200 200 200 200 200 200 200 403 401" },
+  { method: "GET", route: "/org/support/new", expect: "200 200 200 200 200 200 200 200 403 401" },
+  {
+    method: "POST",
+    route: "/org/support/new",
+    options: emptyMultipart,
+    expect: "400 400 400 400 400 400 400 400 403 403",
+  },
+  ...supportRequestRoutes.map(([method, suffix]) => ({
+    method,
+    route: `/org/support/:id${suffix}`,
+    path: () => `/org/support/${unknown}${suffix.replace(":attachmentId", unknown)}`,
+    expect: `404 404 404 404 404 404 404 404 403 ${method === "GET" ? 401 : 403}`,
+  })),
 ];
 
 test("the matrix lists every route of the organization's cabinet, and nothing else", () => {

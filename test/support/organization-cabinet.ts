@@ -14,6 +14,7 @@ import { egrulClinic, egrulRegionalHospital } from "../../src/modules/egrul/egru
 import { findOrganizationByOgrn } from "../../src/modules/organizations/organizations.repository.ts";
 import { seedDemoOrganizations } from "../../src/modules/organizations/organizations.seed.ts";
 import { addOperator } from "../../src/modules/review/review.repository.ts";
+import { addSupportOperator } from "../../src/modules/support/support.operators.ts";
 import { type Clock, fakeClock } from "../../src/shared/clock.ts";
 import { buildPlatformApp, cookiesFrom, csrfTokenIn } from "./platform.ts";
 
@@ -22,6 +23,8 @@ export interface Persona {
   /** ОГРН of the organization and the role; absent for a medical worker or an operator. */
   organization?: { ogrn: string; role: OrganizationRole };
   commission?: true;
+  /** A support desk operator, acting as «Техническая поддержка». */
+  support?: true;
 }
 
 /** A confirmed ESIA person; the СНИЛС is made from `index` so that every persona has its own. */
@@ -132,7 +135,10 @@ export async function startCabinet(
         const organization =
           persona.organization && (await findOrganizationByOgrn(db, persona.organization.ogrn));
         let context: SessionContext = { kind: "worker" };
-        if (persona.commission) {
+        if (persona.support) {
+          await addSupportOperator(db, persona.person.snils ?? "", clock.now());
+          context = { kind: "support" };
+        } else if (persona.commission) {
           await addOperator(db, persona.person.snils ?? "", clock.now());
           context = { kind: "commission" };
         } else if (organization && persona.organization) {

@@ -61,6 +61,20 @@ export const auditEventNames = [
   "api.token_refused",
   "api.called",
   "api.denied",
+  "support.request_created",
+  "support.request_rejected",
+  "support.taken",
+  "support.answered",
+  "support.replied",
+  "support.note_added",
+  "support.priority_changed",
+  "support.escalated",
+  "support.resolved",
+  "support.reopened",
+  "support.closed",
+  "support.chat_message",
+  "support.attachment_downloaded",
+  "support.operator_added",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

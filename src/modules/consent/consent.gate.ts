@@ -4,12 +4,15 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 
 export const CONNECT_PATH = "/lk/connect";
+const SUPPORT_PATH = "/lk/support";
 
 /** Cabinet paths that need the consent: all of /lk except the connection pages themselves. */
 export function needsConsent(path: string): boolean {
   const inCabinet = path === "/lk" || path.startsWith("/lk/");
   const connecting = path === CONNECT_PATH || path.startsWith(`${CONNECT_PATH}/`);
-  return inCabinet && !connecting;
+  // Someone stuck at connecting the service (the SMS code never comes) must still reach support.
+  const support = path === SUPPORT_PATH || path.startsWith(`${SUPPORT_PATH}/`);
+  return inCabinet && !connecting && !support;
 }
 
 async function consentGate(app: FastifyInstance): Promise<void> {

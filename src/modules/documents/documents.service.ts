@@ -1,12 +1,10 @@
 // Use cases of «Мои документы» (W7, W8). Every change and its audit record share a transaction;
 // refused uploads leave no row and no file behind.
-import { createHash } from "node:crypto";
-import { type Readable, Transform } from "node:stream";
+import type { Readable } from "node:stream";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { authorizeWorker } from "../register/register.policy.ts";
-import { ContentProbe } from "./content-check.ts";
 import {
   type DocumentPurpose,
   type DocumentRequirement,
@@ -31,19 +29,11 @@ import {
   lockUserForUpload,
   storageUsage,
 } from "./documents.repository.ts";
-import { type FileStorage, newStorageKey, type StagedFile } from "./storage.ts";
-import { checkFileName, type Rejection, rejectionField } from "./upload-rules.ts";
+import { checkReceivedFile, type ReceivedFile, receiveFile } from "./received-file.ts";
+import { type FileStorage, newStorageKey } from "./storage.ts";
+import { type Rejection, rejectionField } from "./upload-rules.ts";
 
-/** A file part read to its end into the staging area, with what was learnt on the way. */
-export interface ReceivedFile {
-  rawName: string;
-  staged: StagedFile;
-  sizeBytes: number;
-  sha256: string;
-  /** The multipart parser stopped at the size limit: the file is larger than allowed. */
-  truncated: boolean;
-  probe: ContentProbe;
-}
+export type { ReceivedFile } from "./received-file.ts";
 
 export type UploadOutcome = { ok: true; document: DocumentRow } | { ok: false; rejections: Rejection[] };
 export type DeleteOutcome =
@@ -67,28 +57,8 @@ export interface DocumentsServiceDeps {
 export type DocumentsService = ReturnType<typeof createDocumentsService>;
 
 export function createDocumentsService({ db, clock, storage, quota }: DocumentsServiceDeps) {
-  /** Streams a file into staging while hashing and sniffing it; memory use does not grow with the file. */
-  async function receive(source: Readable & { truncated?: boolean }, rawName: string): Promise<ReceivedFile> {
-    const probe = new ContentProbe();
-    const hash = createHash("sha256");
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        probe.feed(chunk);
-        hash.update(chunk);
-        callback(null, chunk);
-      },
-    });
-    source.once("error", (error) => meter.destroy(error));
-    const staged = await storage.stage(source.pipe(meter));
-    return {
-      rawName,
-      staged,
-      sizeBytes: probe.size,
-      sha256: hash.digest("hex"),
-      truncated: source.truncated === true,
-      probe,
-    };
-  }
+  const receive = (source: Readable & { truncated?: boolean }, rawName: string) =>
+    receiveFile(storage, source, rawName);
 
   async function upload(
     actor: DocumentActor,
@@ -100,7 +70,7 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
       await authorizeWorker(db, actor, "documents.edit");
       const rejections: Rejection[] = [];
       if (!isDocumentTypeCode(typeCode)) rejections.push({ reason: "unknown_type" });
-      const checked = await checkFile(file);
+      const checked = await checkReceivedFile(file);
       if (!checked.ok) rejections.push(checked.rejection);
       if (!checked.ok || !isDocumentTypeCode(typeCode) || !file) {
         await writeRejection(db, actor, rejections, typeCode, file);
@@ -147,19 +117,6 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
       // Accepted files were renamed away from staging; for every other outcome this removes the upload.
       await file?.staged.discard();
     }
-  }
-
-  type FileCheck = { ok: true; name: string; mediaType: string } | { ok: false; rejection: Rejection };
-
-  async function checkFile(file: ReceivedFile | undefined): Promise<FileCheck> {
-    if (!file || (file.rawName === "" && file.sizeBytes === 0))
-      return { ok: false, rejection: { reason: "missing_file" } };
-    const name = checkFileName(file.rawName);
-    if (!name.ok) return name;
-    if (file.truncated) return { ok: false, rejection: { reason: "too_large" } };
-    const verdict = await file.probe.verdict();
-    if (!verdict.ok) return verdict;
-    return { ok: true, name: name.name, mediaType: verdict.mediaType };
   }
 
   return {

@@ -8,6 +8,7 @@ export const workerNavigation: readonly NavItem[] = [
   { href: "/lk/documents", label: "Мои документы" },
   { href: "/lk/applications", label: "Мои заявки" },
   { href: "/lk/notices", label: "Уведомления" },
+  { href: "/lk/support", label: "Мои обращения" },
   { href: "/lk/history", label: "История" },
   { href: "/lk/settings", label: "Настройки" },
   { href: "/help", label: "Помощь" },

@@ -7,6 +7,7 @@ import type { OrganizationChoice, OrganizationRole } from "../../http/session.ts
 import { writeAudit } from "../audit/audit.repository.ts";
 import { findOrganizationByOgrn } from "../organizations/organizations.repository.ts";
 import { isOperatorUser } from "../review/review.repository.ts";
+import { chooseSupportContext } from "../support/support.context.ts";
 import { allowedRoles } from "./identity.policy.ts";
 import { type ChoiceObstacle, ChooseContextPage, ChooseRolePage } from "./views/context-pages.tsx";
 
@@ -19,7 +20,12 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
   async function undecided(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     if (!request.viewer) return void (await sendError(request, reply, "UNAUTHENTICATED"));
     if (request.viewer.context) {
-      const home = { worker: "/lk", organization: "/org", commission: "/review" } as const;
+      const home = {
+        worker: "/lk",
+        organization: "/org",
+        commission: "/review",
+        support: "/support-desk",
+      } as const;
       return void (await reply.redirect(home[request.viewer.context.kind], 303));
     }
   }
@@ -38,12 +44,14 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
   app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
     const choices = request.session.data.organizationChoices ?? [];
     const commission = request.session.data.commissionChoice === true;
+    const support = request.session.data.supportChoice === true;
     const page = (
       <ChooseContextPage
         ctx={pageContext(request, reply)}
         choices={choices}
         commission={commission}
         obstacles={await obstacles(choices)}
+        support={support}
       />
     );
     return sendHtml(reply, page);
@@ -73,6 +81,10 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
       });
       return reply.redirect("/review", 303);
     }
+    if (choice === "support" && request.session.data.supportChoice && userId) {
+      const chosen = await chooseSupportContext(database.db, request, userId, clock.now());
+      if (chosen) return reply.redirect("/support-desk", 303);
+    }
     const picked = request.session.data.organizationChoices?.find((item) => item.esiaOrgOid === choice);
     if (!picked) {
       const choices = request.session.data.organizationChoices ?? [];
@@ -82,6 +94,7 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
           ctx={pageContext(request, reply)}
           choices={choices}
           commission={commission}
+          support={request.session.data.supportChoice === true}
           error
         />
       );

@@ -6,6 +6,7 @@ import { pageContext, sendHtml } from "../../http/render.ts";
 import type { ErrorCode } from "../../shared/errors.ts";
 import { ErrorPage } from "../../ui/error-page.tsx";
 import { isOperatorUser } from "../review/review.repository.ts";
+import { isSupportOperatorUser } from "../support/support.operators.ts";
 import { LoggedOutPage, LoginFailedPage, NotConfirmedPage } from "./views/auth-pages.tsx";
 
 // Login endpoints talk to ESIA and write to the database: tighter than the global limit.
@@ -51,9 +52,10 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
       // With organizations in ESIA, or a seat in the accreditation commission, the person first
       // chooses whom to act for (O2); otherwise a worker.
       const commissionChoice = await isOperatorUser(app.deps.database.db, outcome.user.id);
-      if (organizationChoices.length > 0 || commissionChoice) {
+      const supportChoice = await isSupportOperatorUser(app.deps.database.db, outcome.user.id);
+      if (organizationChoices.length > 0 || commissionChoice || supportChoice) {
         request.session.regenerate(
-          { userId: outcome.user.id, organizationChoices, commissionChoice },
+          { userId: outcome.user.id, organizationChoices, commissionChoice, supportChoice },
           clock.now(),
         );
         return reply.redirect("/auth/context", 303);

@@ -21,6 +21,8 @@ export function ChooseContextPage(props: {
   commission?: boolean;
   /** Organizations that cannot be entered, by ESIA oid: marked before the person picks them. */
   obstacles?: Record<string, ChoiceObstacle>;
+  /** Offered only to support desk operators. */
+  support?: boolean;
   error?: boolean;
 }) {
   return (
@@ -47,6 +49,12 @@ export function ChooseContextPage(props: {
             <label class="choice">
               <input type="radio" name="choice" value="commission" />
               Аккредитационная комиссия
+            </label>
+          )}
+          {props.support && (
+            <label class="choice">
+              <input type="radio" name="choice" value="support" />
+              Техническая поддержка
             </label>
           )}
           {props.choices.map((choice) => (

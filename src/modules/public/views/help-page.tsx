@@ -7,6 +7,10 @@ export function HelpPage({ ctx }: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title="Помощь" nav={nav}>
       <h1>Помощь</h1>
+      <p class="card">
+        Не нашли ответа? <a href="/support/new">Написать в поддержку</a> — обращению сразу присвоят номер,
+        ответ придёт на электронную почту и в раздел «Мои обращения».
+      </p>
       <nav class="card toc" aria-label="Разделы помощи">
         <ul>
           <li>

@@ -1,0 +1,40 @@
+// Route schemas and settings shared by the support desk's route files.
+import { Type } from "typebox";
+import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
+import type { ChatOutcome } from "./support.chat.ts";
+import { MAX_ATTACHMENTS } from "./support.input.ts";
+
+export const idParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export const attachmentParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  attachmentId: Type.String({ maxLength: 64 }),
+});
+export const prefillQuery = Type.Object({
+  code: Type.Optional(Type.String({ maxLength: 60 })),
+  at: Type.Optional(Type.String({ maxLength: 40 })),
+  kind: Type.Optional(Type.String({ maxLength: 40 })),
+});
+export const chatQuery = Type.Object({ after: Type.Optional(Type.String({ maxLength: 15 })) });
+
+/** The multipart limits of every support form: three files of 5 MB, a few short fields. */
+export const supportMultipart = {
+  preservePath: true,
+  throwFileSizeLimit: false,
+  limits: {
+    fileSize: MAX_FILE_BYTES,
+    // One more than allowed, so that a fourth file is refused with a message rather than an error.
+    files: MAX_ATTACHMENTS + 1,
+    fields: 20,
+    fieldSize: 8192,
+    fieldNameSize: 100,
+    parts: 30,
+    headerPairs: 20,
+  },
+};
+
+export const chatRefusals: Record<Exclude<ChatOutcome, { ok: true }>["reason"], string> = {
+  "not-found": "",
+  offline: "Чат сейчас не работает: напишите ответ в обращении, мы его увидим.",
+  closed: "Обращение закрыто, чат недоступен.",
+  invalid: "Напишите сообщение.",
+};

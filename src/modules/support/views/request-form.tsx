@@ -1,0 +1,133 @@
+// The request form, the same in the worker's cabinet, the organization's cabinet and the public
+// form; the public one also asks who is writing and carries the check against automated sending.
+import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
+import { requestKinds } from "../support.status.ts";
+import { errorOf, FilesField, SelectField, TextArea } from "./fields.tsx";
+
+export interface RequestFormProps {
+  ctx: PageContext;
+  nav?: readonly NavItem[] | undefined;
+  /** Where the form is posted, e.g. `/lk/support/new`. */
+  action: string;
+  values: Record<string, string | undefined>;
+  errors: readonly FieldError[];
+  /** The public form: sender fields and the check. */
+  publicForm?: { question: string; token: string } | undefined;
+  /** Shown above the form: who the request is sent as. */
+  senderNote?: string | undefined;
+}
+
+export function RequestFormPage(props: RequestFormProps) {
+  const { ctx, values, errors } = props;
+  const title = "Обращение в службу поддержки";
+  const action = `${props.action}?_csrf=${encodeURIComponent(ctx.csrfToken)}`;
+  return (
+    <Layout ctx={ctx} title={errors.length > 0 ? `Ошибка: ${title}` : title} nav={props.nav}>
+      <h1>{title}</h1>
+      <p class="lead">
+        {props.publicForm
+          ? "Опишите проблему — обращению сразу присвоят номер, а ответ придёт на указанную электронную почту."
+          : "Опишите проблему — обращению сразу присвоят номер, а ответ придёт в личный кабинет и на электронную почту."}
+      </p>
+      {props.senderNote && <p>{props.senderNote}</p>}
+      <ErrorSummary errors={errors} />
+      {/* The multipart body is read after the CSRF check, so the token travels in the address. */}
+      <form method="post" action={action} enctype="multipart/form-data" class="card" novalidate>
+        {props.publicForm && (
+          <>
+            <TextField
+              name="name"
+              label="Фамилия, имя и отчество"
+              value={values.name}
+              error={errorOf(errors, "name")}
+              autocomplete="name"
+              maxLength={200}
+            />
+            <TextField
+              name="identifier"
+              label="СНИЛС или ИНН"
+              hint="СНИЛС — 11 цифр, ИНН — 10 или 12 цифр."
+              value={values.identifier}
+              error={errorOf(errors, "identifier")}
+              inputMode="numeric"
+              maxLength={20}
+              width="short"
+            />
+            <TextField
+              name="email"
+              label="Электронная почта для ответа"
+              value={values.email}
+              error={errorOf(errors, "email")}
+              autocomplete="email"
+              maxLength={254}
+            />
+          </>
+        )}
+        <SelectField
+          name="kind"
+          label="Тема обращения"
+          value={values.kind}
+          options={requestKinds}
+          placeholder="Выберите тему"
+          error={errorOf(errors, "kind")}
+        />
+        <TextArea
+          name="errorText"
+          label="Точный текст ошибки (если была)"
+          hint="Скопируйте сообщение с экрана целиком."
+          value={values.errorText}
+          error={errorOf(errors, "errorText")}
+          rows={2}
+          maxLength={1000}
+        />
+        {values.errorCode && (
+          <p>
+            Код ошибки: <strong>{values.errorCode}</strong>
+            <input type="hidden" name="errorCode" value={values.errorCode} />
+          </p>
+        )}
+        <TextField
+          name="attemptAt"
+          label="Дата и время попытки"
+          hint="ДД.ММ.ГГГГ ЧЧ:ММ по московскому времени, например 21.11.2026 14:05."
+          value={values.attemptAt}
+          error={errorOf(errors, "attemptAt")}
+          maxLength={25}
+          width="short"
+        />
+        <TextArea
+          name="description"
+          label="Описание"
+          hint="Что вы делали перед ошибкой и что ожидали увидеть."
+          value={values.description}
+          error={errorOf(errors, "description")}
+        />
+        <FilesField error={errorOf(errors, "files")} />
+        {props.publicForm && (
+          <>
+            <TextField
+              name="answer"
+              label={`Проверка: ${props.publicForm.question}`}
+              hint="Ответьте цифрами: так мы отличаем людей от программ."
+              value=""
+              error={errorOf(errors, "answer")}
+              inputMode="numeric"
+              maxLength={3}
+              width="short"
+            />
+            <input type="hidden" name="challenge" value={props.publicForm.token} />
+            {/* Hidden from people (and from assistive technology); programs that fill every field fill it. */}
+            <div class="visually-hidden" aria-hidden="true">
+              <label for="field-website">Не заполняйте это поле</label>
+              <input type="text" id="field-website" name="website" tabIndex={-1} autoComplete="off" />
+            </div>
+          </>
+        )}
+        <button type="submit" class="button">
+          Отправить обращение
+        </button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,208 @@
+// «Мои обращения» of a sender (worker or organization): the list, a request with the answers,
+// the reply form, «Вопрос решён», reopening, escalation and the chat.
+import { formatDateTime } from "../../../shared/format.ts";
+import { ErrorSummary, type FieldError, Flash } from "../../../ui/form.tsx";
+import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
+import { TableRegion } from "../../applications/views/components.tsx";
+import type { SupportRequestRow } from "../support.repository.ts";
+import type { SupportService } from "../support.service.ts";
+import { type RequestKind, requestKinds } from "../support.status.ts";
+import { Attachments, ChatSection, Conversation, SupportStatus } from "./components.tsx";
+import { errorOf, FilesField, TextArea } from "./fields.tsx";
+
+export function MyRequestsPage(props: {
+  ctx: PageContext;
+  nav: readonly NavItem[];
+  base: string;
+  rows: readonly SupportRequestRow[];
+  flash: string | undefined;
+  organizationView?: boolean;
+}) {
+  return (
+    <Layout ctx={props.ctx} title="Мои обращения" nav={props.nav}>
+      <h1>{props.organizationView ? "Обращения в поддержку" : "Мои обращения"}</h1>
+      <Flash message={props.flash} />
+      <p>
+        <a class="button" href={`${props.base}/new`}>
+          Написать в поддержку
+        </a>
+      </p>
+      {props.rows.length === 0 && <p>Обращений пока нет.</p>}
+      {props.rows.length > 0 && (
+        <TableRegion label="Обращения">
+          <table class="table--stacked">
+            <caption class="visually-hidden">Обращения, новые сверху</caption>
+            <thead>
+              <tr>
+                <th scope="col">Номер</th>
+                <th scope="col">Тема</th>
+                {props.organizationView && <th scope="col">Отправитель</th>}
+                <th scope="col">Отправлено</th>
+                <th scope="col">Статус</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((row) => (
+                <tr key={row.id}>
+                  <td data-label="Номер">
+                    <a href={`${props.base}/${row.id}`}>{row.number}</a>
+                  </td>
+                  <td data-label="Тема">{requestKinds[row.kind as RequestKind] ?? row.kind}</td>
+                  {props.organizationView && <td data-label="Отправитель">{row.senderName}</td>}
+                  <td data-label="Отправлено">{formatDateTime(row.createdAt)}</td>
+                  <td data-label="Статус">
+                    <SupportStatus status={row.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableRegion>
+      )}
+    </Layout>
+  );
+}
+
+type SenderView = NonNullable<Awaited<ReturnType<SupportService["view"]>>>;
+
+export function SenderRequestPage(props: {
+  ctx: PageContext;
+  nav: readonly NavItem[];
+  base: string;
+  view: SenderView;
+  flash: string | undefined;
+  errors: readonly FieldError[];
+  values: Record<string, string | undefined>;
+  hours: string;
+}) {
+  const { view, ctx } = props;
+  const { request } = view;
+  const path = `${props.base}/${request.id}`;
+  const csrf = <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+  return (
+    <Layout ctx={ctx} title={`Обращение ${request.number}`} nav={props.nav}>
+      <p>
+        <a href={props.base}>← Все обращения</a>
+      </p>
+      <h1>Обращение {request.number}</h1>
+      <Flash message={props.flash} />
+      <ErrorSummary errors={props.errors} />
+      <dl class="facts">
+        <dt>Тема</dt>
+        <dd>{requestKinds[request.kind as RequestKind] ?? request.kind}</dd>
+        <dt>Статус</dt>
+        <dd>
+          <SupportStatus status={request.status} />
+        </dd>
+        <dt>Отправлено</dt>
+        <dd>{formatDateTime(request.createdAt)}</dd>
+        <dt>Ответ ожидается до</dt>
+        <dd>{formatDateTime(request.firstAnswerDueAt)} (мск)</dd>
+        {request.line === "senior" && (
+          <>
+            <dt>Кто занимается</dt>
+            <dd>Старший специалист</dd>
+          </>
+        )}
+      </dl>
+      <section class="card" aria-labelledby="request-text">
+        <h2 id="request-text">Ваше обращение</h2>
+        {request.errorText && <p>Текст ошибки: «{request.errorText}»</p>}
+        {request.errorCode && <p>Код ошибки: {request.errorCode}</p>}
+        {request.attemptAt && <p>Время попытки: {formatDateTime(request.attemptAt)}</p>}
+        <p class="support-thread__text">{request.description}</p>
+        <Attachments items={view.attachments.filter((item) => item.messageId === null)} base={path} />
+      </section>
+      <h2>Ответы и история</h2>
+      <Conversation messages={view.messages} attachments={view.attachments} base={path} />
+      <ChatSection
+        messages={view.messages}
+        feedUrl={`${path}/chat.json`}
+        postUrl={`${path}/chat`}
+        csrfToken={ctx.csrfToken}
+        open={view.chatOpen}
+        hours={props.hours}
+        active={view.canReply}
+      />
+      {view.canReply && (
+        <form
+          method="post"
+          action={`${path}/reply?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
+          enctype="multipart/form-data"
+          class="card"
+        >
+          <h2>Ответить</h2>
+          <TextArea
+            name="message"
+            label="Ваш ответ"
+            value={props.values.message}
+            error={errorOf(props.errors, "message")}
+          />
+          <FilesField error={errorOf(props.errors, "files")} />
+          <button type="submit" class="button">
+            Отправить ответ
+          </button>
+        </form>
+      )}
+      <div class="actions">
+        {view.canResolve && (
+          <form method="post" action={`${path}/resolve`}>
+            {csrf}
+            <button type="submit" class="button button--secondary">
+              Вопрос решён
+            </button>
+          </form>
+        )}
+        {view.canEscalate && (
+          <form method="post" action={`${path}/escalate`}>
+            {csrf}
+            <button type="submit" class="button button--secondary">
+              Передать старшему специалисту
+            </button>
+          </form>
+        )}
+        {view.canReopen && (
+          <form method="post" action={`${path}/reopen`}>
+            {csrf}
+            <button type="submit" class="button button--secondary">
+              Открыть обращение снова
+            </button>
+          </form>
+        )}
+      </div>
+    </Layout>
+  );
+}
+
+/** The public form's result: the number at once; the answer comes by e-mail. */
+export function SentPage({
+  ctx,
+  number,
+  email,
+}: {
+  ctx: PageContext;
+  number: string | undefined;
+  email: string | undefined;
+}) {
+  return (
+    <Layout ctx={ctx} title="Обращение отправлено">
+      <div class="notice-page">
+        <h1>Обращение отправлено</h1>
+        {number ? (
+          <p class="lead">
+            Номер обращения: <strong>{number}</strong>. Сохраните его: он понадобится, если вы будете звонить
+            в поддержку.
+          </p>
+        ) : (
+          <p class="lead">Обращение зарегистрировано.</p>
+        )}
+        {email && <p>Подтверждение и ответ придут на адрес {email}.</p>}
+        <p class="actions">
+          <a class="button" href="/">
+            На главную
+          </a>
+        </p>
+      </div>
+    </Layout>
+  );
+}
