@@ -5,6 +5,9 @@ import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
+import { testCaCrlUrl, testCaDir } from "../src/modules/signatures/signatures.setup.ts";
+import { runTestCaCommand } from "../src/modules/signatures/test-ca.command.ts";
+import { openTestCa } from "../src/modules/signatures/test-ca.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
 const commands: Record<string, (args: string[]) => Promise<void>> = {
@@ -36,6 +39,19 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } finally {
       await database.close();
     }
+  },
+
+  /** `test-ca issue --snils … --out head.pfx --password …`, `test-ca revoke --serial …`, `test-ca root --out …`. */
+  async "test-ca"(args) {
+    const config = loadConfig();
+    if (!config.signatures.testCa) throw new Error("the test CA is off (SIGNATURE_TEST_CA)");
+    const result = await runTestCaCommand(
+      openTestCa(testCaDir(config), testCaCrlUrl(config)),
+      args,
+      new Date(),
+    );
+    console.log(result.message);
+    if (!result.ok) process.exitCode = 2;
   },
 };
 

@@ -35,6 +35,7 @@ export interface Config {
   documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
   accreditation: { filingWindow: FilingWindow };
   jobsWorker: boolean;
+  signatures: { trustedRootFiles: string[]; crlTimeoutMs: number; testCa: boolean };
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -125,6 +126,11 @@ export function loadConfig(env: Env = process.env): Config {
     },
     accreditation: { filingWindow: readFilingWindow(read("ACCREDITATION_FILING_WINDOW"), problems) },
     jobsWorker: read("JOBS_WORKER") !== "off",
+    signatures: {
+      trustedRootFiles: list("SIGNATURE_TRUSTED_ROOTS"),
+      crlTimeoutMs: int("SIGNATURE_CRL_TIMEOUT_MS"),
+      testCa: read("SIGNATURE_TEST_CA") === "on" || (read("SIGNATURE_TEST_CA") === "" && !production),
+    },
   };
 
   if (!["esia", "oidc"].includes(read("IDENTITY_ADAPTER")))
@@ -146,6 +152,7 @@ function oidcProblems(config: Config): string[] {
 function productionProblems(config: Config, env: Env): string[] {
   const problems: string[] = [];
   if (config.standin.enabled) problems.push("ESIA_STANDIN cannot be on in production");
+  if (config.signatures.testCa) problems.push("SIGNATURE_TEST_CA cannot be on in production");
   if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
     problems.push("SESSION_SECRET of at least 32 characters is required in production");
   }

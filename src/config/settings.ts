@@ -103,4 +103,15 @@ export const settings = {
     fallback: "on",
     description: "`on` / `off`: run the background job worker inside this process.",
   },
+  SIGNATURE_TRUSTED_ROOTS: {
+    fallback: "",
+    description:
+      "PEM files (comma-separated paths) of the root and intermediate CA certificates trusted for the head's electronic signature: the Минцифры root and accredited CAs.",
+  },
+  SIGNATURE_CRL_TIMEOUT_MS: { fallback: "3000", description: "Timeout of each CRL download." },
+  SIGNATURE_TEST_CA: {
+    fallback: "",
+    description:
+      "`on` / `off`: the test certification authority («Тестовый УЦ») and trust in its root. Default: on outside production; refused in production.",
+  },
 } satisfies Record<string, Setting>;

@@ -52,6 +52,8 @@ export function createTestCa(o: {
   rootDer?: Uint8Array;
   revoked?: Revoked[];
   persist?: (revoked: Revoked[]) => void;
+  /** Re-reads the revocations (the CLI may revoke while the cabinet runs). */
+  load?: () => Revoked[];
 }): TestCa {
   const now = o.now ?? new Date();
   const privateKey = o.key ?? generateGostKeyPair().privateKey;
@@ -67,7 +69,10 @@ export function createTestCa(o: {
       notAfter: new Date(now.getTime() + 10 * 365 * 86_400_000),
     });
   const root = parseCertificate(rootDer);
-  const revoked = [...(o.revoked ?? [])];
+  let revoked = [...(o.load?.() ?? o.revoked ?? [])];
+  const refresh = () => {
+    if (o.load) revoked = o.load();
+  };
   return {
     root,
     crlUrl: o.crlUrl,
@@ -78,11 +83,13 @@ export function createTestCa(o: {
       return { certificate: parseCertificate(der), privateKey: pair.privateKey };
     },
     revoke(serialHex, at = new Date()) {
+      refresh();
       if (!revoked.some((r) => r.serialHex === serialHex))
         revoked.push({ serialHex, revokedAt: at.toISOString() });
       o.persist?.(revoked);
     },
     crl(at = new Date()) {
+      refresh();
       return issueCrl(signer, {
         revoked: revoked.map((r) => ({
           serial: Buffer.from(r.serialHex.padStart(2, "0"), "hex"),
@@ -104,9 +111,11 @@ export function openTestCa(dir: string, crlUrl: string): TestCa {
   const certificatePath = join(dir, "ca.crt");
   const revokedPath = join(dir, "revoked.json");
   const persist = (revoked: Revoked[]) => writeFileSync(revokedPath, `${JSON.stringify(revoked, null, 2)}\n`);
+  const load = () =>
+    existsSync(revokedPath) ? (JSON.parse(readFileSync(revokedPath, "utf8")) as Revoked[]) : [];
   if (!existsSync(keyPath) || !existsSync(certificatePath)) {
     const key = generateGostKeyPair().privateKey;
-    const ca = createTestCa({ crlUrl, key, persist });
+    const ca = createTestCa({ crlUrl, key, persist, load });
     writeFileSync(keyPath, gostPrivateKeyToPem(key), { mode: 0o600 });
     writeFileSync(certificatePath, derToPem(ca.root.der, "CERTIFICATE"));
     persist([]);
@@ -116,7 +125,7 @@ export function openTestCa(dir: string, crlUrl: string): TestCa {
     crlUrl,
     key: gostPrivateKeyFromPem(readFileSync(keyPath, "utf8")),
     rootDer: pemToDer(readFileSync(certificatePath, "utf8")),
-    revoked: existsSync(revokedPath) ? (JSON.parse(readFileSync(revokedPath, "utf8")) as Revoked[]) : [],
+    load,
     persist,
   });
 }
