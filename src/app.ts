@@ -28,6 +28,7 @@ import { publicRoutes } from "./modules/public/public.routes.tsx";
 import { registerRoutes } from "./modules/register/register.routes.tsx";
 import { reviewRoutes } from "./modules/review/review.routes.tsx";
 import { settingsRoutes } from "./modules/settings/settings.routes.tsx";
+import { signaturesRoutes } from "./modules/signatures/signatures.routes.tsx";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -99,6 +100,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(historyRoutes);
   await app.register(applicationsRoutes);
   await app.register(approvalsRoutes);
+  await app.register(signaturesRoutes);
   await app.register(reviewRoutes);
   await app.register(extractsRoutes);
   await app.register(noticesRoutes);

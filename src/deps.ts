@@ -31,6 +31,8 @@ import { cabinetJobHandlers } from "./modules/organizations/cabinet.jobs.ts";
 import { type CabinetServices, createCabinetServices } from "./modules/organizations/cabinet.services.ts";
 import { createRegisterService, type RegisterService } from "./modules/register/register.service.ts";
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
+import { createSignaturesService, type SignaturesService } from "./modules/signatures/signatures.service.ts";
+import { createSignatureTrust, type SignatureTrust } from "./modules/signatures/signatures.setup.ts";
 import { type Clock, systemClock } from "./shared/clock.ts";
 
 export interface Deps {
@@ -53,6 +55,8 @@ export interface Deps {
   cabinet: CabinetServices;
   /** Applications, the head's agreement, the commission's back office, extracts (W9–W13, C1–C3). */
   accreditation: AccreditationServices;
+  /** The head's signing certificates and signature checks (O11, O12). */
+  signatures: SignaturesService;
   /** The background job worker; main.ts starts and stops it, tests run it by hand. */
   jobWorker: JobWorker;
 }
@@ -62,6 +66,7 @@ export interface DepsOverrides {
   database?: DatabaseHandle;
   devKeys?: DevKeys;
   egrul?: EgrulRegistry;
+  signatureTrust?: SignatureTrust;
 }
 
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
@@ -102,6 +107,11 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     egrul,
     cabinet,
     accreditation: createAccreditationServices({ db: database.db, clock, config }),
+    signatures: createSignaturesService({
+      db: database.db,
+      clock,
+      trust: lazySignatureTrust(config, overrides),
+    }),
     jobWorker: createJobWorker({
       db: database.db,
       clock,
@@ -116,6 +126,16 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
         }),
       },
     }),
+  };
+}
+
+// Opened at first use: reading the trusted roots (and creating the test CA) is work a process that
+// never checks a signature need not do.
+function lazySignatureTrust(config: Config, overrides: DepsOverrides): () => SignatureTrust {
+  let trust = overrides.signatureTrust;
+  return () => {
+    trust ??= createSignatureTrust(config);
+    return trust;
   };
 }
 

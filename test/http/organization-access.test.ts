@@ -390,6 +390,13 @@ const matrix: Row[] = [
     path: () => `/org/approvals/${unknown}/refuse`,
     expect: "404 403 403 403 403 403 403 404 403 403",
   },
+  { method: "GET", route: "/org/signatures", expect: "200 403 403 403 403 403 403 200 403 401" },
+  {
+    method: "POST",
+    route: "/org/signatures",
+    options: emptyMultipart,
+    expect: "400 403 403 403 403 403 403 400 403 403",
+  },
 ];
 
 test("the matrix lists every route of the organization's cabinet, and nothing else", () => {

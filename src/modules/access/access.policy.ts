@@ -22,7 +22,9 @@ export type Power =
   /** The IP allow-list (O13): the head only. */
   | "security.manage"
   /** «Одобрение заявок»: agreeing workers' reports on professional activity (§5); the head only. */
-  | "applications.approve";
+  | "applications.approve"
+  /** «Электронные подписи»: the head's own signing certificates (O11); the head only. */
+  | "signatures.manage";
 
 export interface Standing {
   role: OrganizationRole;
@@ -45,6 +47,7 @@ const headPowers: readonly Power[] = [
   "representatives.manage",
   "security.manage",
   "applications.approve",
+  "signatures.manage",
 ];
 
 export function powersOf(standing: Standing): ReadonlySet<Power> {

@@ -52,6 +52,8 @@ export const auditEventNames = [
   "operator.added",
   "extract.issued",
   "extract.downloaded",
+  "signature.certificate_registered",
+  "signature.certificate_refused",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

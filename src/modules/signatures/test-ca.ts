@@ -65,7 +65,8 @@ export function createTestCa(o: {
       subject: TEST_CA_NAME,
       publicKey,
       isCa: true,
-      notBefore: new Date(now.getTime() - 86_400_000),
+      // Backdated a year, so that test clocks set in the past still see a valid root.
+      notBefore: new Date(now.getTime() - 365 * 86_400_000),
       notAfter: new Date(now.getTime() + 10 * 365 * 86_400_000),
     });
   const root = parseCertificate(rootDer);
