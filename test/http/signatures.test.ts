@@ -8,6 +8,8 @@ import { after, before, describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
 import { auditEvents } from "../../src/modules/audit/audit.schema.ts";
+import { findOrganizationByOgrn } from "../../src/modules/organizations/organizations.repository.ts";
+import { signDetached } from "../../src/modules/signatures/cms.ts";
 import {
   createTestCa,
   openTestCa,
@@ -131,5 +133,68 @@ describe("«Электронные подписи»", () => {
     assert.equal(response.statusCode, 303);
     const page = await h.send(session, "GET", "/org/signatures");
     assert.match(page.body, /проверка отзыва не выполнена/);
+  });
+});
+
+describe("verifying a signature file («Загрузить файл подписи»)", () => {
+  async function actor() {
+    const db = h.deps.database.db;
+    const user = await db.query.users.findFirst({
+      where: (users, { eq }) => eq(users.snils, head.snils ?? ""),
+    });
+    const organization = await findOrganizationByOgrn(db, standinOrganizations.clinic.ogrn);
+    assert.ok(user && organization);
+    return {
+      userId: user.id,
+      role: "head" as const,
+      snils: head.snils ?? null,
+      organization,
+      ip: "127.0.0.1",
+    };
+  }
+  const content = new TextEncoder().encode("Решение по заявке: согласовано.");
+
+  test("a signature by the active certificate is accepted; other content, an older certificate are not", async () => {
+    const now = h.clock.now().getTime();
+    const issue = () =>
+      ca.issue({
+        subject: personSubject(head, standinOrganizations.clinic),
+        notBefore: new Date(now - DAY),
+        notAfter: new Date(now + 365 * DAY),
+        crlUrl,
+      });
+    const older = issue();
+    const active = issue();
+    for (const issued of [older, active])
+      assert.equal((await upload(issued.certificate.der)).statusCode, 303);
+    const sign = (issued: typeof active, bytes = content) =>
+      signDetached({
+        content: bytes,
+        certificate: issued.certificate,
+        privateKey: issued.privateKey,
+        curve: "S-256-A",
+        signingTime: h.clock.now(),
+      });
+    const accepted = await h.deps.signatures.verifySignature(await actor(), content, sign(active));
+    assert.equal(accepted.ok && accepted.certificate.serialHex, active.certificate.serialHex);
+    assert.deepEqual(
+      await h.deps.signatures.verifySignature(
+        await actor(),
+        new TextEncoder().encode("другое"),
+        sign(active),
+      ),
+      { ok: false, problem: "MISMATCH" },
+    );
+    assert.deepEqual(await h.deps.signatures.verifySignature(await actor(), content, sign(older)), {
+      ok: false,
+      problem: "NOT_REGISTERED",
+    });
+    assert.deepEqual(
+      await h.deps.signatures.verifySignature(await actor(), content, new TextEncoder().encode("x")),
+      {
+        ok: false,
+        problem: "DAMAGED",
+      },
+    );
   });
 });

@@ -11,9 +11,10 @@ import {
   type ParsedCertificate,
   parseCertificate,
 } from "./certificate.parse.ts";
+import { verifyDetached } from "./cms.ts";
 import { OID } from "./signature.oids.ts";
 import type { SignatureProblem } from "./signature.problems.ts";
-import { type CertificateRow, insertActiveCertificate } from "./signatures.repository.ts";
+import { type CertificateRow, insertActiveCertificate, listCertificates } from "./signatures.repository.ts";
 import type { SignatureTrust } from "./signatures.setup.ts";
 
 export interface SignatureActor {
@@ -24,6 +25,13 @@ export interface SignatureActor {
   ip: string;
 }
 
+export type VerifyOutcome =
+  | { ok: true; certificate: CertificateRow; signingTime: Date; revocation: "good" | "unchecked" }
+  | { ok: false; problem: SignatureProblem | "FORBIDDEN" };
+
+// A signing time a little ahead of the server's clock is a clock skew; far ahead it is a forgery.
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 export type RegisterOutcome =
   | { ok: true; certificate: CertificateRow }
   | { ok: false; problem: SignatureProblem | "FORBIDDEN" };
@@ -31,6 +39,7 @@ export type RegisterOutcome =
 export function createSignaturesService(deps: { db: Database; clock: Clock; trust: () => SignatureTrust }) {
   const { db, clock } = deps;
   return {
+    verifySignature,
     /** Checks the uploaded .cer (DER or PEM) and makes it the head's active signing certificate. */
     async registerCertificate(actor: SignatureActor, bytes: Uint8Array): Promise<RegisterOutcome> {
       if (actor.role !== "head" || !actor.snils) return { ok: false, problem: "FORBIDDEN" };
@@ -80,6 +89,42 @@ export function createSignaturesService(deps: { db: Database; clock: Clock; trus
       return { ok: true, certificate: row };
     },
   };
+
+  /**
+   * Verifies a detached signature file over content: the CMS, then the certificate at the signing
+   * time (chain, CRL, owner), then that it is the head's active registered certificate. Used for the
+   * «Загрузить файл подписи» way and for what the browser sends alike.
+   */
+  async function verifySignature(
+    actor: SignatureActor,
+    content: Uint8Array,
+    signatureFile: Uint8Array,
+  ): Promise<VerifyOutcome> {
+    if (actor.role !== "head" || !actor.snils) return { ok: false, problem: "FORBIDDEN" };
+    const active = (await listCertificates(db, actor.organization.id, actor.userId)).find(
+      (row) => row.active,
+    );
+    const known = active ? [parseCertificate(Buffer.from(active.certificateDer, "base64"))] : [];
+    const cms = verifyDetached(signatureFile, content, known);
+    if (!cms.ok) return cms;
+    const now = clock.now();
+    const signingTime = cms.signingTime ?? now;
+    if (signingTime.getTime() > now.getTime() + CLOCK_SKEW_MS) return { ok: false, problem: "DAMAGED" };
+    const { trust, crls } = deps.trust();
+    const verdict = await checkCertificate(cms.signer, {
+      at: signingTime,
+      trust,
+      crls,
+      head: { snils: actor.snils, organization: actor.organization },
+      extra: cms.certificates,
+    });
+    if (!verdict.ok) return verdict;
+    const signer = cms.signer;
+    if (!active || active.serialHex !== signer.serialHex || active.issuerName !== issuerName(signer)) {
+      return { ok: false, problem: "NOT_REGISTERED" };
+    }
+    return { ok: true, certificate: active, signingTime, revocation: verdict.revocation };
+  }
 
   async function refuse(
     actor: SignatureActor,
