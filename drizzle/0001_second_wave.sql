@@ -66,6 +66,21 @@ CREATE TABLE "organization_licences" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "signature_certificates" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"certificate_der" text NOT NULL,
+	"serial_hex" text NOT NULL,
+	"issuer_name" text NOT NULL,
+	"owner_name" text NOT NULL,
+	"not_before" timestamp with time zone NOT NULL,
+	"not_after" timestamp with time zone NOT NULL,
+	"revocation" text NOT NULL,
+	"active" boolean NOT NULL,
+	"registered_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "support_attachments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"request_id" uuid NOT NULL,
@@ -136,6 +151,8 @@ ALTER TABLE "organization_licence_events" ADD CONSTRAINT "organization_licence_e
 ALTER TABLE "organization_licences" ADD CONSTRAINT "organization_licences_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_licences" ADD CONSTRAINT "organization_licences_verified_by_users_id_fk" FOREIGN KEY ("verified_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_licences" ADD CONSTRAINT "organization_licences_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signature_certificates" ADD CONSTRAINT "signature_certificates_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signature_certificates" ADD CONSTRAINT "signature_certificates_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support_attachments" ADD CONSTRAINT "support_attachments_request_id_support_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."support_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support_messages" ADD CONSTRAINT "support_messages_request_id_support_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."support_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "support_messages" ADD CONSTRAINT "support_messages_author_user_id_users_id_fk" FOREIGN KEY ("author_user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -149,6 +166,7 @@ CREATE INDEX "resource_versions_time_idx" ON "resource_versions" USING btree ("c
 CREATE INDEX "organization_licence_events_licence_idx" ON "organization_licence_events" USING btree ("licence_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "organization_licences_org_idx" ON "organization_licences" USING btree ("organization_id","issued_on");--> statement-breakpoint
 CREATE INDEX "organization_licences_verification_idx" ON "organization_licences" USING btree ("verification","created_at");--> statement-breakpoint
+CREATE INDEX "signature_certificates_owner_idx" ON "signature_certificates" USING btree ("organization_id","user_id","registered_at");--> statement-breakpoint
 CREATE INDEX "support_attachments_request_idx" ON "support_attachments" USING btree ("request_id");--> statement-breakpoint
 CREATE INDEX "support_messages_request_idx" ON "support_messages" USING btree ("request_id","id");--> statement-breakpoint
 CREATE INDEX "support_requests_queue_idx" ON "support_requests" USING btree ("due_at","id");--> statement-breakpoint

@@ -11,6 +11,9 @@ import { moveFiles } from "../src/modules/documents/storage-move.ts";
 import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts";
 import { startSmsStandin } from "../src/modules/notifications/sms-standin.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
+import { testCaCrlUrl, testCaDir } from "../src/modules/signatures/signatures.setup.ts";
+import { runTestCaCommand } from "../src/modules/signatures/test-ca.command.ts";
+import { openTestCa } from "../src/modules/signatures/test-ca.ts";
 import { createStaffService } from "../src/modules/staff/staff.service.ts";
 import { runSupportCommand } from "../src/modules/support/support.command.ts";
 import { seedDemoData } from "../src/seed.ts";
@@ -130,6 +133,19 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     } finally {
       await database.close();
     }
+  },
+
+  /** `test-ca issue --snils … --out head.pfx --password …`, `test-ca revoke --serial …`, `test-ca root --out …`. */
+  async "test-ca"(args) {
+    const config = loadConfig();
+    if (!config.signatures.testCa) throw new Error("the test CA is off (SIGNATURE_TEST_CA)");
+    const result = await runTestCaCommand(
+      openTestCa(testCaDir(config), testCaCrlUrl(config)),
+      args,
+      new Date(),
+    );
+    console.log(result.message);
+    if (!result.ok) process.exitCode = 2;
   },
 };
 

@@ -35,6 +35,7 @@ import { publicRoutes } from "./modules/public/public.routes.tsx";
 import { registerRoutes } from "./modules/register/register.routes.tsx";
 import { reviewRoutes } from "./modules/review/review.routes.tsx";
 import { settingsRoutes } from "./modules/settings/settings.routes.tsx";
+import { signaturesRoutes } from "./modules/signatures/signatures.routes.tsx";
 import { supportRoutes } from "./modules/support/support.routes.tsx";
 
 declare module "fastify" {
@@ -113,6 +114,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(historyRoutes);
   await app.register(applicationsRoutes);
   await app.register(approvalsRoutes);
+  await app.register(signaturesRoutes);
   await app.register(reviewRoutes);
   await app.register(extractsRoutes);
   await app.register(noticesRoutes);

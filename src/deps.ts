@@ -29,6 +29,8 @@ import { cabinetJobHandlers } from "./modules/organizations/cabinet.jobs.ts";
 import { type CabinetServices, createCabinetServices } from "./modules/organizations/cabinet.services.ts";
 import { createRegisterService, type RegisterService } from "./modules/register/register.service.ts";
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
+import { createSignaturesService, type SignaturesService } from "./modules/signatures/signatures.service.ts";
+import { createSignatureTrust, type SignatureTrust } from "./modules/signatures/signatures.setup.ts";
 import type { StatusChecker } from "./modules/status/status.checks.ts";
 import { createServiceStatus } from "./modules/status/status.deps.ts";
 import { createSupportModule, type SupportModule } from "./modules/support/support.module.ts";
@@ -58,6 +60,8 @@ export interface Deps {
   api: ApiServices;
   /** Support desk: requests, «Мои обращения», chat, back office, report (W16, O14). */
   support: SupportModule;
+  /** The head's signing certificates and signature checks (O11, O12). */
+  signatures: SignaturesService;
   /** The background job worker; main.ts starts and stops it, tests run it by hand. */
   jobWorker: JobWorker;
   /** E-mail and SMS transports (SMTP, HTTP gateway, or the development outbox). */
@@ -71,6 +75,7 @@ export interface DepsOverrides {
   database?: DatabaseHandle;
   devKeys?: DevKeys;
   egrul?: EgrulRegistry;
+  signatureTrust?: SignatureTrust;
 }
 
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
@@ -130,6 +135,11 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     }),
     api: createApiServices({ db: database.db, clock, config, staff: cabinet.staff }),
     support,
+    signatures: createSignaturesService({
+      db: database.db,
+      clock,
+      trust: lazySignatureTrust(config, overrides),
+    }),
     jobWorker: createJobWorker({
       db: database.db,
       clock,
@@ -146,6 +156,16 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
         }),
       },
     }),
+  };
+}
+
+// Opened at first use: reading the trusted roots (and creating the test CA) is work a process that
+// never checks a signature need not do.
+function lazySignatureTrust(config: Config, overrides: DepsOverrides): () => SignatureTrust {
+  let trust = overrides.signatureTrust;
+  return () => {
+    trust ??= createSignatureTrust(config);
+    return trust;
   };
 }
 

@@ -8,6 +8,7 @@ import { startStandin } from "./esia-standin/start.ts";
 import { watchEventLoop } from "./http/event-loop.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
 import { scheduleEgrulSync } from "./modules/organizations/cabinet.jobs.ts";
+import { createSignatureTrust, testCaRoutes } from "./modules/signatures/signatures.setup.ts";
 import { seedDemoData } from "./seed.ts";
 
 async function main(): Promise<void> {
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
   if (config.standin.enabled) {
     const keys = await loadOrCreateDevKeys(devKeysDir(config));
     await seedDemoData(deps.database.db);
-    servers.push(await startStandin(config, keys));
+    const testCa = createSignatureTrust(config).testCa;
+    servers.push(await startStandin(config, keys, testCa ? testCaRoutes(testCa) : undefined));
   }
   const app = await buildApp(deps);
   servers.push(app);

@@ -74,6 +74,7 @@ export interface Config {
   apiRateLimitPerMinute: number;
   /** The support desk (W16, O14): working hours and the public form's limit. */
   supportDesk: { workingHours: WorkingHours; publicRequestsPerHour: number };
+  signatures: { trustedRootFiles: string[]; crlTimeoutMs: number; testCa: boolean };
 }
 
 /** A span before a date: `12m` or `90d`. */
@@ -200,6 +201,11 @@ export function loadConfig(env: Env = process.env): Config {
       workingHours: parseWorkingHours(read("SUPPORT_WORK_HOURS")) ?? { from: 8 * 60, to: 20 * 60 },
       publicRequestsPerHour: int("SUPPORT_PUBLIC_REQUESTS_PER_HOUR"),
     },
+    signatures: {
+      trustedRootFiles: list("SIGNATURE_TRUSTED_ROOTS"),
+      crlTimeoutMs: int("SIGNATURE_CRL_TIMEOUT_MS"),
+      testCa: read("SIGNATURE_TEST_CA") === "on" || (read("SIGNATURE_TEST_CA") === "" && !production),
+    },
   };
   if (!parseWorkingHours(read("SUPPORT_WORK_HOURS")))
     problems.push("SUPPORT_WORK_HOURS must look like 08:00-20:00");
@@ -244,6 +250,7 @@ function transportProblems(config: Config): string[] {
 function productionProblems(config: Config, env: Env): string[] {
   const problems: string[] = [];
   if (config.standin.enabled) problems.push("ESIA_STANDIN cannot be on in production");
+  if (config.signatures.testCa) problems.push("SIGNATURE_TEST_CA cannot be on in production");
   if (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32) {
     problems.push("SESSION_SECRET of at least 32 characters is required in production");
   }

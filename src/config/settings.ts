@@ -196,4 +196,15 @@ export const settings = {
     fallback: "1200",
     description: "Requests per minute and integration API client (`/api/v1`, `/fhir`).",
   },
+  SIGNATURE_TRUSTED_ROOTS: {
+    fallback: "",
+    description:
+      "PEM files (comma-separated paths) of the root and intermediate CA certificates trusted for the head's electronic signature: the Минцифры root and accredited CAs.",
+  },
+  SIGNATURE_CRL_TIMEOUT_MS: { fallback: "3000", description: "Timeout of each CRL download." },
+  SIGNATURE_TEST_CA: {
+    fallback: "",
+    description:
+      "`on` / `off`: the test certification authority («Тестовый УЦ») and trust in its root. Default: on outside production; refused in production.",
+  },
 } satisfies Record<string, Setting>;

@@ -17,6 +17,7 @@ import * as register from "../modules/register/register.schema.ts";
 import * as registerRecord from "../modules/register/register-record.schema.ts";
 import * as review from "../modules/review/review.schema.ts";
 import * as settings from "../modules/settings/settings.schema.ts";
+import * as signatures from "../modules/signatures/signatures.schema.ts";
 import * as staff from "../modules/staff/staff.schema.ts";
 import * as support from "../modules/support/support.schema.ts";
 
@@ -41,4 +42,5 @@ export const schema = {
   ...licences,
   ...api,
   ...support,
+  ...signatures,
 };

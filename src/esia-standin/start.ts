@@ -25,9 +25,15 @@ export function standinConfigFor(config: Config, keys: DevKeys): StandinConfig {
   };
 }
 
-export async function startStandin(config: Config, keys: DevKeys): Promise<FastifyInstance> {
+export async function startStandin(
+  config: Config,
+  keys: DevKeys,
+  /** Other development services served beside the stand-in (the test CA's CRL). */
+  extraRoutes?: (app: FastifyInstance) => void,
+): Promise<FastifyInstance> {
   if (config.env === "production") throw new Error("the ESIA stand-in never runs in production");
   const app = await buildStandinApp(standinConfigFor(config, keys));
+  extraRoutes?.(app);
   await app.listen({ port: config.standin.port, host: config.host });
   return app;
 }

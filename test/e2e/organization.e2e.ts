@@ -56,6 +56,7 @@ test("Смирнов grants Кузнецова the right to edit staff; she adds
     "Отчётность",
     "Управление пользователями",
     "Одобрение заявок",
+    "Электронные подписи",
   ]);
   await expectAccessible(smirnov, "the organization's home");
 

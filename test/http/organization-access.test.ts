@@ -449,6 +449,13 @@ const matrix: Row[] = [
     path: () => `/org/support/${unknown}${suffix.replace(":attachmentId", unknown)}`,
     expect: `404 404 404 404 404 404 404 404 403 ${method === "GET" ? 401 : 403}`,
   })),
+  { method: "GET", route: "/org/signatures", expect: "200 403 403 403 403 403 403 200 403 401" },
+  {
+    method: "POST",
+    route: "/org/signatures",
+    options: emptyMultipart,
+    expect: "400 403 403 403 403 403 403 400 403 403",
+  },
 ];
 
 test("the matrix lists every route of the organization's cabinet, and nothing else", () => {

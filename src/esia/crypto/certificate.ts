@@ -190,7 +190,7 @@ function gostKeyAlgorithm(): asn1js.Sequence {
   });
 }
 
-function gostSubjectPublicKeyInfo(publicKey: Uint8Array): asn1js.Sequence {
+export function gostSubjectPublicKeyInfo(publicKey: Uint8Array): asn1js.Sequence {
   if (publicKey.length !== 64) throw new RangeError("GOST public key must be 64 bytes");
   const keyOctets = toDer(new asn1js.OctetString({ valueHex: publicKey }));
   return new asn1js.Sequence({ value: [gostKeyAlgorithm(), new asn1js.BitString({ valueHex: keyOctets })] });

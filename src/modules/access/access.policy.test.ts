@@ -4,13 +4,13 @@ import { gateFor, isGrantValid, isRepresentativeValid, type Power, powersOf } fr
 
 const sorted = (powers: ReadonlySet<Power>) => [...powers].sort();
 
-test("the head has every power; a representative all but appointing representatives, the allow-list and «Одобрение заявок»", () => {
+test("the head has every power; a representative all but appointing representatives, the allow-list, «Одобрение заявок» and the head's signatures", () => {
   const head = powersOf({ role: "head", representative: false, grantedRights: [] });
   const representative = powersOf({ role: "employee", representative: true, grantedRights: [] });
   assert.ok(head.has("representatives.manage") && head.has("security.manage"));
   assert.deepEqual(
     sorted(head).filter((power) => !representative.has(power)),
-    ["applications.approve", "representatives.manage", "security.manage"],
+    ["applications.approve", "representatives.manage", "security.manage", "signatures.manage"],
   );
   assert.ok(
     representative.has("access.manage") &&

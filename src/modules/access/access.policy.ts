@@ -24,7 +24,9 @@ export type Power =
   /** «Одобрение заявок»: agreeing workers' reports on professional activity (§5); the head only. */
   | "applications.approve"
   /** Entering licences and their suspension or termination (O17): the head and representatives. */
-  | "licences.manage";
+  | "licences.manage"
+  /** «Электронные подписи»: the head's own signing certificates (O11); the head only. */
+  | "signatures.manage";
 
 export interface Standing {
   role: OrganizationRole;
@@ -48,6 +50,7 @@ const headPowers: readonly Power[] = [
   "representatives.manage",
   "security.manage",
   "applications.approve",
+  "signatures.manage",
 ];
 
 export function powersOf(standing: Standing): ReadonlySet<Power> {

@@ -75,6 +75,8 @@ export const auditEventNames = [
   "support.chat_message",
   "support.attachment_downloaded",
   "support.operator_added",
+  "signature.certificate_registered",
+  "signature.certificate_refused",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

@@ -14,11 +14,12 @@ export const cabinetSections = {
   dataEntry: { href: "/org/staff", label: "Ввод данных" },
   status: { href: "/org/status", label: "Просмотр статуса" },
   feedback: { href: "/org/feedback", label: "Обратная связь" },
+  signatures: { href: "/org/signatures", label: "Электронные подписи" },
 } as const satisfies Record<string, NavItem>;
 
 export function cabinetNavigation(actor: Pick<CabinetActor, "role" | "powers">): NavItem[] {
   const s = cabinetSections;
-  if (actor.role === "head") return [s.home, s.reports, s.users, s.approvals];
+  if (actor.role === "head") return [s.home, s.reports, s.users, s.approvals, s.signatures];
   return [
     s.home,
     s.dataEntry,

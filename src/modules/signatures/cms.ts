@@ -1,0 +1,310 @@
+// Detached CMS SignedData in the CAdES-BES profile (RFC 5652, RFC 5035, RFC 4490 for GOST): signed
+// attributes contentType, messageDigest (Streebog-256 of the document), signingTime and
+// signingCertificateV2, signed with GOST R 34.10-2012. The same verification serves signatures made
+// in the browser and files made by КЭП tools or `openssl cms -sign -engine gost`.
+import { createHash } from "node:crypto";
+import * as asn1js from "asn1js";
+import { decodeDer, isContextTag, type Node, oidOf, sequenceItems, toDer } from "../../esia/crypto/asn1.ts";
+import { type GostCurve, gostSign, gostVerify, streebog256 } from "../../esia/crypto/gost.ts";
+import {
+  CertificateFormatError,
+  type ParsedCertificate,
+  parseCertificate,
+  rawBytes,
+  serialHex,
+} from "./certificate.parse.ts";
+import { OID } from "./signature.oids.ts";
+import type { SignatureProblem } from "./signature.problems.ts";
+
+/** A detached signature of content by certificate's key, as DER ContentInfo. */
+export function signDetached(o: {
+  content: Uint8Array;
+  certificate: ParsedCertificate;
+  privateKey: Uint8Array;
+  curve: GostCurve;
+  signingTime: Date;
+}): Uint8Array {
+  const attributes = sortedSet([
+    attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
+    attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: wholeSeconds(o.signingTime) })),
+    attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: streebog256(o.content) })),
+    attribute(OID.signingCertificateV2, signingCertificateV2(o.certificate)),
+  ]);
+  // The signature covers the attributes' DER with the SET tag (RFC 5652 §5.4), stored as [0] IMPLICIT.
+  const signature = gostSign(o.privateKey, toDer(attributes), o.curve);
+  const signedAttrs = new asn1js.Constructed({
+    idBlock: { tagClass: 3, tagNumber: 0 },
+    value: attributes.valueBlock.value,
+  });
+  const signerInfo = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 1 }),
+      issuerAndSerial(o.certificate),
+      algorithm(OID.streebog256),
+      signedAttrs,
+      algorithm(OID.gost2012_256),
+      new asn1js.OctetString({ valueHex: signature }),
+    ],
+  });
+  const signedData = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 1 }),
+      new asn1js.Set({ value: [algorithm(OID.streebog256)] }),
+      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+      new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: 0 },
+        value: [decodeDer(o.certificate.der, "certificate")],
+      }),
+      new asn1js.Set({ value: [signerInfo] }),
+    ],
+  });
+  return toDer(
+    new asn1js.Sequence({
+      value: [
+        new asn1js.ObjectIdentifier({ value: OID.signedData }),
+        new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [signedData] }),
+      ],
+    }),
+  );
+}
+
+export type CmsVerdict =
+  | { ok: true; signer: ParsedCertificate; certificates: ParsedCertificate[]; signingTime?: Date }
+  | { ok: false; problem: SignatureProblem };
+
+/**
+ * Checks the CMS structure, the digest of content and the signature over the signed attributes.
+ * The certificate itself (dates, chain, CRL, owner) is checked separately by checkCertificate.
+ * known: certificates to find the signer among when the file carries none (some tools omit it).
+ */
+export function verifyDetached(
+  signatureFile: Uint8Array,
+  content: Uint8Array,
+  known: ParsedCertificate[] = [],
+): CmsVerdict {
+  let parsed: ReturnType<typeof readSignedData>;
+  try {
+    parsed = readSignedData(unarmour(signatureFile));
+  } catch {
+    return { ok: false, problem: "DAMAGED" };
+  }
+  const { certificates, signerInfo, eContent } = parsed;
+  if (eContent && !Buffer.from(eContent).equals(Buffer.from(content)))
+    return { ok: false, problem: "MISMATCH" };
+  const signer = [...certificates, ...known].find((c) => matchesSid(c, signerInfo.sid));
+  if (!signer) return { ok: false, problem: "DAMAGED" };
+  if (signerInfo.digestAlgorithm !== OID.streebog256 || !signer.gostKey)
+    return { ok: false, problem: "NOT_GOST" };
+  if (
+    signerInfo.signatureAlgorithm !== OID.gost2012_256 &&
+    signerInfo.signatureAlgorithm !== OID.signWithStreebog256
+  ) {
+    return { ok: false, problem: "NOT_GOST" };
+  }
+  const attrs = signerInfo.attributes;
+  if (!attrs) return { ok: false, problem: "DAMAGED" }; // CAdES-BES requires signed attributes
+  const digest = attrs.get(OID.messageDigest);
+  const contentType = attrs.get(OID.contentType);
+  if (!(digest instanceof asn1js.OctetString) || !(contentType instanceof asn1js.ObjectIdentifier)) {
+    return { ok: false, problem: "DAMAGED" };
+  }
+  if (!Buffer.from(digest.valueBlock.valueHexView).equals(Buffer.from(streebog256(content)))) {
+    return { ok: false, problem: "MISMATCH" };
+  }
+  const { publicKey, curve } = signer.gostKey;
+  if (!gostVerify(publicKey, signerInfo.signedBytes, signerInfo.signature, curve))
+    return { ok: false, problem: "MISMATCH" };
+  const essCertificate = attrs.get(OID.signingCertificateV2);
+  if (essCertificate && !signingCertificateMatches(essCertificate, signer))
+    return { ok: false, problem: "MISMATCH" };
+  const time = attrs.get(OID.signingTime);
+  const signingTime =
+    time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime ? time.toDate() : undefined;
+  return { ok: true, signer, certificates, signingTime };
+}
+
+interface SignerInfoParts {
+  sid: { issuerDer: Uint8Array; serialHex: string } | { keyId: Uint8Array };
+  digestAlgorithm: string;
+  signatureAlgorithm: string;
+  signature: Uint8Array;
+  attributes?: Map<string, Node>;
+  signedBytes: Uint8Array;
+}
+
+function readSignedData(der: Uint8Array) {
+  const [type, wrapped] = sequenceItems(decodeDer(der, "ContentInfo"), "ContentInfo");
+  if (oidOf(type, "contentType") !== OID.signedData || !(wrapped instanceof asn1js.Constructed)) {
+    throw new CertificateFormatError("not a SignedData");
+  }
+  const fields = sequenceItems(wrapped.valueBlock.value[0], "SignedData");
+  const [, , encapsulated, ...rest] = fields;
+  const [, eContentWrapper] = sequenceItems(encapsulated, "EncapsulatedContentInfo");
+  const eContent =
+    eContentWrapper instanceof asn1js.Constructed
+      ? eContentBytes(eContentWrapper.valueBlock.value[0])
+      : undefined;
+  const certificatesNode = rest.find((n) => isContextTag(n, 0));
+  const certificates =
+    certificatesNode instanceof asn1js.Constructed
+      ? certificatesNode.valueBlock.value
+          .filter((n) => n instanceof asn1js.Sequence)
+          .map((n) => parseCertificate(rawBytes(n)))
+      : [];
+  const signerInfos = rest[rest.length - 1];
+  if (!(signerInfos instanceof asn1js.Set) || signerInfos.valueBlock.value.length === 0) {
+    throw new CertificateFormatError("no SignerInfo");
+  }
+  return { certificates, signerInfo: readSignerInfo(signerInfos.valueBlock.value[0]), eContent };
+}
+
+function readSignerInfo(node: Node | undefined): SignerInfoParts {
+  const [, sidNode, digestNode, ...rest] = sequenceItems(node, "SignerInfo");
+  const attrsNode = rest.find((n) => isContextTag(n, 0));
+  const tail = rest.filter((n) => !isContextTag(n, 0) && !isContextTag(n, 1));
+  const [signatureAlgorithmNode, signatureNode] = tail;
+  if (!(signatureNode instanceof asn1js.OctetString)) throw new CertificateFormatError("signature");
+  let signedBytes = new Uint8Array();
+  let attributes: Map<string, Node> | undefined;
+  if (attrsNode instanceof asn1js.Constructed) {
+    signedBytes = Uint8Array.from(rawBytes(attrsNode));
+    signedBytes[0] = 0x31; // [0] IMPLICIT back to the SET OF tag it was signed with
+    attributes = new Map();
+    for (const item of attrsNode.valueBlock.value) {
+      const [attrType, values] = sequenceItems(item, "Attribute");
+      if (values instanceof asn1js.Set && values.valueBlock.value[0]) {
+        attributes.set(oidOf(attrType, "attrType"), values.valueBlock.value[0]);
+      }
+    }
+  }
+  return {
+    sid: readSid(sidNode),
+    digestAlgorithm: oidOf(sequenceItems(digestNode, "digestAlgorithm")[0], "digestAlgorithm"),
+    signatureAlgorithm: oidOf(
+      sequenceItems(signatureAlgorithmNode, "signatureAlgorithm")[0],
+      "signatureAlgorithm",
+    ),
+    signature: new Uint8Array(signatureNode.valueBlock.valueHexView),
+    attributes,
+    signedBytes,
+  };
+}
+
+function readSid(node: Node | undefined): SignerInfoParts["sid"] {
+  if (node instanceof asn1js.Sequence) {
+    const [issuer, serial] = node.valueBlock.value;
+    if (!issuer || !(serial instanceof asn1js.Integer)) throw new CertificateFormatError("sid");
+    const magnitude = new Uint8Array(serial.valueBlock.valueHexView);
+    return { issuerDer: rawBytes(issuer), serialHex: serialHex(magnitude) };
+  }
+  if (isContextTag(node, 0) && node instanceof asn1js.Primitive) {
+    return { keyId: new Uint8Array(node.valueBlock.valueHexView) };
+  }
+  throw new CertificateFormatError("sid");
+}
+
+function matchesSid(certificate: ParsedCertificate, sid: SignerInfoParts["sid"]): boolean {
+  if ("keyId" in sid) return false; // КЭП tools name the signer by issuer and serial; key-id sids are not supported
+  return (
+    certificate.serialHex === sid.serialHex &&
+    Buffer.from(certificate.issuerDer).equals(Buffer.from(sid.issuerDer))
+  );
+}
+
+// ESSCertIDv2 ::= SEQUENCE { hashAlgorithm DEFAULT sha256, certHash OCTET STRING, issuerSerial OPTIONAL }
+function signingCertificateMatches(node: Node, signer: ParsedCertificate): boolean {
+  try {
+    const [certs] = sequenceItems(node, "SigningCertificateV2");
+    const [first] = sequenceItems(certs, "certs");
+    const items = sequenceItems(first, "ESSCertIDv2");
+    const hasAlgorithm = items[0] instanceof asn1js.Sequence;
+    const hashOid = hasAlgorithm
+      ? oidOf(sequenceItems(items[0], "hashAlgorithm")[0], "hashAlgorithm")
+      : OID.sha256;
+    const certHash = items[hasAlgorithm ? 1 : 0];
+    if (!(certHash instanceof asn1js.OctetString)) return false;
+    const expected =
+      hashOid === OID.streebog256
+        ? streebog256(signer.der)
+        : hashOid === OID.sha256
+          ? createHash("sha256").update(signer.der).digest()
+          : undefined;
+    return (
+      expected !== undefined && Buffer.from(certHash.valueBlock.valueHexView).equals(Buffer.from(expected))
+    );
+  } catch {
+    return false;
+  }
+}
+
+function signingCertificateV2(certificate: ParsedCertificate): asn1js.Sequence {
+  const directoryName = new asn1js.Constructed({
+    idBlock: { tagClass: 3, tagNumber: 4 },
+    value: [decodeDer(certificate.issuerDer, "issuer")],
+  });
+  const issuerSerial = new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({ value: [directoryName] }),
+      new asn1js.Integer({ valueHex: certificate.serialDer }),
+    ],
+  });
+  const essCertId = new asn1js.Sequence({
+    value: [
+      algorithm(OID.streebog256),
+      new asn1js.OctetString({ valueHex: streebog256(certificate.der) }),
+      issuerSerial,
+    ],
+  });
+  return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertId] })] });
+}
+
+function issuerAndSerial(certificate: ParsedCertificate): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [
+      decodeDer(certificate.issuerDer, "issuer"),
+      new asn1js.Integer({ valueHex: certificate.serialDer }),
+    ],
+  });
+}
+
+function attribute(oid: string, value: asn1js.AsnType): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [new asn1js.ObjectIdentifier({ value: oid }), new asn1js.Set({ value: [value] })],
+  });
+}
+
+// DER orders the members of a SET OF by their encodings (X.690 §11.6).
+function sortedSet(items: asn1js.Sequence[]): asn1js.Set {
+  const encoded = items.map((item) => ({ item, der: Buffer.from(toDer(item)) }));
+  encoded.sort((a, b) => Buffer.compare(a.der, b.der));
+  return new asn1js.Set({ value: encoded.map((e) => e.item) });
+}
+
+function algorithm(oid: string): asn1js.Sequence {
+  return new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid })] });
+}
+
+function eContentBytes(node: Node | undefined): Uint8Array | undefined {
+  if (!(node instanceof asn1js.OctetString)) return undefined;
+  if (!node.idBlock.isConstructed) return new Uint8Array(node.valueBlock.valueHexView);
+  // BER constructed OCTET STRING (КЭП tools stream attached content in chunks).
+  const parts = node.valueBlock.value.map((part) =>
+    Buffer.from((part as asn1js.OctetString).valueBlock.valueHexView),
+  );
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** DER from DER, PEM («-----BEGIN PKCS7-----», «CMS») or bare base64, as different tools write .sig. */
+function unarmour(bytes: Uint8Array): Uint8Array {
+  if (bytes[0] === 0x30) return bytes;
+  const text = Buffer.from(bytes)
+    .toString("latin1")
+    .replace(/-----(BEGIN|END) [A-Z0-9 ]+-----/g, "")
+    .replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) throw new CertificateFormatError("signature file encoding");
+  return new Uint8Array(Buffer.from(text, "base64"));
+}
+
+function wholeSeconds(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}

@@ -1,0 +1,90 @@
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { decodeDer, sequenceItems } from "../../esia/crypto/asn1.ts";
+import {
+  derToPem,
+  gostPrivateKeyFromPem,
+  gostPrivateKeyToPem,
+  pemToDer,
+} from "../../esia/crypto/certificate.ts";
+import { findGostOpenssl } from "../../esia/crypto/test-openssl.ts";
+import { buildPkcs12, Pkcs12FormatError, Pkcs12PasswordError, readPkcs12 } from "./pkcs12.ts";
+import { headCertificate, testCa } from "./test-support.ts";
+
+const ca = testCa();
+const head = headCertificate(ca);
+const pkcs8Der = pemToDer(gostPrivateKeyToPem(head.privateKey));
+
+describe("PKCS#12 with a GOST key", () => {
+  test("round trip: the certificate and the key come back with the right password", async () => {
+    const pfx = await buildPkcs12({
+      certificateDer: head.certificate.der,
+      pkcs8Der,
+      password: "Пароль-1",
+      friendlyName: "Смирнов",
+    });
+    const opened = await readPkcs12(pfx, "Пароль-1");
+    assert.deepEqual(opened.certificates, [head.certificate.der]);
+    assert.deepEqual(gostPrivateKeyFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")), head.privateKey);
+  });
+
+  test("a wrong password is a password error; a damaged file is a format error", async () => {
+    const pfx = await buildPkcs12({ certificateDer: head.certificate.der, pkcs8Der, password: "right" });
+    await assert.rejects(readPkcs12(pfx, "wrong"), Pkcs12PasswordError);
+    await assert.rejects(readPkcs12(new TextEncoder().encode("not a pfx"), "right"), Pkcs12FormatError);
+    // Without its MAC the wrong password is still caught, by the decryption.
+    const [version, authSafe] = sequenceItems(decodeDer(pfx, "PFX"), "PFX");
+    const { Sequence } = await import("asn1js");
+    const noMac = new Uint8Array(new Sequence({ value: [version as never, authSafe as never] }).toBER());
+    await assert.rejects(readPkcs12(noMac, "wrong"), Pkcs12PasswordError);
+  });
+
+  const found = findGostOpenssl();
+  test("OpenSSL with the gost engine opens ours, and we open OpenSSL's", {
+    skip: typeof found === "string" ? found : false,
+  }, async () => {
+    if (typeof found === "string") return;
+    try {
+      const pfxPath = join(found.dir, "head.pfx");
+      writeFileSync(
+        pfxPath,
+        await buildPkcs12({ certificateDer: head.certificate.der, pkcs8Der, password: "Test-1234" }),
+      );
+      const pem = found.run(["pkcs12", "-in", pfxPath, "-passin", "pass:Test-1234", "-nodes"]).toString();
+      assert.match(pem, /BEGIN CERTIFICATE/);
+      assert.deepEqual(
+        gostPrivateKeyFromPem(pem.slice(pem.indexOf("-----BEGIN PRIVATE KEY"))),
+        head.privateKey,
+      );
+      assert.equal(
+        found.succeeds(["pkcs12", "-in", pfxPath, "-passin", "pass:wrong", "-nodes", "-noout"]),
+        false,
+      );
+
+      const keyPath = join(found.dir, "head.key");
+      const certPath = join(found.dir, "head.crt");
+      writeFileSync(keyPath, gostPrivateKeyToPem(head.privateKey));
+      writeFileSync(certPath, derToPem(head.certificate.der, "CERTIFICATE"));
+      const theirs = join(found.dir, "theirs.pfx");
+      found.run([
+        "pkcs12",
+        "-export",
+        "-in",
+        certPath,
+        "-inkey",
+        keyPath,
+        "-passout",
+        "pass:Их-пароль",
+        "-out",
+        theirs,
+      ]);
+      const opened = await readPkcs12(readFileSync(theirs), "Их-пароль");
+      assert.deepEqual(opened.certificates[0], head.certificate.der);
+      assert.deepEqual(gostPrivateKeyFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")), head.privateKey);
+    } finally {
+      found.cleanup();
+    }
+  });
+});

@@ -1,0 +1,83 @@
+// «Электронные подписи»: the head's certificates (O11). Multipart upload of the .cer, post/redirect/get.
+import multipart from "@fastify/multipart";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { sendError } from "../../http/errors.tsx";
+import { setFlash, takeFlash } from "../../http/flash.ts";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { listCertificates } from "./signatures.repository.ts";
+import { SignaturesPage } from "./views/signatures-page.tsx";
+
+// A certificate is a few kilobytes; anything far larger is not one.
+const MAX_CERTIFICATE_BYTES = 64 * 1024;
+
+async function readUpload(request: FastifyRequest): Promise<Uint8Array | undefined> {
+  const part = await request.file();
+  if (!part || part.filename === "") return undefined;
+  const bytes = await part.toBuffer().catch(() => undefined);
+  return bytes && !part.file.truncated ? new Uint8Array(bytes) : new Uint8Array();
+}
+
+export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
+  const { database, signatures } = app.deps;
+  const guard = cabinetRoute("signatures.manage");
+  // Scoped to this plugin: one small file per form.
+  await app.register(multipart, {
+    throwFileSizeLimit: false,
+    limits: {
+      fileSize: MAX_CERTIFICATE_BYTES,
+      files: 1,
+      fields: 5,
+      fieldSize: 4096,
+      parts: 6,
+      headerPairs: 20,
+    },
+  });
+
+  app.get("/org/signatures", { preHandler: guard }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const certificates = await listCertificates(database.db, actor.organization.id, actor.userId);
+    return sendHtml(
+      reply,
+      <SignaturesPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        certificates={certificates}
+        flash={takeFlash(request)}
+      />,
+    );
+  });
+
+  app.post("/org/signatures", { preHandler: guard }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const bytes = await readUpload(request).catch(() => undefined);
+    const outcome = bytes
+      ? await signatures.registerCertificate(
+          {
+            userId: actor.userId,
+            role: actor.role,
+            snils: actor.snils,
+            organization: actor.organization,
+            ip: actor.ip,
+          },
+          bytes,
+        )
+      : ({ ok: false, problem: "DAMAGED" } as const);
+    if (outcome.ok) {
+      setFlash(request, `Сертификат ${outcome.certificate.serialHex} зарегистрирован и стал действующим.`);
+      return reply.redirect("/org/signatures", 303);
+    }
+    if (outcome.problem === "FORBIDDEN") return sendError(request, reply, "FORBIDDEN");
+    const certificates = await listCertificates(database.db, actor.organization.id, actor.userId);
+    return sendHtml(
+      reply,
+      <SignaturesPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        certificates={certificates}
+        problem={outcome.problem}
+      />,
+      400,
+    );
+  });
+}

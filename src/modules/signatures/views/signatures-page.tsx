@@ -1,0 +1,89 @@
+// «Электронные подписи» (O11, O12): the head's certificates and the registration of a new one.
+// The .cer way works without JavaScript; a refusal names its cause in the words of seed 001.
+import { formatDate } from "../../../shared/format.ts";
+import { FileField } from "../../../ui/fields.tsx";
+import { ErrorSummary, Flash } from "../../../ui/form.tsx";
+import type { PageContext } from "../../../ui/layout.tsx";
+import { DataTable } from "../../../ui/table.tsx";
+import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
+import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
+import { REVOCATION_UNCHECKED, type SignatureProblem, signatureProblems } from "../signature.problems.ts";
+import type { CertificateRow } from "../signatures.repository.ts";
+
+export function SignaturesPage(props: {
+  ctx: PageContext;
+  actor: CabinetActor;
+  certificates: CertificateRow[];
+  problem?: SignatureProblem | undefined;
+  flash?: string | undefined;
+}) {
+  const problem = props.problem ? signatureProblems[props.problem] : undefined;
+  return (
+    <CabinetPage ctx={props.ctx} actor={props.actor} title="Электронные подписи">
+      <h1>Электронные подписи</h1>
+      <Flash message={props.flash} />
+      <ErrorSummary errors={problem ? [{ field: "certificate", message: problem.title }] : []} />
+      {problem && (
+        <section class="card" aria-labelledby="problem-title">
+          <h2 id="problem-title">{problem.title}</h2>
+          <p>{problem.message}</p>
+        </section>
+      )}
+      <p class="lead">
+        Руководитель подписывает решения по заявкам и документы организации квалифицированной электронной
+        подписью по ГОСТ Р 34.10-2012. Зарегистрируйте здесь свой сертификат: кабинет проверит срок его
+        действия, цепочку до аккредитованного удостоверяющего центра, отзыв и то, что он выдан вам как
+        руководителю организации.
+      </p>
+      <DataTable
+        caption="Зарегистрированные сертификаты"
+        stacked
+        rows={props.certificates}
+        rowKey={(row) => row.id}
+        empty={<p>Сертификатов пока нет.</p>}
+        columns={[
+          { label: "Владелец", cell: (row) => row.ownerName },
+          { label: "Серийный номер", cell: (row) => <span class="break-word">{row.serialHex}</span> },
+          { label: "Издатель", cell: (row) => row.issuerName },
+          {
+            label: "Действителен",
+            cell: (row) => `с ${formatDate(row.notBefore)} до ${formatDate(row.notAfter)}`,
+          },
+          {
+            label: "Состояние",
+            cell: (row) =>
+              [
+                row.active ? "действующий" : "заменён",
+                row.revocation === "unchecked" ? REVOCATION_UNCHECKED : "",
+              ]
+                .filter(Boolean)
+                .join("; "),
+          },
+        ]}
+      />
+      <form
+        method="post"
+        action={`/org/signatures?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
+        enctype="multipart/form-data"
+        class="card"
+        novalidate
+      >
+        <h2>Зарегистрировать сертификат</h2>
+        <FileField
+          name="certificate"
+          label="Файл сертификата"
+          accept=".cer,.crt,.pem,application/pkix-cert"
+          hint="Файл .cer (DER или PEM), выгруженный из программы электронной подписи. Закрытый ключ и пароль к нему на сервер не передаются и не нужны."
+          error={problem?.title}
+        />
+        <button type="submit" class="button">
+          Подтвердить
+        </button>
+      </form>
+      <p>
+        Если у вас только файл .pfx, выгрузите из него сертификат (открытую часть) в своей программе
+        электронной подписи и загрузите его сюда.
+      </p>
+    </CabinetPage>
+  );
+}
