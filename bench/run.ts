@@ -7,6 +7,7 @@ import pg from "pg";
 import { type BenchServer, startServer } from "./child.ts";
 import { measure, settings } from "./measure.ts";
 import { clientScenarios } from "./scenarios.ts";
+import { signatureCpuMs } from "./signature.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -15,7 +16,7 @@ const only = args
   ?.slice("--only=".length)
   .split(",");
 // Quick runs prove that every benchmark still works (CI); their figures are rough.
-if (quick) Object.assign(settings, { connections: 10, duration: 2, sequentialRuns: 5 });
+if (quick) Object.assign(settings, { connections: 4, duration: 2, sequentialRuns: 5 });
 
 async function postgresUrl(): Promise<string | undefined> {
   const url = process.env.TEST_DATABASE_URL?.trim() || "postgres://postgres@127.0.0.1:5432/postgres";
@@ -37,6 +38,10 @@ else console.log("PostgreSQL does not answer: the benchmarks run on PGlite only"
 
 const started = performance.now();
 const failures: string[] = [];
+const signatures = quick ? 10 : 100;
+console.log(
+  `GOST signature (S-256-A), CPU per signature over ${signatures}: ${signatureCpuMs(signatures).toFixed(1)} ms`,
+);
 const bare = await startServer("bare", {});
 try {
   for (const [label, url] of databases) {

@@ -35,6 +35,7 @@ async function startSystem(): Promise<{ url: string; system: TestSystem }> {
   return { url: system.cabinetUrl, system };
 }
 
+let system: TestSystem | undefined;
 try {
   if (scenario === "bare") {
     const bare = await startBare();
@@ -46,14 +47,15 @@ try {
   } else {
     const setup = serverScenarios[scenario];
     if (!setup) throw new Error(`unknown scenario ${scenario}`);
-    const { url, system } = await startSystem();
-    const started = performance.now();
-    const handlers = await setup(system, { quick });
-    const seconds = (performance.now() - started) / 1000;
+    const { url, system: running } = await startSystem();
+    system = running;
+    const seedStarted = performance.now();
+    const handlers = await setup(running, { quick });
+    const seconds = (performance.now() - seedStarted) / 1000;
     process.on("message", async (command: ServerCommand) => {
       try {
         if (command.name === "stop") {
-          await system.close();
+          await running.close();
           send({ kind: "result", id: command.id, value: null });
           process.exit(0);
         }
@@ -64,10 +66,13 @@ try {
         send({ kind: "result", id: command.id, error: String((error as Error).stack ?? error) });
       }
     });
-    send({ kind: "ready", url, details: { seededSeconds: seconds, database: system.deps.database.kind } });
+    send({ kind: "ready", url, details: { seededSeconds: seconds, database: running.deps.database.kind } });
   }
   // The parent went away (crashed or was stopped): do not linger, and drop the benchmark's database.
-  process.on("disconnect", () => process.exit(1));
+  process.on("disconnect", () => {
+    const closing = system ? system.close() : Promise.resolve();
+    closing.finally(() => process.exit(1));
+  });
 } catch (error) {
   send({ kind: "failed", error: String((error as Error).stack ?? error) });
   process.exit(1);
