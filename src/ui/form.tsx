@@ -1,6 +1,7 @@
 // Form building blocks shared by the cabinet's pages: the error summary, labelled fields with their
-// hint and error, and the one-time confirmation message. Ids follow `field-<name>` so that the
-// summary links move the focus to the field.
+// hint and error, and the one-time confirmation message. Ids follow `field-<name>` (or
+// `field-<prefix>-<name>` where one page holds several forms with the same names) so that the summary
+// links move the focus to the field and no id repeats on a page.
 import type { ComponentChildren } from "preact";
 
 export interface FieldError {
@@ -8,7 +9,30 @@ export interface FieldError {
   message: string;
 }
 
-export const fieldId = (name: string): string => `field-${name}`;
+export const fieldId = (name: string, idPrefix?: string): string =>
+  idPrefix ? `field-${idPrefix}-${name}` : `field-${name}`;
+
+/** The errors of one field, for the field itself (the summary lists them too). */
+export function errorFor(errors: readonly FieldError[], field: string): string | undefined {
+  const messages = errors.filter((error) => error.field === field).map((error) => error.message);
+  return messages.length > 0 ? messages.join(" ") : undefined;
+}
+
+/** What a refused form comes back with: the typed values and the errors. */
+export interface FormState {
+  values: { readonly [name: string]: string | undefined };
+  errors: readonly FieldError[];
+}
+
+/** The props every field takes from a form's state: `<TextField {...bind("inn")} label="ИНН" />`. */
+export function binder(form: FormState, idPrefix?: string) {
+  return (name: string) => ({
+    name,
+    value: form.values[name],
+    error: errorFor(form.errors, name),
+    idPrefix,
+  });
+}
 
 export function Flash({ message }: { message: string | undefined }) {
   if (!message) return null;
@@ -19,15 +43,16 @@ export function Flash({ message }: { message: string | undefined }) {
   );
 }
 
-export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+export function ErrorSummary({ errors, idPrefix }: { errors: readonly FieldError[]; idPrefix?: string }) {
   if (errors.length === 0) return null;
+  const titleId = idPrefix ? `error-summary-${idPrefix}-title` : "error-summary-title";
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">Исправьте ошибки</h2>
+    <div class="error-summary" role="alert" aria-labelledby={titleId} tabIndex={-1}>
+      <h2 id={titleId}>Исправьте ошибки</h2>
       <ul>
         {errors.map((error) => (
           <li key={error.field}>
-            <a href={`#${fieldId(error.field)}`}>{error.message}</a>
+            <a href={`#${fieldId(error.field, idPrefix)}`}>{error.message}</a>
           </li>
         ))}
       </ul>
@@ -35,51 +60,101 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
   );
 }
 
-interface TextFieldProps {
+/** What every field takes besides its control's own attributes. */
+export interface FieldBase {
   name: string;
   label: string;
-  value: string | undefined;
-  error?: string | undefined;
   hint?: ComponentChildren;
-  type?: "text" | "date";
-  inputMode?: "numeric" | "text";
-  autocomplete?: string;
-  maxLength?: number;
-  width?: "short" | "full";
+  error?: string | undefined;
+  idPrefix?: string | undefined;
 }
 
-export function TextField(props: TextFieldProps) {
-  const id = fieldId(props.name);
-  const describedBy = [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""]
-    .filter(Boolean)
-    .join(" ");
-  const attributes = {
-    id,
-    name: props.name,
-    value: props.value ?? "",
-    class: props.width === "short" ? "input--short" : undefined,
-    inputMode: props.inputMode,
-    autoComplete: props.autocomplete ?? "off",
-    maxLength: props.maxLength,
-    "aria-invalid": props.error ? ("true" as const) : undefined,
-    "aria-describedby": describedBy || undefined,
-    spellcheck: false,
-  };
+/** The ids of a field's hint and error, as its control's aria-describedby. */
+export function describedBy(id: string, props: { hint?: unknown; error?: unknown }): string | undefined {
+  const ids = [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean);
+  return ids.length > 0 ? ids.join(" ") : undefined;
+}
+
+/** The hint and the error paragraphs that the control's aria-describedby points at. */
+export function HintAndError({ id, hint, error }: { id: string; hint?: ComponentChildren; error?: string }) {
+  return (
+    <>
+      {hint && (
+        <p class="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field__error" id={`${id}-error`}>
+          <span class="visually-hidden">Ошибка: </span>
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Label, hint and error around a control; `children` receives the control's id and aria attributes. */
+export function FieldShell(
+  props: FieldBase & {
+    children: (control: {
+      id: string;
+      "aria-invalid": "true" | undefined;
+      "aria-describedby": string | undefined;
+    }) => ComponentChildren;
+  },
+) {
+  const id = fieldId(props.name, props.idPrefix);
   return (
     <div class={props.error ? "field field--error" : "field"}>
       <label for={id}>{props.label}</label>
-      {props.hint && (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="field__error" id={`${id}-error`}>
-          <span class="visually-hidden">Ошибка: </span>
-          {props.error}
-        </p>
-      )}
-      {props.type === "date" ? <input type="date" {...attributes} /> : <input type="text" {...attributes} />}
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      {props.children({
+        id,
+        "aria-invalid": props.error ? "true" : undefined,
+        "aria-describedby": describedBy(id, props),
+      })}
     </div>
   );
+}
+
+export interface TextFieldProps extends FieldBase {
+  value: string | undefined;
+  type?: "text" | "date" | "email" | "tel";
+  inputMode?: "numeric" | "text" | "email" | "tel";
+  autocomplete?: string;
+  maxLength?: number;
+  width?: "short" | "full";
+  required?: boolean;
+}
+
+export function TextField(props: TextFieldProps) {
+  return (
+    <FieldShell {...props}>
+      {(control) => {
+        const attributes = {
+          ...control,
+          name: props.name,
+          value: props.value ?? "",
+          class: props.width === "short" ? "input--short" : undefined,
+          inputMode: props.inputMode,
+          autoComplete: props.autocomplete ?? "off",
+          maxLength: props.maxLength,
+          required: props.required,
+          spellcheck: false,
+        };
+        // Preact types each input type apart; email and tel take the same attributes as text.
+        return props.type === "date" ? (
+          <input type="date" {...attributes} />
+        ) : (
+          <input type={(props.type ?? "text") as "text"} {...attributes} />
+        );
+      }}
+    </FieldShell>
+  );
+}
+
+/** A date (ГГГГ-ММ-ДД in the value; the browser shows ДД.ММ.ГГГГ), short by default. */
+export function DateField(props: Omit<TextFieldProps, "type" | "inputMode" | "maxLength">) {
+  return <TextField width="short" {...props} type="date" />;
 }

@@ -1,0 +1,112 @@
+// The fields beyond the text field: select, text area, file, the radio and check box groups and the
+// fieldset that groups fields, all with the label, hint and error wiring of form.tsx.
+import type { ComponentChildren } from "preact";
+import { describedBy, type FieldBase, FieldShell, fieldId, HintAndError } from "./form.tsx";
+
+export interface Option {
+  value: string;
+  label: string;
+  hint?: ComponentChildren;
+}
+
+/** Options from a dictionary's entries (code → name). */
+export const optionsOf = (entries: readonly { code: string; name: string }[]): Option[] =>
+  entries.map((entry) => ({ value: entry.code, label: entry.name }));
+
+export function SelectField(
+  props: FieldBase & { value: string | undefined; options: readonly Option[]; placeholder?: string },
+) {
+  return (
+    <FieldShell {...props}>
+      {(control) => (
+        <select {...control} name={props.name}>
+          {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+          {props.options.map((option) => (
+            <option key={option.value} value={option.value} selected={option.value === props.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldShell>
+  );
+}
+
+export function TextAreaField(
+  props: FieldBase & { value: string | undefined; rows?: number; maxLength?: number },
+) {
+  return (
+    <FieldShell {...props}>
+      {(control) => (
+        <textarea {...control} name={props.name} rows={props.rows ?? 4} maxLength={props.maxLength}>
+          {props.value ?? ""}
+        </textarea>
+      )}
+    </FieldShell>
+  );
+}
+
+export function FileField(props: FieldBase & { accept: string; multiple?: boolean }) {
+  return (
+    <FieldShell {...props}>
+      {(control) => (
+        <input {...control} name={props.name} type="file" accept={props.accept} multiple={props.multiple} />
+      )}
+    </FieldShell>
+  );
+}
+
+interface ChoiceProps {
+  name: string;
+  legend: string;
+  options: readonly Option[];
+  hint?: ComponentChildren;
+  error?: string | undefined;
+  idPrefix?: string | undefined;
+}
+
+/** A group of check boxes or radio buttons sharing one name: a fieldset whose legend names it. */
+export function ChoiceField(props: ChoiceProps & { type: "checkbox" | "radio"; checked: readonly string[] }) {
+  const id = fieldId(props.name, props.idPrefix);
+  return (
+    <fieldset
+      class={props.error ? "field choices field--error" : "field choices"}
+      id={id}
+      aria-describedby={describedBy(id, props)}
+    >
+      <legend>{props.legend}</legend>
+      <HintAndError id={id} hint={props.hint} error={props.error} />
+      {props.options.map((option) => (
+        <label class="choice" key={option.value}>
+          <input
+            type={props.type}
+            name={props.name}
+            value={option.value}
+            checked={props.checked.includes(option.value)}
+          />
+          {option.label}
+          {option.hint && <span class="hint">{option.hint}</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function RadioGroup(props: ChoiceProps & { value: string | undefined }) {
+  return <ChoiceField {...props} type="radio" checked={props.value ? [props.value] : []} />;
+}
+
+export function CheckboxGroup(props: ChoiceProps & { values: readonly string[] }) {
+  return <ChoiceField {...props} type="checkbox" checked={props.values} />;
+}
+
+/** Fields that belong together (a passport, an address) under one legend. */
+export function Fieldset(props: { legend: string; hint?: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <fieldset class="fieldset">
+      <legend>{props.legend}</legend>
+      {props.hint && <p class="hint">{props.hint}</p>}
+      {props.children}
+    </fieldset>
+  );
+}
