@@ -3,6 +3,7 @@
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { isValidInn, isValidKpp, isValidOgrn } from "../../../shared/identifiers.ts";
 import { formatPhone } from "../../../shared/phone.ts";
+import { organizationStatusLabel } from "../corrections.service.ts";
 import type { OrganizationRow } from "../organizations.repository.ts";
 import type { CabinetActivation } from "../organizations.schema.ts";
 
@@ -60,11 +61,9 @@ export function OrganizationCard({ organization }: { organization: OrganizationR
         <dd>{organization.registeredOn ? formatDate(organization.registeredOn) : "—"}</dd>
         <dt>Статус</dt>
         <dd>
-          {organization.status === "active" ? (
-            <span class="badge badge--ok">действующая</span>
-          ) : (
-            <span class="badge badge--bad">ликвидирована</span>
-          )}
+          <span class={organization.status === "active" ? "badge badge--ok" : "badge badge--bad"}>
+            {organizationStatusLabel(organization)}
+          </span>
         </dd>
         <dt>Юридический адрес</dt>
         <dd>{organization.legalAddress ?? "—"}</dd>
