@@ -37,12 +37,3 @@ export function fullName(person: {
 }): string {
   return [person.lastName, person.firstName, person.middleName].filter(Boolean).join(" ");
 }
-
-/** Russian plural: plural(5, ["день", "дня", "дней"]) → "дней". */
-export function plural(count: number, forms: readonly [string, string, string]): string {
-  const mod10 = count % 10;
-  const mod100 = count % 100;
-  if (mod10 === 1 && mod100 !== 11) return forms[0];
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return forms[1];
-  return forms[2];
-}

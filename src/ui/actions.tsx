@@ -1,7 +1,7 @@
 // Forms that change state: every one carries the CSRF token and ends in the same submit row.
 import type { ComponentChildren } from "preact";
 
-export type ButtonVariant = "secondary" | "danger" | "large";
+export type ButtonVariant = "secondary" | "danger" | "large" | "link";
 
 export const buttonClass = (variant?: ButtonVariant): string =>
   variant ? `button button--${variant}` : "button";
@@ -10,24 +10,34 @@ export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
-/** A POST form with the CSRF token; `novalidate` so the server's Russian messages are what the person reads. */
+/**
+ * A POST form with the CSRF token; `novalidate` so the server's Russian messages are what the person
+ * reads. A multipart body is read after the CSRF check, so there the token travels in the address.
+ */
 export function PostForm(props: {
   action: string;
   csrfToken: string;
   class?: string;
+  id?: string;
   multipart?: boolean;
   hidden?: Record<string, string>;
   children: ComponentChildren;
 }) {
+  const separator = props.action.includes("?") ? "&" : "?";
   return (
     <form
       method="post"
-      action={props.action}
+      action={
+        props.multipart
+          ? `${props.action}${separator}_csrf=${encodeURIComponent(props.csrfToken)}`
+          : props.action
+      }
       class={props.class}
+      id={props.id}
       enctype={props.multipart ? "multipart/form-data" : undefined}
       novalidate
     >
-      <CsrfField token={props.csrfToken} />
+      {!props.multipart && <CsrfField token={props.csrfToken} />}
       {Object.entries(props.hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} key={name} />
       ))}
@@ -59,7 +69,7 @@ export function FormActions(props: {
 export function ActionButton(props: {
   action: string;
   csrfToken: string;
-  label: string;
+  label: ComponentChildren;
   variant?: ButtonVariant;
   hidden?: Record<string, string>;
   class?: string;

@@ -1,7 +1,7 @@
 // The fields beyond the text field: select, text area, file, the radio and check box groups and the
 // fieldset that groups fields, all with the label, hint and error wiring of form.tsx.
 import type { ComponentChildren } from "preact";
-import { describedBy, type FieldBase, FieldShell, fieldId, HintAndError } from "./form.tsx";
+import { describedBy, type FieldBase, FieldShell, fieldId, HintAndError, TextField } from "./form.tsx";
 
 export interface Option {
   value: string;
@@ -109,4 +109,9 @@ export function Fieldset(props: { legend: string; hint?: ComponentChildren; chil
       {props.children}
     </fieldset>
   );
+}
+
+/** A СНИЛС as people type it (with or without dashes and the space before the check digits). */
+export function SnilsField(props: FieldBase & { value: string | undefined }) {
+  return <TextField {...props} inputMode="numeric" maxLength={20} width="short" />;
 }

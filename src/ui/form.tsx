@@ -19,19 +19,25 @@ export function errorFor(errors: readonly FieldError[], field: string): string |
 }
 
 /** What a refused form comes back with: the typed values and the errors. */
-export interface FormState {
-  values: { readonly [name: string]: string | undefined };
+export interface FormState<Values extends object = Record<string, string | undefined>> {
+  values: Values;
   errors: readonly FieldError[];
 }
 
-/** The props every field takes from a form's state: `<TextField {...bind("inn")} label="ИНН" />`. */
-export function binder(form: FormState, idPrefix?: string) {
-  return (name: string) => ({
-    name,
-    value: form.values[name],
-    error: errorFor(form.errors, name),
-    idPrefix,
-  });
+/**
+ * The props every field takes from a form's state, by field name:
+ * `const bind = binder(form); <TextField {...bind("inn")} label="ИНН" />`.
+ */
+export function binder<Values extends object>(form: FormState<Values>, idPrefix?: string) {
+  return (name: keyof Values & string) => {
+    const value = form.values[name];
+    return {
+      name,
+      value: value === undefined || value === null ? undefined : String(value),
+      error: errorFor(form.errors, name),
+      idPrefix,
+    };
+  };
 }
 
 export function Flash({ message }: { message: string | undefined }) {
@@ -67,6 +73,8 @@ export interface FieldBase {
   hint?: ComponentChildren;
   error?: string | undefined;
   idPrefix?: string | undefined;
+  /** An id of the caller's making, where the field's name repeats on the page (upload slots). */
+  id?: string | undefined;
 }
 
 /** The ids of a field's hint and error, as its control's aria-describedby. */
@@ -104,7 +112,7 @@ export function FieldShell(
     }) => ComponentChildren;
   },
 ) {
-  const id = fieldId(props.name, props.idPrefix);
+  const id = props.id ?? fieldId(props.name, props.idPrefix);
   return (
     <div class={props.error ? "field field--error" : "field"}>
       <label for={id}>{props.label}</label>
@@ -132,8 +140,9 @@ export function TextField(props: TextFieldProps) {
   return (
     <FieldShell {...props}>
       {(control) => {
+        // id, name and value first: the markup reads (and is matched in tests) as before.
         const attributes = {
-          ...control,
+          id: control.id,
           name: props.name,
           value: props.value ?? "",
           class: props.width === "short" ? "input--short" : undefined,
@@ -141,6 +150,8 @@ export function TextField(props: TextFieldProps) {
           autoComplete: props.autocomplete ?? "off",
           maxLength: props.maxLength,
           required: props.required,
+          "aria-invalid": control["aria-invalid"],
+          "aria-describedby": control["aria-describedby"],
           spellcheck: false,
         };
         // Preact types each input type apart; email and tel take the same attributes as text.

@@ -89,7 +89,7 @@ test("Иванова connects the service on her first login and works through h
   await check("settings");
 
   await page.getByRole("link", { name: "Помощь" }).first().click();
-  await page.getByText("Что означает «Ошибка 401: неверные учетные данные»?").click();
+  await page.getByText("Что означает «Ошибка 401: неверные учётные данные»?").click();
   await check("help");
 
   await page.goto(`${system.cabinetUrl}/lk/settings`);

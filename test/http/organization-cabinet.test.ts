@@ -146,7 +146,7 @@ describe("security (O13)", () => {
     const home = text((await h.send(head, "GET", "/org")).body);
     assert.match(
       home,
-      /Волков Игорь Петрович вошёл\(-ла\) в кабинет организации из новой сети 192\.0\.2\.0\/24 и с нового устройства \(Firefox, Windows\)/,
+      /Вход в кабинет организации из новой сети 192\.0\.2\.0\/24 и с нового устройства \(Firefox, Windows\): Волков Игорь Петрович\./,
     );
     const mail = await h.deps.database.db
       .select()

@@ -171,7 +171,7 @@ test("refused by the operator with the list of documents, then appointed on a ma
   );
   assert.match(
     text((await h.send(head, "GET", "/org")).body),
-    /Полномочия уполномоченного представителя Кузнецова Ольга Игоревна подтверждены до 31\.05\.2027/,
+    /Уполномоченный представитель: Кузнецова Ольга Игоревна\. Полномочия подтверждены до 31\.05\.2027/,
   );
 
   const access = await h.send(kuznetsova, "GET", "/org/access");

@@ -269,8 +269,8 @@ export function createRepresentativesService({
         });
         if (!decided) return false;
         const text = decision.activate
-          ? `Полномочия уполномоченного представителя ${representative.fullName} подтверждены до ${formatDate(representative.validUntil)}.`
-          : `В подтверждении полномочий представителя ${representative.fullName} отказано. Недостающие или неверные документы: ${reasons.join("; ")}.`;
+          ? `Уполномоченный представитель: ${representative.fullName}. Полномочия подтверждены до ${formatDate(representative.validUntil)}.`
+          : `Уполномоченный представитель: ${representative.fullName}. В подтверждении полномочий отказано. Недостающие или неверные документы: ${reasons.join("; ")}.`;
         await notifyOrganization(tx, organization, {
           audience: "managers",
           subject: decision.activate

@@ -72,7 +72,7 @@ export const kindDefinitions: Record<ApplicationKind, KindDefinition> = {
       },
       {
         id: "employment",
-        label: "Трудовая книжка или сведения о трудовой деятельности (если есть стаж)",
+        label: "Трудовая книжка или сведения о трудовой деятельности",
         anyOf: ["employment_record"],
         required: false,
       },

@@ -30,7 +30,7 @@ export function createStatusNoticeHandler(deps: {
         {
           userId: application.userId,
           key: `application-event:${event.id}`,
-          title: `Заявка № ${application.number}: ${statusLabels[event.toStatus].toLowerCase()}`,
+          title: `Заявка № ${application.number}: статус «${statusLabels[event.toStatus].toLowerCase()}»`,
           body: lines.join("\n"),
           link: `/lk/applications/${application.id}`,
         },

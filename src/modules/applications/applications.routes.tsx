@@ -176,10 +176,3 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     },
   );
 }
-
-export type ShowApplication = (
-  request: FastifyRequest,
-  reply: FastifyReply,
-  id: string,
-  problems?: Problem[],
-) => Promise<unknown>;

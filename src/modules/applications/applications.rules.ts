@@ -2,7 +2,8 @@
 // which specialties periodic accreditation can renew, the filing window, the portfolio and its
 // 144 academic hours.
 import type { FilingWindow } from "../../config/config.ts";
-import { formatDate, plural } from "../../shared/format.ts";
+import { formatDate } from "../../shared/format.ts";
+import { counted, nouns } from "../../shared/plural.ts";
 import { addDays, addYears } from "../register/expiry.ts";
 import type { CertificateRow, ExtEducationRow, ProcedureRow } from "../register/record.repository.ts";
 import type { PortfolioSnapshot } from "./applications.schema.ts";
@@ -124,8 +125,7 @@ export function buildPortfolio(
   return { periodFrom, totalHours: entries.reduce((sum, entry) => sum + entry.hours, 0), entries };
 }
 
-const hours = (count: number): string =>
-  `${count} ${plural(count, ["академический час", "академических часа", "академических часов"])}`;
+const hours = (count: number): string => counted(count, nouns.academicHour);
 
 /** undefined when there are enough hours; otherwise what is missing, in words. */
 export function hoursProblem(totalHours: number): string | undefined {

@@ -9,7 +9,6 @@ import { requireViewer } from "../identity/viewer.ts";
 import { actorOf } from "../register/actor.ts";
 import type { CabinetActor } from "./applications.access.ts";
 import type { Problem } from "./applications.policy.ts";
-import type { ShowApplication } from "./applications.routes.tsx";
 import type { Outcome } from "./applications.service.ts";
 import {
   cabinetActor,
@@ -19,6 +18,7 @@ import {
   itemParams,
   readUpload,
   respond,
+  type ShowApplication,
 } from "./routes-support.ts";
 import { buildApplicationView } from "./views/application.view.ts";
 import { SubmitPage, WithdrawPage } from "./views/confirm-pages.tsx";

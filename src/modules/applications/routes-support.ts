@@ -13,6 +13,14 @@ import type { Outcome } from "./applications.service.ts";
 
 export type Body = Record<string, string | string[] | undefined>;
 
+/** Shows the application page again, with the problems of a refused action (given to the filing routes). */
+export type ShowApplication = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  problems?: Problem[],
+) => Promise<unknown>;
+
 export const idParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 export const itemParams = Type.Object({
   id: Type.String({ maxLength: 64 }),

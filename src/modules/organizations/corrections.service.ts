@@ -30,6 +30,12 @@ export const correctableFields = {
   other: "Другое",
 } as const;
 
+/** The state in words that fit both a legal entity and an individual entrepreneur. */
+export function organizationStatusLabel(organization: { status: string; ogrn: string }): string {
+  if (organization.status === "active") return "действует";
+  return organization.ogrn.length === 15 ? "деятельность прекращена" : "ликвидирована";
+}
+
 export type CorrectableField = keyof typeof correctableFields;
 
 /** A proposed identifier is checked by the same rules as everywhere else (O5). */
@@ -42,7 +48,7 @@ function shownValue(organization: OrganizationRow, field: CorrectableField): str
   if (field === "other") return null;
   if (field === "registeredOn")
     return organization.registeredOn ? formatDate(organization.registeredOn) : null;
-  if (field === "status") return organization.status === "active" ? "действующая" : "ликвидирована";
+  if (field === "status") return organizationStatusLabel(organization);
   return organization[field];
 }
 

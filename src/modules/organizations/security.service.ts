@@ -3,7 +3,6 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
-import { formatDateTime } from "../../shared/format.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { clientNetwork, isInNetworks, parseCidr } from "./ip-networks.ts";
 import { notifyOrganization } from "./notices.ts";
@@ -65,7 +64,9 @@ export function createSecurityService({ db, clock }: { db: Database; clock: Cloc
         ]
           .filter(Boolean)
           .join(" и ");
-        const text = `${formatDateTime(now)} ${facts.fullName} вошёл(-ла) в кабинет организации ${what} (${describeDevice(facts.userAgent)}). Если это были не вы или не ваш сотрудник, ограничьте доступ в разделе «Безопасность».`;
+        // The notice shows its own time, so the text does not repeat it; the wording avoids the
+        // person's gender («вошёл/вошла»).
+        const text = `Вход в кабинет организации ${what} (${describeDevice(facts.userAgent)}): ${facts.fullName}. Если это были не вы или не ваш сотрудник, ограничьте доступ в разделе «Безопасность».`;
         await notifyOrganization(tx, facts.organization, {
           audience: "managers",
           subject: "вход в кабинет организации из новой сети или с нового устройства",

@@ -1,6 +1,6 @@
 // Dates as the register keeps them (ISO `YYYY-MM-DD`, calendar days in Moscow) and how soon a
 // certificate, an accreditation or a category runs out.
-import { plural } from "../../shared/format.ts";
+import { counted, nouns } from "../../shared/plural.ts";
 
 /** From this many days before the end date the cabinet warns (W4). */
 export const EXPIRY_WARNING_DAYS = 90;
@@ -51,7 +51,7 @@ export function expiryWording(expiry: Expiry): string {
   if (expiry.state === "expired") return "истёк";
   if (expiry.state !== "expiring") return "";
   if (expiry.daysLeft === 0) return "истекает сегодня";
-  return `истекает через ${expiry.daysLeft} ${plural(expiry.daysLeft, ["день", "дня", "дней"])}`;
+  return `истекает через ${counted(expiry.daysLeft, nouns.day)}`;
 }
 
 export const expiryBadgeClass: Record<Expiry["state"], string> = {

@@ -17,7 +17,8 @@ import { CardPage, cardValues } from "./views/card-page.tsx";
 import { type AddStep, StaffAddPage } from "./views/staff-add-page.tsx";
 import { buildStaffListView, pageNumber, STAFF_PAGE_SIZE } from "./views/staff-list.view.ts";
 import { StaffListPage } from "./views/staff-list-page.tsx";
-import { type OpenForm, StaffPersonPage } from "./views/staff-person-page.tsx";
+import { StaffPersonPage } from "./views/staff-person-page.tsx";
+import type { OpenForm } from "./views/staff-record-forms.tsx";
 
 const personParams = Type.Object({ personId: Type.String({ format: "uuid" }) });
 const cardParams = Type.Object({

@@ -1,7 +1,7 @@
 // The list of dependencies on the status page, built from the composition root's parts.
 import type { DatabaseHandle } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
-import { plural } from "../../shared/format.ts";
+import { plural } from "../../shared/plural.ts";
 import type { FileStorage } from "../documents/storage.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
 import type { Transports } from "../notifications/transports.ts";

@@ -2,11 +2,13 @@
 // ones, and revocation. A grant ends by itself after its last day.
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { CheckboxGroup, SnilsField } from "../../../ui/fields.tsx";
+import { binder, DateField, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { type Column, DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
-import { ChoiceField, errorFor } from "../../organizations/views/fields.tsx";
 import type { GrantRow } from "../access.repository.ts";
 import { rightLabels, rights } from "../access.rights.ts";
 import type { GrantInput } from "../access.validation.ts";
@@ -26,6 +28,54 @@ const stateBadges: Record<GrantState, { text: string; className: string }> = {
   revoked: { text: "отозваны", className: "badge badge--bad" },
 };
 
+function grantColumns(today: string, csrfToken: string): Column<GrantRow>[] {
+  return [
+    {
+      label: "Сотрудник",
+      cell: (grant) => (
+        <>
+          {grant.fullName}
+          <br />
+          <span class="muted">СНИЛС {formatSnils(grant.snils)}</span>
+        </>
+      ),
+    },
+    { label: "Права", cell: (grant) => grant.rights.map((right) => rightLabels[right]).join("; ") },
+    { label: "Срок", cell: (grant) => `${formatDate(grant.startsOn)} — ${formatDate(grant.endsOn)}` },
+    {
+      label: "Состояние",
+      cell: (grant) => {
+        const state = stateBadges[grantState(grant, today)];
+        return (
+          <>
+            <span class={state.className}>{state.text}</span>
+            {grant.revokedAt && <span class="muted"> {formatDateTime(grant.revokedAt)}</span>}
+          </>
+        );
+      },
+    },
+    {
+      label: "Действия",
+      cell: (grant) => {
+        const state = grantState(grant, today);
+        if (state !== "active" && state !== "scheduled") return null;
+        return (
+          <ActionButton
+            action={`/org/access/grants/${grant.id}/revoke`}
+            csrfToken={csrfToken}
+            variant="secondary"
+            label={
+              <>
+                Отозвать<span class="visually-hidden"> права: {grant.fullName}</span>
+              </>
+            }
+          />
+        );
+      },
+    },
+  ];
+}
+
 export function AccessPage(props: {
   ctx: PageContext;
   actor: CabinetActor;
@@ -35,7 +85,7 @@ export function AccessPage(props: {
   flash?: string | undefined;
 }) {
   const { actor, values, errors } = props;
-  const checked = [values.rights ?? []].flat();
+  const bind = binder({ values, errors });
   return (
     <CabinetPage ctx={props.ctx} actor={actor} title="Управление пользователями" flash={props.flash}>
       <h1>Управление пользователями</h1>
@@ -62,105 +112,34 @@ export function AccessPage(props: {
         {props.grants.length === 0 ? (
           <p>Права ещё не выдавались.</p>
         ) : (
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Сотрудник</th>
-                  <th scope="col">Права</th>
-                  <th scope="col">Срок</th>
-                  <th scope="col">Состояние</th>
-                  <th scope="col">
-                    <span class="visually-hidden">Действия</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.grants.map((grant) => {
-                  const state = grantState(grant, actor.today);
-                  return (
-                    <tr key={grant.id}>
-                      <td>
-                        {grant.fullName}
-                        <br />
-                        <span class="muted">СНИЛС {formatSnils(grant.snils)}</span>
-                      </td>
-                      <td>{grant.rights.map((right) => rightLabels[right]).join("; ")}</td>
-                      <td>
-                        {formatDate(grant.startsOn)} — {formatDate(grant.endsOn)}
-                      </td>
-                      <td>
-                        <span class={stateBadges[state].className}>{stateBadges[state].text}</span>
-                        {grant.revokedAt && <span class="muted"> {formatDateTime(grant.revokedAt)}</span>}
-                      </td>
-                      <td>
-                        {(state === "active" || state === "scheduled") && (
-                          <form method="post" action={`/org/access/grants/${grant.id}/revoke`}>
-                            <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-                            <button type="submit" class="button button--secondary">
-                              Отозвать<span class="visually-hidden"> права: {grant.fullName}</span>
-                            </button>
-                          </form>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Выданные права"
+            rows={props.grants}
+            rowKey={(grant) => grant.id}
+            columns={grantColumns(actor.today, props.ctx.csrfToken)}
+          />
         )}
       </section>
       <section class="card" aria-labelledby="grant-title">
         <h2 id="grant-title">Выдать права сотруднику</h2>
         <ErrorSummary errors={errors} />
-        <form method="post" action="/org/access/grants" novalidate>
-          <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-          <TextField
-            name="snils"
+        <PostForm action="/org/access/grants" csrfToken={props.ctx.csrfToken}>
+          <SnilsField
+            {...bind("snils")}
             label="СНИЛС сотрудника"
             hint="По нему сотрудник будет узнан при входе через Госуслуги."
-            value={values.snils}
-            error={errorFor(errors, "snils")}
-            inputMode="numeric"
-            maxLength={20}
-            width="short"
           />
-          <TextField
-            name="fullName"
-            label="ФИО сотрудника"
-            value={values.fullName}
-            error={errorFor(errors, "fullName")}
-            maxLength={200}
-          />
-          <ChoiceField
-            name="rights"
+          <TextField {...bind("fullName")} label="ФИО сотрудника" maxLength={200} />
+          <CheckboxGroup
+            {...bind("rights")}
             legend="Права"
-            type="checkbox"
             options={rights.map((right) => ({ value: right, label: rightLabels[right] }))}
-            checked={checked}
-            error={errorFor(errors, "rights")}
+            values={[values.rights ?? []].flat()}
           />
-          <TextField
-            name="startsOn"
-            label="Действуют с"
-            type="date"
-            value={values.startsOn ?? actor.today}
-            error={errorFor(errors, "startsOn")}
-            width="short"
-          />
-          <TextField
-            name="endsOn"
-            label="Действуют по (включительно)"
-            type="date"
-            value={values.endsOn}
-            error={errorFor(errors, "endsOn")}
-            width="short"
-          />
-          <button type="submit" class="button">
-            Выдать права
-          </button>
-        </form>
+          <DateField {...bind("startsOn")} value={values.startsOn ?? actor.today} label="Действуют с" />
+          <DateField {...bind("endsOn")} label="Действуют по (включительно)" />
+          <FormActions label="Выдать права" />
+        </PostForm>
       </section>
     </CabinetPage>
   );

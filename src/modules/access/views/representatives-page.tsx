@@ -2,11 +2,13 @@
 // reasons, and the form to appoint one on a power of attorney.
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { Fieldset, FileField, SnilsField } from "../../../ui/fields.tsx";
+import { binder, DateField, ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
-import { errorFor, FileField } from "../../organizations/views/fields.tsx";
 import { isRepresentativeValid } from "../access.policy.ts";
 import type { RepresentativeRow } from "../access.repository.ts";
 import { type AppointmentInput, MAX_SUPPORTING } from "../representatives.service.ts";
@@ -53,17 +55,16 @@ export function RepresentativesPage(props: {
                 <p>
                   <span class={state.className}>{state.text}</span>
                 </p>
-                <dl class="facts">
-                  <dt>СНИЛС</dt>
-                  <dd>{formatSnils(row.snils)}</dd>
-                  <dt>Доверенность</dt>
-                  <dd>
-                    № {row.attorneyNumber} ({row.attorneyFormat === "xml" ? "машиночитаемая" : "PDF"}), с{" "}
-                    {formatDate(row.issuedOn)} по {formatDate(row.validUntil)}
-                  </dd>
-                  <dt>Отправлено</dt>
-                  <dd>{formatDateTime(row.submittedAt)}</dd>
-                </dl>
+                <SummaryList
+                  rows={[
+                    { label: "СНИЛС", value: formatSnils(row.snils) },
+                    {
+                      label: "Доверенность",
+                      value: `№ ${row.attorneyNumber} (${row.attorneyFormat === "xml" ? "машиночитаемая" : "PDF"}), с ${formatDate(row.issuedOn)} по ${formatDate(row.validUntil)}`,
+                    },
+                    { label: "Отправлено", value: formatDateTime(row.submittedAt) },
+                  ]}
+                />
                 {row.status === "refused" && (
                   <>
                     <p>Недостающие или неверные документы:</p>
@@ -75,13 +76,17 @@ export function RepresentativesPage(props: {
                   </>
                 )}
                 {(row.status === "active" || row.status === "pending") && (
-                  <form method="post" action={`/org/representatives/${row.id}/revoke`}>
-                    <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-                    <button type="submit" class="button button--secondary">
-                      {row.status === "pending" ? "Отозвать заявку" : "Прекратить полномочия"}
-                      <span class="visually-hidden">: {row.fullName}</span>
-                    </button>
-                  </form>
+                  <ActionButton
+                    action={`/org/representatives/${row.id}/revoke`}
+                    csrfToken={props.ctx.csrfToken}
+                    variant="secondary"
+                    label={
+                      <>
+                        {row.status === "pending" ? "Отозвать заявку" : "Прекратить полномочия"}
+                        <span class="visually-hidden">: {row.fullName}</span>
+                      </>
+                    }
+                  />
                 )}
               </li>
             );
@@ -99,6 +104,8 @@ export function AppointmentPage(props: {
   errors: readonly FieldError[];
 }) {
   const { values, errors } = props;
+  const bind = binder({ values, errors });
+  const file = (name: string) => ({ name, error: errorFor(errors, name) });
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Назначение представителя">
       <h1>Назначение уполномоченного представителя</h1>
@@ -108,90 +115,42 @@ export function AppointmentPage(props: {
         оператор.
       </p>
       <ErrorSummary errors={errors} />
-      <form
-        method="post"
-        action={`/org/representatives?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-        class="card"
-        novalidate
-      >
-        <TextField
-          name="snils"
-          label="СНИЛС представителя"
-          value={values.snils}
-          error={errorFor(errors, "snils")}
-          inputMode="numeric"
-          maxLength={20}
-          width="short"
-        />
-        <TextField
-          name="fullName"
-          label="ФИО представителя"
-          value={values.fullName}
-          error={errorFor(errors, "fullName")}
-          maxLength={200}
-        />
+      <PostForm action="/org/representatives" csrfToken={props.ctx.csrfToken} multipart class="card">
+        <SnilsField {...bind("snils")} label="СНИЛС представителя" />
+        <TextField {...bind("fullName")} label="ФИО представителя" maxLength={200} />
         <FileField
-          name="attorney"
+          {...file("attorney")}
           label="Доверенность"
           hint="PDF или машиночитаемая доверенность (XML). Номер и сроки из машиночитаемой доверенности заполнятся сами."
           accept="application/pdf,.pdf,application/xml,text/xml,.xml"
-          error={errorFor(errors, "attorney")}
         />
-        <fieldset class="fieldset">
-          <legend>Сведения о доверенности в формате PDF</legend>
-          <TextField
-            name="attorneyNumber"
-            label="Номер доверенности"
-            value={values.attorneyNumber}
-            error={errorFor(errors, "attorneyNumber")}
-            maxLength={100}
-            width="short"
-          />
-          <TextField
-            name="issuedOn"
-            label="Дата выдачи"
-            type="date"
-            value={values.issuedOn}
-            error={errorFor(errors, "issuedOn")}
-            width="short"
-          />
-          <TextField
-            name="validUntil"
-            label="Действует до (включительно)"
-            type="date"
-            value={values.validUntil}
-            error={errorFor(errors, "validUntil")}
-            width="short"
-          />
-        </fieldset>
+        <Fieldset legend="Сведения о доверенности в формате PDF">
+          <TextField {...bind("attorneyNumber")} label="Номер доверенности" maxLength={100} width="short" />
+          <DateField {...bind("issuedOn")} label="Дата выдачи" />
+          <DateField {...bind("validUntil")} label="Действует до (включительно)" />
+        </Fieldset>
         <FileField
-          name="charter"
+          {...file("charter")}
           label="Устав или решение учредителя (PDF)"
           accept="application/pdf,.pdf"
-          error={errorFor(errors, "charter")}
         />
         <FileField
-          name="identity"
+          {...file("identity")}
           label="Документ, удостоверяющий личность представителя (PDF)"
           accept="application/pdf,.pdf"
-          error={errorFor(errors, "identity")}
         />
         <FileField
-          name="supporting"
+          {...file("supporting")}
           label="Другие подтверждающие документы (необязательно)"
           hint={`Например, приказ о назначении. PDF, не больше ${MAX_SUPPORTING} файлов.`}
           accept="application/pdf,.pdf"
           multiple
-          error={errorFor(errors, "supporting")}
         />
         {errors.length > 0 && (
           <p class="hint">Файлы нужно выбрать снова: по соображениям безопасности браузер их не сохраняет.</p>
         )}
-        <button type="submit" class="button">
-          Отправить на проверку
-        </button>
-      </form>
+        <FormActions label="Отправить на проверку" />
+      </PostForm>
     </CabinetPage>
   );
 }

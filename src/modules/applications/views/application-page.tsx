@@ -1,11 +1,12 @@
 // The worker's application page (W9–W12): status, facts, what is missing, the sections, the moves
 // and «История изменений».
 import { Fragment } from "preact";
-import { ErrorSummary, type FieldError, Flash, fieldId, TextField } from "../../../ui/form.tsx";
+import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { DateField, ErrorSummary, errorFor, type FieldError, Flash, fieldId } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { ApplicationView } from "./application.view.ts";
-import { ActionButton, History, StatusBadge } from "./components.tsx";
+import { History, StatusBadge } from "./components.tsx";
 import { PortfolioSection } from "./portfolio-section.tsx";
 import { ReportSection } from "./report-section.tsx";
 import { RequestsSection, SlotsSection } from "./slots-section.tsx";
@@ -67,19 +68,17 @@ export function ApplicationPage({ ctx, view, flash, errors = [], values = {} }: 
 
       <RequestsSection {...sectionProps} />
       {!view.periodic && view.editable && (
-        <form method="post" action={`${base}/desired-date`} class="card" id={fieldId("desiredDate")}>
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <TextField
+        // The form's anchor is not the field's id: ids stay unique and the error summary reaches the field.
+        <PostForm action={`${base}/desired-date`} class="card" id="desired-date" csrfToken={ctx.csrfToken}>
+          <DateField
             name="desiredDate"
             label="Желаемая дата прохождения аккредитации"
-            type="date"
+            width="full"
             value={values.desiredDate ?? view.desiredDate}
-            error={errors.find((error) => error.field === "desiredDate")?.message}
+            error={errorFor(errors, "desiredDate")}
           />
-          <button type="submit" class="button button--secondary">
-            Сохранить дату
-          </button>
-        </form>
+          <FormActions label="Сохранить дату" variant="secondary" />
+        </PostForm>
       )}
       <ReportSection {...sectionProps} />
       <PortfolioSection {...sectionProps} />

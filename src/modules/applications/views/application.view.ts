@@ -28,6 +28,8 @@ export interface SlotView {
 export interface ApplicationView {
   id: string;
   title: string;
+  /** The application's number, for sentences that decline «заявка» («Отозвать заявку № 3?»). */
+  number: number;
   status: ApplicationStatus;
   editable: boolean;
   facts: { label: string; value: string }[];
@@ -117,6 +119,7 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
   return {
     id: application.id,
     title: `Заявка № ${application.number}`,
+    number: application.number,
     status: application.status,
     editable,
     facts: facts(details),

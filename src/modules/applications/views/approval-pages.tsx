@@ -1,14 +1,17 @@
 // «Одобрение заявок» in the organization's cabinet: the queue of reports and one report to agree.
 import { Fragment } from "preact";
 import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
+import { counted, nouns } from "../../../shared/plural.ts";
+import { ActionButton } from "../../../ui/actions.tsx";
 import { ErrorSummary, type FieldError, fieldId } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { TableRegion } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import { kindDefinitions } from "../applications.kinds.ts";
 import type { ApprovalItem } from "../approvals.repository.ts";
 import type { ApprovalsService } from "../approvals.service.ts";
-import { ActionButton, History, StatusBadge, TableRegion } from "./components.tsx";
+import { History, StatusBadge } from "./components.tsx";
 
 type Frame = { ctx: PageContext; actor: CabinetActor; flash?: string | undefined };
 
@@ -97,7 +100,7 @@ export function ApprovalPage(
           {details.portfolio && (
             <>
               <dt>Повышение квалификации за период</dt>
-              <dd>{details.portfolio.totalHours} академических часов</dd>
+              <dd>{counted(details.portfolio.totalHours, nouns.academicHour)}</dd>
             </>
           )}
         </dl>

@@ -1,5 +1,4 @@
 // Pieces shared by the pages of applications, approvals and the back office.
-import type { ComponentChildren } from "preact";
 import { formatDateTime, fullName } from "../../../shared/format.ts";
 import type { EventRow } from "../applications.repository.ts";
 import {
@@ -54,37 +53,6 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
           </li>
         ))}
       </ol>
-    </section>
-  );
-}
-
-/** A POST button form with the CSRF token. */
-export function ActionButton(props: {
-  action: string;
-  csrfToken: string;
-  label: string;
-  variant?: "secondary" | "danger";
-  hidden?: Record<string, string>;
-}) {
-  return (
-    <form method="post" action={props.action}>
-      <input type="hidden" name="_csrf" value={props.csrfToken} />
-      {Object.entries(props.hidden ?? {}).map(([name, value]) => (
-        <input type="hidden" name={name} value={value} key={name} />
-      ))}
-      <button type="submit" class={props.variant ? `button button--${props.variant}` : "button"}>
-        {props.label}
-      </button>
-    </form>
-  );
-}
-
-/** A table that may scroll sideways on a phone: a named region that the keyboard can reach. */
-export function TableRegion({ label, children }: { label: string; children: ComponentChildren }) {
-  return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1).
-    <section class="table-wrap" aria-label={label} tabIndex={0}>
-      {children}
     </section>
   );
 }

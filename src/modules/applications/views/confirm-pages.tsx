@@ -1,6 +1,8 @@
 // The explicit steps before irreversible moves: the summary to confirm «Отправить заявку», and
 // the confirmation of withdrawal.
 import { Fragment } from "preact";
+import { ConfirmPage } from "../../../ui/confirm-page.tsx";
+import { TextAreaField } from "../../../ui/fields.tsx";
 import { ErrorSummary, type FieldError, fieldId } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
@@ -42,6 +44,7 @@ export function SubmitPage({
             <>
               <dt>Повышение квалификации за период</dt>
               <dd>
+                {/* «из N академических часов»: after «из» the genitive plural is right for every N. */}
                 {view.portfolio.totalHours} из {view.portfolio.requiredHours} академических часов
               </dd>
               <dt>Согласование отчёта</dt>
@@ -92,25 +95,23 @@ export function SubmitPage({
 export function WithdrawPage({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   const base = `/lk/applications/${view.id}`;
   return (
-    <Layout ctx={ctx} title="Отзыв заявки" nav={workerNavigation}>
-      <h1>Отозвать {view.title.toLowerCase()}?</h1>
-      <form method="post" action={`${base}/withdraw`} class="card">
-        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-        <p>
-          Отозванную заявку нельзя вернуть: при необходимости создайте новую. Она останется в списке «Мои
-          заявки».
-        </p>
-        <div class="field">
-          <label for={fieldId("reason")}>Причина (необязательно)</label>
-          <textarea id={fieldId("reason")} name="reason" rows={3} maxLength={1000} />
-        </div>
-        <div class="actions">
-          <button type="submit" class="button button--danger">
-            Отозвать заявку
-          </button>
-          <a href={base}>Отмена</a>
-        </div>
-      </form>
-    </Layout>
+    <ConfirmPage
+      ctx={ctx}
+      title="Отзыв заявки"
+      nav={workerNavigation}
+      question={`Отозвать заявку № ${view.number}?`}
+      action={`${base}/withdraw`}
+      confirmLabel="Отозвать заявку"
+      variant="danger"
+      cancelHref={base}
+      fields={
+        <TextAreaField name="reason" label="Причина (необязательно)" value="" rows={3} maxLength={1000} />
+      }
+    >
+      <p>
+        Отозванную заявку нельзя вернуть: при необходимости создайте новую. Она останется в списке «Мои
+        заявки».
+      </p>
+    </ConfirmPage>
   );
 }

@@ -1,6 +1,6 @@
 // The application status block of the worker's home page (W4, W10): open applications first, what
 // they wait for, and how many notices are unread.
-import { plural } from "../../../shared/format.ts";
+import { counted, nouns } from "../../../shared/plural.ts";
 import { kindDefinitions } from "../applications.kinds.ts";
 import type { ApplicationRow } from "../applications.repository.ts";
 import { type ApplicationStatus, isFinal } from "../applications.status.ts";
@@ -45,10 +45,7 @@ export function ApplicationsBlock({ summary }: { summary: ApplicationsSummary })
       <h2 id="applications-title">Мои заявки</h2>
       {summary.unreadNotices > 0 && (
         <p>
-          <a href="/lk/notices">
-            {summary.unreadNotices}{" "}
-            {plural(summary.unreadNotices, ["новое уведомление", "новых уведомления", "новых уведомлений"])}
-          </a>
+          <a href="/lk/notices">{counted(summary.unreadNotices, nouns.notice)}</a>
         </p>
       )}
       {summary.items.length === 0 ? (

@@ -2,11 +2,12 @@
 import { formatDateTime } from "../../../shared/format.ts";
 import { ErrorSummary, type FieldError, Flash, fieldId } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { TableRegion } from "../../../ui/table.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import { applicationKinds, kindDefinitions } from "../applications.kinds.ts";
 import type { ApplicationRow } from "../applications.repository.ts";
 import type { NewApplicationOptions } from "../applications.service.ts";
-import { StatusBadge, TableRegion } from "./components.tsx";
+import { StatusBadge } from "./components.tsx";
 
 export function ApplicationsListPage(props: {
   ctx: PageContext;

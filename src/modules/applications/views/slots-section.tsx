@@ -1,8 +1,10 @@
 // The document slots of the application (§6.5: pre-named slots, the worker only attaches), and the
 // documents the commission requested (W11). Attach from «Мои документы» or upload in place.
-import { fieldId } from "../../../ui/form.tsx";
+import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { FileField, SelectField } from "../../../ui/fields.tsx";
+import { errorFor, fieldId } from "../../../ui/form.tsx";
 import type { SlotView } from "./application.view.ts";
-import { errorOf, type SectionProps, Select } from "./fields.tsx";
+import { type SectionProps, uploadAccept } from "./fields.tsx";
 
 export function Slot({ slot, view, csrfToken, errors }: { slot: SlotView } & SectionProps) {
   const base = `/lk/applications/${view.id}`;
@@ -11,7 +13,9 @@ export function Slot({ slot, view, csrfToken, errors }: { slot: SlotView } & Sec
       <h3>
         {slot.label} {slot.required ? "" : <span class="muted">(если есть)</span>}
       </h3>
-      {errorOf(errors, `slot-${slot.id}`) && <p class="field__error">{errorOf(errors, `slot-${slot.id}`)}</p>}
+      {errorFor(errors, `slot-${slot.id}`) && (
+        <p class="field__error">{errorFor(errors, `slot-${slot.id}`)}</p>
+      )}
       {slot.attached.length === 0 ? (
         <p class="muted">Документ не прикреплён.</p>
       ) : (
@@ -20,46 +24,49 @@ export function Slot({ slot, view, csrfToken, errors }: { slot: SlotView } & Sec
             <li key={item.attachmentId}>
               {item.name}
               {view.editable && (
-                <form
-                  method="post"
+                <ActionButton
                   action={`${base}/attachments/${item.attachmentId}/remove`}
+                  csrfToken={csrfToken}
                   class="inline-form"
-                >
-                  <input type="hidden" name="_csrf" value={csrfToken} />
-                  <button type="submit" class="button button--link">
-                    Открепить<span class="visually-hidden"> «{item.name}»</span>
-                  </button>
-                </form>
+                  variant="link"
+                  label={
+                    <>
+                      Открепить<span class="visually-hidden"> «{item.name}»</span>
+                    </>
+                  }
+                />
               )}
             </li>
           ))}
         </ul>
       )}
       {view.editable && slot.options.length > 0 && (
-        <form method="post" action={`${base}/attachments`}>
-          <input type="hidden" name="_csrf" value={csrfToken} />
-          <input type="hidden" name="slotId" value={slot.id} />
-          <Select name={`document-${slot.id}`} label="Выбрать из «Моих документов»" options={slot.options} />
-          <button type="submit" class="button button--secondary">
-            Прикрепить
-          </button>
-        </form>
+        <PostForm action={`${base}/attachments`} csrfToken={csrfToken} hidden={{ slotId: slot.id }}>
+          <SelectField
+            name={`document-${slot.id}`}
+            label="Выбрать из «Моих документов»"
+            value={undefined}
+            options={slot.options}
+          />
+          <FormActions label="Прикрепить" variant="secondary" />
+        </PostForm>
       )}
       {view.editable && (
-        <form
-          method="post"
-          action={`${base}/slots/${slot.id}/upload?_csrf=${encodeURIComponent(csrfToken)}`}
-          enctype="multipart/form-data"
-        >
-          <Select name={`type-${slot.id}`} label="Или загрузить новый: тип документа" options={slot.types} />
-          <div class="field">
-            <label for={fieldId(`file-${slot.id}`)}>Файл PDF, JPG или PNG, не больше 5 МБ</label>
-            <input type="file" id={fieldId(`file-${slot.id}`)} name="file" accept=".pdf,.jpg,.jpeg,.png" />
-          </div>
-          <button type="submit" class="button button--secondary">
-            Загрузить и прикрепить
-          </button>
-        </form>
+        <PostForm action={`${base}/slots/${slot.id}/upload`} csrfToken={csrfToken} multipart>
+          <SelectField
+            name={`type-${slot.id}`}
+            label="Или загрузить новый: тип документа"
+            value={undefined}
+            options={slot.types}
+          />
+          <FileField
+            name="file"
+            id={fieldId(`file-${slot.id}`)}
+            label="Файл PDF, JPG или PNG, не больше 5 МБ"
+            accept={uploadAccept}
+          />
+          <FormActions label="Загрузить и прикрепить" variant="secondary" />
+        </PostForm>
       )}
     </li>
   );
@@ -89,47 +96,41 @@ export function RequestsSection({ view, csrfToken, errors }: SectionProps) {
         {view.requested.map((item) => (
           <li key={item.id} id={fieldId(`request-${item.id}`)} class="request">
             <h3>{item.label}</h3>
-            {errorOf(errors, `request-${item.id}`) && (
-              <p class="field__error">{errorOf(errors, `request-${item.id}`)}</p>
+            {errorFor(errors, `request-${item.id}`) && (
+              <p class="field__error">{errorFor(errors, `request-${item.id}`)}</p>
             )}
             {item.provided ? (
               <p class="badge badge--ok">Представлен: {item.provided}</p>
             ) : open ? (
               <>
                 {item.options.length > 0 && (
-                  <form method="post" action={`/lk/applications/${view.id}/requests/${item.id}/provide`}>
-                    <input type="hidden" name="_csrf" value={csrfToken} />
-                    <Select
+                  <PostForm
+                    action={`/lk/applications/${view.id}/requests/${item.id}/provide`}
+                    csrfToken={csrfToken}
+                  >
+                    <SelectField
                       name={`document-${item.id}`}
                       label="Выбрать из «Моих документов»"
+                      value={undefined}
                       options={item.options}
                     />
-                    <button type="submit" class="button">
-                      Представить
-                    </button>
-                  </form>
+                    <FormActions label="Представить" />
+                  </PostForm>
                 )}
-                <form
-                  method="post"
-                  action={`/lk/applications/${view.id}/requests/${item.id}/upload?_csrf=${encodeURIComponent(csrfToken)}`}
-                  enctype="multipart/form-data"
+                <PostForm
+                  action={`/lk/applications/${view.id}/requests/${item.id}/upload`}
+                  csrfToken={csrfToken}
+                  multipart
+                  hidden={{ [`type-${item.id}`]: item.typeCode }}
                 >
-                  <input type="hidden" name={`type-${item.id}`} value={item.typeCode} />
-                  <div class="field">
-                    <label for={fieldId(`file-${item.id}`)}>
-                      Или загрузить файл (PDF, JPG или PNG, не больше 5 МБ)
-                    </label>
-                    <input
-                      type="file"
-                      id={fieldId(`file-${item.id}`)}
-                      name="file"
-                      accept=".pdf,.jpg,.jpeg,.png"
-                    />
-                  </div>
-                  <button type="submit" class="button">
-                    Загрузить и представить
-                  </button>
-                </form>
+                  <FileField
+                    name="file"
+                    id={fieldId(`file-${item.id}`)}
+                    label="Или загрузить файл (PDF, JPG или PNG, не больше 5 МБ)"
+                    accept={uploadAccept}
+                  />
+                  <FormActions label="Загрузить и представить" />
+                </PostForm>
               </>
             ) : (
               <p class="muted">Не представлен.</p>

@@ -1,13 +1,14 @@
 // «Запрос дополнительных сведений» (O6): what ФРМО lacks, compared with ЕГРЮЛ/ЕГРИП on sending, with
 // supporting PDF documents. Sent once; an operator verifies it and activates the cabinet.
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { FileField, SelectField } from "../../../ui/fields.tsx";
+import { binder, ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import { MAX_ATTACHMENTS } from "../activation.service.ts";
 import type { DataFormInput } from "../activation.validation.ts";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import { organizationKinds } from "../organization-kinds.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
-import { errorFor, FileField, SelectField } from "./fields.tsx";
 import { activationLabels } from "./organization-card.tsx";
 
 export function DataFormPage(props: {
@@ -20,6 +21,7 @@ export function DataFormPage(props: {
   const { organization } = actor;
   const entrepreneur = organization.ogrn.length === 15;
   const open = organization.activation === "incomplete" || organization.activation === "corrections";
+  const bind = binder({ values, errors });
   return (
     <CabinetPage ctx={props.ctx} actor={actor} title="Сведения об организации">
       <h1>Сведения об организации</h1>
@@ -36,88 +38,53 @@ export function DataFormPage(props: {
             сверяются с {entrepreneur ? "ЕГРИП" : "ЕГРЮЛ"}: при расхождении форма не будет отправлена.
           </p>
           <ErrorSummary errors={errors} />
-          <form
-            method="post"
-            action={`/org/data?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
-            enctype="multipart/form-data"
-            class="card"
-            novalidate
-          >
+          <PostForm action="/org/data" csrfToken={props.ctx.csrfToken} multipart class="card">
+            <TextField {...bind("inn")} label="ИНН" inputMode="numeric" maxLength={14} width="short" />
+            {!entrepreneur && <TextField {...bind("kpp")} label="КПП" maxLength={11} width="short" />}
             <TextField
-              name="inn"
-              label="ИНН"
-              value={values.inn}
-              error={errorFor(errors, "inn")}
-              inputMode="numeric"
-              maxLength={14}
-              width="short"
-            />
-            {!entrepreneur && (
-              <TextField
-                name="kpp"
-                label="КПП"
-                value={values.kpp}
-                error={errorFor(errors, "kpp")}
-                maxLength={11}
-                width="short"
-              />
-            )}
-            <TextField
-              name="headName"
+              {...bind("headName")}
               label={entrepreneur ? "ФИО индивидуального предпринимателя" : "ФИО руководителя"}
-              value={values.headName}
-              error={errorFor(errors, "headName")}
               maxLength={200}
             />
             {!entrepreneur && (
               <TextField
-                name="headPosition"
+                {...bind("headPosition")}
                 label="Должность руководителя"
                 hint="Как в ЕГРЮЛ или приказе о назначении, например «Главный врач»."
-                value={values.headPosition}
-                error={errorFor(errors, "headPosition")}
                 maxLength={200}
               />
             )}
             <TextField
-              name="contactPhone"
+              {...bind("contactPhone")}
               label="Контактный телефон"
               autocomplete="tel"
-              value={values.contactPhone}
-              error={errorFor(errors, "contactPhone")}
               maxLength={30}
               width="short"
             />
             <TextField
-              name="contactEmail"
+              {...bind("contactEmail")}
               label="Адрес электронной почты"
               hint="На него придут уведомления о проверке сведений и о входах в кабинет."
               autocomplete="email"
-              value={values.contactEmail}
-              error={errorFor(errors, "contactEmail")}
               maxLength={254}
             />
             <SelectField
-              name="kind"
+              {...bind("kind")}
               label="Вид организации"
               hint={<a href="/organizations/kinds">Какие организации регистрируются в ФРМО и ФРМР</a>}
-              value={values.kind}
               placeholder="Выберите"
               options={organizationKinds.map((kind) => ({ value: kind.label, label: kind.label }))}
-              error={errorFor(errors, "kind")}
             />
             <FileField
               name="attachments"
+              error={errorFor(errors, "attachments")}
               label="Подтверждающие документы (необязательно)"
               hint={`Например, приказ о назначении руководителя. Только PDF, до 5 МБ каждый, не больше ${MAX_ATTACHMENTS} файлов.${errors.length > 0 ? " Если вы выбирали файлы, выберите их снова." : ""}`}
               accept="application/pdf,.pdf"
               multiple
-              error={errorFor(errors, "attachments")}
             />
-            <button type="submit" class="button">
-              Отправить
-            </button>
-          </form>
+            <FormActions label="Отправить" />
+          </PostForm>
         </>
       )}
     </CabinetPage>

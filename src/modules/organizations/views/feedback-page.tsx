@@ -1,10 +1,11 @@
 // «Обратная связь»: a request to correct the organization's data (O5), seen by the operators.
-import { ErrorSummary, type FieldError } from "../../../ui/form.tsx";
+import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { SelectField, TextAreaField } from "../../../ui/fields.tsx";
+import { binder, ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import { correctableFields } from "../corrections.service.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
-import { errorFor, SelectField, TextAreaField } from "./fields.tsx";
 
 export function FeedbackPage(props: {
   ctx: PageContext;
@@ -13,7 +14,8 @@ export function FeedbackPage(props: {
   errors: readonly FieldError[];
   flash?: string | undefined;
 }) {
-  const { values, errors } = props;
+  const { errors } = props;
+  const bind = binder(props);
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Обратная связь" flash={props.flash}>
       <h1>Обратная связь</h1>
@@ -23,36 +25,27 @@ export function FeedbackPage(props: {
         <a href="/org/status">«Просмотр статуса»</a>.
       </p>
       <ErrorSummary errors={errors} />
-      <form method="post" action="/org/feedback" class="card" novalidate>
-        <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+      <PostForm action="/org/feedback" class="card" csrfToken={props.ctx.csrfToken}>
         <SelectField
-          name="field"
+          {...bind("field")}
           label="Какие сведения неверны"
-          value={values.field}
           placeholder="Выберите"
           options={Object.entries(correctableFields).map(([value, label]) => ({ value, label }))}
-          error={errorFor(errors, "field")}
         />
         <TextAreaField
-          name="proposedValue"
+          {...bind("proposedValue")}
           label="Как должно быть правильно"
-          value={values.proposedValue}
           rows={2}
           maxLength={500}
-          error={errorFor(errors, "proposedValue")}
         />
         <TextAreaField
-          name="comment"
+          {...bind("comment")}
           label="Комментарий (необязательно)"
           hint="Например, на основании какого документа сведения должны быть другими."
-          value={values.comment}
           maxLength={2000}
-          error={errorFor(errors, "comment")}
         />
-        <button type="submit" class="button">
-          Отправить
-        </button>
-      </form>
+        <FormActions label="Отправить" />
+      </PostForm>
     </CabinetPage>
   );
 }

@@ -1,12 +1,14 @@
 // «Журнал операций» (O10): every operation in the organization's cabinet, filtered by who, what and
 // when, exported to CSV.
 import { fullName } from "../../../shared/format.ts";
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { FormActions } from "../../../ui/actions.tsx";
+import { SelectField } from "../../../ui/fields.tsx";
+import { binder, DateField, ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import { eventLabel, journalEvents } from "../journal.labels.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
-import { errorFor, SelectField } from "./fields.tsx";
 import { filterQuery, type JournalLine, type JournalQuery } from "./journal.view.ts";
 
 export function JournalPage(props: {
@@ -21,6 +23,7 @@ export function JournalPage(props: {
   pages: number;
 }) {
   const { query, errors, page, pages } = props;
+  const bind = binder({ values: query, errors });
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Журнал операций">
       <h1>Журнал операций</h1>
@@ -30,71 +33,40 @@ export function JournalPage(props: {
       <ErrorSummary errors={errors} />
       <form method="get" action="/org/journal" class="card filters">
         <SelectField
-          name="who"
+          {...bind("who")}
           label="Кто"
-          value={query.who}
           placeholder="Все"
           options={props.people.map((person) => ({ value: person.id, label: fullName(person) }))}
         />
         <SelectField
-          name="what"
+          {...bind("what")}
           label="Что"
-          value={query.what}
           placeholder="Все действия"
           options={journalEvents.map((event) => ({ value: event, label: eventLabel(event) }))}
         />
-        <TextField
-          name="from"
-          label="С"
-          type="date"
-          value={query.from}
-          error={errorFor(errors, "from")}
-          width="short"
-        />
-        <TextField
-          name="to"
-          label="По"
-          type="date"
-          value={query.to}
-          error={errorFor(errors, "to")}
-          width="short"
-        />
-        <p class="actions">
-          <button type="submit" class="button button--secondary">
-            Показать
-          </button>
+        <DateField {...bind("from")} label="С" />
+        <DateField {...bind("to")} label="По" />
+        <FormActions label="Показать" variant="secondary">
           <a href={`/org/journal.csv${filterQuery(query)}`}>Выгрузить в CSV</a>
-        </p>
+        </FormActions>
       </form>
       <p role="status">
         Записей: {props.total}
         {pages > 1 && `, страница ${page} из ${pages}`}.
       </p>
       {props.lines.length > 0 && (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Когда</th>
-                <th scope="col">Кто</th>
-                <th scope="col">Действие</th>
-                <th scope="col">Результат</th>
-                <th scope="col">Подробности</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.lines.map((line) => (
-                <tr key={line.id}>
-                  <td>{line.when}</td>
-                  <td>{line.who}</td>
-                  <td>{line.what}</td>
-                  <td>{line.outcome}</td>
-                  <td>{line.details}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Журнал операций"
+          rows={props.lines}
+          rowKey={(line) => String(line.id)}
+          columns={[
+            { label: "Когда", cell: (line) => line.when },
+            { label: "Кто", cell: (line) => line.who },
+            { label: "Действие", cell: (line) => line.what },
+            { label: "Результат", cell: (line) => line.outcome },
+            { label: "Подробности", cell: (line) => line.details },
+          ]}
+        />
       )}
       {pages > 1 && (
         <nav class="pager" aria-label="Страницы журнала">

@@ -5,6 +5,7 @@ import { isValidInn, isValidKpp, isValidOgrn } from "../../../shared/identifiers
 import { formatPhone } from "../../../shared/phone.ts";
 import type { LicenceRow } from "../../licences/licences.repository.ts";
 import { LicencesSummary } from "../../licences/views/licence-parts.tsx";
+import { organizationStatusLabel } from "../corrections.service.ts";
 import type { OrganizationRow } from "../organizations.repository.ts";
 import type { CabinetActivation } from "../organizations.schema.ts";
 
@@ -69,11 +70,9 @@ export function OrganizationCard({
         <dd>{organization.registeredOn ? formatDate(organization.registeredOn) : "—"}</dd>
         <dt>Статус</dt>
         <dd>
-          {organization.status === "active" ? (
-            <span class="badge badge--ok">действующая</span>
-          ) : (
-            <span class="badge badge--bad">ликвидирована</span>
-          )}
+          <span class={organization.status === "active" ? "badge badge--ok" : "badge badge--bad"}>
+            {organizationStatusLabel(organization)}
+          </span>
         </dd>
         {licences && (
           <>

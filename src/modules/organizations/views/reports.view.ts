@@ -1,6 +1,6 @@
 // View models of the reports (O16): the twelve months ahead with their counts, and the bar chart's
 // geometry computed here so that the template only draws.
-import { plural } from "../../../shared/format.ts";
+import { counted, nouns } from "../../../shared/plural.ts";
 
 const monthNames = [
   "январь",
@@ -82,7 +82,7 @@ export function buildChart(months: readonly MonthRow[]): Chart {
   const description =
     total === 0
       ? "В ближайшие 12 месяцев сроки аккредитации и сертификатов сотрудников не истекают."
-      : `Всего в ближайшие 12 месяцев истекает ${total} ${plural(total, ["документ", "документа", "документов"])}; больше всего — ${peak.label}: ${peak.total}. Помесячные значения — в таблице рядом.`;
+      : `Всего в ближайшие 12 месяцев истекает ${counted(total, nouns.document)}; больше всего — ${peak.label}: ${peak.total}. Помесячные значения — в таблице рядом.`;
   return {
     width,
     height,

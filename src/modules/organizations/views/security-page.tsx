@@ -1,11 +1,11 @@
 // «Безопасность» (O13): the optional allow-list of networks. An empty list lets every network in.
 import { formatDateTime } from "../../../shared/format.ts";
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { binder, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import type { NetworkRow } from "../security.repository.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
-import { errorFor } from "./fields.tsx";
 
 export function SecurityPage(props: {
   ctx: PageContext;
@@ -16,6 +16,7 @@ export function SecurityPage(props: {
   flash?: string | undefined;
 }) {
   const { networks, values, errors } = props;
+  const bind = binder({ values, errors });
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Безопасность" flash={props.flash}>
       <h1>Безопасность</h1>
@@ -35,44 +36,39 @@ export function SecurityPage(props: {
               <li key={network.id}>
                 <strong>{network.cidr}</strong>
                 {network.note && ` — ${network.note}`}{" "}
-                <span class="muted">(добавлена {formatDateTime(network.createdAt)})</span>
-                <form
-                  method="post"
+                <span class="muted">(добавлена {formatDateTime(network.createdAt)})</span>{" "}
+                <ActionButton
                   action={`/org/security/networks/${network.id}/delete`}
+                  csrfToken={props.ctx.csrfToken}
                   class="inline-form"
-                >
-                  <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-                  <button type="submit" class="button button--link">
-                    Удалить<span class="visually-hidden"> сеть {network.cidr}</span>
-                  </button>
-                </form>
+                  variant="link"
+                  label={
+                    <>
+                      Удалить<span class="visually-hidden"> сеть {network.cidr}</span>
+                    </>
+                  }
+                />
               </li>
             ))}
           </ul>
         )}
       </section>
-      <form method="post" action="/org/security/networks" class="card" novalidate>
-        <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+      <PostForm action="/org/security/networks" class="card" csrfToken={props.ctx.csrfToken}>
         <h2>Добавить сеть</h2>
         <TextField
-          name="cidr"
+          {...bind("cidr")}
           label="Адрес сети"
           hint="IPv4 или IPv6 в формате CIDR, например 203.0.113.0/24 или 2001:db8:1::/48; отдельный адрес — без «/»."
-          value={values.cidr}
-          error={errorFor(errors, "cidr")}
           maxLength={50}
         />
         <TextField
-          name="note"
+          {...bind("note")}
           label="Примечание (необязательно)"
           hint="Например, «главный корпус»."
-          value={values.note}
           maxLength={100}
         />
-        <button type="submit" class="button">
-          Добавить
-        </button>
-      </form>
+        <FormActions label="Добавить" />
+      </PostForm>
     </CabinetPage>
   );
 }

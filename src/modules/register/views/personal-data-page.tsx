@@ -1,5 +1,8 @@
-import { ErrorSummary, Flash, TextField } from "../../../ui/form.tsx";
+import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { Fieldset, SnilsField } from "../../../ui/fields.tsx";
+import { binder, DateField, ErrorSummary, Flash, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { FactRow, PersonalDataView } from "./personal-data.view.ts";
 
@@ -52,12 +55,12 @@ export function PersonalDataPage(props: {
 
       <section class="card" aria-labelledby="contacts-title">
         <h2 id="contacts-title">Контакты с Госуслуг</h2>
-        <dl class="facts">
-          <dt>Электронная почта</dt>
-          <dd>{view.contacts.email ?? "не указана"}</dd>
-          <dt>Мобильный телефон</dt>
-          <dd>{view.contacts.phone ?? "не указан"}</dd>
-        </dl>
+        <SummaryList
+          rows={[
+            { label: "Электронная почта", value: view.contacts.email ?? "не указана" },
+            { label: "Мобильный телефон", value: view.contacts.phone ?? "не указан" },
+          ]}
+        />
         <p class="muted">
           Контакты изменяются на Госуслугах; куда присылать уведомления, выберите в{" "}
           <a href="/lk/settings">«Настройках»</a>.
@@ -67,12 +70,7 @@ export function PersonalDataPage(props: {
       {view.qualification.length > 0 && (
         <section class="card" aria-labelledby="qualification-title">
           <h2 id="qualification-title">Квалификация</h2>
-          <dl class="facts">
-            {view.qualification.map((row) => [
-              <dt key={`${row.label}-t`}>{row.label}</dt>,
-              <dd key={row.label}>{row.value}</dd>,
-            ])}
-          </dl>
+          <SummaryList rows={view.qualification} />
           <p>
             <a href="/lk/record">Всё личное дело: образование, аккредитация, места работы</a>
           </p>
@@ -108,8 +106,11 @@ function Comparison({ row }: { row: FactRow }) {
 }
 
 function CorrectionForm({ ctx, view }: { ctx: PageContext; view: PersonalDataView }) {
-  const { values, errors, snilsEditable } = view.form;
-  const errorOf = (field: string) => errors.find((error) => error.field === field)?.message;
+  const { snilsEditable } = view.form;
+  const bind = binder(view.form);
+  // Numbers typed with spaces or dashes: a short field with the digit keyboard on a phone.
+  const digits = (name: Parameters<typeof bind>[0]) =>
+    ({ ...bind(name), inputMode: "numeric", maxLength: 20, width: "short" }) as const;
   return (
     <section class="card" aria-labelledby="correction-title">
       <h2 id="correction-title">Исправить данные в регистре</h2>
@@ -117,83 +118,34 @@ function CorrectionForm({ ctx, view }: { ctx: PageContext; view: PersonalDataVie
         Здесь можно исправить паспортные данные и ИНН{snilsEditable ? ", а также указать СНИЛС" : ""}.
         Фамилию, имя, отчество и дату рождения исправляет отдел кадров вашей организации.
       </p>
-      <form method="post" action="/lk/personal" novalidate>
-        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-        <fieldset class="fieldset">
-          <legend>Паспорт гражданина Российской Федерации</legend>
+      <PostForm action="/lk/personal" csrfToken={ctx.csrfToken}>
+        <Fieldset legend="Паспорт гражданина Российской Федерации">
+          <TextField {...digits("passportSeries")} label="Серия" hint="4 цифры, например 45 09" />
+          <TextField {...digits("passportNumber")} label="Номер" hint="6 цифр" />
+          <DateField {...bind("passportIssueDate")} label="Дата выдачи" />
           <TextField
-            name="passportSeries"
-            label="Серия"
-            hint="4 цифры, например 45 09"
-            value={values.passportSeries}
-            error={errorOf("passportSeries")}
-            inputMode="numeric"
-            maxLength={20}
-            width="short"
-          />
-          <TextField
-            name="passportNumber"
-            label="Номер"
-            hint="6 цифр"
-            value={values.passportNumber}
-            error={errorOf("passportNumber")}
-            inputMode="numeric"
-            maxLength={20}
-            width="short"
-          />
-          <TextField
-            name="passportIssueDate"
-            label="Дата выдачи"
-            type="date"
-            value={values.passportIssueDate}
-            error={errorOf("passportIssueDate")}
-            width="short"
-          />
-          <TextField
-            name="passportIssuedBy"
+            {...bind("passportIssuedBy")}
             label="Кем выдан"
             hint="Как написано в паспорте"
-            value={values.passportIssuedBy}
-            error={errorOf("passportIssuedBy")}
             maxLength={250}
           />
           <TextField
-            name="passportDivisionCode"
+            {...digits("passportDivisionCode")}
             label="Код подразделения"
             hint="6 цифр, например 770-001"
-            value={values.passportDivisionCode}
-            error={errorOf("passportDivisionCode")}
-            inputMode="numeric"
-            maxLength={20}
-            width="short"
           />
-        </fieldset>
+        </Fieldset>
         <TextField
-          name="inn"
+          {...digits("inn")}
           label="ИНН"
           hint="12 цифр; если ИНН нет, оставьте поле пустым"
-          value={values.inn}
-          error={errorOf("inn")}
-          inputMode="numeric"
           maxLength={30}
-          width="short"
         />
         {snilsEditable && (
-          <TextField
-            name="snils"
-            label="СНИЛС"
-            hint="11 цифр, например 112-233-445 95"
-            value={values.snils}
-            error={errorOf("snils")}
-            inputMode="numeric"
-            maxLength={30}
-            width="short"
-          />
+          <SnilsField {...bind("snils")} label="СНИЛС" hint="11 цифр, например 112-233-445 95" />
         )}
-        <button type="submit" class="button">
-          Сохранить изменения
-        </button>
-      </form>
+        <FormActions label="Сохранить изменения" />
+      </PostForm>
     </section>
   );
 }

@@ -3,11 +3,13 @@
 import { Fragment } from "preact";
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
+import { counted, nouns } from "../../../shared/plural.ts";
+import { ActionButton } from "../../../ui/actions.tsx";
 import { ErrorSummary, type FieldError, Flash, fieldId, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { kindDefinitions } from "../../applications/applications.kinds.ts";
 import { agreementModeLabels } from "../../applications/applications.policy.ts";
-import { ActionButton, History, StatusBadge } from "../../applications/views/components.tsx";
+import { History, StatusBadge } from "../../applications/views/components.tsx";
 import type { ReviewService } from "../review.service.ts";
 import { deadlineText, reviewNavigation } from "./queue-page.tsx";
 
@@ -41,7 +43,7 @@ export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Pr
   if (application.agreementMode)
     facts.push(["Согласование отчёта", agreementModeLabels[application.agreementMode]]);
   if (application.portfolio)
-    facts.push(["Повышение квалификации", `${application.portfolio.totalHours} академических часов`]);
+    facts.push(["Повышение квалификации", counted(application.portfolio.totalHours, nouns.academicHour)]);
   if (details.extractNumber) facts.push(["Выписка", details.extractNumber]);
   return (
     <Layout ctx={ctx} title={`Заявление № ${application.number}`} nav={reviewNavigation}>

@@ -1,132 +1,60 @@
 // The fields of an employment card and of a person, shared by the add, edit and import pages.
-import { type FieldError, TextField } from "../../../ui/form.tsx";
-import { ChoiceField, errorFor, SelectField } from "../../organizations/views/fields.tsx";
+import { optionsOf, RadioGroup, SelectField } from "../../../ui/fields.tsx";
+import { binder, DateField, type FieldError, TextField } from "../../../ui/form.tsx";
 import { dictionaries } from "../../register/register.dictionaries.ts";
 import type { Input } from "../staff.validation.ts";
 
-export const positionOptions = dictionaries.positions.entries.map((entry) => ({
-  value: entry.code,
-  label: entry.name,
-}));
-export const specialtyOptions = dictionaries.specialties.entries.map((entry) => ({
-  value: entry.code,
-  label: entry.name,
-}));
-const positionTypeOptions = dictionaries.positionTypes.entries.map((entry) => ({
-  value: entry.code,
-  label: entry.name,
-}));
+export const positionOptions = optionsOf(dictionaries.positions.entries);
+export const specialtyOptions = optionsOf(dictionaries.specialties.entries);
+const positionTypeOptions = optionsOf(dictionaries.positionTypes.entries);
+const genderOptions = [
+  { value: "M", label: "Мужской" },
+  { value: "F", label: "Женский" },
+];
 
-export function CardFields({
-  values,
-  errors,
-  withEndDate,
-}: {
+interface FieldsProps {
   values: Input;
   errors: readonly FieldError[];
-  withEndDate?: boolean;
-}) {
+  /** Where the page holds other forms with the same field names. */
+  idPrefix?: string;
+}
+
+export function CardFields(props: FieldsProps & { withEndDate?: boolean }) {
+  const bind = binder(props, props.idPrefix);
   return (
     <>
       <SelectField
-        name="postId"
+        {...bind("postId")}
         label="Должность"
         hint="Из справочника «Должности медицинских и фармацевтических работников» (НСИ 1.2.643.5.1.13.13.11.1002)."
-        value={values.postId}
         placeholder="Выберите должность"
         options={positionOptions}
-        error={errorFor(errors, "postId")}
       />
+      <TextField {...bind("departmentName")} label="Подразделение (отделение)" maxLength={200} />
       <TextField
-        name="departmentName"
-        label="Подразделение (отделение)"
-        value={values.departmentName}
-        error={errorFor(errors, "departmentName")}
-        maxLength={200}
-      />
-      <TextField
-        name="rate"
+        {...bind("rate")}
         label="Ставка"
         hint="От 0,25 до 1,5, например 1 или 0,5."
-        value={values.rate}
-        error={errorFor(errors, "rate")}
         inputMode="text"
         maxLength={5}
         width="short"
       />
-      <ChoiceField
-        name="positionTypeId"
-        legend="Тип занятия должности"
-        type="radio"
-        options={positionTypeOptions}
-        checked={[values.positionTypeId ?? ""]}
-        error={errorFor(errors, "positionTypeId")}
-      />
-      <TextField
-        name="beginDate"
-        label="Дата начала работы"
-        type="date"
-        value={values.beginDate}
-        error={errorFor(errors, "beginDate")}
-        width="short"
-      />
-      {withEndDate && (
-        <TextField
-          name="endDate"
-          label="Дата окончания (если известна)"
-          type="date"
-          value={values.endDate}
-          error={errorFor(errors, "endDate")}
-          width="short"
-        />
-      )}
+      <RadioGroup {...bind("positionTypeId")} legend="Тип занятия должности" options={positionTypeOptions} />
+      <DateField {...bind("beginDate")} label="Дата начала работы" />
+      {props.withEndDate && <DateField {...bind("endDate")} label="Дата окончания (если известна)" />}
     </>
   );
 }
 
-export function PersonFields({ values, errors }: { values: Input; errors: readonly FieldError[] }) {
+export function PersonFields(props: FieldsProps) {
+  const bind = binder(props, props.idPrefix);
   return (
     <>
-      <TextField
-        name="lastName"
-        label="Фамилия"
-        value={values.lastName}
-        error={errorFor(errors, "lastName")}
-        maxLength={60}
-      />
-      <TextField
-        name="firstName"
-        label="Имя"
-        value={values.firstName}
-        error={errorFor(errors, "firstName")}
-        maxLength={60}
-      />
-      <TextField
-        name="patronymic"
-        label="Отчество (при наличии)"
-        value={values.patronymic}
-        error={errorFor(errors, "patronymic")}
-        maxLength={60}
-      />
-      <TextField
-        name="birthDate"
-        label="Дата рождения"
-        type="date"
-        value={values.birthDate}
-        error={errorFor(errors, "birthDate")}
-        width="short"
-      />
-      <ChoiceField
-        name="gender"
-        legend="Пол"
-        type="radio"
-        options={[
-          { value: "M", label: "Мужской" },
-          { value: "F", label: "Женский" },
-        ]}
-        checked={[values.gender ?? ""]}
-        error={errorFor(errors, "gender")}
-      />
+      <TextField {...bind("lastName")} label="Фамилия" maxLength={60} />
+      <TextField {...bind("firstName")} label="Имя" maxLength={60} />
+      <TextField {...bind("patronymic")} label="Отчество (при наличии)" maxLength={60} />
+      <DateField {...bind("birthDate")} label="Дата рождения" />
+      <RadioGroup {...bind("gender")} legend="Пол" options={genderOptions} />
     </>
   );
 }

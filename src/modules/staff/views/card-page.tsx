@@ -1,9 +1,9 @@
 // One employment card: change it, or dismiss the worker from this position (O17).
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { BackLink, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { binder, DateField, ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
-import { errorFor } from "../../organizations/views/fields.tsx";
 import type { EmploymentCardRow } from "../../register/record.repository.ts";
 import type { Input } from "../staff.validation.ts";
 import { CardFields } from "./card-fields.tsx";
@@ -32,36 +32,21 @@ export function CardPage(props: {
   const base = `/org/staff/${card.personId}`;
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Карточка места работы">
-      <p>
-        <a href={base}>← {props.personName}</a>
-      </p>
+      <BackLink href={base}>{props.personName}</BackLink>
       <h1>Карточка места работы</h1>
       <p class="lead">
         {props.personName}: {card.postName}
       </p>
       <ErrorSummary errors={[...props.errors, ...props.dismissal.errors]} />
-      <form method="post" action={`${base}/cards/${card.id}`} class="card" novalidate>
-        <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+      <PostForm action={`${base}/cards/${card.id}`} class="card" csrfToken={props.ctx.csrfToken}>
         <CardFields values={props.values} errors={props.errors} withEndDate />
-        <button type="submit" class="button">
-          Сохранить
-        </button>
-      </form>
-      <form method="post" action={`${base}/cards/${card.id}/dismiss`} class="card" novalidate>
-        <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
+        <FormActions label="Сохранить" />
+      </PostForm>
+      <PostForm action={`${base}/cards/${card.id}/dismiss`} class="card" csrfToken={props.ctx.csrfToken}>
         <h2>Увольнение с этой должности</h2>
-        <TextField
-          name="dismissedOn"
-          label="Последний рабочий день"
-          type="date"
-          value={props.dismissal.values.dismissedOn}
-          error={errorFor(props.dismissal.errors, "dismissedOn")}
-          width="short"
-        />
-        <button type="submit" class="button button--danger">
-          Уволить
-        </button>
-      </form>
+        <DateField {...binder(props.dismissal)("dismissedOn")} label="Последний рабочий день" />
+        <FormActions label="Уволить" variant="danger" />
+      </PostForm>
     </CabinetPage>
   );
 }

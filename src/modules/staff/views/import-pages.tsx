@@ -1,11 +1,14 @@
 // Staff from a CSV file (O17): the upload with the expected columns, and the import's page — progress
 // that refreshes itself while the file is checked, then the line-by-line report and the decision.
-import { formatDateTime, plural } from "../../../shared/format.ts";
+import { formatDateTime } from "../../../shared/format.ts";
+import { counted, nouns } from "../../../shared/plural.ts";
+import { ActionButton, BackLink, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { FileField } from "../../../ui/fields.tsx";
 import { ErrorSummary } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
-import { FileField } from "../../organizations/views/fields.tsx";
 import type { ImportStatus } from "../staff.schema.ts";
 import { importColumns, MAX_IMPORT_ROWS } from "../staff-import.csv.ts";
 import type { StaffImportRow } from "../staff-import.repository.ts";
@@ -19,7 +22,7 @@ export const importStatusLabels: Record<ImportStatus, string> = {
   cancelled: "отменено",
 };
 
-const rows = (count: number) => `${count} ${plural(count, ["строка", "строки", "строк"])}`;
+const rows = (count: number) => counted(count, nouns.row);
 
 export function ImportUploadPage(props: {
   ctx: PageContext;
@@ -29,9 +32,7 @@ export function ImportUploadPage(props: {
 }) {
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Загрузка сотрудников из файла">
-      <p>
-        <a href="/org/staff">← Все сотрудники</a>
-      </p>
+      <BackLink href="/org/staff">Все сотрудники</BackLink>
       <h1>Загрузка сотрудников из файла</h1>
       <ErrorSummary errors={props.error ? [{ field: "file", message: props.error }] : []} />
       <p class="lead">
@@ -39,43 +40,25 @@ export function ImportUploadPage(props: {
         — заголовки столбцов. Каждая строка проверяется отдельно. Если ошибок нет, загружается весь файл; если
         есть — не загружается ничего, пока вы не решите загрузить только правильные строки.
       </p>
-      <div class="table-wrap">
-        <table>
-          <caption>Столбцы файла</caption>
-          <thead>
-            <tr>
-              <th scope="col">Заголовок</th>
-              <th scope="col">Обязательный</th>
-            </tr>
-          </thead>
-          <tbody>
-            {importColumns.map((column) => (
-              <tr key={column.field}>
-                <td>{column.header}</td>
-                <td>{column.required ? "да" : "нет"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Столбцы файла"
+        rows={importColumns}
+        rowKey={(column) => column.field}
+        columns={[
+          { label: "Заголовок", cell: (column) => column.header },
+          { label: "Обязательный", cell: (column) => (column.required ? "да" : "нет") },
+        ]}
+      />
       <p>
         Должность — код или название из справочника должностей; ставка — от 0,25 до 1,5; тип занятия —
         «основное» или «совместительство»; даты — ДД.ММ.ГГГГ.{" "}
         <a href="/org/staff/import/template.csv">Скачать образец файла</a>. Не больше {MAX_IMPORT_ROWS} строк
         за раз.
       </p>
-      <form
-        method="post"
-        action={`/org/staff/import?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
-        enctype="multipart/form-data"
-        class="card"
-        novalidate
-      >
+      <PostForm action="/org/staff/import" csrfToken={props.ctx.csrfToken} multipart class="card">
         <FileField name="file" label="Файл CSV" accept=".csv,text/csv" error={props.error} />
-        <button type="submit" class="button">
-          Проверить и загрузить
-        </button>
-      </form>
+        <FormActions label="Проверить и загрузить" />
+      </PostForm>
       {props.recent.length > 0 && (
         <section aria-labelledby="recent-title">
           <h2 id="recent-title">Последние загрузки</h2>
@@ -105,9 +88,7 @@ export function ImportStatusPage(props: { ctx: PageContext; actor: CabinetActor;
       title="Загрузка из файла"
       {...(working ? { refreshSeconds: 2 } : {})}
     >
-      <p>
-        <a href="/org/staff/import">← Загрузка из файла</a>
-      </p>
+      <BackLink href="/org/staff/import">Загрузка из файла</BackLink>
       <h1>Загрузка «{record.fileName}»</h1>
       <p class="lead" role="status">
         {importStatusLabels[record.status]}
@@ -143,42 +124,32 @@ export function ImportStatusPage(props: { ctx: PageContext; actor: CabinetActor;
           {record.status === "needs_decision" && (
             <div class="actions">
               {(record.validRows?.length ?? 0) > 0 && (
-                <form method="post" action={`${base}/confirm`}>
-                  <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-                  <button type="submit" class="button">
-                    Загрузить только правильные строки ({record.validRows?.length})
-                  </button>
-                </form>
+                <ActionButton
+                  action={`${base}/confirm`}
+                  csrfToken={props.ctx.csrfToken}
+                  label={`Загрузить только правильные строки (${record.validRows?.length})`}
+                />
               )}
-              <form method="post" action={`${base}/cancel`}>
-                <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-                <button type="submit" class="button button--secondary">
-                  Отменить загрузку
-                </button>
-              </form>
+              <ActionButton
+                action={`${base}/cancel`}
+                csrfToken={props.ctx.csrfToken}
+                label="Отменить загрузку"
+                variant="secondary"
+              />
             </div>
           )}
           <p>
             <a href={`${base}/report.csv`}>Скачать отчёт об ошибках (CSV)</a>
           </p>
-          <div class="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Строка файла</th>
-                  <th scope="col">Что исправить</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.errors.slice(0, 500).map((error) => (
-                  <tr key={error.line}>
-                    <td>{error.line}</td>
-                    <td>{error.messages.join(" ")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption="Строки с ошибками"
+            rows={record.errors.slice(0, 500)}
+            rowKey={(error) => String(error.line)}
+            columns={[
+              { label: "Строка файла", cell: (error) => error.line },
+              { label: "Что исправить", cell: (error) => error.messages.join(" ") },
+            ]}
+          />
           {record.errors.length > 500 && (
             <p class="muted">Показаны первые 500 строк с ошибками; все — в отчёте CSV.</p>
           )}

@@ -1,11 +1,12 @@
 // «Добавить работника»: first the СНИЛС; a person the register knows gets only a card, a new one is
 // entered with checked data (O17).
 import { formatSnils } from "../../../shared/identifiers.ts";
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { SnilsField } from "../../../ui/fields.tsx";
+import { binder, ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
-import { errorFor } from "../../organizations/views/fields.tsx";
 import type { Input } from "../staff.validation.ts";
 import { CardFields, PersonFields } from "./card-fields.tsx";
 
@@ -30,23 +31,16 @@ export function StaffAddPage(props: {
       {step.kind === "lookup" ? (
         <form method="get" action="/org/staff/add" class="card" novalidate>
           <p>Введите СНИЛС: если работник уже есть в регистре, его данные подставятся.</p>
-          <TextField
-            name="snils"
-            label="СНИЛС работника"
-            value={values.snils}
-            error={errorFor(errors, "snils")}
-            inputMode="numeric"
-            maxLength={20}
-            width="short"
-          />
-          <button type="submit" class="button">
-            Найти
-          </button>
+          <SnilsField {...binder(props)("snils")} label="СНИЛС работника" />
+          <FormActions label="Найти" />
         </form>
       ) : (
-        <form method="post" action="/org/staff/add" class="card" novalidate>
-          <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-          <input type="hidden" name="snils" value={step.snils} />
+        <PostForm
+          action="/org/staff/add"
+          class="card"
+          csrfToken={props.ctx.csrfToken}
+          hidden={{ snils: step.snils }}
+        >
           {step.kind === "known" ? (
             <p>
               Работник найден в регистре: <strong>{step.fullName}</strong>, СНИЛС {formatSnils(step.snils)}.
@@ -63,13 +57,8 @@ export function StaffAddPage(props: {
           )}
           <h2>Место работы</h2>
           <CardFields values={values} errors={errors} />
-          <p class="actions">
-            <button type="submit" class="button">
-              Добавить
-            </button>
-            <a href="/org/staff/add">Другой СНИЛС</a>
-          </p>
-        </form>
+          <FormActions label="Добавить" cancelHref="/org/staff/add" cancelLabel="Другой СНИЛС" />
+        </PostForm>
       )}
     </CabinetPage>
   );

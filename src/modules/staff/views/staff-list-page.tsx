@@ -1,5 +1,5 @@
 // «Ввод данных»: the staff list with search by ФИО or СНИЛС and paging (O17).
-import { plural } from "../../../shared/format.ts";
+import { counted, nouns } from "../../../shared/plural.ts";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
@@ -41,7 +41,7 @@ export function StaffListPage(props: {
       <p role="status">
         {view.total === 0
           ? "Никого не найдено."
-          : `${view.total} ${plural(view.total, ["работник", "работника", "работников"])}, страница ${view.page} из ${view.pages}.`}
+          : `${counted(view.total, nouns.worker)}, страница ${view.page} из ${view.pages}.`}
       </p>
       {view.rows.length > 0 && (
         <div class="table-wrap">

@@ -2,24 +2,50 @@
 // education, certificates and categories, with the forms to add them.
 import { formatDate } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
+import { BackLink } from "../../../ui/actions.tsx";
 import { ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
+import { type Column, DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import type { EmploymentCardRow, RegisterRecord } from "../../register/record.repository.ts";
-import type { Input } from "../staff.validation.ts";
 import { CardFields } from "./card-fields.tsx";
 import { RecordSections } from "./staff-record-blocks.tsx";
-import { AddRecordForms } from "./staff-record-forms.tsx";
-
-/** Which add form is open and what it said, after a refused submission. */
-export interface OpenForm {
-  form: "card" | "education" | "certificate" | "category";
-  values: Input;
-  errors: readonly FieldError[];
-}
+import { AddForm, AddRecordForms, type OpenForm } from "./staff-record-forms.tsx";
 
 const rate = (value: number) => String(value).replace(".", ",");
+
+function cardColumns(base: string, today: string, canEdit: boolean): Column<EmploymentCardRow>[] {
+  const columns: Column<EmploymentCardRow>[] = [
+    { label: "Должность", cell: (card) => card.postName },
+    { label: "Подразделение", cell: (card) => card.nrPmuDepartName ?? "—" },
+    { label: "Ставка", cell: (card) => rate(card.rate) },
+    { label: "Тип", cell: (card) => card.positionTypeName },
+    {
+      label: "Период",
+      cell: (card) => (
+        <>
+          с {formatDate(card.beginDate)}
+          {card.endDate ? ` по ${formatDate(card.endDate)}` : ""}
+          {card.endDate && card.endDate < today && <span class="badge badge--warn"> работа завершена</span>}
+        </>
+      ),
+    },
+  ];
+  if (!canEdit) return columns;
+  return [
+    ...columns,
+    {
+      label: "Действия",
+      cell: (card) => (
+        <a href={`${base}/cards/${card.id}`}>
+          Изменить<span class="visually-hidden"> карточку: {card.postName}</span>
+        </a>
+      ),
+    },
+  ];
+}
 
 export function StaffPersonPage(props: {
   ctx: PageContext;
@@ -38,72 +64,34 @@ export function StaffPersonPage(props: {
     open?.form === form ? open : { values: {}, errors: [] as FieldError[] };
   return (
     <CabinetPage ctx={props.ctx} actor={actor} title={fullName} flash={props.flash}>
-      <p>
-        <a href="/org/staff">← Все сотрудники</a>
-      </p>
+      <BackLink href="/org/staff">Все сотрудники</BackLink>
       <h1>{fullName}</h1>
-      {open && <ErrorSummary errors={open.errors} />}
-      <dl class="facts card">
-        <dt>СНИЛС</dt>
-        <dd>{person.snils ? formatSnils(person.snils) : "—"}</dd>
-        <dt>Дата рождения</dt>
-        <dd>{person.birthDate ? formatDate(person.birthDate) : "—"}</dd>
-      </dl>
+      {open && <ErrorSummary errors={open.errors} idPrefix={open.form} />}
+      <SummaryList
+        class="card"
+        rows={[
+          { label: "СНИЛС", value: person.snils ? formatSnils(person.snils) : "—" },
+          { label: "Дата рождения", value: person.birthDate ? formatDate(person.birthDate) : "—" },
+        ]}
+      />
       <section class="card" aria-labelledby="cards-title">
         <h2 id="cards-title">Места работы в организации</h2>
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Должность</th>
-                <th scope="col">Подразделение</th>
-                <th scope="col">Ставка</th>
-                <th scope="col">Тип</th>
-                <th scope="col">Период</th>
-                {canEdit && (
-                  <th scope="col">
-                    <span class="visually-hidden">Действия</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {cards.map((card) => (
-                <tr key={card.id}>
-                  <td>{card.postName}</td>
-                  <td>{card.nrPmuDepartName ?? "—"}</td>
-                  <td>{rate(card.rate)}</td>
-                  <td>{card.positionTypeName}</td>
-                  <td>
-                    с {formatDate(card.beginDate)}
-                    {card.endDate ? ` по ${formatDate(card.endDate)}` : ""}
-                    {card.endDate && card.endDate < actor.today && (
-                      <span class="badge badge--warn"> уволен(а)</span>
-                    )}
-                  </td>
-                  {canEdit && (
-                    <td>
-                      <a href={`${base}/cards/${card.id}`}>
-                        Изменить<span class="visually-hidden"> карточку: {card.postName}</span>
-                      </a>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Места работы в организации"
+          columns={cardColumns(base, actor.today, canEdit)}
+          rows={cards}
+          rowKey={(card) => card.id}
+        />
         {canEdit && (
-          <details class="add-form" open={open?.form === "card"}>
-            <summary>Добавить место работы (например, совместительство)</summary>
-            <form method="post" action={`${base}/cards`} novalidate>
-              <input type="hidden" name="_csrf" value={props.ctx.csrfToken} />
-              <CardFields values={formOf("card").values} errors={formOf("card").errors} />
-              <button type="submit" class="button">
-                Добавить место работы
-              </button>
-            </form>
-          </details>
+          <AddForm
+            summary="Добавить место работы (например, совместительство)"
+            submit="Добавить место работы"
+            action={`${base}/cards`}
+            csrf={props.ctx.csrfToken}
+            open={open?.form === "card"}
+          >
+            <CardFields {...formOf("card")} idPrefix="card" />
+          </AddForm>
         )}
       </section>
       <RecordSections record={record} today={actor.today} />

@@ -3,7 +3,7 @@
 import { formatDateTime } from "../../../shared/format.ts";
 import { Flash } from "../../../ui/form.tsx";
 import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
-import { TableRegion } from "../../applications/views/components.tsx";
+import { TableRegion } from "../../../ui/table.tsx";
 import { cursorOf, type DeskService } from "../support.desk.ts";
 import { type Priority, priorities } from "../support.priority.ts";
 import { type RequestKind, requestKinds, requestStatuses } from "../support.status.ts";

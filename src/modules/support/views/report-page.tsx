@@ -2,7 +2,7 @@
 // within target per week (inline SVG, no script), and the CSV.
 import { formatDate } from "../../../shared/format.ts";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
-import { TableRegion } from "../../applications/views/components.tsx";
+import { TableRegion } from "../../../ui/table.tsx";
 import { type Priority, priorities } from "../support.priority.ts";
 import type { ReportRow } from "../support.report.ts";
 import { type RequestKind, requestKinds } from "../support.status.ts";

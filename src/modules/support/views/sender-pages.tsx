@@ -3,7 +3,7 @@
 import { formatDateTime } from "../../../shared/format.ts";
 import { ErrorSummary, type FieldError, Flash } from "../../../ui/form.tsx";
 import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
-import { TableRegion } from "../../applications/views/components.tsx";
+import { TableRegion } from "../../../ui/table.tsx";
 import type { SupportRequestRow } from "../support.repository.ts";
 import type { SupportService } from "../support.service.ts";
 import { type RequestKind, requestKinds } from "../support.status.ts";
