@@ -20,10 +20,7 @@ test("Internet Explorer gets the page naming the supported browsers", async () =
   assert.match(page.body, /Ваш браузер устарел/);
   assert.match(page.body, /Internet Explorer/);
   assert.match(page.body, /Mozilla Firefox версии 115 и новее/);
-  assert.match(
-    page.body,
-    /href="\/browser\/continue\?next=%2Fhelp"[^>]*>\s*Продолжить на свой страх и риск/,
-  );
+  assert.match(page.body, /href="\/browser\/continue\?next=%2Fhelp"[^>]*>\s*Продолжить на свой страх и риск/);
 });
 
 test("a current browser sees the page itself", async () => {
