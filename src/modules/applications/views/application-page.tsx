@@ -67,7 +67,7 @@ export function ApplicationPage({ ctx, view, flash, errors = [], values = {} }: 
 
       <RequestsSection {...sectionProps} />
       {!view.periodic && view.editable && (
-        <form method="post" action={`${base}/desired-date`} class="card" id={fieldId("desiredDate")}>
+        <form method="post" action={`${base}/desired-date`} class="card" id="desired-date">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />
           <TextField
             name="desiredDate"
