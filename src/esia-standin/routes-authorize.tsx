@@ -120,7 +120,8 @@ export function authorizeRoutes(app: FastifyInstance, ctx: StandinContext): void
 }
 
 function clientName(client: RegisteredClient | undefined, clientId: string): string {
-  return client?.config.displayName ? `${client.config.displayName} (${clientId})` : clientId;
+  // People read the system's name; the mnemonic means nothing to them.
+  return client?.config.displayName ?? clientId;
 }
 
 /** A registered logout URL, or any URL on the origin of a registered redirect URI (never an open redirect). */

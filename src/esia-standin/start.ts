@@ -14,9 +14,11 @@ export function standinConfigFor(config: Config, keys: DevKeys): StandinConfig {
       {
         clientId: config.esia.clientId,
         redirectUris: [`${config.publicUrl}/auth/esia/callback`],
-        logoutRedirectUrls: [`${config.publicUrl}/auth/logged-out`],
+        // The second address: «Войти под другой учётной записью» logs out here and starts a new login.
+        logoutRedirectUrls: [`${config.publicUrl}/auth/logged-out`, `${config.publicUrl}/auth/esia/login`],
         certificateDer: keys.client.certificateDer,
         allowedScopes: config.esia.scopes,
+        displayName: "ФРМР — личный кабинет медицинского работника и организации",
       },
     ],
     timestampWindowSeconds: 300,

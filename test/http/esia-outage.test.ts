@@ -39,10 +39,17 @@ test("ESIA that accepts connections but never answers is given up after the time
     const state = new URL(String(start.headers.location)).searchParams.get("state");
     const cookie = String(start.headers["set-cookie"]).split(";")[0];
     const began = Date.now();
-    const page = await system.app.inject({
+    const callback = await system.app.inject({
       url: `/auth/esia/callback?code=some-code&state=${state}`,
       headers: { cookie },
     });
+    // The outcome is shown at a clean address, without the one-time code.
+    assert.equal(callback.statusCode, 303);
+    assert.equal(callback.headers.location, "/auth/esia/result");
+    const renewed = callback.headers["set-cookie"]
+      ? String(callback.headers["set-cookie"]).split(";")[0]
+      : cookie;
+    const page = await system.app.inject({ url: "/auth/esia/result", headers: { cookie: renewed } });
     assert.equal(page.statusCode, 502);
     assert.match(page.body, /Госуслуги не отвечают/);
     assert.ok(Date.now() - began < 3000, `answered in ${Date.now() - began} ms`);

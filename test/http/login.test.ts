@@ -26,6 +26,8 @@ test("an unconfirmed account is refused with an explanation, and the refusal is 
   const page = await loginThroughStandin(new FormClient(), system.cabinetUrl, "8 900 100-00-03");
   assert.equal(page.status, 403);
   assert.match(page.html, /Учётная запись не подтверждена/);
+  assert.equal(new URL(page.url).pathname, "/auth/esia/result", "shown at a clean address, without ?code=");
+  assert.match(page.html, /Войти под другой учётной записью/);
   const events = await system.deps.database.db.query.auditEvents.findMany();
   assert.ok(
     events.some((event) => event.event === "auth.login_failed" && event.details.reason === "not-confirmed"),
@@ -48,6 +50,9 @@ test("a replayed callback is refused", async () => {
   client.stopBefore = undefined;
   const first = await client.get(stopped.url);
   assert.equal(first.status, 200);
+  assert.doesNotMatch(first.url, /code=/, "the code does not stay in the address bar");
+  const reload = await client.get(first.url);
+  assert.doesNotMatch(reload.html, /Не удалось войти/, "a reload does not replay the code");
   const replay = await client.get(stopped.url);
   assert.equal(replay.status, 400);
   assert.match(replay.html, /Не удалось войти через Госуслуги/);

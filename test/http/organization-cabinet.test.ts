@@ -170,6 +170,11 @@ describe("journal (O10) and reports (O16)", () => {
     assert.match(body, /Добавлена разрешённая сеть/);
     assert.match(body, /Отказ в доступе/);
     assert.doesNotMatch(body, /Запрос на исправление сведений/, "another organization's operation");
+    assert.doesNotMatch(
+      body,
+      /\/org\/|\d{4}-\d{2}-\d{2}|[a-z]+\.[a-z_]+/,
+      "no raw paths, ISO dates or event names",
+    );
 
     const denials = rowsOf((await h.send(head, "GET", "/org/journal?what=access.denied")).body);
     assert.match(denials, /Отказ в доступе/);

@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { applications } from "../applications/applications.schema.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 
 export type AuditRow = typeof auditEvents.$inferSelect;
@@ -34,4 +35,18 @@ export async function listUserEvents(
     db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(where),
   ]);
   return { rows, total: count?.total ?? 0 };
+}
+
+/** The numbers of the user's own applications among these ids, for naming them in the journal. */
+export async function applicationNumbersOf(
+  db: DbExecutor,
+  userId: string,
+  ids: string[],
+): Promise<Record<string, number>> {
+  if (ids.length === 0) return {};
+  const rows = await db
+    .select({ id: applications.id, number: applications.number })
+    .from(applications)
+    .where(and(eq(applications.userId, userId), inArray(applications.id, ids)));
+  return Object.fromEntries(rows.map((row) => [row.id, row.number]));
 }

@@ -2,13 +2,17 @@
 import type { Database } from "../../db/client.ts";
 import { type Actor, authorizeWorker } from "../register/register.policy.ts";
 import { HISTORY_PAGE_SIZE, type HistoryFilter } from "./history.filter.ts";
-import { type AuditRow, listUserEvents } from "./history.repository.ts";
+import { type AuditRow, applicationNumbersOf, listUserEvents } from "./history.repository.ts";
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface HistoryPage {
   rows: AuditRow[];
   total: number;
   page: number;
   pages: number;
+  /** Application id → its number, for the entries that concern the person's applications. */
+  applicationNumbers: Record<string, number>;
 }
 
 export interface HistoryService {
@@ -19,7 +23,7 @@ export function createHistoryService({ db }: { db: Database }): HistoryService {
   return {
     async history(actor, filter) {
       await authorizeWorker(db, actor, "history.read");
-      if (filter.errors.length > 0) return { rows: [], total: 0, page: 1, pages: 1 };
+      if (filter.errors.length > 0) return { rows: [], total: 0, page: 1, pages: 1, applicationNumbers: {} };
       const { rows, total } = await listUserEvents(db, {
         userId: actor.id,
         from: filter.since,
@@ -27,7 +31,16 @@ export function createHistoryService({ db }: { db: Database }): HistoryService {
         limit: HISTORY_PAGE_SIZE,
         offset: (filter.page - 1) * HISTORY_PAGE_SIZE,
       });
-      return { rows, total, page: filter.page, pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)) };
+      const ids = [...new Set(rows.map((row) => row.details.applicationId))].filter(
+        (id): id is string => typeof id === "string" && uuid.test(id),
+      );
+      return {
+        rows,
+        total,
+        page: filter.page,
+        pages: Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE)),
+        applicationNumbers: await applicationNumbersOf(db, actor.id, ids),
+      };
     },
   };
 }

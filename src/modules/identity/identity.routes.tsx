@@ -32,12 +32,14 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
       if (!result.ok) {
         await identityService.recordFailedLogin(result.error.kind, request.ip, providerCode(result.error));
         app.deps.metrics.logins.inc({ outcome: "failed" });
-        return showFailure(request, reply, result.error);
+        request.session.set(LOGIN_RESULT, { failure: result.error });
+        return reply.redirect(RESULT_PATH, 303);
       }
       const outcome = await identityService.signIn(result.value.person, request.ip);
       if (!outcome.ok) {
         app.deps.metrics.logins.inc({ outcome: "not_confirmed" });
-        return sendHtml(reply, <NotConfirmedPage ctx={pageContext(request, reply)} />, 403);
+        request.session.set(LOGIN_RESULT, { notConfirmed: true });
+        return reply.redirect(RESULT_PATH, 303);
       }
       app.deps.metrics.logins.inc({ outcome: "success" });
       const organizationChoices = result.value.roles
@@ -65,6 +67,21 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  // The callback's address carries the one-time code: the outcome is shown at a clean address, so that
+  // a reload or a bookmark shows the same page instead of replaying the code into «Не удалось войти».
+  app.get(RESULT_PATH, async (request, reply) => {
+    const outcome = request.session.data[LOGIN_RESULT] as LoginResult | undefined;
+    if (!outcome) return reply.redirect("/", 303);
+    if (outcome.failure) return showFailure(request, reply, outcome.failure);
+    // «Войти под другой учётной записью»: out of ESIA first, or it would sign the same person in again.
+    const switchUrl = identityProvider.logoutUrl(`${config.publicUrl}/auth/esia/login`);
+    return sendHtml(
+      reply,
+      <NotConfirmedPage ctx={pageContext(request, reply)} switchAccountUrl={switchUrl} />,
+      403,
+    );
+  });
+
   app.post("/auth/logout", async (request, reply) => {
     if (request.viewer) await identityService.recordLogout(request.viewer.id, request.ip);
     request.session.destroy();
@@ -86,6 +103,13 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
 
 function providerCode(error: LoginFailure): string | undefined {
   return error.kind === "provider-error" ? error.code : undefined;
+}
+
+const RESULT_PATH = "/auth/esia/result";
+const LOGIN_RESULT = "loginResult";
+interface LoginResult {
+  failure?: LoginFailure;
+  notConfirmed?: boolean;
 }
 
 function showFailure(request: FastifyRequest, reply: FastifyReply, error: LoginFailure) {

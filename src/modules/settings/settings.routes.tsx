@@ -30,8 +30,11 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
       channels: wanted ?? data.channels,
       errors,
       flash: takeFlash(request),
-      // The stand-in or ESIA itself: where the person edits their Госуслуги profile.
-      esiaProfileUrl: config.esia.url,
+      // Where the person edits their Госуслуги profile: the stand-in's own settings page, or the
+      // profile of the real portal (ESIA's protocol host has no pages for people).
+      esiaProfileUrl: config.standin.enabled
+        ? `${config.standin.publicUrl}/settings/security`
+        : "https://lk.gosuslugi.ru/profile/personal",
     };
     return sendHtml(
       reply,

@@ -43,7 +43,13 @@ test("contacts come from ESIA, read-only, with a way to change them at Госу�
   const html = await settingsPage(await signInWithConsent(app, ivanova));
   assert.match(html, /maria\.ivanova@example\.org/);
   assert.match(html, /\+7 900 100-00-01/);
-  assert.match(html, new RegExp(`href="${deps.config.esia.url}"[^>]*>\\s*Изменить контакты на Госуслугах`));
+  assert.match(
+    html,
+    new RegExp(
+      `href="${deps.config.standin.publicUrl}/settings/security"[^>]*>\\s*Изменить контакты на Госуслугах`,
+    ),
+    "the stand-in's settings page, not its home page",
+  );
   assert.doesNotMatch(html, /name="email" value=|type="email"/, "no field to edit the address");
   assert.match(html, /В личном кабинете <span class="badge badge--ok">всегда/);
   assert.match(html, /name="email" checked /, "e-mail is on by default");

@@ -52,7 +52,9 @@ export function HistoryPageView({ ctx, input, filter, page }: Props) {
           ) : (
             <ol class="journal">
               {page.rows.map((row) => {
-                const details = eventDetails(row);
+                const details = eventDetails(row, {
+                  applicationNumber: (id) => page.applicationNumbers[id],
+                });
                 return (
                   <li class="journal__item" key={row.id}>
                     <time class="journal__time" dateTime={row.occurredAt.toISOString()}>

@@ -27,7 +27,7 @@ export function LoginFailedPage(props: {
   );
 }
 
-export function NotConfirmedPage({ ctx }: { ctx: PageContext }) {
+export function NotConfirmedPage({ ctx, switchAccountUrl }: { ctx: PageContext; switchAccountUrl: string }) {
   return (
     <Layout ctx={ctx} title="Учётная запись не подтверждена">
       <div class="notice-page">
@@ -52,6 +52,9 @@ export function NotConfirmedPage({ ctx }: { ctx: PageContext }) {
         <p class="actions">
           <a class="button" href="/auth/esia/login">
             Войти снова
+          </a>
+          <a class="button button--secondary" href={switchAccountUrl}>
+            Войти под другой учётной записью
           </a>
           <a class="button button--secondary" href="/help">
             Помощь
