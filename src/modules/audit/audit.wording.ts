@@ -229,7 +229,54 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
     label: "Скачана выписка об аккредитации",
     specifics: (d, c) => join(application(d, c), text(d.extract) ? `выписка № ${d.extract}` : undefined),
   },
+  "licence.added": { label: "Внесена лицензия" },
+  "licence.status_changed": {
+    label: "Изменён статус лицензии",
+    specifics: (d) => {
+      const [from, to] = [licenceStatus(d.from), licenceStatus(d.to)];
+      return from && to ? `${from} → ${to}` : undefined;
+    },
+  },
+  "licence.verified": {
+    label: "Оператор проверил сведения о лицензии",
+    specifics: (d) =>
+      d.decision === "verified" ? "сведения подтверждены" : "сведения возвращены на исправление",
+  },
+  "api.client_added": { label: "Зарегистрирована система, работающая через API" },
+  "api.client_suspended": { label: "Доступ системы к API приостановлен" },
+  "api.token_issued": { label: "Системе выдан токен доступа к API" },
+  "api.token_refused": { label: "Системе отказано в токене доступа к API" },
+  "api.called": { label: "Обращение к сведениям через интеграционный API" },
+  "api.denied": { label: "Отказ в доступе через интеграционный API" },
+  "support.request_created": {
+    label: "Отправлено обращение в поддержку",
+    specifics: (d) => (text(d.number) ? `обращение ${d.number}` : undefined),
+  },
+  "support.request_rejected": { label: "Обращение в поддержку не принято" },
+  "support.taken": { label: "Обращение взято в работу" },
+  "support.answered": { label: "Служба поддержки ответила на обращение" },
+  "support.replied": { label: "Дополнено обращение в поддержку" },
+  "support.note_added": { label: "Служебная заметка к обращению" },
+  "support.priority_changed": { label: "Изменён приоритет обращения" },
+  "support.escalated": { label: "Обращение передано старшему специалисту" },
+  "support.resolved": { label: "Вопрос по обращению решён" },
+  "support.reopened": { label: "Обращение открыто повторно" },
+  "support.closed": { label: "Обращение закрыто" },
+  "support.chat_message": { label: "Сообщение в чате поддержки" },
+  "support.attachment_downloaded": { label: "Скачан файл обращения" },
+  "support.operator_added": { label: "Добавлен оператор службы поддержки" },
+  "signature.certificate_registered": { label: "Зарегистрирован сертификат электронной подписи" },
+  "signature.certificate_refused": { label: "Сертификат электронной подписи не принят" },
 };
+
+function licenceStatus(value: unknown): string | undefined {
+  const names: Record<string, string> = {
+    active: "действует",
+    suspended: "приостановлена",
+    terminated: "прекращена",
+  };
+  return names[String(value)];
+}
 
 /** The label of an event; a name added without its line still reads as Russian, never as a code. */
 export function auditLabel(event: string): string {
