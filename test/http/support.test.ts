@@ -1,11 +1,13 @@
 // W16, O14: a request from the worker's cabinet with a screenshot, its number and acknowledgement;
 // refused attachments leave nothing behind; the operator takes and answers it; the sender sees the
 // answer and a notice; the chat; the public form with its check and e-mail; who sees what.
+
 import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { count, eq } from "drizzle-orm";
+import { insertGrant } from "../../src/modules/access/access.repository.ts";
 import { sampleElf, samplePng } from "../../src/modules/documents/test-support.ts";
 import { egrulClinic } from "../../src/modules/egrul/egrul.standin-data.ts";
 import { notices, outboxMessages } from "../../src/modules/notifications/notifications.schema.ts";
@@ -198,6 +200,20 @@ test("an organization's requests: the head sees all, an employee only their own,
   assert.match((await h.send(head, "GET", "/org/support")).body, /Петрова/);
   assert.equal((await h.send(volkov, "GET", path)).statusCode, 404);
   assert.equal((await h.send(otherHead, "GET", path)).statusCode, 404);
+  // The right «support.view» opens all of the organization's requests to an employee (O9, O14).
+  await insertGrant(db(), {
+    organizationId: row?.organizationId ?? "",
+    snils: personas.volkov.person.snils ?? "",
+    fullName: "Волков Игорь Петрович",
+    rights: ["support.view"],
+    startsOn: "2026-11-01",
+    endsOn: "2026-12-31",
+    grantedBy: (await db().select().from(supportRequests).where(eq(supportRequests.id, id)))[0]?.userId ?? "",
+    grantedAt: new Date("2026-11-20T09:00:00Z"),
+  });
+  const granted = await h.signIn(personas.volkov);
+  assert.equal((await h.send(granted, "GET", path)).statusCode, 200);
+  assert.match((await h.send(granted, "GET", "/org/support")).body, /Петрова/);
   assert.equal((await h.send(worker, "GET", `/lk/support/${id}`)).statusCode, 404);
 });
 

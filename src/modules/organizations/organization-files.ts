@@ -33,7 +33,8 @@ export async function readMultipartForm(
   const form: MultipartForm = { fields: {}, files: [] };
   try {
     for await (const part of request.parts(limits ? { limits } : undefined)) {
-      assertNoControlCharacters([part.fieldname, part.type === "file" ? part.filename : part.value]);
+      // A file name is checked by the upload rules, which name the fault; other parts are text fields.
+      assertNoControlCharacters(part.type === "file" ? [part.fieldname] : [part.fieldname, part.value]);
       if (part.type !== "file") {
         form.fields[part.fieldname] = String(part.value);
         continue;

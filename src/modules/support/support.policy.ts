@@ -1,6 +1,6 @@
 // Who may see and act on a support request (W16, O14). A sender sees only their own requests; an
-// organization's requests are visible to its head and to a representative (who holds the
-// organization's powers), and to the employee who wrote each; support operators see everything.
+// organization's requests are visible to its head, to a representative (who holds the
+// organization's powers), to an employee granted «support.view», and to the employee who wrote each; support operators see everything.
 // Nothing of one organization reaches another, and a worker's requests are never an organization's.
 import type { SessionContext } from "../../http/session.ts";
 

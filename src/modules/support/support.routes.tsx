@@ -67,7 +67,7 @@ export async function supportRoutes(app: FastifyInstance): Promise<void> {
         userId: actor.userId,
         ip: request.ip,
         context: viewerOf(request).context,
-        seesOrganizationRequests: actor.powers.has("journal.view"),
+        seesOrganizationRequests: actor.powers.has("journal.view") || actor.powers.has("support.view"),
       };
     },
     nav: (request) => cabinetNavigation(cabinetActorOf(request)),
