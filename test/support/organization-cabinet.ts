@@ -114,11 +114,7 @@ export function multipartBody(parts: NonNullable<SendOptions["multipart"]>): {
 }
 
 export async function startCabinet(
-  options: {
-    start?: string;
-    env?: Record<string, string>;
-    logStream?: { write(line: string): void };
-  } = {},
+  options: { start?: string; env?: Record<string, string>; logStream?: { write(line: string): void } } = {},
 ): Promise<CabinetHarness> {
   const clock = fakeClock(options.start ?? "2026-11-21T09:00:00Z");
   const registry = new Map<string, Persona>();

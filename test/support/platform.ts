@@ -24,10 +24,7 @@ export async function buildPlatformApp(
     devKeys: await testKeys(),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const app = await buildApp(
-    deps,
-    options.logStream ? { logStream: options.logStream } : { logger: false },
-  );
+  const app = await buildApp(deps, options.logStream ? { logStream: options.logStream } : { logger: false });
   options.extraRoutes?.(app);
   app.addHook("onClose", async () => database.close());
   await app.ready();
