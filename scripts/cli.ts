@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { loadConfig } from "../src/config/config.ts";
 import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
+import { recordVerification, verifyChain } from "../src/modules/audit/audit.chain.ts";
 import { runOperatorCommand } from "../src/modules/review/operators.command.ts";
 import { renderErrorsDoc } from "../src/shared/errors-doc.ts";
 
@@ -33,6 +34,31 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       const result = await runOperatorCommand(database.db, args, new Date());
       console.log(result.message);
       if (!result.ok) process.exitCode = 2;
+    } finally {
+      await database.close();
+    }
+  },
+
+  /** `audit verify`: walks the journal's hash chain, names the first broken record, stores the result. */
+  async audit(args) {
+    if (args[0] !== "verify") {
+      console.error("Usage: npm run cli -- audit verify");
+      process.exitCode = 2;
+      return;
+    }
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      if (database.kind === "pglite") await database.migrate();
+      const result = await verifyChain(database.db);
+      await recordVerification(database.db, result, new Date());
+      if (result.ok) console.log(`audit journal intact: ${result.rowsChecked} records checked`);
+      else {
+        console.log(
+          `audit journal broken at record id ${result.brokenId} (after ${result.rowsChecked - 1} intact records)`,
+        );
+        process.exitCode = 1;
+      }
     } finally {
       await database.close();
     }

@@ -69,7 +69,8 @@ export async function readUpload(
   let file: ReceivedFile | undefined;
   try {
     for await (const part of request.parts()) {
-      assertNoControlCharacters([part.fieldname, part.type === "file" ? part.filename : part.value]);
+      // File names are checked (with a field error) by the documents module's name rules.
+      if (part.type !== "file") assertNoControlCharacters([part.fieldname, part.value]);
       if (part.type === "file") {
         if (file) {
           // One file per form: a second one is read to its end and dropped.

@@ -32,7 +32,8 @@ export async function readMultipartForm(
   const form: MultipartForm = { fields: {}, files: [] };
   try {
     for await (const part of request.parts()) {
-      assertNoControlCharacters([part.fieldname, part.type === "file" ? part.filename : part.value]);
+      // File names are checked (with a field error) by the documents module's name rules.
+      if (part.type !== "file") assertNoControlCharacters([part.fieldname, part.value]);
       if (part.type !== "file") {
         form.fields[part.fieldname] = String(part.value);
         continue;
