@@ -35,6 +35,14 @@ CREATE TABLE "resource_versions" (
 	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "audit_verifications" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"checked_at" timestamp with time zone NOT NULL,
+	"ok" boolean NOT NULL,
+	"rows_checked" bigint NOT NULL,
+	"broken_id" bigint
+);
+--> statement-breakpoint
 CREATE TABLE "organization_licence_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"licence_id" uuid NOT NULL,
@@ -142,6 +150,8 @@ CREATE TABLE "support_requests" (
 	CONSTRAINT "support_requests_number_unique" UNIQUE("number")
 );
 --> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "prev_hash" text;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD COLUMN "hash" text;--> statement-breakpoint
 ALTER TABLE "outbox_messages" ADD COLUMN "failed_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "outbox_messages" ADD COLUMN "failure" text;--> statement-breakpoint
 ALTER TABLE "register_accreditation_procedures" ADD COLUMN "fail_reason" text;--> statement-breakpoint

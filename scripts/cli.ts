@@ -6,6 +6,7 @@ import { settings } from "../src/config/settings.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { createApiServices } from "../src/modules/api/api.services.ts";
 import { runApiClientCommand } from "../src/modules/api/clients.command.ts";
+import { recordVerification, verifyChain } from "../src/modules/audit/audit.chain.ts";
 import { createFileStorage } from "../src/modules/documents/storage-factory.ts";
 import { moveFiles } from "../src/modules/documents/storage-move.ts";
 import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts";
@@ -146,6 +147,31 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     );
     console.log(result.message);
     if (!result.ok) process.exitCode = 2;
+  },
+
+  /** `audit verify`: walks the journal's hash chain, names the first broken record, stores the result. */
+  async audit(args) {
+    if (args[0] !== "verify") {
+      console.error("Usage: npm run cli -- audit verify");
+      process.exitCode = 2;
+      return;
+    }
+    const config = loadConfig();
+    const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+    try {
+      if (database.kind === "pglite") await database.migrate();
+      const result = await verifyChain(database.db);
+      await recordVerification(database.db, result, new Date());
+      if (result.ok) console.log(`audit journal intact: ${result.rowsChecked} records checked`);
+      else {
+        console.log(
+          `audit journal broken at record id ${result.brokenId} (after ${result.rowsChecked - 1} intact records)`,
+        );
+        process.exitCode = 1;
+      }
+    } finally {
+      await database.close();
+    }
   },
 };
 

@@ -117,7 +117,12 @@ export function multipartBody(parts: NonNullable<SendOptions["multipart"]>): {
 }
 
 export async function startCabinet(
-  options: { start?: string; env?: Record<string, string>; extend?: (app: FastifyInstance) => void } = {},
+  options: {
+    start?: string;
+    env?: Record<string, string>;
+    extend?: (app: FastifyInstance) => void;
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<CabinetHarness> {
   const clock = fakeClock(options.start ?? "2026-11-21T09:00:00Z");
   const registry = new Map<string, Persona>();
@@ -125,6 +130,7 @@ export async function startCabinet(
   const { app, deps } = await buildPlatformApp({
     clock,
     env: { DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: "1000000", ...options.env },
+    ...(options.logStream ? { logStream: options.logStream } : {}),
     extraRoutes: (instance) => {
       instance.get<{ Params: { key: string } }>("/test/org-sign-in/:key", async (request, reply) => {
         const persona = registry.get(request.params.key);

@@ -14,6 +14,8 @@ export async function buildPlatformApp(
     database?: DatabaseHandle;
     env?: Record<string, string>;
     extraRoutes?: (app: FastifyInstance) => void;
+    /** Turns the log on, into this stream. */
+    logStream?: { write(line: string): void };
   } = {},
 ): Promise<{ app: FastifyInstance; deps: Deps }> {
   const database = options.database ?? (await createTestDatabase());
@@ -22,7 +24,7 @@ export async function buildPlatformApp(
     devKeys: await testKeys(),
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, options.logStream ? { logStream: options.logStream } : { logger: false });
   options.extraRoutes?.(app);
   app.addHook("onClose", async () => database.close());
   await app.ready();

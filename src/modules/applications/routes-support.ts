@@ -77,8 +77,8 @@ export async function readUpload(
   let file: ReceivedFile | undefined;
   try {
     for await (const part of request.parts()) {
-      // A file name is checked by the upload rules, which name the fault; other parts are text fields.
-      assertNoControlCharacters(part.type === "file" ? [part.fieldname] : [part.fieldname, part.value]);
+      // File names are checked (with a field error) by the documents module's name rules.
+      if (part.type !== "file") assertNoControlCharacters([part.fieldname, part.value]);
       if (part.type === "file") {
         if (file) {
           // One file per form: a second one is read to its end and dropped.

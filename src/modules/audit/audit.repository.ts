@@ -1,5 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import { PgTransaction } from "drizzle-orm/pg-core";
+import type { Database, DbExecutor } from "../../db/client.ts";
+import { appendChained } from "./audit.chain.ts";
 import type { AuditEventName } from "./audit.events.ts";
 import { auditEvents } from "./audit.schema.ts";
 
@@ -13,16 +15,22 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-/** Writes one audit record; pass the transaction of the change so both commit together. */
-export async function writeAudit(db: Pick<Database, "insert">, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({
+/**
+ * Writes one audit record, linked into the hash chain; pass the transaction of the change so both
+ * commit together. Outside a transaction one is opened, so that the chain's lock covers the write.
+ */
+export async function writeAudit(db: DbExecutor | Database, entry: AuditEntry): Promise<void> {
+  const content = {
+    occurredAt: new Date(),
     event: entry.event,
     outcome: entry.outcome,
     userId: entry.userId ?? null,
     organizationId: entry.organizationId ?? null,
     ip: entry.ip ?? null,
     details: entry.details ?? {},
-  });
+  };
+  if (db instanceof PgTransaction || !("transaction" in db)) await appendChained(db, content);
+  else await db.transaction((tx) => appendChained(tx, content));
 }
 
 export async function listUserAudit(db: Database, userId: string, limit = 50) {

@@ -1,4 +1,14 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 
 /** Security-relevant and user actions; written in the same transaction as the change. */
 export const auditEvents = pgTable(
@@ -12,9 +22,23 @@ export const auditEvents = pgTable(
     outcome: text("outcome").$type<"success" | "failure" | "denied">().notNull(),
     ip: text("ip"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+    /** Hash of the previous record (the chain is global, see audit.chain.ts); null before the chain began. */
+    prevHash: text("prev_hash"),
+    /** SHA-256 of this record's content and prevHash. */
+    hash: text("hash"),
   },
   (table) => [
     index("audit_user_time_idx").on(table.userId, table.occurredAt),
     index("audit_org_time_idx").on(table.organizationId, table.occurredAt),
   ],
 );
+
+/** Results of `audit verify`, newest last; the status page shows the latest. */
+export const auditVerifications = pgTable("audit_verifications", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+  ok: boolean("ok").notNull(),
+  rowsChecked: bigint("rows_checked", { mode: "number" }).notNull(),
+  /** The first record whose hash or link does not match. */
+  brokenId: bigint("broken_id", { mode: "number" }),
+});

@@ -151,8 +151,8 @@ async function readUploadForm(
   let file: ReceivedFile | undefined;
   try {
     for await (const part of request.parts()) {
-      // A file name is checked by the upload rules, which name the fault; other parts are text fields.
-      assertNoControlCharacters(part.type === "file" ? [part.fieldname] : [part.fieldname, part.value]);
+      // File names are checked (with a field error) by the documents module's name rules.
+      if (part.type !== "file") assertNoControlCharacters([part.fieldname, part.value]);
       if (part.type === "file") file = await receive(part.file, part.filename);
       else if (part.fieldname === "documentType") typeCode = part.value;
     }

@@ -1,7 +1,7 @@
 // Use cases of «Мои документы» (W7, W8). Every change and its audit record share a transaction;
 // refused uploads leave no row and no file behind.
 import type { Readable } from "node:stream";
-import type { Database } from "../../db/client.ts";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { authorizeWorker } from "../register/register.policy.ts";
@@ -196,7 +196,7 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
 
   /** The ownership check of every use case on one document; a foreign id is audited as a denial. */
   async function authorise(
-    executor: Pick<Database, "insert">,
+    executor: DbExecutor | Database,
     actor: DocumentActor,
     document: { id: string; userId: string } | undefined,
     action: string,
@@ -217,7 +217,7 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
 
 /** One audit record per refused attempt: the reasons, never the file name (it may carry personal data). */
 async function writeRejection(
-  executor: Pick<Database, "insert">,
+  executor: DbExecutor | Database,
   actor: DocumentActor,
   rejections: Rejection[],
   typeCode: unknown,

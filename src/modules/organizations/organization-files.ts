@@ -33,8 +33,8 @@ export async function readMultipartForm(
   const form: MultipartForm = { fields: {}, files: [] };
   try {
     for await (const part of request.parts(limits ? { limits } : undefined)) {
-      // A file name is checked by the upload rules, which name the fault; other parts are text fields.
-      assertNoControlCharacters(part.type === "file" ? [part.fieldname] : [part.fieldname, part.value]);
+      // File names are checked (with a field error) by the documents module's name rules.
+      if (part.type !== "file") assertNoControlCharacters([part.fieldname, part.value]);
       if (part.type !== "file") {
         form.fields[part.fieldname] = String(part.value);
         continue;
