@@ -289,5 +289,8 @@ export function auditSpecifics(
   details: Details,
   context: WordingContext = {},
 ): string | undefined {
-  return auditWording[event as AuditEventName]?.specifics?.(details, context);
+  const specifics = auditWording[event as AuditEventName]?.specifics?.(details, context);
+  // A change made by an organization's system through the integration API says so, whatever it was.
+  const channel = typeof details.apiClientId === "string" ? "через интеграционный API" : undefined;
+  return join(specifics, channel);
 }
