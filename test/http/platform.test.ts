@@ -78,8 +78,9 @@ describe("error pages", () => {
     assert.doesNotMatch(response.body, /secret internal detail|at .*\.ts/);
   });
 
-  test("the JSON API gets {code, message, details}", async () => {
-    const response = await app.inject({ url: "/api/nothing", headers: { accept: "application/json" } });
+  // The integration API under /api answers RFC 9457 problem details instead (test/http/api-*.test.ts).
+  test("a JSON request gets {code, message, details}", async () => {
+    const response = await app.inject({ url: "/lk/nothing", headers: { accept: "application/json" } });
     assert.equal(response.statusCode, 404);
     assert.deepEqual(Object.keys(response.json()), ["code", "message", "details"]);
     assert.equal(response.json().code, "NOT_FOUND");
