@@ -3,6 +3,8 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { classifyError } from "../../http/errors.tsx";
+import { errorCatalogue } from "../../shared/errors.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { type ApiScope, parseScopes } from "./api.scopes.ts";
 import type { ApiClientRow } from "./clients.repository.ts";
@@ -52,6 +54,20 @@ export function tokenRoutes(options: { tokens: TokenIssuer; clients: ApiClientsS
   return async (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const db = app.deps.database.db;
+    // The token endpoint speaks RFC 6749 §5.2 even for what the platform refuses (a malformed
+    // body, control characters, the rate limit): its answers must fit the token error schema.
+    app.setErrorHandler((error, request, reply) => {
+      const code = classifyError(error);
+      if (code === "INTERNAL") request.log.error({ err: error }, "unexpected error at the token endpoint");
+      const { status, title } = errorCatalogue[code];
+      return reply
+        .code(status)
+        .header("cache-control", "no-store")
+        .send({
+          error: status >= 500 ? "server_error" : "invalid_request",
+          error_description: title,
+        });
+    });
 
     async function refuse(
       request: FastifyRequest,

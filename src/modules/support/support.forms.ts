@@ -2,6 +2,7 @@
 // arrive) or url-encoded, into plain values.
 import type { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
+import { assertNoControlCharacters } from "../../http/control-characters.ts";
 import type { ReceivedFile } from "../documents/received-file.ts";
 import type { Values } from "./support.input.ts";
 
@@ -18,6 +19,8 @@ export async function readMultipart(
   }
   try {
     for await (const part of request.parts()) {
+      // File names are checked (with a field error) by the documents module's name rules.
+      if (part.type !== "file") assertNoControlCharacters([part.fieldname, part.value]);
       if (part.type === "file") files.push(await receive(part.file, part.filename));
       else if (typeof part.value === "string") values[part.fieldname] = part.value;
     }
