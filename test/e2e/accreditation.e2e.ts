@@ -207,6 +207,9 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
     await new Promise((resolve) => setTimeout(resolve, 250));
     await ivanova.reload();
   }
-  assert.match(await ivanova.locator("main").innerText(), /Заявка № \d+: статус «одобрено»/);
+  assert.match(
+    await ivanova.locator("main").innerText(),
+    /Заявка № \d+: статус «одобрено \(аккредитация пройдена\)»/,
+  );
   await expectAccessible(ivanova, "the notices");
 });

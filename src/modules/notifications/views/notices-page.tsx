@@ -19,7 +19,12 @@ export function NoticesPage({ ctx, notices }: { ctx: PageContext; notices: reado
               </time>
               <span>
                 <strong>{notice.link ? <a href={notice.link}>{notice.title}</a> : notice.title}</strong>
-                {!notice.readAt && <span class="badge"> новое</span>}
+                {!notice.readAt && (
+                  <>
+                    {" "}
+                    <span class="badge">новое</span>
+                  </>
+                )}
                 <span class="notice-body">{notice.body}</span>
               </span>
             </li>
