@@ -1,7 +1,8 @@
 // Debian's Chromium driven by playwright-core, and axe-core checks of pages.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -53,4 +54,31 @@ export async function loginAtStandin(page: Page, phone: string, password = "Test
   await page.getByLabel("Пароль").fill(password);
   await page.getByRole("button", { name: "Войти" }).click();
   await page.getByRole("button", { name: "Предоставить" }).click();
+}
+
+/** From the cabinet's login through the stand-in to the clinic's cabinet in the given role. */
+export async function enterClinicAs(
+  page: Page,
+  cabinetUrl: string,
+  phone: string,
+  role: "Руководитель" | "Сотрудник",
+): Promise<void> {
+  await page.goto(`${cabinetUrl}/auth/esia/login`);
+  await loginAtStandin(page, phone);
+  await page.getByLabel(/От имени организации «ГБУЗ/).check();
+  await page.getByRole("button", { name: "Продолжить" }).click();
+  await page.getByLabel(new RegExp(role)).check();
+  await page.getByRole("button", { name: "Войти" }).click();
+  await page.waitForURL(`${cabinetUrl}/org`);
+}
+
+/** Full-page screenshots at 1280 and 360 px into `dir` (when set), for a person to look at. */
+export async function saveScreens(page: Page, dir: string | undefined, name: string): Promise<void> {
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -2,14 +2,12 @@
 // form, records its suspension, and sees it on the organization's card; the pages pass axe.
 // With E2E_SHOTS=<dir> the screens are saved there at 1280 and 360 px for a person to look at.
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { moscowDate } from "../../src/modules/register/expiry.ts";
 import { minimalPdf } from "../support/files.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { expectAccessible, launchBrowser, loginAtStandin } from "./browser.ts";
+import { enterClinicAs, expectAccessible, launchBrowser, saveScreens } from "./browser.ts";
 
 let system: TestSystem;
 let browser: Browser;
@@ -18,33 +16,17 @@ const shots = process.env.E2E_SHOTS;
 before(async () => {
   system = await startTestSystem({ listen: true });
   browser = await launchBrowser();
-  if (shots) mkdirSync(shots, { recursive: true });
 });
 after(async () => {
   await browser?.close();
   await system?.close();
 });
 
-async function look(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test("Смирнов enters a licence, suspends it and sees the suspension on the card", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await page.goto(`${system.cabinetUrl}/auth/esia/login`);
-  await loginAtStandin(page, "+7 900 100-00-04");
-  await page.getByLabel(/От имени организации «ГБУЗ/).check();
-  await page.getByRole("button", { name: "Продолжить" }).click();
-  await page.getByLabel(/Руководитель/).check();
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL(`${system.cabinetUrl}/org`);
+  await enterClinicAs(page, system.cabinetUrl, "+7 900 100-00-04", "Руководитель");
 
   await page.goto(`${system.cabinetUrl}/org/licences`);
   await expectAccessible(page, "the licences list");
@@ -52,7 +34,7 @@ test("Смирнов enters a licence, suspends it and sees the suspension on th
   await page.getByRole("button", { name: "Отправить на проверку" }).click();
   assert.match(await page.locator(".error-summary").innerText(), /Выберите вид деятельности/);
   await expectAccessible(page, "the licence form with errors");
-  await look(page, "licence-form-errors");
+  await saveScreens(page, shots, "licence-form-errors");
 
   await page.getByLabel("Медицинская деятельность").check();
   await page.getByLabel("Номер лицензии").fill("Л041-01137-77/00367011");
@@ -76,10 +58,10 @@ test("Смирнов enters a licence, suspends it and sees the suspension on th
   await page.getByText("Статус лицензии изменён.").waitFor();
   assert.match(await page.locator("main").innerText(), /приостановлена с/);
   await expectAccessible(page, "a suspended licence");
-  await look(page, "licence-suspended");
+  await saveScreens(page, shots, "licence-suspended");
 
   await page.goto(`${system.cabinetUrl}/org`);
   assert.match(await page.locator("main").innerText(), /Лицензия № Л041-01137-77\/00367011 приостановлена/);
-  await look(page, "organization-card-licence");
+  await saveScreens(page, shots, "organization-card-licence");
   await context.close();
 });

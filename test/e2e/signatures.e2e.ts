@@ -3,17 +3,17 @@
 // it active; an expired one is refused with its own message. Both pages are checked with axe and
 // photographed at 1280 and 360 px.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
 import { openTestCa, personSubject, type TestCa } from "../../src/modules/signatures/test-ca.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { expectAccessible, launchBrowser, loginAtStandin } from "./browser.ts";
+import { enterClinicAs, expectAccessible, launchBrowser, saveScreens } from "./browser.ts";
 
 const DAY = 86_400_000;
 const dataDir = mkdtempSync(join(tmpdir(), "frmr-signatures-e2e-"));
@@ -52,27 +52,11 @@ function certificateFile(name: string, o: { fromDays: number; toDays: number }):
   return path;
 }
 
-async function photograph(page: Page, name: string): Promise<void> {
-  if (!shots) return;
-  mkdirSync(shots, { recursive: true });
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test("Смирнов registers his certificate; an expired one is refused with its message", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
-  await page.goto(`${system.cabinetUrl}/auth/esia/login`);
-  await loginAtStandin(page, "+7 900 100-00-04");
-  await page.getByLabel(/От имени организации «ГБУЗ/).check();
-  await page.getByRole("button", { name: "Продолжить" }).click();
-  await page.getByLabel(/Руководитель/).check();
-  await page.getByRole("button", { name: "Войти" }).click();
-  await page.waitForURL(`${system.cabinetUrl}/org`);
+  await enterClinicAs(page, system.cabinetUrl, "+7 900 100-00-04", "Руководитель");
 
   await page
     .getByRole("navigation", { name: "Разделы кабинета" })
@@ -90,7 +74,7 @@ test("Смирнов registers his certificate; an expired one is refused with i
   assert.match(table, /Смирнов Алексей Викторович/);
   assert.match(table, /действующий/);
   await expectAccessible(page, "Электронные подписи with a certificate");
-  await photograph(page, "signatures");
+  await saveScreens(page, shots, "signatures");
 
   await page
     .getByLabel("Файл сертификата")
@@ -98,6 +82,6 @@ test("Смирнов registers his certificate; an expired one is refused with i
   await page.getByRole("button", { name: "Подтвердить" }).click();
   await page.getByRole("heading", { name: "Срок действия сертификата истёк" }).waitFor();
   await expectAccessible(page, "the expired certificate's refusal");
-  await photograph(page, "signatures-expired");
+  await saveScreens(page, shots, "signatures-expired");
   await context.close();
 });
