@@ -10,6 +10,7 @@ import type { FieldProblem, Values } from "./support.input.ts";
 import { findSupportOperator, listSupportOperatorUsers } from "./support.operators.ts";
 import { isSupportContext, type SupportActor } from "./support.policy.ts";
 import { isPriority, priorities } from "./support.priority.ts";
+import { audit, event, queueSupportNotice } from "./support.records.ts";
 import {
   findAttachment,
   findRequest,
@@ -22,7 +23,7 @@ import {
   type SupportRequestRow,
   updateRequest,
 } from "./support.repository.ts";
-import { type ActOutcome, audit, event, queueSupportNotice } from "./support.service.ts";
+import type { ActOutcome } from "./support.service.ts";
 import {
   canMove,
   isRequestKind,

@@ -8,8 +8,8 @@ import { writeAudit } from "../audit/audit.repository.ts";
 import type { JobHandler } from "../jobs/jobs.worker.ts";
 import { sendMessage } from "../notifications/notifications.repository.ts";
 import { notifyUser } from "../notifications/notify.ts";
+import { event, SUPPORT_LATE_JOB, SUPPORT_NOTIFY_JOB } from "./support.records.ts";
 import { findRequest, listMessages, lockRequest, updateRequest } from "./support.repository.ts";
-import { event, SUPPORT_LATE_JOB, SUPPORT_NOTIFY_JOB } from "./support.service.ts";
 import { type RequestKind, requestKinds } from "./support.status.ts";
 
 /** Where the sender reads the request: their cabinet's «Мои обращения». */

@@ -24,6 +24,7 @@ import {
 } from "./support.input.ts";
 import { decideSenderAccess, type SupportActor, senderScope } from "./support.policy.ts";
 import { choosePriority } from "./support.priority.ts";
+import { audit, event, queueSupportNotice, SUPPORT_LATE_JOB } from "./support.records.ts";
 import {
   findAttachment,
   findRequest,
@@ -37,9 +38,6 @@ import {
   updateRequest,
 } from "./support.repository.ts";
 import { canMove, canReopen, type RequestStatus } from "./support.status.ts";
-
-export const SUPPORT_NOTIFY_JOB = "support.notify";
-export const SUPPORT_LATE_JOB = "support.late_first_answer";
 
 export interface SupportDeps {
   db: Database;
@@ -59,15 +57,6 @@ export type ActOutcome =
       reason: "invalid";
       problems: FieldProblem[];
     };
-
-/** Queues the notice and e-mail about `event` of a request; run after the transaction commits. */
-export async function queueSupportNotice(
-  tx: DbExecutor,
-  payload: { requestId: string; event: "created" | "answered"; messageId?: number },
-  now: Date,
-): Promise<void> {
-  await enqueueJob(tx, { kind: SUPPORT_NOTIFY_JOB, payload, runAt: now });
-}
 
 export type SupportService = ReturnType<typeof createSupportService>;
 
@@ -335,35 +324,6 @@ export function createSupportService({ db, clock, storage, hours }: SupportDeps)
       return applied === false ? { ok: false, reason: "not-allowed" } : { ok: true };
     });
   }
-}
-
-/** A line of the request's history. */
-export async function event(tx: DbExecutor, requestId: string, body: string, now: Date): Promise<void> {
-  await insertMessage(tx, {
-    requestId,
-    author: "system",
-    kind: "event",
-    authorUserId: null,
-    body,
-    createdAt: now,
-  });
-}
-
-export async function audit(
-  tx: DbExecutor,
-  actor: SupportActor,
-  name: Parameters<typeof writeAudit>[1]["event"],
-  request: SupportRequestRow,
-  details: Record<string, unknown>,
-): Promise<void> {
-  await writeAudit(tx, {
-    event: name,
-    outcome: "success",
-    userId: actor.userId,
-    organizationId: request.organizationId,
-    ip: actor.ip,
-    details: { requestId: request.id, ...details },
-  });
 }
 
 function publicFields(sender: PublicSender) {
