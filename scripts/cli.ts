@@ -7,6 +7,7 @@ import { openDatabase } from "../src/db/client.ts";
 import { createApiServices } from "../src/modules/api/api.services.ts";
 import { runApiClientCommand } from "../src/modules/api/clients.command.ts";
 import { recordVerification, verifyChain } from "../src/modules/audit/audit.chain.ts";
+import { runStorageCheck } from "../src/modules/documents/storage-checks.ts";
 import { createFileStorage } from "../src/modules/documents/storage-factory.ts";
 import { moveFiles } from "../src/modules/documents/storage-move.ts";
 import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts";
@@ -54,6 +55,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
 
   /** `files move --from fs --to s3`: copies every stored file, verifying SHA-256; the source stays. */
   async files(args) {
+    if (args[0] === "check") return checkFiles();
     const [action, fromFlag, from, toFlag, to] = args;
     const kinds = ["fs", "s3"];
     if (
@@ -64,7 +66,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       !kinds.includes(to ?? "") ||
       from === to
     ) {
-      console.error("Usage: files move --from <fs|s3> --to <fs|s3>");
+      console.error("Usage: files move --from <fs|s3> --to <fs|s3> | files check");
       process.exitCode = 2;
       return;
     }
@@ -174,6 +176,25 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     }
   },
 };
+
+/** `files check`: the orphan check now (as the hourly job does), naming what it found. */
+async function checkFiles(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+  try {
+    if (database.kind === "pglite") await database.migrate();
+    const report = await runStorageCheck(database.db, createFileStorage(config), new Date());
+    for (const key of report.filesWithoutRow) console.log(`file without a row: ${key}`);
+    for (const key of report.rowsWithoutFile) console.log(`row whose file is missing: ${key}`);
+    console.log(
+      `files without a row: ${report.filesWithoutRow.length}; rows without a file: ${report.rowsWithoutFile.length}; ` +
+        `stale staging files removed: ${report.stagingRemoved}; uploads in flight: ${report.stagingInFlight}`,
+    );
+    if (report.filesWithoutRow.length + report.rowsWithoutFile.length > 0) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
