@@ -7,6 +7,7 @@ import { openDatabase } from "../src/db/client.ts";
 import { createApiServices } from "../src/modules/api/api.services.ts";
 import { runApiClientCommand } from "../src/modules/api/clients.command.ts";
 import { recordVerification, verifyChain } from "../src/modules/audit/audit.chain.ts";
+import { runBackupCommand, runRestoreCommand, siteOf } from "../src/modules/backup/backup.command.ts";
 import { runStorageCheck } from "../src/modules/documents/storage-checks.ts";
 import { createFileStorage } from "../src/modules/documents/storage-factory.ts";
 import { moveFiles } from "../src/modules/documents/storage-move.ts";
@@ -148,6 +149,20 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       new Date(),
     );
     console.log(result.message);
+    if (!result.ok) process.exitCode = 2;
+  },
+
+  /** `backup --out <dir>`: database dump, files and manifest; with PGlite, stop the cabinet first. */
+  async backup(args) {
+    const result = await runBackupCommand(siteOf(loadConfig()), args, new Date());
+    for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+    if (!result.ok) process.exitCode = 2;
+  },
+
+  /** `restore <dir>`: into an empty database and file store, refusing a damaged or newer backup. */
+  async restore(args) {
+    const result = await runRestoreCommand(siteOf(loadConfig()), args);
+    for (const line of result.lines) (result.ok ? console.log : console.error)(line);
     if (!result.ok) process.exitCode = 2;
   },
 
