@@ -23,7 +23,7 @@ export function auditCheckRow(db: DbExecutor, clock: Clock): DependencyCheck {
           detail: "Нарушена целостность журнала: запись изменена или удалена",
           checkedAt,
         };
-      const detail = `Цепочка записей цела, проверено записей: ${last.rowsChecked.toLocaleString("ru-RU")}`;
+      const detail = `Цепочка цела, проверено записей: ${last.rowsChecked.toLocaleString("ru-RU")}`;
       if (clock.now().getTime() - checkedAt.getTime() > STALE_MS)
         return { state: "degraded", detail: `Проверка давно не выполнялась. ${detail}`, checkedAt };
       return { state: "ok", detail, checkedAt };

@@ -8,6 +8,8 @@ import type { DependencyCheck } from "./status.checks.ts";
 /** Three missed hourly runs mean no worker runs the job. */
 const STALE_MS = 3 * STORAGE_CHECK_EVERY_MS;
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function storageCheckRow(db: DbExecutor, clock: Clock): DependencyCheck {
   return {
     name: "Сверка файлов с записями",
@@ -16,11 +18,13 @@ export function storageCheckRow(db: DbExecutor, clock: Clock): DependencyCheck {
       const last = await lastStorageCheck(db);
       if (!last) return { state: "unknown", detail: "Сверка ещё не проводилась" };
       const found = last.filesWithoutRow + last.rowsWithoutFile;
-      const detail = [
-        `Файлов без записи: ${last.filesWithoutRow}`,
-        `записей без файла: ${last.rowsWithoutFile}`,
-        `удалено незавершённых загрузок: ${last.stagingRemoved}`,
-      ].join("; ");
+      const counts: [string, number][] = [
+        ["файлов без записи", last.filesWithoutRow],
+        ["записей без файла", last.rowsWithoutFile],
+        ["удалено незавершённых загрузок", last.stagingRemoved],
+      ];
+      const nonzero = counts.filter(([, count]) => count > 0).map(([what, count]) => `${what}: ${count}`);
+      const detail = nonzero.length > 0 ? capitalize(nonzero.join("; ")) : "Расхождений нет";
       if (clock.now().getTime() - last.checkedAt.getTime() > STALE_MS)
         return {
           state: "degraded",
