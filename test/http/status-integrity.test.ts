@@ -3,7 +3,7 @@
 // /status nor /readyz (only the database does).
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm, utimes } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
@@ -67,7 +67,15 @@ test("before the first run the rows say so; after the jobs, their results and ti
     /Ещё не проверялось\|.*Проверка целостности ещё не проводилась/,
   );
 
+  // What a crash in the middle of an upload left behind: the start removes it at once.
+  const staging = join(dataDir, "files", "staging");
+  const leftover = join(staging, `${randomBytes(16).toString("hex")}.part`);
+  await mkdir(staging, { recursive: true });
+  await writeFile(leftover, "partial");
+  const old = new Date(clock.now().getTime() - 2 * HOUR);
+  await utimes(leftover, old, old);
   await startMaintenance(maintenance(), silent);
+  await assert.rejects(stat(leftover), "stale staging files go at start");
   await startMaintenance(maintenance(), silent);
   assert.equal((await pending(STORAGE_CHECK_JOB)).length, 1, "a second start adds no second check");
   const ranAt = clock.now();
