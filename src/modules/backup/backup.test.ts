@@ -215,6 +215,23 @@ test("a backup of a newer schema than this code knows is refused", async () => {
   await assertStillEmpty(target);
 });
 
+test("a backup of the other database kind is refused with the setting to change", async () => {
+  const target = await emptySite("other-kind", createFsStorage(join(work, "other-kind", "files")));
+  const other = join(work, "backup-other-kind");
+  assert.ok((await runBackupCommand(source.site, ["--out", other], now)).ok);
+  const manifest = JSON.parse(await readFile(join(other, MANIFEST), "utf8")) as Manifest;
+  manifest.database = manifest.database === "pglite" ? "postgres" : "pglite";
+  await writeFile(join(other, MANIFEST), JSON.stringify(manifest));
+  const result = await runRestoreCommand(target, [other]);
+  assert.equal(result.ok, false);
+  assert.match(result.lines[0] ?? "", /restore it with DATABASE_URL (empty|set)/);
+  assert.deepEqual((await runRestoreCommand(target, [])).lines, ["Usage: npm run cli -- restore <dir>"]);
+  assert.deepEqual((await runBackupCommand(target, [], now)).lines, [
+    "Usage: npm run cli -- backup --out <dir>",
+  ]);
+  await assertStillEmpty(target);
+});
+
 async function assertStillEmpty(site: BackupSite): Promise<void> {
   for await (const _file of site.storage.files()) assert.fail("no file was restored");
   if (!site.database.url) return;
