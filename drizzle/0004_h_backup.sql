@@ -7,3 +7,7 @@ CREATE TABLE "storage_checks" (
 	"staging_in_flight" integer NOT NULL,
 	"sample" jsonb NOT NULL
 );
+--> statement-breakpoint
+CREATE INDEX "documents_storage_key_c_idx" ON "documents" USING btree ("storage_key" collate "C");--> statement-breakpoint
+CREATE INDEX "organization_files_storage_key_c_idx" ON "organization_files" USING btree ("storage_key" collate "C");--> statement-breakpoint
+CREATE INDEX "support_attachments_storage_key_c_idx" ON "support_attachments" USING btree ("storage_key" collate "C");

@@ -19,6 +19,7 @@ import { findOrphans } from "./orphans.ts";
 import { createS3Storage } from "./s3-storage.ts";
 import { type FileStorage, newStorageKey } from "./storage.ts";
 import { lastStorageCheck, runStorageCheck } from "./storage-checks.ts";
+import { rowStorageKeys } from "./stored-files.ts";
 
 const HOUR = 60 * 60_000;
 let database: DatabaseHandle;
@@ -126,4 +127,26 @@ test("S3: the same check against a bucket, staging objects included", async () =
   assert.deepEqual(report.rowsWithoutFile, [missing]);
   assert.equal(report.stagingRemoved, 1);
   for await (const _entry of storage.staging()) assert.fail("the stale staging object is gone");
+});
+
+test("rows are read in the store's byte order across pages", async () => {
+  const keys = Array.from({ length: 1200 }, () => newStorageKey());
+  await database.db.insert(documents).values(
+    keys.map((storageKey) => ({
+      userId,
+      typeCode: "diploma",
+      originalName: "диплом.pdf",
+      mediaType: "application/pdf",
+      sizeBytes: 64,
+      sha256: "0".repeat(64),
+      storageKey,
+      uploadedAt: new Date(),
+    })),
+  );
+  const read: string[] = [];
+  for await (const key of rowStorageKeys(database.db)) read.push(key);
+  const existing = read.filter((key) => keys.includes(key));
+  assert.equal(existing.length, keys.length, "every row once, over three pages");
+  assert.deepEqual(read, [...read].sort(), "ascending byte order, as the store lists its files");
+  await database.db.delete(documents);
 });

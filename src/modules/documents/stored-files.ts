@@ -12,26 +12,41 @@ export const storedFileTables = [documents, organizationFiles, supportAttachment
 const BATCH = 500;
 
 /**
- * Every storage key named by a row, in byte order (COLLATE "C", the order of the store's listing),
- * read in keyset pages so memory stays bounded however many files there are.
+ * Every storage key named by a row, in byte order (COLLATE "C", the order of the store's listing):
+ * each table read in keyset pages along its byte-order index, the tables merged here, so memory
+ * and each query stay bounded however many files there are.
  */
 export async function* rowStorageKeys(db: DbExecutor): AsyncGenerator<string> {
-  const union = sql.join(
-    storedFileTables.map((table) => sql`select ${table.storageKey} as key from ${table}`),
-    sql` union all `,
-  );
+  const streams = storedFileTables.map((table) => tableKeys(db, table)[Symbol.asyncIterator]());
+  const heads = await Promise.all(streams.map((stream) => stream.next()));
+  for (;;) {
+    let smallest = -1;
+    heads.forEach((head, index) => {
+      const current = heads[smallest];
+      if (!head.done && (!current || current.done || head.value < current.value)) smallest = index;
+    });
+    const head = heads[smallest];
+    const stream = streams[smallest];
+    if (!head || head.done || !stream) return;
+    yield head.value;
+    heads[smallest] = await stream.next();
+  }
+}
+
+async function* tableKeys(db: DbExecutor, table: (typeof storedFileTables)[number]): AsyncGenerator<string> {
+  const inByteOrder = sql`${table.storageKey} collate "C"`;
   let after = "";
   for (;;) {
-    const result = await db.execute(sql`
-      select key from (${union}) as stored
-      where key collate "C" > ${after}
-      order by key collate "C"
-      limit ${BATCH}`);
-    const keys = (result.rows as { key: string }[]).map((row) => row.key);
-    yield* keys;
-    const last = keys.at(-1);
-    if (keys.length < BATCH || last === undefined) return;
-    after = last;
+    const rows = await db
+      .select({ key: table.storageKey })
+      .from(table)
+      .where(sql`${inByteOrder} > ${after}`)
+      .orderBy(inByteOrder)
+      .limit(BATCH);
+    for (const row of rows) yield row.key;
+    const last = rows.at(-1);
+    if (rows.length < BATCH || !last) return;
+    after = last.key;
   }
 }
 
