@@ -27,7 +27,7 @@ export interface Manifest {
   parts: BackupPart[];
 }
 
-// Only names a backup writes: a edited manifest cannot point restore outside its directory.
+// Only names a backup writes: an edited manifest cannot point restore outside its directory.
 const partPath = /^(database\.pgdump|database\.tar\.gz|files\/[0-9a-f]{2}\/[0-9a-f]{32})$/;
 
 export async function hashFile(path: string): Promise<{ sha256: string; bytes: number }> {

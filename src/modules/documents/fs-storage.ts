@@ -6,16 +6,11 @@ import { constants, createWriteStream } from "node:fs";
 import { access, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pipeline } from "node:stream/promises";
-import {
-  assertStorageKey,
-  type FileStorage,
-  isStorageKey,
-  type StagedFile,
-  type StoredObject,
-} from "./storage.ts";
+import { assertStorageKey, type FileStorage, type StagedFile, type StoredObject } from "./storage.ts";
 
 const stagingName = /^[0-9a-f]{32}\.part$/;
 const shardName = /^[0-9a-f]{2}$/;
+const fileName = /^[0-9a-f]{32}$/;
 
 export function createFsStorage(root: string): FileStorage {
   const stagingDir = join(root, "staging");
@@ -56,9 +51,8 @@ export function createFsStorage(root: string): FileStorage {
 
     async *files() {
       for (const shard of await names(root, shardName))
-        for (const name of await names(join(root, shard), /^[0-9a-f]{32}$/)) {
+        for (const name of await names(join(root, shard), fileName)) {
           const key = `${shard}/${name}`;
-          if (!isStorageKey(key)) continue;
           const entry = await described(join(root, key), key);
           if (entry) yield entry;
         }
