@@ -7,6 +7,8 @@ import { openDatabase } from "../src/db/client.ts";
 import { createApiServices } from "../src/modules/api/api.services.ts";
 import { runApiClientCommand } from "../src/modules/api/clients.command.ts";
 import { recordVerification, verifyChain } from "../src/modules/audit/audit.chain.ts";
+import { runBackupCommand, runRestoreCommand, siteOf } from "../src/modules/backup/backup.command.ts";
+import { runStorageCheck } from "../src/modules/documents/storage-checks.ts";
 import { createFileStorage } from "../src/modules/documents/storage-factory.ts";
 import { moveFiles } from "../src/modules/documents/storage-move.ts";
 import { runNotifyCommand } from "../src/modules/notifications/notify.command.ts";
@@ -54,6 +56,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
 
   /** `files move --from fs --to s3`: copies every stored file, verifying SHA-256; the source stays. */
   async files(args) {
+    if (args[0] === "check") return checkFiles();
     const [action, fromFlag, from, toFlag, to] = args;
     const kinds = ["fs", "s3"];
     if (
@@ -64,7 +67,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
       !kinds.includes(to ?? "") ||
       from === to
     ) {
-      console.error("Usage: files move --from <fs|s3> --to <fs|s3>");
+      console.error("Usage: files move --from <fs|s3> --to <fs|s3> | files check");
       process.exitCode = 2;
       return;
     }
@@ -149,6 +152,20 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     if (!result.ok) process.exitCode = 2;
   },
 
+  /** `backup --out <dir>`: database dump, files and manifest; with PGlite, stop the cabinet first. */
+  async backup(args) {
+    const result = await runBackupCommand(siteOf(loadConfig()), args, new Date());
+    for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+    if (!result.ok) process.exitCode = 2;
+  },
+
+  /** `restore <dir>`: into an empty database and file store, refusing a damaged or newer backup. */
+  async restore(args) {
+    const result = await runRestoreCommand(siteOf(loadConfig()), args);
+    for (const line of result.lines) (result.ok ? console.log : console.error)(line);
+    if (!result.ok) process.exitCode = 2;
+  },
+
   /** `audit verify`: walks the journal's hash chain, names the first broken record, stores the result. */
   async audit(args) {
     if (args[0] !== "verify") {
@@ -174,6 +191,25 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     }
   },
 };
+
+/** `files check`: the orphan check now (as the hourly job does), naming what it found. */
+async function checkFiles(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: join(config.dataDir, "pg") });
+  try {
+    if (database.kind === "pglite") await database.migrate();
+    const report = await runStorageCheck(database.db, createFileStorage(config), new Date());
+    for (const key of report.filesWithoutRow) console.log(`file without a row: ${key}`);
+    for (const key of report.rowsWithoutFile) console.log(`row whose file is missing: ${key}`);
+    console.log(
+      `files without a row: ${report.filesWithoutRow.length}; rows without a file: ${report.rowsWithoutFile.length}; ` +
+        `stale staging files removed: ${report.stagingRemoved}; uploads in flight: ${report.stagingInFlight}`,
+    );
+    if (report.filesWithoutRow.length + report.rowsWithoutFile.length > 0) process.exitCode = 1;
+  } finally {
+    await database.close();
+  }
+}
 
 const [name, ...args] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;

@@ -31,6 +31,7 @@ import { createRegisterService, type RegisterService } from "./modules/register/
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
 import { createSignaturesService, type SignaturesService } from "./modules/signatures/signatures.service.ts";
 import { createSignatureTrust, type SignatureTrust } from "./modules/signatures/signatures.setup.ts";
+import { maintenanceJobHandlers } from "./modules/status/maintenance.jobs.ts";
 import type { StatusChecker } from "./modules/status/status.checks.ts";
 import { createServiceStatus } from "./modules/status/status.deps.ts";
 import { createSupportModule, type SupportModule } from "./modules/support/support.module.ts";
@@ -149,6 +150,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
         ...accreditationJobHandlers({ db: database.db, clock, config }),
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
         ...support.jobHandlers,
+        ...maintenanceJobHandlers({ db: database.db, clock, storage: fileStorage }),
         [OUTBOX_DELIVERY_JOB]: createOutboxDeliveryHandler({
           db: database.db,
           clock,

@@ -9,6 +9,7 @@ import { watchEventLoop } from "./http/event-loop.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
 import { scheduleEgrulSync } from "./modules/organizations/cabinet.jobs.ts";
 import { createSignatureTrust, testCaRoutes } from "./modules/signatures/signatures.setup.ts";
+import { startMaintenance } from "./modules/status/maintenance.jobs.ts";
 import { seedDemoData } from "./seed.ts";
 
 async function main(): Promise<void> {
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   if (config.jobsWorker) deps.jobWorker.start(app.log);
   // The ЕГРЮЛ/ЕГРИП synchronisation runs once at start, then reschedules itself daily (O4).
   await scheduleEgrulSync(deps.database.db, deps.clock.now());
+  // Orphan check and audit verification (hourly, daily); staging leftovers of a crash go now.
+  await startMaintenance({ db: deps.database.db, clock: deps.clock, storage: deps.fileStorage }, app.log);
 
   const purge = setInterval(
     () => {

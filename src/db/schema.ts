@@ -5,6 +5,7 @@ import * as applications from "../modules/applications/applications.schema.ts";
 import * as audit from "../modules/audit/audit.schema.ts";
 import * as consent from "../modules/consent/consent.schema.ts";
 import * as documents from "../modules/documents/documents.schema.ts";
+import * as storageChecks from "../modules/documents/storage-checks.schema.ts";
 import * as extracts from "../modules/extracts/extracts.schema.ts";
 import * as identity from "../modules/identity/identity.schema.ts";
 import * as jobs from "../modules/jobs/jobs.schema.ts";
@@ -43,4 +44,5 @@ export const schema = {
   ...api,
   ...support,
   ...signatures,
+  ...storageChecks,
 };

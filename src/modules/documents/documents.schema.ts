@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../identity/identity.schema.ts";
+import { storageKeyOrderIndex } from "./storage-key-index.ts";
 
 /**
  * A worker's accepted document (W7). Refused uploads leave no row and no file; they are recorded
@@ -29,5 +30,8 @@ export const documents = pgTable(
      */
     lockedAt: timestamp("locked_at", { withTimezone: true }),
   },
-  (table) => [index("documents_user_uploaded_idx").on(table.userId, table.uploadedAt)],
+  (table) => [
+    index("documents_user_uploaded_idx").on(table.userId, table.uploadedAt),
+    storageKeyOrderIndex("documents_storage_key_c_idx", table.storageKey),
+  ],
 );

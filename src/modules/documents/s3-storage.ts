@@ -9,10 +9,19 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  ListObjectsV2Command,
   S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
-import { assertStorageKey, type FileStorage, type StagedFile } from "./storage.ts";
+import {
+  assertStorageKey,
+  type FileStorage,
+  isStorageKey,
+  type StagedFile,
+  type StoredObject,
+} from "./storage.ts";
+
+const stagingKeyPattern = /^staging\/[0-9a-f]{32}$/;
 
 export interface S3Settings {
   bucket: string;
@@ -75,7 +84,31 @@ export function createS3Storage(settings: S3Settings): FileStorage & { client: S
     async check() {
       await client.send(new HeadBucketCommand({ Bucket }));
     },
+
+    // S3 lists keys in UTF-8 byte order, the order the port promises.
+    async *files() {
+      for await (const entry of listed("")) if (isStorageKey(entry.key)) yield entry;
+    },
+
+    async *staging() {
+      for await (const entry of listed("staging/")) if (stagingKeyPattern.test(entry.key)) yield entry;
+    },
+
+    async removeStaging(key) {
+      if (!stagingKeyPattern.test(key)) throw new Error("invalid staging key");
+      await removeObject(key);
+    },
   };
+
+  async function* listed(Prefix: string): AsyncGenerator<StoredObject> {
+    let ContinuationToken: string | undefined;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix, ContinuationToken }));
+      for (const object of page.Contents ?? [])
+        if (object.Key) yield { key: object.Key, modifiedAt: object.LastModified ?? new Date(0) };
+      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (ContinuationToken);
+  }
 
   function stagedObject(stagingKey: string): StagedFile {
     return {

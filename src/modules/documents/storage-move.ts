@@ -1,15 +1,14 @@
-// `npm run cli -- files move --from fs --to s3`: copies every stored file (workers' documents and
-// organizations' attachments) to the other store, checking each copy against the SHA-256 recorded
-// at upload. The source is left as it was: switch FILE_STORAGE once the run reports no problems,
+// `npm run cli -- files move --from fs --to s3`: copies every stored file (workers' documents,
+// organizations' and support requests' attachments) to the other store, checking each copy against
+// the SHA-256 recorded at upload. The source is left as it was: switch FILE_STORAGE once the run reports no problems,
 // then remove the old files. Running it again copies everything again, harmlessly.
 import { createHash } from "node:crypto";
 import { PassThrough, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { asc, gt } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { organizationFiles } from "../organizations/activation.schema.ts";
-import { documents } from "./documents.schema.ts";
 import type { FileStorage } from "./storage.ts";
+import { storedFileTables } from "./stored-files.ts";
 
 export interface MoveReport {
   copied: number;
@@ -23,7 +22,7 @@ const BATCH = 200;
 
 export async function moveFiles(db: DbExecutor, from: FileStorage, to: FileStorage): Promise<MoveReport> {
   const report: MoveReport = { copied: 0, missing: [], damaged: [] };
-  for (const table of [documents, organizationFiles]) {
+  for (const table of storedFileTables) {
     // Keyset paging over the unique storage key: bounded memory however many files there are.
     let after = "";
     for (;;) {

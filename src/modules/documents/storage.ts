@@ -21,6 +21,17 @@ export interface FileStorage {
   remove(key: string): Promise<void>;
   /** Throws when the store cannot be written to (the status page). */
   check(): Promise<void>;
+  /** Every committed file in ascending key order (byte order), for backups and the orphan check. */
+  files(): AsyncIterable<StoredObject>;
+  /** Uploads still in the staging area: in flight, or left behind by a crash. */
+  staging(): AsyncIterable<StoredObject>;
+  /** Removes one staging leftover named by `staging()`; a missing one is not an error. */
+  removeStaging(key: string): Promise<void>;
+}
+
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
 }
 
 /** A random storage key: 128 bits, sharded by its first two characters. Never derived from user input. */
@@ -30,6 +41,8 @@ export function newStorageKey(): string {
 }
 
 const keyPattern = /^[0-9a-f]{2}\/[0-9a-f]{32}$/;
+
+export const isStorageKey = (key: string): boolean => keyPattern.test(key);
 
 /** Adapters refuse anything but keys made by newStorageKey, so no key can escape the storage root. */
 export function assertStorageKey(key: string): void {

@@ -1,7 +1,7 @@
 // SQL of the job queue. Claiming uses FOR UPDATE SKIP LOCKED, so concurrent workers (several
 // instances on PostgreSQL) split the due jobs between them instead of waiting on each other.
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
-import type { DbExecutor } from "../../db/client.ts";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import { jobs } from "./jobs.schema.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -30,6 +30,22 @@ export async function enqueueJob(tx: Pick<DbExecutor, "insert">, job: NewJob): P
     .returning({ id: jobs.id });
   if (!row) throw new Error("job insert returned no row");
   return row.id;
+}
+
+/**
+ * Makes sure one job of a periodic `kind` is waiting (at start and after each run) without adding a
+ * second: the lock, keyed by the kind, keeps two instances starting together from both adding one.
+ */
+export async function scheduleOnce(db: Database, kind: string, runAt: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${kind}))`);
+    const waiting = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.kind, kind), eq(jobs.status, "pending")))
+      .limit(1);
+    if (waiting.length === 0) await enqueueJob(tx, { kind, payload: {}, runAt });
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 // requests (O6, O8), and its requests to correct the data taken from ЕГРЮЛ/ЕГРИП (O5).
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { storageKeyOrderIndex } from "../documents/storage-key-index.ts";
 import { users } from "../identity/identity.schema.ts";
 import { organizations } from "./organizations.schema.ts";
 
@@ -62,7 +63,10 @@ export const organizationFiles = pgTable(
       .references(() => users.id),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
   },
-  (table) => [index("organization_files_subject_idx").on(table.subjectId)],
+  (table) => [
+    index("organization_files_subject_idx").on(table.subjectId),
+    storageKeyOrderIndex("organization_files_storage_key_c_idx", table.storageKey),
+  ],
 );
 
 /** O5: «the data from ЕГРЮЛ are wrong»; operators see and answer them in the back office. */

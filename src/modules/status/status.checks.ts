@@ -4,7 +4,8 @@
 // and the page must say at once when it is gone).
 import type { Clock } from "../../shared/clock.ts";
 
-export type DependencyState = "ok" | "degraded" | "down" | "off";
+/** `attention`: an integrity check found something for an operator; `unknown`: not run yet. */
+export type DependencyState = "ok" | "degraded" | "down" | "off" | "attention" | "unknown";
 
 export interface DependencyStatus {
   /** Russian name shown on the page. */
@@ -19,7 +20,8 @@ export interface DependencyCheck {
   name: string;
   /** Seconds a result stays fresh; 0: checked on every request. */
   ttlSeconds: number;
-  run(): Promise<{ state: DependencyState; detail?: string }>;
+  /** `checkedAt` is for results of periodic jobs, which were checked when the job ran, not now. */
+  run(): Promise<{ state: DependencyState; detail?: string; checkedAt?: Date }>;
 }
 
 export interface StatusChecker {
@@ -29,14 +31,17 @@ export interface StatusChecker {
 const CHECK_TIMEOUT_MS = 3000;
 
 export function createStatusChecker(checks: readonly DependencyCheck[], clock: Clock): StatusChecker {
-  const cache = new Map<string, { result: DependencyStatus; pending?: Promise<DependencyStatus> }>();
+  const cache = new Map<
+    string,
+    { result: DependencyStatus; fetchedAt: number; pending?: Promise<DependencyStatus> }
+  >();
 
   async function runOne(check: DependencyCheck): Promise<DependencyStatus> {
     const outcome = await withTimeout(check.run(), CHECK_TIMEOUT_MS).catch(() => ({
       state: "down" as const,
     }));
-    const result: DependencyStatus = { name: check.name, ...outcome, checkedAt: clock.now() };
-    cache.set(check.name, { result });
+    const result: DependencyStatus = { name: check.name, checkedAt: clock.now(), ...outcome };
+    cache.set(check.name, { result, fetchedAt: clock.now().getTime() });
     return result;
   }
 
@@ -45,7 +50,7 @@ export function createStatusChecker(checks: readonly DependencyCheck[], clock: C
       return Promise.all(
         checks.map((check) => {
           const cached = cache.get(check.name);
-          const age = cached ? clock.now().getTime() - cached.result.checkedAt.getTime() : Infinity;
+          const age = cached ? clock.now().getTime() - cached.fetchedAt : Infinity;
           if (cached && age < check.ttlSeconds * 1000) return cached.result;
           if (cached?.pending) return cached.pending;
           const pending = runOne(check);

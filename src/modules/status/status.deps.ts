@@ -5,6 +5,7 @@ import { plural } from "../../shared/plural.ts";
 import type { FileStorage } from "../documents/storage.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
 import type { Transports } from "../notifications/transports.ts";
+import { auditCheckRow } from "./audit.check.ts";
 import {
   createStatusChecker,
   type DependencyCheck,
@@ -12,6 +13,7 @@ import {
   type StatusChecker,
 } from "./status.checks.ts";
 import { queueHealth } from "./status.repository.ts";
+import { storageCheckRow } from "./storage.check.ts";
 
 export interface StatusParts {
   database: DatabaseHandle;
@@ -90,6 +92,8 @@ export function createServiceStatus(parts: StatusParts): StatusChecker {
         return { state, detail: capitalize(details.join("; ")) };
       },
     },
+    storageCheckRow(database.db, clock),
+    auditCheckRow(database.db, clock),
   ];
   return createStatusChecker(checks, clock);
 }

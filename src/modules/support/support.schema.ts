@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { storageKeyOrderIndex } from "../documents/storage-key-index.ts";
 import { users } from "../identity/identity.schema.ts";
 import { organizations } from "../organizations/organizations.schema.ts";
 
@@ -112,5 +113,8 @@ export const supportAttachments = pgTable(
     storageKey: text("storage_key").notNull().unique(),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
   },
-  (table) => [index("support_attachments_request_idx").on(table.requestId)],
+  (table) => [
+    index("support_attachments_request_idx").on(table.requestId),
+    storageKeyOrderIndex("support_attachments_storage_key_c_idx", table.storageKey),
+  ],
 );

@@ -7,6 +7,8 @@ const stateLabels: Record<DependencyState, { text: string; badge: string }> = {
   degraded: { text: "С перебоями", badge: "badge badge--warn" },
   down: { text: "Не отвечает", badge: "badge badge--bad" },
   off: { text: "Не используется", badge: "badge" },
+  attention: { text: "Требует внимания", badge: "badge badge--warn" },
+  unknown: { text: "Ещё не проверялось", badge: "badge" },
 };
 
 export function StatusPage({ ctx, dependencies }: { ctx: PageContext; dependencies: DependencyStatus[] }) {
