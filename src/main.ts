@@ -7,6 +7,7 @@ import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
 import { watchEventLoop } from "./http/event-loop.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
+import { scheduleApiPurge } from "./modules/api/api.jobs.ts";
 import { scheduleEgrulSync } from "./modules/organizations/cabinet.jobs.ts";
 import { createSignatureTrust, testCaRoutes } from "./modules/signatures/signatures.setup.ts";
 import { seedDemoData } from "./seed.ts";
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   if (config.jobsWorker) deps.jobWorker.start(app.log);
   // The ЕГРЮЛ/ЕГРИП synchronisation runs once at start, then reschedules itself daily (O4).
   await scheduleEgrulSync(deps.database.db, deps.clock.now());
+  await scheduleApiPurge(deps.database.db, deps.clock.now());
 
   const purge = setInterval(
     () => {

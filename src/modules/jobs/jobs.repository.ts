@@ -1,7 +1,7 @@
 // SQL of the job queue. Claiming uses FOR UPDATE SKIP LOCKED, so concurrent workers (several
 // instances on PostgreSQL) split the due jobs between them instead of waiting on each other.
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
-import type { DbExecutor } from "../../db/client.ts";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import { jobs } from "./jobs.schema.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -94,6 +94,23 @@ export async function markJobFailed(
     ? { status: "pending" as const, runAt: retryAt, lockedUntil: null, lastError: error }
     : { status: "dead" as const, lockedUntil: null, lastError: error, finishedAt: now };
   await db.update(jobs).set(next).where(heldBy(job));
+}
+
+/**
+ * Adds a job of `kind` unless one is waiting already: a recurring job schedules its next run this
+ * way at start and after each run, and several instances starting together still leave one.
+ */
+export async function scheduleOnce(db: Database, kind: string, runAt: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    // The lock makes the check and the insert one step for concurrent starts on PostgreSQL.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`job:${kind}`}))`);
+    const waiting = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.kind, kind), eq(jobs.status, "pending")))
+      .limit(1);
+    if (waiting.length === 0) await enqueueJob(tx, { kind, payload: {}, runAt });
+  });
 }
 
 /** Finished jobs are kept for a while for diagnosis, then removed. */

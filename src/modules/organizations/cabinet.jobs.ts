@@ -1,11 +1,9 @@
 // The organization cabinet's background work on the job queue: the daily ЕГРЮЛ/ЕГРИП
 // synchronisation (O4, within 24 hours of a change) and the checking and import of staff files.
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
-import { enqueueJob } from "../jobs/jobs.repository.ts";
-import { jobs } from "../jobs/jobs.schema.ts";
+import { scheduleOnce } from "../jobs/jobs.repository.ts";
 import type { JobHandler } from "../jobs/jobs.worker.ts";
 import { addDays, moscowDate } from "../register/expiry.ts";
 import { STAFF_IMPORT_JOB, type StaffImportService } from "../staff/staff-import.service.ts";
@@ -20,14 +18,7 @@ export function nextSyncTime(now: Date): Date {
 
 /** Makes sure one synchronisation is waiting (at start and after each run); a second one is not added. */
 export async function scheduleEgrulSync(db: Database, runAt: Date): Promise<void> {
-  await db.transaction(async (tx) => {
-    const waiting = await tx
-      .select({ id: jobs.id })
-      .from(jobs)
-      .where(and(eq(jobs.kind, EGRUL_SYNC_JOB), eq(jobs.status, "pending")))
-      .limit(1);
-    if (waiting.length === 0) await enqueueJob(tx, { kind: EGRUL_SYNC_JOB, payload: {}, runAt });
-  });
+  await scheduleOnce(db, EGRUL_SYNC_JOB, runAt);
 }
 
 export function cabinetJobHandlers(deps: {
