@@ -42,7 +42,7 @@ export async function findIdempotent(db: DbExecutor, clientId: string, key: stri
 /** Claims the key with an empty answer (status 0); false when it was there already. */
 export async function claimIdempotent(
   db: DbExecutor,
-  row: { clientId: string; key: string; requestHash: string },
+  row: { clientId: string; key: string; requestHash: string; createdAt: Date },
 ): Promise<boolean> {
   const inserted = await db
     .insert(apiIdempotencyKeys)

@@ -6,6 +6,7 @@ import { writeAudit } from "../audit/audit.repository.ts";
 import type { OrganizationsDirectory } from "../organizations/organizations.directory.ts";
 import type { ApiClientKind } from "./api.schema.ts";
 import { type ApiScope, scopesAllowed } from "./api.scopes.ts";
+import { addApiClientOperator, isApiClientOperatorUser } from "./clients.operators.ts";
 import {
   type ApiClientRow,
   findClientByClientId,
@@ -154,6 +155,19 @@ export function createApiClientsService({
     },
 
     byId: (id: string) => findClientById(db, id),
+
+    /** Gives a person (by СНИЛС) the right to manage clients in the back office. */
+    async grantOperator(snils: string, now: Date): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const added = await addApiClientOperator(tx, snils, now);
+        if (added)
+          await writeAudit(tx, { event: "api.operator_added", outcome: "success", details: { via: "cli" } });
+        return added;
+      });
+    },
+
+    /** Checked on every request of the back office's screens: the right may be withdrawn meanwhile. */
+    mayManage: (userId: string) => isApiClientOperatorUser(db, userId),
 
     /** A token was issued: the client is marked as in use, with the audit record of the issue. */
     async recordTokenIssued(client: ApiClientRow, scopes: readonly ApiScope[], ip: string, now: Date) {
