@@ -41,9 +41,9 @@ after(() => h?.close());
 
 const db = () => h.deps.database.db;
 const secretIn = (html: string) =>
-  /client_secret<\/dt><dd[^>]*><code>([A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
+  /\(client_secret\)<\/dt><dd[^>]*><code>([A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
 const clientIdIn = (html: string) =>
-  /client_id<\/dt><dd[^>]*><code>(frmr-[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
+  /\(client_id\)<\/dt><dd[^>]*><code>(frmr-[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
 const lastAudit = async (event: string) =>
   (
     await db()

@@ -172,7 +172,7 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
             question={wording.question(client)}
             facts={[
               { label: "Вид", value: kindLabels[client.kind] },
-              { label: "client_id", value: client.clientId, breakWord: true },
+              { label: "Идентификатор (client_id)", value: client.clientId, breakWord: true },
             ]}
             action={`${clientPath(client.id)}/${action}`}
             confirmLabel={wording.confirm}
@@ -219,7 +219,7 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
           title="Новый секрет"
           nav={deskNavigation}
           question={`Выпустить новый секрет системе «${client.name}»?`}
-          facts={[{ label: "client_id", value: client.clientId, breakWord: true }]}
+          facts={[{ label: "Идентификатор (client_id)", value: client.clientId, breakWord: true }]}
           action={`${clientPath(client.id)}/secret`}
           confirmLabel="Выпустить новый секрет"
           cancelHref={clientPath(client.id)}

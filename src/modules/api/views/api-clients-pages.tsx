@@ -152,8 +152,8 @@ export function SecretPage(props: {
         <SummaryList
           rows={[
             { label: "Система", value: client.name },
-            { label: "client_id", value: <code>{client.clientId}</code>, breakWord: true },
-            { label: "client_secret", value: <code>{props.secret}</code>, breakWord: true },
+            { label: "Идентификатор (client_id)", value: <code>{client.clientId}</code>, breakWord: true },
+            { label: "Секрет (client_secret)", value: <code>{props.secret}</code>, breakWord: true },
           ]}
         />
         <p class="notice">
