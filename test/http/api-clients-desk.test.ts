@@ -262,3 +262,31 @@ describe("suspension and a new secret", () => {
     assert.equal((await lastAudit("api.client_secret_rotated"))?.details.apiClientId, id);
   });
 });
+
+test("hostile input on every screen gets a clear refusal, never a server error", async () => {
+  const hostile = [
+    "",
+    " ",
+    "\u202e",
+    "'; drop table api_clients; --",
+    "x".repeat(5000),
+    "Ё".repeat(300),
+    "%",
+    "-1",
+  ];
+  const before = await db().select().from(apiClients);
+  for (const value of hostile) {
+    const paths = [`/support-desk/api-clients/${encodeURIComponent(value)}`, "/support-desk/api-clients/new"];
+    for (const action of ["", "/suspend", "/resume", "/secret"])
+      paths.push(`/support-desk/api-clients/${existingId}${action}?x=${encodeURIComponent(value)}`);
+    for (const path of paths)
+      for (const method of ["GET", "POST"] as const) {
+        const response = await h.send(keeper, method, path, {
+          form: { name: value, kind: value, org: value, scopes: [value, "persons.read"] },
+        });
+        assert.ok(response.statusCode < 500, `${method} ${path} answered ${response.statusCode}`);
+      }
+  }
+  // The bodiless actions (suspend, resume, a new secret) may have run; junk registered no client.
+  assert.equal((await db().select().from(apiClients)).length, before.length);
+});
