@@ -96,7 +96,7 @@ export async function run(): Promise<void> {
       const snils = snilsOf(Math.floor(size * 0.73));
       const [middle] = (
         await db.execute(
-          sql`select seq from resource_versions order by seq offset ${Math.floor(size / 2)} limit 1`,
+          sql`select txid::text || '.' || seq as seq from resource_versions order by txid, seq offset ${Math.floor(size / 2)} limit 1`,
         )
       ).rows as { seq: string }[];
       const rows: Measurement[] = [];

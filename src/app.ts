@@ -15,6 +15,7 @@ import { routeTableRegistry } from "./http/route-table.ts";
 import { securitySupport } from "./http/security.ts";
 import { sessionSupport } from "./http/session.ts";
 import { apiDocsSupport, apiRoutes } from "./modules/api/api.plugin.ts";
+import { clientsDeskRoutes } from "./modules/api/clients-desk.routes.tsx";
 import { applicationsRoutes } from "./modules/applications/applications.routes.tsx";
 import { approvalsRoutes } from "./modules/applications/approvals.routes.tsx";
 import { consentGateSupport } from "./modules/consent/consent.gate.ts";
@@ -124,6 +125,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(apiRoutes, { prefix: "/api" });
   await app.register(fhirRoutes, { prefix: "/fhir" });
   await app.register(supportRoutes);
+  await app.register(clientsDeskRoutes);
   // The development outbox shows codes and letters; it exists only with the ESIA stand-in, never in production.
   if (config.standin.enabled) await app.register(devOutboxRoutes);
   return app;

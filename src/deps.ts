@@ -8,6 +8,7 @@ import { createCommandSigner, createPureJsSigner, type Signer } from "./esia/cry
 import type { IdentityProvider } from "./esia/identity-provider.ts";
 import { createOidcIdentityProvider } from "./esia/oidc-adapter.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
+import { apiJobHandlers } from "./modules/api/api.jobs.ts";
 import { type ApiServices, createApiServices } from "./modules/api/api.services.ts";
 import {
   type AccreditationServices,
@@ -151,6 +152,11 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
         ...support.jobHandlers,
         ...maintenanceJobHandlers({ db: database.db, clock, storage: fileStorage }),
+        ...apiJobHandlers({
+          db: database.db,
+          clock,
+          idempotencyRetentionHours: config.apiIdempotencyRetentionHours,
+        }),
         [OUTBOX_DELIVERY_JOB]: createOutboxDeliveryHandler({
           db: database.db,
           clock,

@@ -7,6 +7,7 @@ import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
 import { watchEventLoop } from "./http/event-loop.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
+import { scheduleApiPurge } from "./modules/api/api.jobs.ts";
 import { scheduleEgrulSync } from "./modules/organizations/cabinet.jobs.ts";
 import { createSignatureTrust, testCaRoutes } from "./modules/signatures/signatures.setup.ts";
 import { startMaintenance } from "./modules/status/maintenance.jobs.ts";
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   await scheduleEgrulSync(deps.database.db, deps.clock.now());
   // Orphan check and audit verification (hourly, daily); staging leftovers of a crash go now.
   await startMaintenance({ db: deps.database.db, clock: deps.clock, storage: deps.fileStorage }, app.log);
+  await scheduleApiPurge(deps.database.db, deps.clock.now());
 
   const purge = setInterval(
     () => {

@@ -72,6 +72,8 @@ export interface Config {
   };
   /** Requests per minute and integration API client. */
   apiRateLimitPerMinute: number;
+  /** How long the answer to a write with an Idempotency-Key is kept for replay. */
+  apiIdempotencyRetentionHours: number;
   /** The support desk (W16, O14): working hours and the public form's limit. */
   supportDesk: { workingHours: WorkingHours; publicRequestsPerHour: number };
   signatures: { trustedRootFiles: string[]; crlTimeoutMs: number; testCa: boolean };
@@ -197,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: int("SMS_TIMEOUT_MS"),
     },
     apiRateLimitPerMinute: int("API_RATE_LIMIT_PER_MINUTE"),
+    apiIdempotencyRetentionHours: int("API_IDEMPOTENCY_RETENTION_HOURS"),
     supportDesk: {
       workingHours: parseWorkingHours(read("SUPPORT_WORK_HOURS")) ?? { from: 8 * 60, to: 20 * 60 },
       publicRequestsPerHour: int("SUPPORT_PUBLIC_REQUESTS_PER_HOUR"),

@@ -196,6 +196,11 @@ export const settings = {
     fallback: "1200",
     description: "Requests per minute and integration API client (`/api/v1`, `/fhir`).",
   },
+  API_IDEMPOTENCY_RETENTION_HOURS: {
+    fallback: "24",
+    description:
+      "How long the integration API keeps the answer to a write with an `Idempotency-Key` (a retry within it gets the same answer); an hourly job removes older ones.",
+  },
   SIGNATURE_TRUSTED_ROOTS: {
     fallback: "",
     description:

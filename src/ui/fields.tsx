@@ -84,7 +84,8 @@ export function ChoiceField(props: ChoiceProps & { type: "checkbox" | "radio"; c
             value={option.value}
             checked={props.checked.includes(option.value)}
           />
-          {option.label}
+          {/* In its own box, so that a long label wraps beside the control, not under it. */}
+          <span class="choice__text">{option.label}</span>
           {option.hint && <span class="hint">{option.hint}</span>}
         </label>
       ))}

@@ -107,13 +107,18 @@ function Header({ ctx }: { ctx: PageContext }) {
 }
 
 function Navigation({ items, path }: { items: readonly NavItem[]; path: string }) {
+  // A cabinet's home is current on itself only, not on every page below it; of sections nested in
+  // one another (the support desk and its API clients) the closest one is current.
+  const covers = (item: NavItem) => {
+    const home = item.href === "/lk" || item.href === "/org";
+    return path === item.href || (!home && path.startsWith(`${item.href}/`));
+  };
+  const closest = items.filter(covers).sort((a, b) => b.href.length - a.href.length)[0];
   return (
     <nav class="site-nav" aria-label="Разделы кабинета">
       <ul class="site-nav__list">
         {items.map((item) => {
-          // A cabinet's home is current on itself only, not on every page below it.
-          const home = item.href === "/lk" || item.href === "/org";
-          const current = path === item.href || (!home && path.startsWith(`${item.href}/`));
+          const current = item === closest;
           return (
             <li key={item.href}>
               <a href={item.href} class="site-nav__link" aria-current={current ? "page" : undefined}>

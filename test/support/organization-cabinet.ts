@@ -9,6 +9,7 @@ import type { Deps } from "../../src/deps.ts";
 import type { EsiaPerson } from "../../src/esia/identity-provider.ts";
 import { snilsFrom } from "../../src/esia-standin/seed-ids.ts";
 import type { OrganizationRole, SessionContext } from "../../src/http/session.ts";
+import { addApiClientOperator } from "../../src/modules/api/clients.operators.ts";
 import type { StandinEgrul } from "../../src/modules/egrul/egrul.standin.ts";
 import { egrulClinic, egrulRegionalHospital } from "../../src/modules/egrul/egrul.standin-data.ts";
 import { findOrganizationByOgrn } from "../../src/modules/organizations/organizations.repository.ts";
@@ -25,6 +26,8 @@ export interface Persona {
   commission?: true;
   /** A support desk operator, acting as «Техническая поддержка». */
   support?: true;
+  /** With `support`: also holds the right to manage integration API clients. */
+  apiClients?: true;
 }
 
 /** A confirmed ESIA person; the СНИЛС is made from `index` so that every persona has its own. */
@@ -143,6 +146,7 @@ export async function startCabinet(
         let context: SessionContext = { kind: "worker" };
         if (persona.support) {
           await addSupportOperator(db, persona.person.snils ?? "", clock.now());
+          if (persona.apiClients) await addApiClientOperator(db, persona.person.snils ?? "", clock.now());
           context = { kind: "support" };
         } else if (persona.commission) {
           await addOperator(db, persona.person.snils ?? "", clock.now());

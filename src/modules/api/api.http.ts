@@ -93,7 +93,8 @@ export async function idempotent(
   const requestHash = createHash("sha256")
     .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
     .digest("hex");
-  if (!(await claimIdempotent(db, { clientId, key, requestHash }))) {
+  const createdAt = request.server.deps.clock.now();
+  if (!(await claimIdempotent(db, { clientId, key, requestHash, createdAt }))) {
     const stored = await findIdempotent(db, clientId, key);
     if (!stored || stored.requestHash !== requestHash) return sendProblem(reply, "IDEMPOTENCY_KEY_REUSED");
     if (stored.status === 0) return sendProblem(reply, "REQUEST_IN_PROGRESS");

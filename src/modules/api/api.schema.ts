@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  customType,
   index,
   integer,
   jsonb,
@@ -32,7 +33,34 @@ export const apiClients = pgTable("api_clients", {
   publicJwk: jsonb("public_jwk").$type<Record<string, unknown>>(),
   suspendedAt: timestamp("suspended_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** When the client last got a token: the operators' list shows which systems are still in use. */
+  lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
 });
+
+/** People of the back office who may register, suspend and re-key API clients (given by CLI, by СНИЛС). */
+export const apiClientOperators = pgTable("api_client_operators", {
+  snils: text("snils").primaryKey(),
+  addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
+});
+
+/**
+ * The `jti` of every private_key_jwt assertion accepted, kept until the assertion expires, so that a
+ * captured assertion cannot be played again within its lifetime (RFC 7523 §3, item 7).
+ */
+export const apiUsedAssertions = pgTable(
+  "api_used_assertions",
+  {
+    clientId: uuid("client_id")
+      .notNull()
+      .references(() => apiClients.id, { onDelete: "cascade" }),
+    jti: text("jti").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.clientId, table.jti] }),
+    index("api_used_assertions_expiry_idx").on(table.expiresAt),
+  ],
+);
 
 /** The answer to a write with an `Idempotency-Key`, replayed when the same key comes again. */
 export const apiIdempotencyKeys = pgTable(
@@ -48,15 +76,22 @@ export const apiIdempotencyKeys = pgTable(
     response: jsonb("response").$type<unknown>().notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.clientId, table.key] })],
+  (table) => [
+    primaryKey({ columns: [table.clientId, table.key] }),
+    index("api_idempotency_keys_created_idx").on(table.createdAt),
+  ],
 );
+
+/** PostgreSQL's 64-bit transaction id (read and written as its decimal text). */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
 
 export type VersionedResource = "person" | "card" | "accreditation" | "organization";
 
 /**
  * One row per change, written by triggers in the transaction of the change (custom migration
- * `api_versions`), so every write path — cabinet, import, API, seed — is covered. `seq` is the
- * change feed's cursor.
+ * `api_versions`), so every write path — cabinet, import, API, seed — is covered. The change feed
+ * reads in (`txid`, `seq`) order and only below the oldest transaction still running: `seq` alone is
+ * taken before commit, so a change committed later could carry a smaller `seq` than one already read.
  */
 export const resourceVersions = pgTable(
   "resource_versions",
@@ -72,11 +107,14 @@ export const resourceVersions = pgTable(
     organizationOid: text("organization_oid"),
     data: jsonb("data").$type<Record<string, unknown>>().notNull(),
     changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The writing transaction (set by the default in the trigger's insert). */
+    txid: xid8("txid").notNull().default(sql`pg_current_xact_id()`),
   },
   (table) => [
     uniqueIndex("resource_versions_resource_idx").on(table.resourceType, table.resourceId, table.version),
     index("resource_versions_person_idx").on(table.personId, table.changedAt),
-    index("resource_versions_org_idx").on(table.organizationOid, table.seq),
+    index("resource_versions_org_idx").on(table.organizationOid, table.txid, table.seq),
+    index("resource_versions_feed_idx").on(table.txid, table.seq),
     index("resource_versions_time_idx").on(table.changedAt),
   ],
 );

@@ -26,7 +26,7 @@ import {
   personCard,
   personSummary,
 } from "./api.views.ts";
-import { feed, lastCreatedCard, latestVersions } from "./versions.repository.ts";
+import { feed, feedCursor, lastCreatedCard, latestVersions, parseFeedCursor } from "./versions.repository.ts";
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; errors?: FieldError[] };
 const fail = (code: ErrorCode, errors?: FieldError[]) =>
@@ -249,11 +249,13 @@ export function createApiService({ db, clock, directory, organizations, staff }:
       return { ok: true as const, value: rows.map(organizationView) };
     },
 
-    /** The change feed after `after` (a `seq`), in the order the changes were recorded. */
+    /** The change feed after `after` (the `next` of the previous page), in commit-safe order. */
     async changes(caller: ApiCaller, afterText: string | undefined, limit: number) {
-      const after = afterText === undefined ? 0 : Number(afterText);
-      if (!Number.isSafeInteger(after) || after < 0)
-        return fail("VALIDATION_FAILED", [{ field: "after", message: "Курсор — целое число из поля next." }]);
+      const after = afterText === undefined || afterText === "0" ? undefined : parseFeedCursor(afterText);
+      if (afterText !== undefined && afterText !== "0" && !after)
+        return fail("VALIDATION_FAILED", [
+          { field: "after", message: "Курсор повреждён: передайте значение поля next или 0." },
+        ]);
       const kind = caller.client.kind;
       const rows = await feed(db, after, limit, {
         organizationOid: confinedTo(caller),
@@ -261,7 +263,7 @@ export function createApiService({ db, clock, directory, organizations, staff }:
       });
       for (const row of rows) if (row.personId) caller.personsRead.add(row.personId);
       const items: ChangeView[] = rows.map((row) => ({
-        cursor: String(row.seq),
+        cursor: feedCursor(row),
         resourceType: row.resourceType,
         id: row.resourceId,
         version: row.version,
@@ -270,7 +272,8 @@ export function createApiService({ db, clock, directory, organizations, staff }:
         organizationOid: row.organizationOid,
         changedAt: row.changedAt.toISOString(),
       }));
-      return { ok: true as const, value: { items, next: String(rows.at(-1)?.seq ?? after) } };
+      const last = rows.at(-1);
+      return { ok: true as const, value: { items, next: last ? feedCursor(last) : (afterText ?? "0") } };
     },
   };
 }

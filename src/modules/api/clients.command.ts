@@ -1,13 +1,15 @@
 // `npm run cli -- api-client add --kind organization|authority|insurer [--org <ФРМО OID>] --scopes "…"
-// [--name …] [--jwk <file>]`, `api-client suspend|resume <client_id>` and `api-client list`.
+// [--name …] [--jwk <file>]`, `api-client suspend|resume <client_id>`, `api-client list`, and
+// `api-client operator --snils <СНИЛС>` (the right to manage clients in the back office).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { formatSnils, isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
 import type { ApiClientKind } from "./api.schema.ts";
 import { apiClientKinds, parseScopes } from "./api.scopes.ts";
 import type { ApiClientsService } from "./clients.service.ts";
 
 export const apiClientUsage =
-  'api-client add --kind organization|authority|insurer [--org <ФРМО OID>] --scopes "persons.read staff.read …" [--name <name>] [--jwk <public JWK file>] | api-client suspend|resume <client_id> | api-client list';
+  'api-client add --kind organization|authority|insurer [--org <ФРМО OID>] --scopes "persons.read staff.read …" [--name <name>] [--jwk <public JWK file>] | api-client suspend|resume <client_id> | api-client list | api-client operator --snils <СНИЛС>';
 
 export async function runApiClientCommand(
   clients: ApiClientsService,
@@ -24,6 +26,22 @@ export async function runApiClientCommand(
         (row) =>
           `${row.clientId}\t${row.kind}\t${row.organizationOid ?? "-"}\t${row.scopes.join(" ")}\t${row.suspendedAt ? "suspended" : "active"}\t${row.name}`,
       ),
+    };
+  }
+  if (action === "operator") {
+    const [flag, value] = rest;
+    const snils = flag === "--snils" && value ? normalizeSnils(value) : undefined;
+    if (!snils || !isValidSnils(snils)) return usage;
+    const added = await clients.grantOperator(snils, now);
+    const shown = formatSnils(snils);
+    return {
+      ok: true,
+      lines: [
+        added
+          ? `${shown} may now manage API clients at /support-desk/api-clients`
+          : `${shown} had the right already`,
+        "The person also needs the support desk role: npm run cli -- support add --snils …",
+      ],
     };
   }
   if (action === "suspend" || action === "resume") {

@@ -1,7 +1,7 @@
 // SQL of API clients and of the idempotency keys of their writes.
 import { and, eq, lt } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { apiClients, apiIdempotencyKeys } from "./api.schema.ts";
+import { apiClients, apiIdempotencyKeys, apiUsedAssertions } from "./api.schema.ts";
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
 export type NewApiClient = typeof apiClients.$inferInsert;
@@ -42,7 +42,7 @@ export async function findIdempotent(db: DbExecutor, clientId: string, key: stri
 /** Claims the key with an empty answer (status 0); false when it was there already. */
 export async function claimIdempotent(
   db: DbExecutor,
-  row: { clientId: string; key: string; requestHash: string },
+  row: { clientId: string; key: string; requestHash: string; createdAt: Date },
 ): Promise<boolean> {
   const inserted = await db
     .insert(apiIdempotencyKeys)
@@ -70,6 +70,51 @@ export async function dropIdempotent(db: DbExecutor, clientId: string, key: stri
     .where(and(eq(apiIdempotencyKeys.clientId, clientId), eq(apiIdempotencyKeys.key, key)));
 }
 
-export async function purgeIdempotent(db: DbExecutor, before: Date): Promise<void> {
-  await db.delete(apiIdempotencyKeys).where(lt(apiIdempotencyKeys.createdAt, before));
+/** Removes the keys older than `before`; the number removed. */
+export async function purgeIdempotent(db: DbExecutor, before: Date): Promise<number> {
+  const rows = await db
+    .delete(apiIdempotencyKeys)
+    .where(lt(apiIdempotencyKeys.createdAt, before))
+    .returning({ key: apiIdempotencyKeys.key });
+  return rows.length;
+}
+
+/** Records an assertion's `jti`; false when the client used it already (a replay). */
+export async function spendAssertion(
+  db: DbExecutor,
+  row: { clientId: string; jti: string; expiresAt: Date },
+): Promise<boolean> {
+  const inserted = await db
+    .insert(apiUsedAssertions)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ jti: apiUsedAssertions.jti });
+  return inserted.length > 0;
+}
+
+/** Forgets the `jti` of assertions expired before `now`: jose refuses those assertions anyway. */
+export async function purgeUsedAssertions(db: DbExecutor, now: Date): Promise<number> {
+  const rows = await db
+    .delete(apiUsedAssertions)
+    .where(lt(apiUsedAssertions.expiresAt, now))
+    .returning({ jti: apiUsedAssertions.jti });
+  return rows.length;
+}
+
+export async function touchClient(db: DbExecutor, id: string, at: Date): Promise<void> {
+  await db.update(apiClients).set({ lastUsedAt: at }).where(eq(apiClients.id, id));
+}
+
+export async function findClientById(db: DbExecutor, id: string) {
+  const [row] = await db.select().from(apiClients).where(eq(apiClients.id, id)).limit(1);
+  return row;
+}
+
+export async function setSecretHash(tx: DbExecutor, id: string, secretHash: string) {
+  const [row] = await tx
+    .update(apiClients)
+    .set({ secretHash })
+    .where(eq(apiClients.id, id))
+    .returning({ id: apiClients.id });
+  return row;
 }

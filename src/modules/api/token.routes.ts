@@ -111,8 +111,20 @@ export function tokenRoutes(options: { tokens: TokenIssuer; clients: ApiClientsS
         } else if (body.client_assertion_type === CLIENT_ASSERTION_TYPE && body.client_assertion) {
           const issuer = assertionIssuer(body.client_assertion);
           const candidate = issuer ? await clients.active(issuer) : undefined;
-          if (candidate && (await verifyClientAssertion(body.client_assertion, candidate, endpoint, now)))
+          const verified = candidate
+            ? await verifyClientAssertion(body.client_assertion, candidate, endpoint, now)
+            : undefined;
+          if (candidate && verified) {
+            if (!(await clients.spendAssertion(candidate.id, verified.jti, verified.expiresAt)))
+              return refuse(
+                request,
+                reply,
+                "invalid_client",
+                "This client_assertion was used already",
+                candidate,
+              );
             client = candidate;
+          }
         } else {
           return refuse(request, reply, "invalid_client", "Use client_secret_basic or private_key_jwt");
         }
@@ -139,12 +151,7 @@ export function tokenRoutes(options: { tokens: TokenIssuer; clients: ApiClientsS
           return refuse(request, reply, "invalid_scope", `Allowed scopes: ${granted.join(" ")}`, client);
         const scopes = asked as ApiScope[];
         const accessToken = await tokens.issue(client, scopes);
-        await writeAudit(db, {
-          event: "api.token_issued",
-          outcome: "success",
-          ip: request.ip,
-          details: { apiClientId: client.id, scopes },
-        });
+        await clients.recordTokenIssued(client, scopes, request.ip, now);
         return reply
           .header("cache-control", "no-store")
           .header("pragma", "no-cache")

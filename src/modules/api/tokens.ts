@@ -72,31 +72,39 @@ export function assertionIssuer(assertion: string): string | undefined {
   }
 }
 
+const ASSERTION_MAX_AGE_SECONDS = 300;
 const assertionAlgorithms = ["RS256", "PS256", "ES256", "EdDSA"];
 
-/** RFC 7523: iss = sub = client_id, aud = the token endpoint, signed by the client's registered key. */
+/**
+ * RFC 7523: iss = sub = client_id, aud = the token endpoint, signed by the client's registered key,
+ * with a `jti` (the caller refuses one seen before) and an expiry; undefined when any of it fails.
+ */
 export async function verifyClientAssertion(
   assertion: string,
   client: ApiClientRow,
   tokenEndpoint: string,
   now: Date,
-): Promise<boolean> {
-  if (!client.publicJwk) return false;
+): Promise<{ jti: string; expiresAt: Date } | undefined> {
+  if (!client.publicJwk) return undefined;
   try {
     // A JWK without `alg` takes the assertion's, from the short list below only.
     const { alg } = decodeProtectedHeader(assertion);
-    if (!alg || !assertionAlgorithms.includes(alg)) return false;
+    if (!alg || !assertionAlgorithms.includes(alg)) return undefined;
     const key = await importJWK(client.publicJwk as Parameters<typeof importJWK>[0], alg);
     const { payload } = await jwtVerify(assertion, key, {
       issuer: client.clientId,
       subject: client.clientId,
       audience: tokenEndpoint,
       currentDate: now,
-      maxTokenAge: "5m",
+      maxTokenAge: ASSERTION_MAX_AGE_SECONDS,
       algorithms: assertionAlgorithms,
     });
-    return typeof payload.exp === "number";
+    if (typeof payload.exp !== "number" || typeof payload.jti !== "string") return undefined;
+    if (payload.jti.length === 0 || payload.jti.length > 200) return undefined;
+    // Refused once past its exp or five minutes after iat, whichever is first: kept until then.
+    const until = Math.min(payload.exp, (payload.iat ?? payload.exp) + ASSERTION_MAX_AGE_SECONDS);
+    return { jti: payload.jti, expiresAt: new Date(until * 1000) };
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -246,7 +246,12 @@ export function v1Routes(api: ApiService) {
           summary: "Changes of persons, employment cards, accreditations and organizations after a cursor",
           security,
           querystring: Type.Object({
-            after: Type.Optional(Type.String({ pattern: "^\\d{1,18}$" })),
+            after: Type.Optional(
+              Type.String({
+                pattern: "^(0|\\d{1,19}\\.\\d{1,18})$",
+                description: "The `next` of the previous page; 0 or absent for the beginning",
+              }),
+            ),
             limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
           }),
           response: { 200: ChangePage, ...problems },

@@ -1,5 +1,5 @@
-// SQL of resource versions: one resource's history, one version, and the change feed by `seq`.
-import { and, asc, desc, eq, gt, inArray, or, type SQL, sql } from "drizzle-orm";
+// SQL of resource versions: one resource's history, one version, and the change feed.
+import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import { resourceVersions, type VersionedResource } from "./api.schema.ts";
 
@@ -55,9 +55,32 @@ export interface FeedScope {
   types?: readonly VersionedResource[] | undefined;
 }
 
+/** A place in the change feed: the writing transaction and the row within it. */
+export interface FeedPosition {
+  txid: string;
+  seq: number;
+}
+
+/** The cursor of a feed row as the API gives it: `<txid>.<seq>`. */
+export const feedCursor = (row: Pick<VersionRow, "txid" | "seq">): string => `${row.txid}.${row.seq}`;
+
+export function parseFeedCursor(text: string): FeedPosition | undefined {
+  const match = /^(\d{1,19})\.(\d{1,18})$/.exec(text);
+  if (!match?.[1] || !match[2]) return undefined;
+  const seq = Number(match[2]);
+  // xid8 is unsigned 64-bit; a larger number would be an SQL error, not a cursor.
+  if (!Number.isSafeInteger(seq) || BigInt(match[1]) > 18446744073709551615n) return undefined;
+  return { txid: match[1], seq };
+}
+
+/**
+ * Changes after `after` in (transaction, seq) order, from transactions older than the oldest one
+ * still running only. A transaction that commits later has a transaction id at or above that
+ * horizon, so it sorts after everything returned now and a reader that follows `next` never skips it.
+ */
 export async function feed(
   db: DbExecutor,
-  after: number,
+  after: FeedPosition | undefined,
   limit: number,
   scope: FeedScope,
 ): Promise<VersionRow[]> {
@@ -73,12 +96,13 @@ export async function feed(
     .from(versions)
     .where(
       and(
-        gt(versions.seq, after),
+        sql`${versions.txid} < pg_snapshot_xmin(pg_current_snapshot())`,
+        after ? sql`(${versions.txid}, ${versions.seq}) > (${after.txid}::xid8, ${after.seq})` : undefined,
         scope.types ? inArray(versions.resourceType, [...scope.types]) : undefined,
         ownStaff,
       ),
     )
-    .orderBy(asc(versions.seq))
+    .orderBy(asc(versions.txid), asc(versions.seq))
     .limit(limit);
 }
 

@@ -13,6 +13,8 @@ import { SelectField } from "./fields.tsx";
 export const deskNavigation: readonly NavItem[] = [
   { href: "/support-desk", label: "Очередь обращений" },
   { href: "/support-desk/report", label: "Эффективность" },
+  // Opens for operators with the separate right only; the others read why not.
+  { href: "/support-desk/api-clients", label: "Системы API" },
 ];
 
 const lines = { first: "Первая линия", senior: "Старший специалист" };
