@@ -340,10 +340,18 @@ describe("employment cards through the API", () => {
     });
     assert.equal(early.statusCode, 400);
 
-    const feed = (await call(h, clinic, "GET", `/api/v1/changes?after=${start}`)).json();
-    const ofCard = feed.items.filter((item: { id: string }) => item.id === card.cardId);
+    // The feed holds back changes while an older transaction is still running anywhere on the
+    // server (another test's database included), so it is read until both versions have come out.
+    type Change = { id: string; version: number; operation: string };
+    let feed = { items: [] as Change[], next: start };
+    for (let tries = 0; tries < 150; tries++) {
+      feed = (await call(h, clinic, "GET", `/api/v1/changes?after=${start}`)).json();
+      if (feed.items.filter((item) => item.id === card.cardId && item.version >= 3).length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const ofCard = feed.items.filter((item) => item.id === card.cardId && item.version >= 2);
     assert.deepEqual(
-      ofCard.map((item: { version: number; operation: string }) => [item.version, item.operation]),
+      ofCard.map((item) => [item.version, item.operation]),
       [
         [2, "update"],
         [3, "update"],
