@@ -4,31 +4,17 @@
 // employee in «Сотрудники». The pages pass axe. With E2E_SHOTS=<dir> the screens are saved there
 // at 1280 and 360 px for a person to look at.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { test } from "node:test";
 import { snilsFrom } from "../../src/esia-standin/seed-ids.ts";
 import { demoClinicFrmoOid } from "../../src/modules/organizations/organizations.seed.ts";
-import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { enterClinicAs, expectAccessible, launchBrowser, loginAtStandin, saveScreens } from "./browser.ts";
+import { enterClinicAs, expectAccessible, loginAtStandin, saveScreens, walkSetup } from "./browser.ts";
 
-let system: TestSystem;
-let browser: Browser;
+const walk = walkSetup();
 const shots = process.env.E2E_SHOTS;
 
-before(async () => {
-  system = await startTestSystem({ listen: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await system?.close();
-});
-
 test("an HR system registered in the back office adds a card through the API; the head sees it", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const orlov = await context.newPage();
-  const base = system.cabinetUrl;
+  const orlov = await walk.newPage();
+  const base = walk.system.cabinetUrl;
 
   await orlov.goto(`${base}/auth/esia/login`);
   await loginAtStandin(orlov, "+7 900 100-00-06");
@@ -103,12 +89,10 @@ test("an HR system registered in the back office adds a card through the API; th
   await orlov.getByRole("link", { name: "Приостановить" }).click();
   await expectAccessible(orlov, "the suspension's confirmation");
   await saveScreens(orlov, shots, "api-client-suspend");
-  await context.close();
+  await orlov.context().close();
 
   // Смирнов sees the employee the HR system added.
-  const headContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  headContext.setDefaultTimeout(15_000);
-  const head = await headContext.newPage();
+  const head = await walk.newPage();
   await enterClinicAs(head, base, "+7 900 100-00-04", "Руководитель");
   await head.getByRole("link", { name: "Сотрудники" }).first().click();
   await head
@@ -118,5 +102,5 @@ test("an HR system registered in the back office adds a card through the API; th
   assert.match(await head.locator("main").innerText(), /Интеграционная Вера Павловна/);
   await expectAccessible(head, "«Сотрудники» with the card from the API");
   await saveScreens(head, shots, "api-staff-head");
-  await headContext.close();
+  await head.context().close();
 });

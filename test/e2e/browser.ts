@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { startTestSystem, type TestSystem } from "../support/system.ts";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -81,4 +83,42 @@ export async function saveScreens(page: Page, dir: string | undefined, name: str
     await page.screenshot({ path: join(dir, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * One running system and one Chromium for a walk file: started before its tests, closed after.
+ * `newPage` opens a fresh browser context (its own cookies) at the desktop width.
+ */
+export function walkSetup(): {
+  readonly system: TestSystem;
+  readonly browser: Browser;
+  newPage(): Promise<Page>;
+} {
+  let system: TestSystem | undefined;
+  let browser: Browser | undefined;
+  before(async () => {
+    system = await startTestSystem({ listen: true });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await system?.close();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the walk's system is not started yet");
+    return value;
+  };
+  return {
+    get system() {
+      return started(system);
+    },
+    get browser() {
+      return started(browser);
+    },
+    async newPage() {
+      const context = await started(browser).newContext({ viewport: { width: 1280, height: 900 } });
+      context.setDefaultTimeout(15_000);
+      return context.newPage();
+    },
+  };
 }

@@ -2,33 +2,19 @@
 // form, records its suspension, and sees it on the organization's card; the pages pass axe.
 // With E2E_SHOTS=<dir> the screens are saved there at 1280 and 360 px for a person to look at.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import { test } from "node:test";
 import { moscowDate } from "../../src/modules/register/expiry.ts";
 import { minimalPdf } from "../support/files.ts";
-import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { enterClinicAs, expectAccessible, launchBrowser, saveScreens } from "./browser.ts";
+import { enterClinicAs, expectAccessible, saveScreens, walkSetup } from "./browser.ts";
 
-let system: TestSystem;
-let browser: Browser;
+const walk = walkSetup();
 const shots = process.env.E2E_SHOTS;
 
-before(async () => {
-  system = await startTestSystem({ listen: true });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await system?.close();
-});
-
 test("Смирнов enters a licence, suspends it and sees the suspension on the card", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await enterClinicAs(page, system.cabinetUrl, "+7 900 100-00-04", "Руководитель");
+  const page = await walk.newPage();
+  await enterClinicAs(page, walk.system.cabinetUrl, "+7 900 100-00-04", "Руководитель");
 
-  await page.goto(`${system.cabinetUrl}/org/licences`);
+  await page.goto(`${walk.system.cabinetUrl}/org/licences`);
   await expectAccessible(page, "the licences list");
   await page.getByRole("link", { name: "Добавить лицензию" }).click();
   await page.getByRole("button", { name: "Отправить на проверку" }).click();
@@ -60,8 +46,8 @@ test("Смирнов enters a licence, suspends it and sees the suspension on th
   await expectAccessible(page, "a suspended licence");
   await saveScreens(page, shots, "licence-suspended");
 
-  await page.goto(`${system.cabinetUrl}/org`);
+  await page.goto(`${walk.system.cabinetUrl}/org`);
   assert.match(await page.locator("main").innerText(), /Лицензия № Л041-01137-77\/00367011 приостановлена/);
   await saveScreens(page, shots, "organization-card-licence");
-  await context.close();
+  await page.context().close();
 });
