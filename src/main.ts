@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   if (deps.database.kind === "pglite") await deps.database.migrate();
 
   const servers: FastifyInstance[] = [];
-  if (config.standin.enabled) {
+  // An external stand-in (several instances) is started, and the demo data seeded, by its runner.
+  if (config.standin.enabled && !config.standin.external) {
     const keys = await loadOrCreateDevKeys(devKeysDir(config));
     await seedDemoData(deps.database.db);
     const testCa = createSignatureTrust(config).testCa;

@@ -160,35 +160,42 @@ async function startAndUpload(setup: Setup, file: Buffer) {
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
-test("an upload in flight at SIGTERM that goes on is stored whole, then the process exits 0", async () => {
-  const setup = await setUp(FINISH_TIMEOUT_MS);
-  const file = bigPdf();
-  const { cabinet, upload } = await startAndUpload(setup, file);
-  upload.finish();
-  const answer = await upload.answer.catch((error: Error) => {
-    throw new Error(`${error.message}; the cabinet's log:\n${cabinet.output()}`);
-  });
-  assert.equal(answer.status, 303, cabinet.output());
-  assert.equal(answer.location, "/support/sent");
-  assert.equal(await cabinet.exited, 0, cabinet.output());
+// Each test starts a process of its own (PGlite and development keys made at its start): minutes on a loaded machine.
+const slow = { timeout: 300_000 };
 
-  const { db } = await setup.database();
-  const requests = await db.select().from(supportRequests);
-  const attachments = await db.select().from(supportAttachments);
-  assert.equal(requests.length, 1);
-  assert.equal(attachments.length, 1);
-  assert.equal(attachments[0]?.sha256, sha256(file));
-  const root = join(setup.dataDir, "files");
-  const stored = await filesUnder(root);
-  assert.deepEqual(
-    stored.map((path) => relative(root, path)),
-    [attachments[0]?.storageKey],
-    "the file under its key, nothing in staging",
-  );
-  assert.equal(sha256(await readFile(stored[0] ?? "")), sha256(file));
-});
+test(
+  "an upload in flight at SIGTERM that goes on is stored whole, then the process exits 0",
+  slow,
+  async () => {
+    const setup = await setUp(FINISH_TIMEOUT_MS);
+    const file = bigPdf();
+    const { cabinet, upload } = await startAndUpload(setup, file);
+    upload.finish();
+    const answer = await upload.answer.catch((error: Error) => {
+      throw new Error(`${error.message}; the cabinet's log:\n${cabinet.output()}`);
+    });
+    assert.equal(answer.status, 303, cabinet.output());
+    assert.equal(answer.location, "/support/sent");
+    assert.equal(await cabinet.exited, 0, cabinet.output());
 
-test("an upload that stalls is cut off at the timeout and leaves nothing behind", async () => {
+    const { db } = await setup.database();
+    const requests = await db.select().from(supportRequests);
+    const attachments = await db.select().from(supportAttachments);
+    assert.equal(requests.length, 1);
+    assert.equal(attachments.length, 1);
+    assert.equal(attachments[0]?.sha256, sha256(file));
+    const root = join(setup.dataDir, "files");
+    const stored = await filesUnder(root);
+    assert.deepEqual(
+      stored.map((path) => relative(root, path)),
+      [attachments[0]?.storageKey],
+      "the file under its key, nothing in staging",
+    );
+    assert.equal(sha256(await readFile(stored[0] ?? "")), sha256(file));
+  },
+);
+
+test("an upload that stalls is cut off at the timeout and leaves nothing behind", slow, async () => {
   const setup = await setUp(STALL_TIMEOUT_MS);
   const { cabinet, upload, signalledAt } = await startAndUpload(setup, bigPdf());
   await assert.rejects(upload.answer, "the connection is closed without an answer");
