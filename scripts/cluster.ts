@@ -153,7 +153,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     process.exit(1);
   });
   process.stdout.write(
-    `\nФРМР cluster: ${cluster.url}\n  instances: ${cluster.instances.join(", ")} (JOBS_WORKER=off)\n  worker: npm run worker\n  ESIA stand-in: http://localhost:${process.env.ESIA_STANDIN_PORT || 3001}\nCtrl+C stops it.\n\n`,
+    `\nФРМР cluster: ${cluster.url}\n  instances: ${cluster.instances.join(", ")} (JOBS_WORKER=off)\n  job worker: one process (npm run worker)\n  ESIA stand-in: http://localhost:${process.env.ESIA_STANDIN_PORT || 3001}\nCtrl+C stops it.\n\n`,
   );
   let stopping = false;
   const shutdown = () => {
