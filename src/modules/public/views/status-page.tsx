@@ -1,5 +1,6 @@
 import { formatDateTime } from "../../../shared/format.ts";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { TableRegion } from "../../../ui/table.tsx";
 import { type Incident, incidentKindLabels, isActive } from "../../status/incidents.ts";
 import type { DependencyState, DependencyStatus } from "../../status/status.checks.ts";
 
@@ -63,7 +64,7 @@ export function StatusPage({
           : "Все системы работают штатно."}
       </p>
       <Incidents incidents={incidents} now={now} />
-      <div class="table-wrap">
+      <TableRegion label="Состояние компонентов">
         <table>
           <caption class="muted">Время проверки — московское</caption>
           <thead>
@@ -95,7 +96,7 @@ export function StatusPage({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </Layout>
   );
 }
