@@ -46,7 +46,7 @@ test("an operator publishes an outage, everyone sees the banner, the operator en
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto(`${base}/support-desk`);
-  await page.getByRole("link", { name: "Сообщения о сбоях" }).click();
+  await page.getByRole("link", { name: "Сообщения о работе сервиса" }).click();
   await expectAccessible(page, "the messages page");
 
   await page.getByRole("button", { name: "Опубликовать" }).click();
