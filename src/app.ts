@@ -37,6 +37,7 @@ import { registerRoutes } from "./modules/register/register.routes.tsx";
 import { reviewRoutes } from "./modules/review/review.routes.tsx";
 import { settingsRoutes } from "./modules/settings/settings.routes.tsx";
 import { signaturesRoutes } from "./modules/signatures/signatures.routes.tsx";
+import { incidentsDeskRoutes } from "./modules/status/incidents.routes.tsx";
 import { supportRoutes } from "./modules/support/support.routes.tsx";
 
 declare module "fastify" {
@@ -86,6 +87,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     immutable: true,
   });
   registerOperations(app);
+  // The header's messages about the service: the copy in memory is renewed at most every few
+  // seconds, before the page is built (pageContext reads it without waiting).
+  app.addHook("onRequest", async (request) => {
+    const path = request.url.split("?")[0] ?? "";
+    if (/^\/(assets|api|fhir)\/|^\/(healthz|readyz|metrics)$/.test(path)) return;
+    await deps.incidents.refresh((error) => request.log.warn({ err: error }, "incidents not loaded"));
+  });
 
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
@@ -126,6 +134,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(fhirRoutes, { prefix: "/fhir" });
   await app.register(supportRoutes);
   await app.register(clientsDeskRoutes);
+  await app.register(incidentsDeskRoutes);
   // The development outbox shows codes and letters; it exists only with the ESIA stand-in, never in production.
   if (config.standin.enabled) await app.register(devOutboxRoutes);
   return app;

@@ -32,6 +32,7 @@ import { createRegisterService, type RegisterService } from "./modules/register/
 import { createSettingsService, type SettingsService } from "./modules/settings/settings.service.ts";
 import { createSignaturesService, type SignaturesService } from "./modules/signatures/signatures.service.ts";
 import { createSignatureTrust, type SignatureTrust } from "./modules/signatures/signatures.setup.ts";
+import { createIncidentBoard, type IncidentBoard } from "./modules/status/incidents.ts";
 import { maintenanceJobHandlers } from "./modules/status/maintenance.jobs.ts";
 import type { StatusChecker } from "./modules/status/status.checks.ts";
 import { createServiceStatus } from "./modules/status/status.deps.ts";
@@ -70,6 +71,8 @@ export interface Deps {
   transports: Transports;
   /** The dependencies shown on /status (C6). */
   serviceStatus: StatusChecker;
+  /** Operators' messages about the service, for every page's header and /status (C6). */
+  incidents: IncidentBoard;
 }
 
 export interface DepsOverrides {
@@ -135,6 +138,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
       egrul,
       fileStorage,
     }),
+    incidents: createIncidentBoard({ db: database.db, clock }),
     api: createApiServices({ db: database.db, clock, config, staff: cabinet.staff }),
     support,
     signatures: createSignaturesService({

@@ -6,6 +6,7 @@ import { createDeps, devKeysDir } from "./deps.ts";
 import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
 import { watchEventLoop } from "./http/event-loop.ts";
+import { trackInFlight } from "./http/in-flight.ts";
 import { purgeExpiredSessions } from "./http/session.ts";
 import { scheduleApiPurge } from "./modules/api/api.jobs.ts";
 import { scheduleEgrulSync } from "./modules/organizations/cabinet.jobs.ts";
@@ -20,23 +21,28 @@ async function main(): Promise<void> {
   if (deps.database.kind === "pglite") await deps.database.migrate();
 
   const servers: FastifyInstance[] = [];
-  if (config.standin.enabled) {
+  // An external stand-in (several instances) is started, and the demo data seeded, by its runner.
+  if (config.standin.enabled && !config.standin.external) {
     const keys = await loadOrCreateDevKeys(devKeysDir(config));
     await seedDemoData(deps.database.db);
     const testCa = createSignatureTrust(config).testCa;
     servers.push(await startStandin(config, keys, testCa ? testCaRoutes(testCa) : undefined));
   }
   const app = await buildApp(deps);
+  const inFlight = trackInFlight(app);
   servers.push(app);
-  await app.listen({ port: config.port, host: config.host });
-  const stopLagWatch = watchEventLoop(app.log);
-  // Notifications and other background work run after their transactions commit (DESIGN: jobs).
-  if (config.jobsWorker) deps.jobWorker.start(app.log);
   // The ЕГРЮЛ/ЕГРИП synchronisation runs once at start, then reschedules itself daily (O4).
   await scheduleEgrulSync(deps.database.db, deps.clock.now());
   // Orphan check and audit verification (hourly, daily); staging leftovers of a crash go now.
   await startMaintenance({ db: deps.database.db, clock: deps.clock, storage: deps.fileStorage }, app.log);
   await scheduleApiPurge(deps.database.db, deps.clock.now());
+
+  // From here on nothing is awaited until the signal handlers are in place: an instance that
+  // answers /readyz also shuts down gracefully.
+  await app.listen({ port: config.port, host: config.host });
+  const stopLagWatch = watchEventLoop(app.log);
+  // Notifications and other background work run after their transactions commit (DESIGN: jobs).
+  if (config.jobsWorker) deps.jobWorker.start(app.log);
 
   const purge = setInterval(
     () => {
@@ -53,23 +59,49 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, "shutting down");
-    // close() stops accepting and waits for in-flight requests; past the timeout the process goes anyway.
-    const timer = setTimeout(() => {
-      app.log.warn({ timeoutMs: config.shutdownTimeoutMs }, "in-flight work did not finish in time");
-      process.exit(1);
-    }, config.shutdownTimeoutMs);
-    timer.unref();
     clearInterval(purge);
     stopLagWatch();
-    await deps.jobWorker.stop();
-    for (const server of servers.reverse()) await server.close();
+    // Past every other wait the process goes anyway (a pool that does not close, a stuck job).
+    const backstop = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + ABORT_GRACE_MS + 5_000);
+    backstop.unref();
+    // close() stops accepting (new requests get 503) and waits for the connections of in-flight
+    // ones; keep-alive connections that fall idle meanwhile are closed as they do. The job in hand
+    // finishes too, or is left to its lease.
+    const idleSweep = setInterval(() => {
+      for (const server of servers) server.server.closeIdleConnections();
+    }, 100);
+    const closed = Promise.all([
+      deps.jobWorker.stop(),
+      ...servers.reverse().map((server) => server.close()),
+      inFlight.idle(),
+    ]).then(() => "closed" as const);
+    let outcome = await Promise.race([closed, delay(config.shutdownTimeoutMs, "timeout" as const)]);
+    const cutOff = outcome === "timeout";
+    if (cutOff) {
+      // A request still going (a slow upload) is cut off: its stream fails, so its handler removes
+      // what it staged and commits nothing. The pool stays open until those handlers are done.
+      app.log.warn(
+        { timeoutMs: config.shutdownTimeoutMs, requests: inFlight.count() },
+        "in-flight requests cut off at shutdown",
+      );
+      for (const server of servers) server.server.closeAllConnections();
+      outcome = await Promise.race([closed, delay(ABORT_GRACE_MS, "timeout" as const)]);
+    }
+    clearInterval(idleSweep);
     deps.transports.close();
     await deps.database.close();
-    process.exit(0);
+    app.log.info({ outcome, cutOff }, "stopped");
+    process.exit(outcome === "closed" && !cutOff ? 0 : 1);
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
+
+/** How long the handlers of requests cut off at shutdown get to clean up before the pool closes. */
+const ABORT_GRACE_MS = 5_000;
+
+const delay = <T>(ms: number, value: T) =>
+  new Promise<T>((resolve) => setTimeout(resolve, ms, value).unref());
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {

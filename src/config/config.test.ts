@@ -31,6 +31,16 @@ test("development defaults run everything embedded with the stand-in on", () => 
   assert.equal(config.cookieSecure, false);
 });
 
+test("an external stand-in (several instances) keeps the development pages and points ESIA at its port", () => {
+  const config = loadConfig({ ESIA_STANDIN: "external", ESIA_STANDIN_PORT: "4301" });
+  assert.equal(config.standin.enabled, true);
+  assert.equal(config.standin.external, true);
+  assert.equal(config.esia.url, "http://localhost:4301");
+  assert.deepEqual(config.esia.issuers, ["http://localhost:4301/"]);
+  assert.equal(loadConfig({}).standin.external, false);
+  assert.throws(() => loadConfig({ ...productionEnv, ESIA_STANDIN: "external" }), /ESIA_STANDIN/);
+});
+
 test("production starts with real settings, the stand-in off and Secure cookies", () => {
   const config = loadConfig(productionEnv);
   assert.equal(config.standin.enabled, false);

@@ -34,7 +34,14 @@ export interface Config {
     signerReverse: boolean;
     timeoutMs: number;
   };
-  standin: { enabled: boolean; port: number; publicUrl: string; tokenAlg: "RS256" | "GOST3410_2012_256" };
+  standin: {
+    enabled: boolean;
+    /** The stand-in runs in another process (shared by several instances): not started here. */
+    external: boolean;
+    port: number;
+    publicUrl: string;
+    tokenAlg: "RS256" | "GOST3410_2012_256";
+  };
   documents: { quotaBytes: number; quotaFiles: number; uploadsPerMinute: number };
   accreditation: { filingWindow: FilingWindow };
   jobsWorker: boolean;
@@ -119,7 +126,8 @@ export function loadConfig(env: Env = process.env): Config {
   const standinPort = int("ESIA_STANDIN_PORT");
   const standinUrl = `http://localhost:${standinPort}`;
   const standinSetting = read("ESIA_STANDIN");
-  const standinEnabled = standinSetting === "on" || (standinSetting === "" && !production);
+  const standinEnabled =
+    standinSetting === "on" || standinSetting === "external" || (standinSetting === "" && !production);
 
   const config: Config = {
     env: envName,
@@ -156,6 +164,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     standin: {
       enabled: standinEnabled,
+      external: standinSetting === "external",
       port: standinPort,
       publicUrl: standinUrl,
       tokenAlg: read("ESIA_STANDIN_TOKEN_ALG") === "GOST3410_2012_256" ? "GOST3410_2012_256" : "RS256",

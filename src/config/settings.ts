@@ -94,7 +94,8 @@ export const settings = {
   ESIA_TIMEOUT_MS: { fallback: "5000", description: "Timeout of each request to ESIA." },
   ESIA_STANDIN: {
     fallback: "",
-    description: "`on` / `off`: the ESIA stand-in. Default: on outside production; refused in production.",
+    description:
+      "`on` / `off`: the ESIA stand-in. Default: on outside production; refused in production. `external`: several instances share one stand-in run elsewhere (`npm run cluster`) at `ESIA_STANDIN_PORT`; the development pages stay.",
   },
   ESIA_STANDIN_PORT: { fallback: "3001", description: "Port of the ESIA stand-in." },
   ESIA_STANDIN_TOKEN_ALG: {

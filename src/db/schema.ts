@@ -20,6 +20,7 @@ import * as review from "../modules/review/review.schema.ts";
 import * as settings from "../modules/settings/settings.schema.ts";
 import * as signatures from "../modules/signatures/signatures.schema.ts";
 import * as staff from "../modules/staff/staff.schema.ts";
+import * as incidents from "../modules/status/incidents.schema.ts";
 import * as support from "../modules/support/support.schema.ts";
 
 export const schema = {
@@ -45,4 +46,5 @@ export const schema = {
   ...support,
   ...signatures,
   ...storageChecks,
+  ...incidents,
 };

@@ -57,6 +57,7 @@ function safeContext(request: FastifyRequest, reply: FastifyReply) {
       path: "/",
       support: request.server.deps.config.support,
       standin: false,
+      incidents: request.server.deps.incidents.active(),
     };
   }
 }

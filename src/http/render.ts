@@ -28,5 +28,6 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     path: request.url.split("?")[0] ?? "/",
     support: request.server.deps.config.support,
     standin: request.server.deps.config.standin.enabled,
+    incidents: request.server.deps.incidents.active(),
   };
 }

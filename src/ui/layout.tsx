@@ -3,6 +3,7 @@ import type { ComponentChildren } from "preact";
 import { assetUrl } from "../http/assets.ts";
 import type { SessionContext } from "../http/session.ts";
 import { formatDateTime } from "../shared/format.ts";
+import { IncidentBanner, type IncidentNotice } from "./incident-banner.tsx";
 
 export interface Viewer {
   id: string;
@@ -19,6 +20,8 @@ export interface PageContext {
   path: string;
   support: { phone: string; email: string; hours: string };
   standin: boolean;
+  /** Operators' messages active now (planned works, outages), shown under the header. */
+  incidents?: readonly IncidentNotice[];
 }
 
 export interface NavItem {
@@ -59,6 +62,7 @@ export function Layout({ ctx, title, nav, refreshSeconds, children }: LayoutProp
           Перейти к содержанию
         </a>
         <Header ctx={ctx} />
+        <IncidentBanner incidents={ctx.incidents} />
         {nav && nav.length > 0 && <Navigation items={nav} path={ctx.path} />}
         <main id="main" class="page" tabIndex={-1}>
           {children}

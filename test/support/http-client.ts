@@ -20,6 +20,11 @@ export class FormClient {
     return this.follow(url, { method: "GET" });
   }
 
+  /** Posts a multipart form (an upload) and follows the redirect, keeping cookies. */
+  async postMultipart(url: string, form: FormData): Promise<FetchedPage> {
+    return this.follow(url, { method: "POST", body: form });
+  }
+
   /** Follows redirects but stops before requesting a URL that matches `stop`, and returns that URL. */
   stopBefore: RegExp | undefined;
 

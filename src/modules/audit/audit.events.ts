@@ -80,6 +80,8 @@ export const auditEventNames = [
   "support.operator_added",
   "signature.certificate_registered",
   "signature.certificate_refused",
+  "status.incident_posted",
+  "status.incident_ended",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

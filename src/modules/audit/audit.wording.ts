@@ -270,6 +270,14 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
   "support.operator_added": { label: "Добавлен оператор службы поддержки" },
   "signature.certificate_registered": { label: "Зарегистрирован сертификат электронной подписи" },
   "signature.certificate_refused": { label: "Сертификат электронной подписи не принят" },
+  "status.incident_posted": {
+    label: "Опубликовано сообщение о работе сервиса",
+    specifics: (d) => (text(d.title) ? `«${d.title}»` : undefined),
+  },
+  "status.incident_ended": {
+    label: "Снято с публикации сообщение о работе сервиса",
+    specifics: (d) => (text(d.title) ? `«${d.title}»` : undefined),
+  },
 };
 
 function licenceStatus(value: unknown): string | undefined {

@@ -18,7 +18,12 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     const healthy = dependencies[0]?.state === "ok";
     return sendHtml(
       reply,
-      <StatusPage ctx={pageContext(request, reply)} dependencies={dependencies} />,
+      <StatusPage
+        ctx={pageContext(request, reply)}
+        dependencies={dependencies}
+        incidents={app.deps.incidents.open()}
+        now={app.deps.clock.now()}
+      />,
       healthy ? 200 : 503,
     );
   });

@@ -15,6 +15,7 @@ export const deskNavigation: readonly NavItem[] = [
   { href: "/support-desk/report", label: "Эффективность" },
   // Opens for operators with the separate right only; the others read why not.
   { href: "/support-desk/api-clients", label: "Системы API" },
+  { href: "/support-desk/incidents", label: "Сообщения о работе сервиса" },
 ];
 
 const lines = { first: "Первая линия", senior: "Старший специалист" };

@@ -1,0 +1,227 @@
+// Messages about the service (C6): an operator of the support desk posts planned works and outages;
+// the header of every page shows the active ones and the status page lists them with the upcoming.
+// The header reads a list kept in memory for a few seconds, so that a page costs no SQL statement
+// for it: another instance shows a new message once its copy is older than `ttlMs`.
+import { and, desc, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
+import type { Database, DbExecutor } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import { findSupportOperator } from "../support/support.operators.ts";
+import { incidents } from "./incidents.schema.ts";
+
+export const incidentKinds = ["maintenance", "outage"] as const;
+export type IncidentKind = (typeof incidentKinds)[number];
+export const incidentKindLabels: Record<IncidentKind, string> = {
+  maintenance: "Плановые работы",
+  outage: "Сбой",
+};
+
+export interface Incident {
+  id: string;
+  kind: IncidentKind;
+  title: string;
+  details: string | null;
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+export interface IncidentInput {
+  kind: IncidentKind;
+  title: string;
+  details: string | undefined;
+  startsAt: Date;
+  endsAt: Date | undefined;
+}
+
+export interface IncidentActor {
+  userId: string;
+  ip: string;
+  /** Only someone acting as «Техническая поддержка» may post; the operators table is checked too. */
+  supportContext: boolean;
+}
+
+export type IncidentOutcome = { ok: true; id: string } | { ok: false; reason: "not-allowed" | "not-found" };
+
+/** How long the header's copy of the list is reused before the database is asked again. */
+export const INCIDENTS_TTL_MS = 5_000;
+// A slow database must not hold every page: past this the previous list is shown.
+const REFRESH_TIMEOUT_MS = 1_000;
+// More open messages than this at once would be a wall of banners; the status page lists them all.
+const OPEN_LIMIT = 20;
+
+const isOpen = (now: Date) => or(isNull(incidents.endsAt), gt(incidents.endsAt, now));
+
+const toIncident = (row: typeof incidents.$inferSelect): Incident => ({
+  id: row.id,
+  kind: (incidentKinds as readonly string[]).includes(row.kind) ? (row.kind as IncidentKind) : "outage",
+  title: row.title,
+  details: row.details,
+  startsAt: row.startsAt,
+  endsAt: row.endsAt,
+});
+
+export const isActive = (incident: Incident, now: Date): boolean =>
+  incident.startsAt <= now && (incident.endsAt === null || incident.endsAt > now);
+
+async function openIncidents(db: DbExecutor, now: Date): Promise<Incident[]> {
+  const rows = await db
+    .select()
+    .from(incidents)
+    .where(isOpen(now))
+    .orderBy(incidents.startsAt)
+    .limit(OPEN_LIMIT);
+  return rows.map(toIncident);
+}
+
+export interface IncidentBoard {
+  /** Active messages for the header, from the copy in memory (no SQL). */
+  active(): readonly Incident[];
+  /** Active and upcoming ones, from the copy in memory. */
+  open(): readonly Incident[];
+  /** Reloads the copy when it is older than the TTL; never throws (a dead database keeps the old list). */
+  refresh(onError?: (error: unknown) => void): Promise<void>;
+  /** The operators' list: the open ones and the latest ended. */
+  list(): Promise<{ open: Incident[]; ended: Incident[] }>;
+  post(actor: IncidentActor, input: IncidentInput): Promise<IncidentOutcome>;
+  end(actor: IncidentActor, id: string): Promise<IncidentOutcome>;
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: number }): IncidentBoard {
+  const { db, clock } = deps;
+  const ttlMs = deps.ttlMs ?? INCIDENTS_TTL_MS;
+  let cached: Incident[] = [];
+  let fetchedAt = Number.NEGATIVE_INFINITY;
+  let pending: Promise<void> | undefined;
+
+  function reload(onError?: (error: unknown) => void): Promise<void> {
+    pending ??= (async () => {
+      const started = clock.now();
+      try {
+        cached = await withTimeout(openIncidents(db, started), REFRESH_TIMEOUT_MS);
+      } catch (error) {
+        onError?.(error);
+      } finally {
+        // A failed load is not retried by every request either: the old list stands for a TTL.
+        fetchedAt = started.getTime();
+        pending = undefined;
+      }
+    })();
+    return pending;
+  }
+
+  async function authorize(executor: DbExecutor, actor: IncidentActor, action: string): Promise<boolean> {
+    if (actor.supportContext && (await findSupportOperator(executor, actor.userId))) return true;
+    await writeAudit(executor, {
+      event: "access.denied",
+      outcome: "denied",
+      userId: actor.userId,
+      ip: actor.ip,
+      details: { action, reason: "not-support-operator" },
+    });
+    return false;
+  }
+
+  const invalidate = () => {
+    fetchedAt = Number.NEGATIVE_INFINITY;
+  };
+
+  return {
+    active: () => cached.filter((incident) => isActive(incident, clock.now())),
+    open: () => cached.filter((incident) => incident.endsAt === null || incident.endsAt > clock.now()),
+    refresh: async (onError) => {
+      if (clock.now().getTime() - fetchedAt < ttlMs) return;
+      await reload(onError);
+    },
+
+    async list() {
+      const now = clock.now();
+      const open = await openIncidents(db, now);
+      const ended = await db
+        .select()
+        .from(incidents)
+        .where(and(isNotNull(incidents.endsAt), lte(incidents.endsAt, now)))
+        .orderBy(desc(incidents.endsAt))
+        .limit(20);
+      return { open, ended: ended.map(toIncident) };
+    },
+
+    async post(actor, input) {
+      const outcome = await db.transaction(async (tx): Promise<IncidentOutcome> => {
+        if (!(await authorize(tx, actor, "incident.post"))) return { ok: false, reason: "not-allowed" };
+        const now = clock.now();
+        const [row] = await tx
+          .insert(incidents)
+          .values({
+            kind: input.kind,
+            title: input.title,
+            details: input.details ?? null,
+            startsAt: input.startsAt,
+            endsAt: input.endsAt ?? null,
+            postedBy: actor.userId,
+            postedAt: now,
+          })
+          .returning({ id: incidents.id });
+        if (!row) throw new Error("incident not stored");
+        await writeAudit(tx, {
+          event: "status.incident_posted",
+          outcome: "success",
+          userId: actor.userId,
+          ip: actor.ip,
+          details: {
+            incidentId: row.id,
+            kind: input.kind,
+            title: input.title,
+            startsAt: input.startsAt.toISOString(),
+            endsAt: input.endsAt?.toISOString() ?? null,
+          },
+        });
+        return { ok: true, id: row.id };
+      });
+      // This instance shows the change at once; the others within their TTL.
+      if (outcome.ok) invalidate();
+      return outcome;
+    },
+
+    async end(actor, id) {
+      const outcome = await db.transaction(async (tx): Promise<IncidentOutcome> => {
+        if (!(await authorize(tx, actor, "incident.end"))) return { ok: false, reason: "not-allowed" };
+        if (!uuid.test(id)) return { ok: false, reason: "not-found" };
+        const now = clock.now();
+        const [row] = await tx
+          .update(incidents)
+          .set({ endsAt: now, endedBy: actor.userId })
+          .where(and(eq(incidents.id, id), isOpen(now)))
+          .returning({ id: incidents.id, title: incidents.title });
+        if (!row) return { ok: false, reason: "not-found" };
+        await writeAudit(tx, {
+          event: "status.incident_ended",
+          outcome: "success",
+          userId: actor.userId,
+          ip: actor.ip,
+          details: { incidentId: row.id, title: row.title },
+        });
+        return { ok: true, id: row.id };
+      });
+      if (outcome.ok) invalidate();
+      return outcome;
+    },
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("incidents load timed out")), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}
