@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { standinAccounts } from "../../src/esia-standin/seed.ts";
 import { applications } from "../../src/modules/applications/applications.schema.ts";
+import { documents } from "../../src/modules/documents/documents.schema.ts";
 import { notices, outboxMessages } from "../../src/modules/notifications/notifications.schema.ts";
 import { findProceduresBySnils } from "../../src/modules/register/record.repository.ts";
 import { saveNotificationChannels } from "../../src/modules/settings/settings.repository.ts";
@@ -147,6 +148,23 @@ test("Орлов requests a document; Иванова uploads it and the applicat
   assert.match(opened.body, /Запрошенные комиссией документы/);
   const requestId = /requests\/([0-9a-f-]{36})\/upload/.exec(opened.body)?.[1];
   assert.ok(requestId);
+  // The comment stands next to the request, and only documents of the requested type are offered.
+  const request = opened.body.slice(opened.body.indexOf(`id="field-request-${requestId}"`));
+  assert.match(request.slice(0, 600), /Комментарий комиссии:<\/strong> Скан паспорта нечитаемый/);
+  const picker = request.slice(0, request.indexOf("</select>"));
+  assert.match(picker, /Паспорт или иной документ, удостоверяющий личность/);
+  assert.doesNotMatch(picker, /СНИЛС|Диплом|Трудовая/);
+  const [snilsDocument] = await harness.deps.database.db
+    .select()
+    .from(documents)
+    .where(eq(documents.typeCode, "snils"));
+  assert.ok(snilsDocument);
+  const wrongType = await ivanova.submit(page(), `${page()}/requests/${requestId}/provide`, {
+    [`document-${requestId}`]: snilsDocument.id,
+  });
+  assert.equal(wrongType.statusCode, 400, "a document of another type does not answer the request");
+  assert.match(wrongType.body, /Комиссия запросила документ другого типа/);
+  assert.equal(await statusOf(), "documents_requested");
   const uploaded = await ivanova.upload(page(), `${page()}/requests/${requestId}/upload`, {
     [`type-${requestId}`]: "identity_document",
   });

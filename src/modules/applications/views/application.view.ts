@@ -1,9 +1,9 @@
 // The view model of the worker's application page: what to show and which forms to offer, from
 // the application's details. Pure, so that it is tested without a server.
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
-import { documentTypeLabel } from "../../documents/document-types.ts";
+import { documentTypeLabel, documentTypes } from "../../documents/document-types.ts";
 import type { DocumentRow } from "../../documents/documents.repository.ts";
-import { kindDefinitions } from "../applications.kinds.ts";
+import { kindDefinitions, requestedTypes } from "../applications.kinds.ts";
 import { agreementModeLabels, type Problem } from "../applications.policy.ts";
 import { hoursProblem, REQUIRED_TRAINING_HOURS } from "../applications.rules.ts";
 import type { ActivityReport, AgreementMode } from "../applications.schema.ts";
@@ -66,7 +66,13 @@ export interface ApplicationView {
     id: string;
     label: string;
     typeCode: string;
+    /** The types a new upload may take: the requested slot's, or every type for a free-text item. */
+    types: Option[];
+    /** The commission's comment to the request, next to each item it asked for. */
+    comment: string | null;
+    requestedAt: string;
     provided: string | undefined;
+    /** Only documents of the requested type (every document for a free-text item). */
     options: Option[];
   }[];
   problems: Problem[];
@@ -152,16 +158,27 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
         };
       }),
     },
-    requested: details.requested.map((item) => ({
-      id: item.id,
-      label: item.label,
-      typeCode: item.typeCode,
-      provided: item.documentId
-        ? (details.documents.find((document) => document.id === item.documentId)?.originalName ??
-          "документ представлен")
-        : undefined,
-      options: details.documents.map(documentOption),
-    })),
+    requested: details.requested.map((item) => {
+      const types = requestedTypes(application.kind, item);
+      return {
+        id: item.id,
+        label: item.label,
+        typeCode: item.typeCode,
+        types: (types ?? documentTypes.map((type) => type.code)).map((code) => ({
+          value: code,
+          label: documentTypeLabel(code),
+        })),
+        comment: item.comment,
+        requestedAt: formatDate(item.requestedAt),
+        provided: item.documentId
+          ? (details.documents.find((document) => document.id === item.documentId)?.originalName ??
+            "документ представлен")
+          : undefined,
+        options: details.documents
+          .filter((document) => !types || types.includes(document.typeCode))
+          .map(documentOption),
+      };
+    }),
     problems: can("submit") ? details.problems : [],
     can: {
       sendToHead: can("send_to_head") && definition.portfolio,

@@ -96,6 +96,12 @@ export function RequestsSection({ view, csrfToken, errors }: SectionProps) {
         {view.requested.map((item) => (
           <li key={item.id} id={fieldId(`request-${item.id}`)} class="request">
             <h3>{item.label}</h3>
+            <p class="muted">Запрошен {item.requestedAt}</p>
+            {item.comment && (
+              <p class="notice break-word">
+                <strong>Комментарий комиссии:</strong> {item.comment}
+              </p>
+            )}
             {errorFor(errors, `request-${item.id}`) && (
               <p class="field__error">{errorFor(errors, `request-${item.id}`)}</p>
             )}
@@ -117,12 +123,23 @@ export function RequestsSection({ view, csrfToken, errors }: SectionProps) {
                     <FormActions label="Представить" />
                   </PostForm>
                 )}
+                {item.options.length === 0 && (
+                  <p class="muted">В «Моих документах» нет документа этого типа: загрузите его здесь.</p>
+                )}
                 <PostForm
                   action={`/lk/applications/${view.id}/requests/${item.id}/upload`}
                   csrfToken={csrfToken}
                   multipart
-                  hidden={{ [`type-${item.id}`]: item.typeCode }}
+                  hidden={item.types.length === 1 ? { [`type-${item.id}`]: item.typeCode } : {}}
                 >
+                  {item.types.length > 1 && (
+                    <SelectField
+                      name={`type-${item.id}`}
+                      label="Тип документа"
+                      value={item.typeCode}
+                      options={item.types}
+                    />
+                  )}
                   <FileField
                     name="file"
                     id={fieldId(`file-${item.id}`)}
