@@ -56,7 +56,7 @@ test("Иванова creates a periodic application for her specialty and fills 
   assert.match(opened.body, /Черновик/);
   assert.match(opened.body, /Терапия/);
   // The register holds exactly 144 hours of ПК for her: the portfolio check passes.
-  assert.match(opened.body, /<strong>144<\/strong> из\s*144/);
+  assert.match((await ivanova.get(`${page()}/portfolio`)).body, /<strong>144<\/strong> из\s*144/);
 
   for (const [slot, type] of [
     ["identity", "identity_document"],
@@ -67,7 +67,7 @@ test("Иванова creates a periodic application for her specialty and fills 
     ["employment", "employment_record"],
     ["report", "activity_report"],
   ]) {
-    const uploaded = await ivanova.upload(page(), `${page()}/slots/${slot}/upload`, {
+    const uploaded = await ivanova.upload(`${page()}/slots/${slot}`, `${page()}/slots/${slot}/upload`, {
       [`type-${slot}`]: type ?? "",
     });
     assert.equal(uploaded.statusCode, 303, `upload into ${slot}: ${uploaded.body.slice(0, 300)}`);
@@ -89,7 +89,7 @@ test("submitting straight away is refused: the report must go to the head or say
 });
 
 test("the report goes to Смирнов, who sees it in «Одобрение заявок» and agrees", async () => {
-  const opened = await ivanova.get(page());
+  const opened = await ivanova.get(`${page()}/report`);
   const organizationId = /<option value="([0-9a-f-]{36})"[^>]*>ГБУЗ «Городская поликлиника № 1»/.exec(
     opened.body,
   )?.[1];

@@ -20,8 +20,9 @@ export interface SlotView {
   id: string;
   label: string;
   required: boolean;
-  attached: { attachmentId: string; name: string }[];
-  options: Option[];
+  attached: { attachmentId: string; name: string; viewHref: string }[];
+  /** How many of the worker's documents fit the slot and are not attached: chosen on the slot's own page. */
+  fitting: number;
   types: Option[];
 }
 
@@ -76,6 +77,8 @@ export interface ApplicationView {
     options: Option[];
   }[];
   problems: Problem[];
+  /** What still keeps a draft from being sent, whatever the moves allowed now (for the step indicator). */
+  pending: Problem[];
   can: {
     sendToHead: boolean;
     recall: boolean;
@@ -114,10 +117,12 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
       id: slot.id,
       label: slot.label,
       required: slot.required,
-      attached: attached.map((item) => ({ attachmentId: item.id, name: item.originalName })),
-      options: fitting
-        .filter((document) => !attached.some((item) => item.documentId === document.id))
-        .map(documentOption),
+      attached: attached.map((item) => ({
+        attachmentId: item.id,
+        name: item.originalName,
+        viewHref: `/lk/documents/${item.documentId}/view`,
+      })),
+      fitting: fitting.filter((document) => !attached.some((item) => item.documentId === document.id)).length,
       types: slot.anyOf.map((code) => ({ value: code, label: documentTypeLabel(code) })),
     };
   });
@@ -180,6 +185,7 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
       };
     }),
     problems: can("submit") ? details.problems : [],
+    pending: editable ? details.problems : [],
     can: {
       sendToHead: can("send_to_head") && definition.portfolio,
       recall: can("recall_from_head"),
@@ -215,4 +221,19 @@ function facts(details: ApplicationDetails): { label: string; value: string }[] 
   if (application.decisionComment)
     rows.push({ label: "Комментарий комиссии", value: application.decisionComment });
   return rows;
+}
+
+/** The documents that may go into a slot and are not in it yet, for the slot's choice page. */
+export function slotChoices(details: ApplicationDetails, slotId: string): Option[] {
+  const slot = kindDefinitions[details.application.kind].slots.find((candidate) => candidate.id === slotId);
+  if (!slot) return [];
+  const attached = new Set(
+    details.attachments.filter((item) => item.slotId === slotId).map((item) => item.documentId),
+  );
+  return details.documents
+    .filter(
+      (document) =>
+        (slot.anyOf as readonly string[]).includes(document.typeCode) && !attached.has(document.id),
+    )
+    .map(documentOption);
 }
