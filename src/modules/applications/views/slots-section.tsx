@@ -22,15 +22,15 @@ export function Slot({ slot, view, csrfToken, errors }: { slot: SlotView } & Sec
         <ul class="inline-actions">
           {slot.attached.map((item) => (
             <li key={item.attachmentId}>
-              <span class="break-word">{item.name}</span>{" "}
-              <a href={item.viewHref} target="_blank" rel="noopener">
+              <span class="break-word">{item.name}</span>
+              <a class="attached__action" href={item.viewHref} target="_blank" rel="noopener">
                 Просмотреть<span class="visually-hidden"> «{item.name}» (откроется в новой вкладке)</span>
               </a>
               {view.editable && (
                 <ActionButton
                   action={`${base}/attachments/${item.attachmentId}/remove`}
                   csrfToken={csrfToken}
-                  class="inline-form"
+                  class="inline-form attached__action"
                   variant="link"
                   hidden={{ slotId: slot.id }}
                   label={
@@ -61,7 +61,9 @@ export function SlotsSection(props: SectionProps) {
   const slots = props.view.slots.filter((slot) => !(props.view.periodic && slot.id === "report"));
   return (
     <section aria-labelledby="slots-title">
-      <h2 id="slots-title">Документы</h2>
+      <h3 id="slots-title" class="visually-hidden">
+        Документы заявки
+      </h3>
       <ul class="plain-list">
         {slots.map((slot) => (
           <Slot slot={slot} key={slot.id} {...props} />
