@@ -52,7 +52,10 @@ async function connectService(page: Page): Promise<void> {
 
 /** From the slot on its step, to the slot's own page, and back after the upload. */
 async function uploadIntoSlot(page: Page, slotId: string, name: string): Promise<void> {
-  await page.locator(`#field-slot-${slotId}`).getByRole("link", { name: /Прикрепить документ/ }).click();
+  await page
+    .locator(`#field-slot-${slotId}`)
+    .getByRole("link", { name: /Прикрепить документ/ })
+    .click();
   await page.locator('input[type="file"]').setInputFiles(pdf(name));
   await page.getByRole("button", { name: "Загрузить и прикрепить" }).click();
   await page.getByText(`Документ «${name}» загружен и прикреплён.`).waitFor();
