@@ -87,7 +87,7 @@ test("five steps, each a page of its own; the indicator marks the current one wi
 
 test(`with ${DOCUMENTS} documents every page of the application stays within 60 KB`, async (t) => {
   const slots = kindDefinitions.periodic.slots.map((slot) => `${base()}/slots/${slot.id}`);
-  for (const url of [...stepUrls(), ...slots, `${base()}/submit`, "/lk/applications"]) {
+  for (const url of [...stepUrls(), ...slots, `${base()}/submit`, `${base()}/withdraw`, "/lk/applications"]) {
     const page = await ivanova.get(url);
     assert.ok([200, 303].includes(page.statusCode), `${url} answered ${page.statusCode}`);
     const size = Buffer.byteLength(page.body);
