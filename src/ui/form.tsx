@@ -7,6 +7,8 @@ import type { ComponentChildren } from "preact";
 export interface FieldError {
   field: string;
   message: string;
+  /** Where the field is when it is on another page of a form split into steps; else `#field-…`. */
+  href?: string | undefined;
 }
 
 export const fieldId = (name: string, idPrefix?: string): string =>
@@ -58,7 +60,7 @@ export function ErrorSummary({ errors, idPrefix }: { errors: readonly FieldError
       <ul>
         {errors.map((error) => (
           <li key={error.field}>
-            <a href={`#${fieldId(error.field, idPrefix)}`}>{error.message}</a>
+            <a href={error.href ?? `#${fieldId(error.field, idPrefix)}`}>{error.message}</a>
           </li>
         ))}
       </ul>

@@ -12,6 +12,8 @@ export interface Viewer {
   context: SessionContext | undefined;
   /** Shown next to the name when acting for an organization. */
   organizationName?: string;
+  /** Unread notices, shown in the menu next to «Уведомления» (counted up to 100). */
+  unreadNotices?: number;
 }
 
 export interface PageContext {
@@ -27,6 +29,8 @@ export interface PageContext {
 export interface NavItem {
   href: string;
   label: string;
+  /** The item leads to the notices: it carries the count of unread ones. */
+  notices?: boolean;
 }
 
 /** The home page of whom the person acts as: the worker's, the organization's or the commission's cabinet. */
@@ -63,7 +67,9 @@ export function Layout({ ctx, title, nav, refreshSeconds, children }: LayoutProp
         </a>
         <Header ctx={ctx} />
         <IncidentBanner incidents={ctx.incidents} />
-        {nav && nav.length > 0 && <Navigation items={nav} path={ctx.path} />}
+        {nav && nav.length > 0 && (
+          <Navigation items={nav} path={ctx.path} unread={ctx.viewer?.unreadNotices ?? 0} />
+        )}
         <main id="main" class="page" tabIndex={-1}>
           {children}
         </main>
@@ -110,7 +116,7 @@ function Header({ ctx }: { ctx: PageContext }) {
   );
 }
 
-function Navigation({ items, path }: { items: readonly NavItem[]; path: string }) {
+function Navigation({ items, path, unread }: { items: readonly NavItem[]; path: string; unread: number }) {
   // A cabinet's home is current on itself only, not on every page below it; of sections nested in
   // one another (the support desk and its API clients) the closest one is current.
   const covers = (item: NavItem) => {
@@ -127,12 +133,26 @@ function Navigation({ items, path }: { items: readonly NavItem[]; path: string }
             <li key={item.href}>
               <a href={item.href} class="site-nav__link" aria-current={current ? "page" : undefined}>
                 {item.label}
+                {item.notices && unread > 0 && <UnreadCount count={unread} />}
               </a>
             </li>
           );
         })}
       </ul>
     </nav>
+  );
+}
+
+/** «3» in a badge, read out as «Уведомления, новых: 3». */
+function UnreadCount({ count }: { count: number }) {
+  const shown = count > 99 ? "99+" : String(count);
+  return (
+    <>
+      <span class="visually-hidden">, новых: {shown}</span>
+      <span class="nav-count" aria-hidden="true">
+        {shown}
+      </span>
+    </>
   );
 }
 

@@ -50,10 +50,14 @@ async function connectService(page: Page): Promise<void> {
   await page.waitForURL(`${system.cabinetUrl}/lk`);
 }
 
+/** From the slot on its step, to the slot's own page, and back after the upload. */
 async function uploadIntoSlot(page: Page, slotId: string, name: string): Promise<void> {
-  const slot = page.locator(`#field-slot-${slotId}`);
-  await slot.locator('input[type="file"]').setInputFiles(pdf(name));
-  await slot.getByRole("button", { name: "Загрузить и прикрепить" }).click();
+  await page
+    .locator(`#field-slot-${slotId}`)
+    .getByRole("link", { name: /Прикрепить документ/ })
+    .click();
+  await page.locator('input[type="file"]').setInputFiles(pdf(name));
+  await page.getByRole("button", { name: "Загрузить и прикрепить" }).click();
   await page.getByText(`Документ «${name}» загружен и прикреплён.`).waitFor();
 }
 
@@ -80,7 +84,10 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
   await ivanova.getByRole("button", { name: "Создать черновик" }).click();
   await ivanova.getByText("Черновик заявки создан").waitFor();
   const applicationUrl = ivanova.url();
+  await expectAccessible(ivanova, "the first step of the draft");
 
+  // The draft goes step by step: «Документы», «Портфолио», «Отчёт», «Проверка и отправка».
+  await ivanova.getByRole("link", { name: "Далее: Документы" }).click();
   for (const [slot, name] of [
     ["identity", "Паспорт.pdf"],
     ["snils", "СНИЛС.pdf"],
@@ -88,10 +95,14 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
     ["admission", "Выписка об аккредитации.pdf"],
     ["qualification", "Удостоверения ПК.pdf"],
     ["employment", "Трудовая книжка.pdf"],
-    ["report", "Отчёт.pdf"],
   ] as const) {
     await uploadIntoSlot(ivanova, slot, name);
   }
+  await expectAccessible(ivanova, "the documents step");
+  await ivanova.getByRole("link", { name: "Далее: Портфолио" }).click();
+  assert.match(await ivanova.locator("main").innerText(), /144 из 144 академических часов/);
+  await ivanova.getByRole("link", { name: "Далее: Отчёт" }).click();
+  await uploadIntoSlot(ivanova, "report", "Отчёт.pdf");
   await ivanova.getByLabel("Место работы").fill("ГБУЗ «Городская поликлиника № 1»");
   await ivanova.getByLabel("Должность").fill("Врач-терапевт участковый");
   await ivanova.getByLabel("Начало отчётного периода").fill("2021-11-01");
@@ -106,6 +117,8 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
     .getByLabel("Организация, руководитель которой согласует отчёт")
     .selectOption({ label: "ГБУЗ «Городская поликлиника № 1»" });
   await ivanova.getByRole("button", { name: "Сохранить", exact: true }).click();
+  await ivanova.getByRole("link", { name: "Далее: Проверка и отправка" }).click();
+  await ivanova.getByText("Почему «Отправить заявку» ждёт руководителя").waitFor();
   await expectAccessible(ivanova, "the filled application");
   await ivanova.getByRole("button", { name: "Направить отчёт руководителю" }).click();
   await ivanova.getByText("Отчёт направлен руководителю на согласование.").waitFor();

@@ -81,6 +81,31 @@ test("a refused file: the summary names the reason and links to the field", asyn
   await expectFitsPhone("the upload form with an error");
 });
 
+test("several files at once: the refused one is named with its reason; «Просмотреть» opens a new tab", async () => {
+  await page.goto(`${base}/lk/documents/upload`);
+  await page.getByLabel("Тип документа").selectOption("identity_document");
+  await page.getByLabel("Файлы").setInputFiles([
+    { name: "паспорт стр 2-3.pdf", mimeType: "application/pdf", buffer: samplePdf() },
+    { name: "паспорт стр 5.pdf", mimeType: "application/pdf", buffer: sampleElf() },
+  ]);
+  await page.getByRole("button", { name: "Загрузить" }).click();
+  const outcome = await page.locator("main").innerText();
+  assert.match(outcome, /Документ «паспорт стр 2-3\.pdf» загружен и принят/);
+  assert.match(outcome, /«паспорт стр 5\.pdf» — Файл является программой/);
+  await expectAccessible(page, "the upload of several files with a refusal");
+  await expectFitsPhone("the upload of several files with a refusal");
+
+  await page.goto(`${base}/lk/documents`);
+  const [tab] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("link", { name: /Просмотреть паспорт стр 2-3\.pdf/ }).click(),
+  ]);
+  // The headers (inline, no script) are checked over HTTP in access.test.ts; here: a tab of its own.
+  await tab.waitForLoadState();
+  assert.match(tab.url(), /\/lk\/documents\/[0-9a-f-]{36}\/view$/);
+  await tab.close();
+});
+
 test("the upload, the refusal and the deletion are in «История»", async () => {
   await page.goto(`${base}/lk/history`);
   const journal = await page.locator("main").innerText();

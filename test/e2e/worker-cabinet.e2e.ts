@@ -58,7 +58,7 @@ test("Иванова connects the service on her first login and works through h
   const home = await page.locator("main").innerText();
   assert.match(home, /Сервис ФРМР подключён/);
   assert.match(home, /Срок аккредитации по специальности «Терапия» истекает через \d+ (день|дня|дней)/);
-  assert.match(home, /Заявлений пока нет/);
+  assert.match(home, /Чтобы пройти аккредитацию, создайте заявку/);
   await check("the home page");
 
   await page.getByRole("link", { name: "Личные данные" }).first().click();

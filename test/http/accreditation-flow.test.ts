@@ -6,6 +6,7 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { standinAccounts } from "../../src/esia-standin/seed.ts";
 import { applications } from "../../src/modules/applications/applications.schema.ts";
+import { documents } from "../../src/modules/documents/documents.schema.ts";
 import { notices, outboxMessages } from "../../src/modules/notifications/notifications.schema.ts";
 import { findProceduresBySnils } from "../../src/modules/register/record.repository.ts";
 import { saveNotificationChannels } from "../../src/modules/settings/settings.repository.ts";
@@ -55,7 +56,7 @@ test("Иванова creates a periodic application for her specialty and fills 
   assert.match(opened.body, /Черновик/);
   assert.match(opened.body, /Терапия/);
   // The register holds exactly 144 hours of ПК for her: the portfolio check passes.
-  assert.match(opened.body, /<strong>144<\/strong> из\s*144/);
+  assert.match((await ivanova.get(`${page()}/portfolio`)).body, /<strong>144<\/strong> из\s*144/);
 
   for (const [slot, type] of [
     ["identity", "identity_document"],
@@ -66,7 +67,7 @@ test("Иванова creates a periodic application for her specialty and fills 
     ["employment", "employment_record"],
     ["report", "activity_report"],
   ]) {
-    const uploaded = await ivanova.upload(page(), `${page()}/slots/${slot}/upload`, {
+    const uploaded = await ivanova.upload(`${page()}/slots/${slot}`, `${page()}/slots/${slot}/upload`, {
       [`type-${slot}`]: type ?? "",
     });
     assert.equal(uploaded.statusCode, 303, `upload into ${slot}: ${uploaded.body.slice(0, 300)}`);
@@ -88,7 +89,7 @@ test("submitting straight away is refused: the report must go to the head or say
 });
 
 test("the report goes to Смирнов, who sees it in «Одобрение заявок» and agrees", async () => {
-  const opened = await ivanova.get(page());
+  const opened = await ivanova.get(`${page()}/report`);
   const organizationId = /<option value="([0-9a-f-]{36})"[^>]*>ГБУЗ «Городская поликлиника № 1»/.exec(
     opened.body,
   )?.[1];
@@ -147,6 +148,23 @@ test("Орлов requests a document; Иванова uploads it and the applicat
   assert.match(opened.body, /Запрошенные комиссией документы/);
   const requestId = /requests\/([0-9a-f-]{36})\/upload/.exec(opened.body)?.[1];
   assert.ok(requestId);
+  // The comment stands next to the request, and only documents of the requested type are offered.
+  const request = opened.body.slice(opened.body.indexOf(`id="field-request-${requestId}"`));
+  assert.match(request.slice(0, 600), /Комментарий комиссии:<\/strong> Скан паспорта нечитаемый/);
+  const picker = request.slice(0, request.indexOf("</select>"));
+  assert.match(picker, /Паспорт или иной документ, удостоверяющий личность/);
+  assert.doesNotMatch(picker, /СНИЛС|Диплом|Трудовая/);
+  const [snilsDocument] = await harness.deps.database.db
+    .select()
+    .from(documents)
+    .where(eq(documents.typeCode, "snils"));
+  assert.ok(snilsDocument);
+  const wrongType = await ivanova.submit(page(), `${page()}/requests/${requestId}/provide`, {
+    [`document-${requestId}`]: snilsDocument.id,
+  });
+  assert.equal(wrongType.statusCode, 400, "a document of another type does not answer the request");
+  assert.match(wrongType.body, /Комиссия запросила документ другого типа/);
+  assert.equal(await statusOf(), "documents_requested");
   const uploaded = await ivanova.upload(page(), `${page()}/requests/${requestId}/upload`, {
     [`type-${requestId}`]: "identity_document",
   });

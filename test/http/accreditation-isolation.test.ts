@@ -30,7 +30,7 @@ before(async () => {
   draftId = await create("27", "primary");
   sentId = await create("76", "periodic");
   // Her periodic application goes to the clinic's head (status awaiting_head), set directly.
-  const opened = await ivanova.get(`/lk/applications/${sentId}`);
+  const opened = await ivanova.get(`/lk/applications/${sentId}/report`);
   const organizationId = /<option value="([0-9a-f-]{36})"[^>]*>ГБУЗ/.exec(opened.body)?.[1] ?? "";
   await ivanova.submit(`/lk/applications/${sentId}`, `/lk/applications/${sentId}/agreement`, {
     agreementMode: "head",

@@ -3,8 +3,10 @@
 // application returns to review by itself.
 import { moscowDay } from "../../shared/working-days.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
+import { documentTypeLabel } from "../documents/document-types.ts";
 import { findDocument, lockDocuments } from "../documents/documents.repository.ts";
 import { type CabinetActor, isUuid, ownApplication } from "./applications.access.ts";
+import { requestedTypes } from "./applications.kinds.ts";
 import { sendToHeadProblems, submissionProblems } from "./applications.policy.ts";
 import {
   type ApplicationRow,
@@ -99,6 +101,14 @@ export function createFilingService({ db, clock, filingWindow }: ApplicationsDep
           const problem = {
             field: `request-${requestId}`,
             message: "Выберите документ из списка «Мои документы»",
+          };
+          return { ok: false, reason: "invalid", problems: [problem] } as const;
+        }
+        const types = requestedTypes(application.kind, request);
+        if (types && !types.includes(document.typeCode)) {
+          const problem = {
+            field: `request-${requestId}`,
+            message: `Комиссия запросила документ другого типа: ${types.map((code) => `«${documentTypeLabel(code)}»`).join(" или ")}. Выберите документ этого типа или загрузите его.`,
           };
           return { ok: false, reason: "invalid", problems: [problem] } as const;
         }

@@ -108,3 +108,16 @@ export function missingSlots(
       ),
   );
 }
+
+/**
+ * The document types that answer a commission's request: those of the slot it names, or its own
+ * type; undefined for a free-text request («Другой документ»), which any document may answer.
+ */
+export function requestedTypes(
+  kind: ApplicationKind,
+  request: { slotId: string | null; typeCode: string },
+): readonly string[] | undefined {
+  const slot = request.slotId ? slotOf(kind, request.slotId) : undefined;
+  if (slot) return slot.anyOf;
+  return request.typeCode === "other" ? undefined : [request.typeCode];
+}

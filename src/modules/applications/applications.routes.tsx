@@ -2,6 +2,7 @@
 // Thin: forms in, service calls, post/redirect/get. The moves are in filing.routes.tsx.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
@@ -17,32 +18,68 @@ import {
   idParams,
   itemParams,
   respond,
+  slotAnchor,
+  slotHref,
 } from "./routes-support.ts";
-import { buildApplicationView } from "./views/application.view.ts";
+import { buildApplicationView, slotChoices } from "./views/application.view.ts";
 import { ApplicationPage } from "./views/application-page.tsx";
 import { ApplicationsListPage, NewApplicationPage } from "./views/list-pages.tsx";
+import { SlotChoicePage } from "./views/slot-choice-page.tsx";
+import { type StepKey, stepHref, stepKeys, stepsOf } from "./views/steps.ts";
 
 export async function applicationsRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const services = app.deps.accreditation;
 
-  /** The application page, with the errors of a refused form when there are any. */
+  /** A step of the application, with the errors of a refused form when there are any. */
   async function showApplication(
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
     problems: Problem[] = [],
     values: Record<string, string> = {},
+    step: StepKey = "kind",
   ) {
     const details = await services.applications.details(cabinetActor(request), id);
     if (!details) return sendError(request, reply, "NOT_FOUND");
+    const view = buildApplicationView(details);
+    // The portfolio and the report are steps of periodic accreditation only.
+    if (!stepsOf(view.periodic).includes(step)) return reply.redirect(stepHref(id, "kind"), 303);
     const page = (
       <ApplicationPage
         ctx={pageContext(request, reply)}
-        view={buildApplicationView(details)}
+        view={view}
+        step={step}
         flash={takeFlash(request)}
         errors={problems}
         values={values}
+      />
+    );
+    return sendHtml(reply, page, problems.length > 0 ? 400 : 200);
+  }
+
+  /** A slot's own page: the fitting documents to choose from and the upload of a new one. */
+  async function showSlot(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    slotId: string,
+    problems: Problem[] = [],
+  ) {
+    const details = await services.applications.details(cabinetActor(request), id);
+    if (!details) return sendError(request, reply, "NOT_FOUND");
+    const view = buildApplicationView(details);
+    const slot = view.slots.find((candidate) => candidate.id === slotId);
+    if (!slot) return sendError(request, reply, "NOT_FOUND");
+    if (!view.editable) return reply.redirect(`${stepHref(id, "documents")}${slotAnchor(slotId)}`, 303);
+    const page = (
+      <SlotChoicePage
+        ctx={pageContext(request, reply)}
+        view={view}
+        slot={slot}
+        choices={slotChoices(details, slotId)}
+        errors={problems}
+        flash={takeFlash(request)}
       />
     );
     return sendHtml(reply, page, problems.length > 0 ? 400 : 200);
@@ -93,16 +130,28 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     },
   );
 
+  for (const step of stepKeys) {
+    const url = step === "kind" ? "/lk/applications/:id" : `/lk/applications/:id/${step}`;
+    app.get(url, { preHandler: requireViewer, schema: { params: idParams } }, (request, reply) =>
+      showApplication(request, reply, request.params.id, [], {}, step),
+    );
+  }
+
   app.get(
-    "/lk/applications/:id",
-    { preHandler: requireViewer, schema: { params: idParams } },
-    (request, reply) => showApplication(request, reply, request.params.id),
+    "/lk/applications/:id/slots/:itemId",
+    { preHandler: requireViewer, schema: { params: itemParams } },
+    (request, reply) => showSlot(request, reply, request.params.id, request.params.itemId),
   );
 
-  /** A draft edit: the use case, then back to the page with a message, or the page with the errors. */
+  /**
+   * A draft edit: the use case, then back to the place acted on (its step and anchor) with a
+   * message, or that step with the errors.
+   */
   function draftEdit(
     path: string,
     flash: string,
+    step: StepKey,
+    anchor: (body: Body | undefined) => string,
     run: (
       request: FastifyRequest<{ Params: { id: string }; Body: Body }>,
     ) => ReturnType<typeof services.drafts.saveReport>,
@@ -116,38 +165,62 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
           request,
           reply,
           await run(request),
-          { flash, redirect: `/lk/applications/${id}` },
-          (problems) => showApplication(request, reply, id, problems, formValues(request.body)),
+          { flash, redirect: `${stepHref(id, step)}${anchor(request.body)}` },
+          (problems) => showApplication(request, reply, id, problems, formValues(request.body), step),
         );
       },
     );
   }
 
   const form = (body: Body) => formValues(body);
+  const fixed = (anchor: string) => () => anchor;
 
-  draftEdit("/report", "Отчёт сохранён.", (request) =>
+  draftEdit("/report", "Отчёт сохранён.", "report", fixed("#field-report"), (request) =>
     services.drafts.saveReport(cabinetActor(request), request.params.id, form(request.body)),
   );
-  draftEdit("/agreement", "Выбор по согласованию отчёта сохранён.", (request) =>
-    services.drafts.saveAgreement(cabinetActor(request), request.params.id, form(request.body)),
+  draftEdit(
+    "/agreement",
+    "Выбор по согласованию отчёта сохранён.",
+    "report",
+    fixed("#field-agreement"),
+    (request) => services.drafts.saveAgreement(cabinetActor(request), request.params.id, form(request.body)),
   );
-  draftEdit("/desired-date", "Дата сохранена.", (request) =>
+  draftEdit("/desired-date", "Дата сохранена.", "kind", fixed("#desired-date"), (request) =>
     services.drafts.saveDesiredDate(cabinetActor(request), request.params.id, form(request.body)),
   );
-  draftEdit("/attachments", "Документ прикреплён.", (request) => {
-    const slotId = field(request.body, "slotId") ?? "";
-    const documentId = field(request.body, `document-${slotId}`) ?? "";
-    return services.drafts.attach(cabinetActor(request), request.params.id, slotId, documentId);
-  });
-  draftEdit("/portfolio", "Обучение добавлено в портфолио.", (request) =>
-    services.drafts.addPortfolioEntry(cabinetActor(request), request.params.id, form(request.body)),
+  draftEdit(
+    "/portfolio",
+    "Обучение добавлено в портфолио.",
+    "portfolio",
+    fixed("#field-portfolio"),
+    (request) =>
+      services.drafts.addPortfolioEntry(cabinetActor(request), request.params.id, form(request.body)),
   );
 
-  await filingRoutes(app, showApplication);
+  // Attaching from «Мои документы» happens on the slot's page; back to the slot on its step.
+  app.post(
+    "/lk/applications/:id/attachments",
+    { preHandler: requireViewer, schema: { params: idParams, body: formBody } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const slotId = field(request.body, "slotId") ?? "";
+      const documentId = field(request.body, `document-${slotId}`) ?? "";
+      const outcome = await services.drafts.attach(cabinetActor(request), id, slotId, documentId);
+      return respond(
+        request,
+        reply,
+        outcome,
+        { flash: "Документ прикреплён.", redirect: slotHref(id, slotId) },
+        (problems) => showSlot(request, reply, id, slotId, problems),
+      );
+    },
+  );
+
+  await filingRoutes(app, showApplication, showSlot);
 
   app.post(
     "/lk/applications/:id/attachments/:itemId/remove",
-    { preHandler: requireViewer, schema: { params: itemParams } },
+    { preHandler: requireViewer, schema: { params: itemParams, body: Type.Optional(formBody) } },
     async (request, reply) => {
       const { id, itemId } = request.params;
       const outcome = await services.drafts.detach(cabinetActor(request), id, itemId);
@@ -155,8 +228,8 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
         request,
         reply,
         outcome,
-        { flash: "Документ откреплён.", redirect: `/lk/applications/${id}` },
-        (problems) => showApplication(request, reply, id, problems),
+        { flash: "Документ откреплён.", redirect: slotHref(id, field(request.body, "slotId")) },
+        (problems) => showApplication(request, reply, id, problems, {}, "documents"),
       );
     },
   );
@@ -170,8 +243,8 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
         request,
         reply,
         outcome,
-        { flash: "Запись удалена из портфолио.", redirect: `/lk/applications/${id}` },
-        (problems) => showApplication(request, reply, id, problems),
+        { flash: "Запись удалена из портфолио.", redirect: `${stepHref(id, "portfolio")}#portfolio-entries` },
+        (problems) => showApplication(request, reply, id, problems, {}, "portfolio"),
       );
     },
   );

@@ -151,6 +151,10 @@ export const requestedDocuments = pgTable(
       .references(() => applications.id, { onDelete: "cascade" }),
     label: text("label").notNull(),
     typeCode: text("type_code").notNull(),
+    /** The kind's slot asked for (null for a free-text item): its document types are the ones offered. */
+    slotId: text("slot_id"),
+    /** The commission's comment to the request, shown next to each item it asked for. */
+    comment: text("comment"),
     requestedAt: moment("requested_at").notNull(),
     documentId: uuid("document_id").references(() => documents.id, { onDelete: "set null" }),
     providedAt: moment("provided_at"),

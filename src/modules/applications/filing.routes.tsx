@@ -19,19 +19,29 @@ import {
   readUpload,
   respond,
   type ShowApplication,
+  type ShowSlot,
+  slotHref,
 } from "./routes-support.ts";
 import { buildApplicationView } from "./views/application.view.ts";
 import { SubmitPage, WithdrawPage } from "./views/confirm-pages.tsx";
+import { stepHref } from "./views/steps.ts";
 
-export async function filingRoutes(app: FastifyInstance, showApplication: ShowApplication): Promise<void> {
+export async function filingRoutes(
+  app: FastifyInstance,
+  showApplication: ShowApplication,
+  showSlot: ShowSlot,
+): Promise<void> {
   const services = app.deps.accreditation;
   const { documentsService } = app.deps;
   const back = (id: string) => `/lk/applications/${id}`;
+  // After a move the person sees the new status and what to do next, on «Проверка и отправка».
+  const checkStep = (id: string) => `${stepHref(id, "check")}#status`;
 
   function move(
     path: string,
     flash: string,
     run: (actor: CabinetActor, id: string, body: Record<string, unknown>) => Promise<Outcome>,
+    target: (id: string) => string = checkStep,
   ) {
     app.post<{ Params: { id: string }; Body: Record<string, string> }>(
       `/lk/applications/:id${path}`,
@@ -39,8 +49,8 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
       async (request, reply) => {
         const { id } = request.params;
         const outcome = await run(cabinetActor(request), id, request.body ?? {});
-        return respond(request, reply, outcome, { flash, redirect: back(id) }, (problems) =>
-          showApplication(request, reply, id, problems),
+        return respond(request, reply, outcome, { flash, redirect: target(id) }, (problems) =>
+          showApplication(request, reply, id, problems, {}, "check"),
         );
       },
     );
@@ -53,8 +63,11 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
   move("/return-to-draft", "Заявка снова в черновике: её можно изменить.", (actor, id) =>
     services.filing.returnToDraft(actor, id),
   );
-  move("/withdraw", "Заявка отозвана.", (actor, id, body) =>
-    services.filing.withdraw(actor, id, String(body.reason ?? "")),
+  move(
+    "/withdraw",
+    "Заявка отозвана.",
+    (actor, id, body) => services.filing.withdraw(actor, id, String(body.reason ?? "")),
+    back,
   );
 
   async function confirmPage(
@@ -65,7 +78,7 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
     const details = await services.applications.details(cabinetActor(request), request.params.id);
     if (!details) return sendError(request, reply, "NOT_FOUND");
     const view = buildApplicationView(details);
-    if (!view.can.submit) return reply.redirect(back(view.id), 303);
+    if (!view.can.submit) return reply.redirect(stepHref(view.id, "check"), 303);
     return sendHtml(
       reply,
       <SubmitPage ctx={pageContext(request, reply)} view={view} errors={problems} />,
@@ -117,7 +130,7 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
         request,
         reply,
         outcome,
-        { flash: "Документ представлен.", redirect: back(id) },
+        { flash: "Документ представлен.", redirect: `${back(id)}#field-request-${itemId}` },
         (problems) => showApplication(request, reply, id, problems),
       );
     },
@@ -132,14 +145,20 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
     });
     const rateLimit = { max: app.deps.config.documents.uploadsPerMinute, timeWindow: "1 minute" };
 
-    /** Uploads the file into «Мои документы», then hands the new document to `use`. */
+    /**
+     * Uploads the file into «Мои документы», then hands the new document to `use`; back to the slot
+     * or the request it went to, or that page again with the errors.
+     */
     async function uploadThen(
       request: FastifyRequest<{ Params: { id: string; itemId: string } }>,
       reply: FastifyReply,
       typeField: string,
       use: (documentId: string) => Promise<Outcome>,
+      place: {
+        redirect: string;
+        showErrors: (problems: { field: string; message: string }[]) => Promise<unknown>;
+      },
     ) {
-      const { id } = request.params;
       const { fields, file } = await readUpload(request, documentsService.receive);
       const typeCode = fields[typeField];
       const uploaded = await documentsService.upload(actorOf(request), typeCode, file);
@@ -148,15 +167,18 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
           field: `file-${request.params.itemId}`,
           message: rejectionMessage(rejection),
         }));
-        return showApplication(request, reply, id, problems);
+        return place.showErrors(problems);
       }
       const outcome = await use(uploaded.document.id);
       return respond(
         request,
         reply,
         outcome,
-        { flash: `Документ «${uploaded.document.originalName}» загружен и прикреплён.`, redirect: back(id) },
-        (problems) => showApplication(request, reply, id, problems),
+        {
+          flash: `Документ «${uploaded.document.originalName}» загружен и прикреплён.`,
+          redirect: place.redirect,
+        },
+        place.showErrors,
       );
     }
 
@@ -164,8 +186,22 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
       "/lk/applications/:id/slots/:itemId/upload",
       { preHandler: requireViewer, schema: { params: itemParams }, config: { rateLimit } },
       (request, reply) =>
-        uploadThen(request, reply, `type-${request.params.itemId}`, (documentId) =>
-          services.drafts.attach(cabinetActor(request), request.params.id, request.params.itemId, documentId),
+        uploadThen(
+          request,
+          reply,
+          `type-${request.params.itemId}`,
+          (documentId) =>
+            services.drafts.attach(
+              cabinetActor(request),
+              request.params.id,
+              request.params.itemId,
+              documentId,
+            ),
+          {
+            redirect: slotHref(request.params.id, request.params.itemId),
+            showErrors: (problems) =>
+              showSlot(request, reply, request.params.id, request.params.itemId, problems),
+          },
         ),
     );
 
@@ -173,13 +209,21 @@ export async function filingRoutes(app: FastifyInstance, showApplication: ShowAp
       "/lk/applications/:id/requests/:itemId/upload",
       { preHandler: requireViewer, schema: { params: itemParams }, config: { rateLimit } },
       (request, reply) =>
-        uploadThen(request, reply, `type-${request.params.itemId}`, (documentId) =>
-          services.filing.provideRequested(
-            cabinetActor(request),
-            request.params.id,
-            request.params.itemId,
-            documentId,
-          ),
+        uploadThen(
+          request,
+          reply,
+          `type-${request.params.itemId}`,
+          (documentId) =>
+            services.filing.provideRequested(
+              cabinetActor(request),
+              request.params.id,
+              request.params.itemId,
+              documentId,
+            ),
+          {
+            redirect: `${back(request.params.id)}#field-request-${request.params.itemId}`,
+            showErrors: (problems) => showApplication(request, reply, request.params.id, problems),
+          },
         ),
     );
   });

@@ -8,8 +8,10 @@ import { setFlash } from "../../http/flash.ts";
 import type { DocumentsService, ReceivedFile } from "../documents/documents.service.ts";
 import { viewerOf } from "../identity/viewer.ts";
 import type { CabinetActor } from "./applications.access.ts";
+import { REPORT_SLOT_ID } from "./applications.kinds.ts";
 import type { Problem } from "./applications.policy.ts";
 import type { Outcome } from "./applications.service.ts";
+import type { StepKey } from "./views/steps.ts";
 
 export type Body = Record<string, string | string[] | undefined>;
 
@@ -19,7 +21,29 @@ export type ShowApplication = (
   reply: FastifyReply,
   id: string,
   problems?: Problem[],
+  values?: Record<string, string>,
+  step?: StepKey,
 ) => Promise<unknown>;
+
+/** Shows a slot's own page again, with the problems of a refused attach or upload. */
+export type ShowSlot = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: string,
+  slotId: string,
+  problems?: Problem[],
+) => Promise<unknown>;
+
+/** Back to a slot on its step: the report's slot is on «Отчёт», the others on «Документы». */
+export function slotHref(id: string, slotId: unknown): string {
+  const step = slotId === REPORT_SLOT_ID ? "report" : "documents";
+  return `/lk/applications/${id}${step === "report" ? "/report" : "/documents"}${slotAnchor(slotId)}`;
+}
+
+/** A slot id as the kinds define them, safe in a redirect's anchor; anything else gives none. */
+export function slotAnchor(value: unknown): string {
+  return typeof value === "string" && /^[a-z][a-z_-]{0,40}$/.test(value) ? `#field-slot-${value}` : "";
+}
 
 export const idParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 export const itemParams = Type.Object({

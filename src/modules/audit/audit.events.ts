@@ -8,6 +8,7 @@ export const auditEventNames = [
   "document.uploaded",
   "document.rejected",
   "document.downloaded",
+  "document.viewed",
   "document.deleted",
   "consent.code_sent",
   "consent.code_rejected",

@@ -109,6 +109,7 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
   "document.uploaded": { label: "Загружен документ", specifics: documentType },
   "document.rejected": { label: "Документ не принят", specifics: documentType },
   "document.downloaded": { label: "Скачан документ" },
+  "document.viewed": { label: "Просмотрен документ" },
   "document.deleted": { label: "Удалён документ", specifics: documentType },
   "consent.code_sent": { label: "Отправлен код для подключения сервиса ФРМР" },
   "consent.code_rejected": {

@@ -57,6 +57,63 @@ const deniedCount = async (userId: string) =>
       .where(and(eq(auditEvents.userId, userId), eq(auditEvents.event, "access.denied")))
   ).length;
 
+describe("view in the browser", () => {
+  test("«Просмотреть» shows the owner's PDF inline under a policy without scripts; the list links to it in a new tab", async () => {
+    const content = samplePdf();
+    const row = await uploaded("Просмотр.pdf", content, "education_diploma");
+    const response = await t.app.inject({
+      url: `/lk/documents/${row.id}/view`,
+      headers: { cookie: owner.cookie },
+    });
+    assert.equal(response.statusCode, 200);
+    assert.deepEqual(response.rawPayload, content);
+    assert.equal(response.headers["content-type"], "application/pdf");
+    assert.match(String(response.headers["content-disposition"]), /^inline; filename=/);
+    assert.equal(response.headers["x-content-type-options"], "nosniff");
+    const policy = String(response.headers["content-security-policy"]);
+    assert.match(policy, /default-src 'none'/);
+    assert.match(policy, /(^|; )sandbox($|;)/);
+    assert.doesNotMatch(policy, /script-src(?! 'none')/);
+    assert.match(String(response.headers["cache-control"]), /no-store/);
+    const list = await t.app.inject({ url: "/lk/documents", headers: { cookie: owner.cookie } });
+    assert.match(
+      list.body,
+      new RegExp(`<a href="/lk/documents/${row.id}/view" target="_blank" rel="noopener">`),
+    );
+    const [audit] = await t.deps.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.userId, owner.userId), eq(auditEvents.event, "document.viewed")));
+    assert.equal((audit?.details as { documentId?: string } | undefined)?.documentId, row.id);
+  });
+
+  test("an image is shown with its sniffed type, whatever its name claims", async () => {
+    const row = await uploaded("фото.pdf", samplePng(), "snils");
+    const response = await t.app.inject({
+      url: `/lk/documents/${row.id}/view`,
+      headers: { cookie: owner.cookie },
+    });
+    assert.equal(response.headers["content-type"], "image/png");
+    assert.match(String(response.headers["content-disposition"]), /^inline; .*\.pdf\.png$/);
+  });
+
+  test("access is exactly the download's: another user gets 404 (audited), a bad id 404, no session 401", async () => {
+    const row = await uploaded("чужой просмотр.pdf", samplePdf());
+    const before = await deniedCount(stranger.userId);
+    const foreign = await t.app.inject({
+      url: `/lk/documents/${row.id}/view`,
+      headers: { cookie: stranger.cookie },
+    });
+    assert.equal(foreign.statusCode, 404);
+    assert.doesNotMatch(foreign.body, /чужой/);
+    assert.equal(await deniedCount(stranger.userId), before + 1);
+    const bad = await t.app.inject({ url: "/lk/documents/1/view", headers: { cookie: owner.cookie } });
+    assert.equal(bad.statusCode, 404);
+    const anonymous = await t.app.inject({ url: `/lk/documents/${row.id}/view` });
+    assert.equal(anonymous.statusCode, 401);
+  });
+});
+
 describe("download", () => {
   test("the owner gets the same bytes as an attachment that is never sniffed", async () => {
     const content = samplePdf();

@@ -7,12 +7,19 @@ import { assertNoControlCharacters } from "../../http/control-characters.ts";
 import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { requireViewer, viewerOf } from "../identity/viewer.ts";
+import { isDocumentTypeCode } from "./document-types.ts";
 import type { DocumentActor } from "./documents.policy.ts";
 import type { DocumentsService, ReceivedFile } from "./documents.service.ts";
-import { downloadHeaders } from "./download.ts";
-import { MAX_FILE_BYTES } from "./upload-rules.ts";
+import { downloadHeaders, viewableMediaTypes, viewHeaders } from "./download.ts";
+import { MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD } from "./upload-rules.ts";
 import { DeletePage } from "./views/delete-page.tsx";
-import { buildDocumentsView, buildUploadFormView, documentItem } from "./views/documents.view.ts";
+import {
+  buildDocumentsView,
+  buildUploadFormView,
+  documentItem,
+  summariseUploads,
+  type UploadResult,
+} from "./views/documents.view.ts";
 import { DocumentsPage } from "./views/documents-page.tsx";
 import { UploadPage } from "./views/upload-page.tsx";
 
@@ -32,11 +39,11 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
     throwFileSizeLimit: false,
     limits: {
       fileSize: MAX_FILE_BYTES,
-      files: 1,
+      files: MAX_FILES_PER_UPLOAD,
       fields: 2,
       fieldSize: 1024,
       fieldNameSize: 100,
-      parts: 3,
+      parts: MAX_FILES_PER_UPLOAD + 2,
       headerPairs: 20,
     },
   });
@@ -82,15 +89,42 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
       config: { rateLimit: { max: config.documents.uploadsPerMinute, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
-      const { typeCode, file } = await readUploadForm(request, service.receive);
-      const outcome = await service.upload(actorOf(request), typeCode, file);
-      if (outcome.ok) {
-        request.session.set("flash", `Документ «${outcome.document.originalName}» загружен и принят.`);
+      const { typeCode, files } = await readUploadForm(request, service.receive);
+      const actor = actorOf(request);
+      // One file, or a form slip that concerns them all (no type): judged as one upload, one message.
+      if (files.length <= 1 || !isDocumentTypeCode(typeCode)) {
+        for (const extra of files.slice(1)) await extra.staged.discard();
+        const outcome = await service.upload(actor, typeCode, files[0]);
+        if (outcome.ok) {
+          request.session.set("flash", `Документ «${outcome.document.originalName}» загружен и принят.`);
+          return reply.redirect("/lk/documents", 303);
+        }
+        const status = outcome.rejections.some((rejection) => rejection.reason === "too_large") ? 413 : 400;
+        const view = buildUploadFormView(typeCode, outcome.rejections);
+        return sendHtml(reply, <UploadPage ctx={pageContext(request, reply)} view={view} />, status);
+      }
+      // Several files of one type: each is accepted or refused on its own, and the refused ones are
+      // named with their reasons, so the person knows which to fix.
+      const results: UploadResult[] = [];
+      for (const file of files) {
+        const outcome = await service.upload(actor, typeCode, file);
+        results.push(
+          outcome.ok
+            ? { name: outcome.document.originalName, ok: true }
+            : { name: file.rawName, ok: false, rejections: outcome.rejections },
+        );
+      }
+      const summary = summariseUploads(results);
+      if (summary.refused.length === 0) {
+        request.session.set("flash", summary.acceptedMessage);
         return reply.redirect("/lk/documents", 303);
       }
-      const status = outcome.rejections.some((rejection) => rejection.reason === "too_large") ? 413 : 400;
-      const view = buildUploadFormView(typeCode, outcome.rejections);
-      return sendHtml(reply, <UploadPage ctx={pageContext(request, reply)} view={view} />, status);
+      const view = buildUploadFormView(typeCode, [], summary);
+      return sendHtml(
+        reply,
+        <UploadPage ctx={pageContext(request, reply)} view={view} />,
+        summary.accepted.length > 0 ? 200 : 400,
+      );
     },
   );
 
@@ -102,6 +136,21 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
       const outcome = await service.download(actorOf(request), request.params.id);
       if (!outcome.ok) return sendError(request, reply, "NOT_FOUND");
       return reply.headers(downloadHeaders(outcome.document)).send(outcome.content);
+    },
+  );
+
+  // «Просмотреть»: the same file shown by the browser in a new tab, under viewHeaders' policy.
+  app.get(
+    "/lk/documents/:id/view",
+    { preHandler: requireViewer, schema: documentParams, attachValidation: true },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const outcome = await service.download(actorOf(request), request.params.id, "view");
+      if (!outcome.ok) return sendError(request, reply, "NOT_FOUND");
+      const headers = viewableMediaTypes.has(outcome.document.mediaType)
+        ? viewHeaders(outcome.document)
+        : downloadHeaders(outcome.document);
+      return reply.headers(headers).send(outcome.content);
     },
   );
 
@@ -142,23 +191,24 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
   );
 }
 
-/** Reads the multipart form; the file is streamed into staging as it arrives, whatever the part order. */
+/** Reads the multipart form; each file is streamed into staging as it arrives, whatever the part order. */
 async function readUploadForm(
   request: FastifyRequest,
   receive: DocumentsService["receive"],
-): Promise<{ typeCode: unknown; file: ReceivedFile | undefined }> {
+): Promise<{ typeCode: unknown; files: ReceivedFile[] }> {
   let typeCode: unknown;
-  let file: ReceivedFile | undefined;
+  const files: ReceivedFile[] = [];
   try {
     for await (const part of request.parts()) {
       // File names are checked (with a field error) by the documents module's name rules.
       if (part.type !== "file") assertNoControlCharacters([part.fieldname, part.value]);
-      if (part.type === "file") file = await receive(part.file, part.filename);
+      if (part.type === "file") files.push(await receive(part.file, part.filename));
       else if (part.fieldname === "documentType") typeCode = part.value;
     }
   } catch (error) {
-    await file?.staged.discard();
+    for (const file of files) await file.staged.discard();
     throw error;
   }
-  return { typeCode, file };
+  // A form sent with no file chosen still carries one empty file part; more than one are real files.
+  return { typeCode, files: files.length > 1 ? files.filter((file) => file.rawName !== "") : files };
 }

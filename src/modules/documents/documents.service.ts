@@ -147,13 +147,18 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
       return (await authorise(db, actor, document, "view")) ? document : undefined;
     },
 
-    async download(actor: DocumentActor, id: string): Promise<DownloadOutcome> {
+    /** The file for «Скачать», or for «Просмотреть» (`view`): the same access check, its own audit event. */
+    async download(
+      actor: DocumentActor,
+      id: string,
+      mode: "download" | "view" = "download",
+    ): Promise<DownloadOutcome> {
       await authorizeWorker(db, actor, "documents.read");
       const document = await findDocument(db, id);
-      if (!document || !(await authorise(db, actor, document, "download"))) return { ok: false };
+      if (!document || !(await authorise(db, actor, document, mode))) return { ok: false };
       const content = await storage.open(document.storageKey);
       await writeAudit(db, {
-        event: "document.downloaded",
+        event: mode === "view" ? "document.viewed" : "document.downloaded",
         outcome: "success",
         userId: actor.id,
         ip: actor.ip,

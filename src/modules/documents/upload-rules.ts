@@ -2,6 +2,8 @@
 
 /** W7: at most 5 MB per file. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Files one upload form may carry (all of one document type). */
+export const MAX_FILES_PER_UPLOAD = 10;
 /** Longer names are refused rather than cut, so the user sees the name they will get back. */
 export const MAX_NAME_LENGTH = 200;
 

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import { and, eq } from "drizzle-orm";
+import { cookiesFrom } from "../../../test/support/platform.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { documents } from "./documents.schema.ts";
 import {
@@ -274,5 +275,63 @@ describe("accepted uploads", () => {
     const ids = new Set((await userDocuments()).map((document) => document.id));
     assert.equal(rows.length, ids.size);
     assert.ok(rows.every((row) => ids.has(row.details.documentId as string)));
+  });
+});
+
+describe("several files at once", () => {
+  test("each file is judged on its own; the refused ones are named, each with its reason", async () => {
+    const before = (await userDocuments()).length;
+    const response = await post([
+      { name: "documentType", value: "identity_document" },
+      { name: "file", filename: "паспорт стр 1.pdf", content: samplePdf(), contentType: "application/pdf" },
+      {
+        name: "file",
+        filename: "паспорт стр 2.exe.pdf",
+        content: sampleElf(),
+        contentType: "application/pdf",
+      },
+      { name: "file", filename: "паспорт стр 3.png", content: samplePng(), contentType: "image/png" },
+      { name: "file", filename: "пустой.pdf", content: Buffer.alloc(0), contentType: "application/pdf" },
+    ]);
+    assert.equal(response.statusCode, 200);
+    assert.match(response.body, /Не все файлы приняты/);
+    assert.match(
+      response.body,
+      /Загружены и приняты 2 документа: «паспорт стр 1\.pdf», «паспорт стр 3\.png»/,
+    );
+    assert.match(response.body, /<strong>«паспорт стр 2\.exe\.pdf»<\/strong> — Файл является программой/);
+    assert.match(response.body, /<strong>«пустой\.pdf»<\/strong> — Файл пустой/);
+    const names = (await userDocuments()).map((row) => row.originalName);
+    assert.equal(names.length, before + 2);
+    assert.ok(names.includes("паспорт стр 1.pdf") && names.includes("паспорт стр 3.png"));
+    assert.ok(!names.includes("паспорт стр 2.exe.pdf"));
+  });
+
+  test("all accepted: back to the list with one message naming them", async () => {
+    const response = await post([
+      { name: "documentType", value: "snils" },
+      { name: "file", filename: "снилс лицо.jpg", content: sampleJpeg(), contentType: "image/jpeg" },
+      { name: "file", filename: "снилс оборот.png", content: samplePng(), contentType: "image/png" },
+    ]);
+    assert.equal(response.statusCode, 303);
+    const list = await t.app.inject({
+      url: "/lk/documents",
+      headers: { cookie: cookiesFrom(response.headers["set-cookie"], cookie) },
+    });
+    assert.match(list.body, /Загружены и приняты 2 документа: «снилс лицо\.jpg», «снилс оборот\.png»/);
+  });
+
+  test("none accepted: 400, every file named; the form offers several files", async () => {
+    const response = await post([
+      { name: "documentType", value: "snils" },
+      { name: "file", filename: "a.pdf", content: sampleElf(), contentType: "application/pdf" },
+      { name: "file", filename: "b\u202Efdp.exe", content: samplePdf(), contentType: "application/pdf" },
+    ]);
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /«a\.pdf»/);
+    // The bidirectional override is dropped from the shown name, so it cannot disguise the extension.
+    assert.match(response.body, /«bfdp\.exe»<\/strong> — Имя файла содержит служебные/);
+    assert.doesNotMatch(response.body, /Загружены и приняты/);
+    assert.match(response.body, /<input[^>]*type="file"[^>]*multiple/);
   });
 });

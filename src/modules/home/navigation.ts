@@ -7,7 +7,7 @@ export const workerNavigation: readonly NavItem[] = [
   { href: "/lk/record", label: "Личное дело" },
   { href: "/lk/documents", label: "Мои документы" },
   { href: "/lk/applications", label: "Мои заявки" },
-  { href: "/lk/notices", label: "Уведомления" },
+  { href: "/lk/notices", label: "Уведомления", notices: true },
   { href: "/lk/support", label: "Мои обращения" },
   { href: "/lk/history", label: "История" },
   { href: "/lk/settings", label: "Настройки" },

@@ -5,6 +5,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import type { ConsentRow } from "../consent/consent.repository.ts";
 import { consents } from "../consent/consent.schema.ts";
+import { notices } from "../notifications/notifications.schema.ts";
 import { organizations } from "../organizations/organizations.schema.ts";
 import type { UserRow } from "./identity.repository.ts";
 import { users } from "./identity.schema.ts";
@@ -14,7 +15,11 @@ export interface ViewerRow {
   /** The active consent to the ФРМР service, if given and not revoked. */
   consent: ConsentRow | undefined;
   organizationName: string | undefined;
+  /** Unread notices (for the menu), counted up to UNREAD_SHOWN_MAX: the menu says «99+» beyond. */
+  unreadNotices: number;
 }
+
+export const UNREAD_SHOWN_MAX = 99;
 
 export async function findViewerRow(
   db: DbExecutor,
@@ -22,7 +27,13 @@ export async function findViewerRow(
   organizationId: string | undefined,
 ): Promise<ViewerRow | undefined> {
   const [row] = await db
-    .select({ user: users, consent: consents, organizationName: organizations.shortName })
+    .select({
+      user: users,
+      consent: consents,
+      organizationName: organizations.shortName,
+      // In the same statement, bounded by a limit so that a person with thousands of notices costs the same.
+      unreadNotices: sql<number>`(select count(*)::int from (select 1 from ${notices} where ${notices.userId} = ${users.id} and ${notices.readAt} is null limit ${UNREAD_SHOWN_MAX + 1}) as unread)`,
+    })
     .from(users)
     // At most one active consent per person (consents_one_active_idx), so the join adds no rows.
     .leftJoin(consents, and(eq(consents.userId, users.id), isNull(consents.revokedAt)))
@@ -34,5 +45,6 @@ export async function findViewerRow(
     user: row.user,
     consent: row.consent ?? undefined,
     organizationName: row.organizationName ?? undefined,
+    unreadNotices: Number(row.unreadNotices ?? 0),
   };
 }

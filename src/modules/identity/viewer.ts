@@ -33,13 +33,14 @@ async function viewerPlugin(app: FastifyInstance): Promise<void> {
       request.session.destroy();
       return;
     }
-    const { user, consent, organizationName } = row;
+    const { user, consent, organizationName, unreadNotices } = row;
     request.viewerRecord = { user, consent };
     request.viewer = {
       id: user.id,
       fullName: fullName(user),
       previousLoginAt: user.previousLoginAt,
       context,
+      unreadNotices,
       ...(organizationName ? { organizationName } : {}),
     };
   });

@@ -11,6 +11,9 @@ export async function noticesRoutes(app: FastifyInstance): Promise<void> {
     const userId = viewerOf(request).id;
     const notices = await listNotices(database.db, userId);
     await markNoticesRead(database.db, userId, clock.now());
+    // Read as of this page: the menu no longer counts them (the viewer was loaded before).
+    const viewer = viewerOf(request);
+    viewer.unreadNotices = 0;
     return sendHtml(reply, <NoticesPage ctx={pageContext(request, reply)} notices={notices} />);
   });
 }

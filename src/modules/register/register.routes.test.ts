@@ -198,7 +198,7 @@ describe("home (W4)", () => {
     const html = await page(await signInWithConsent(app, ivanova), "/lk");
     assert.match(html, /Срок аккредитации по специальности «Терапия» истекает через 60 дней — 20\.01\.2027/);
     assert.match(html, /Сервис ФРМР подключён 21\.11\.2026/);
-    assert.match(html, /Заявлений пока нет/);
+    assert.match(html, /Чтобы пройти аккредитацию, создайте заявку/);
     assert.doesNotMatch(
       html,
       /Срок аккредитации[^<]*истёк/,

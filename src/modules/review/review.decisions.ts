@@ -87,12 +87,21 @@ export function createReviewDecisions({
         }
         const now = clock.now();
         const items = [
-          ...picked.map((slot) => ({ label: slot.label, typeCode: slot.anyOf[0] ?? "other" })),
-          ...(other ? [{ label: other, typeCode: "other" }] : []),
+          ...picked.map((slot) => ({
+            label: slot.label,
+            typeCode: slot.anyOf[0] ?? "other",
+            slotId: slot.id,
+          })),
+          ...(other ? [{ label: other, typeCode: "other", slotId: null }] : []),
         ];
         await insertRequestedDocuments(
           tx,
-          items.map((item) => ({ ...item, applicationId: application.id, requestedAt: now })),
+          items.map((item) => ({
+            ...item,
+            comment: comment || null,
+            applicationId: application.id,
+            requestedAt: now,
+          })),
         );
         const list = items.map((item) => `«${item.label}»`).join(", ");
         return { comment: comment ? `${list}. ${comment}` : list };

@@ -4,7 +4,7 @@ import type { DocumentRow } from "../../documents/documents.repository.ts";
 import { deadlineText } from "../../review/views/queue-page.tsx";
 import type { ApplicationRow } from "../applications.repository.ts";
 import type { ApplicationDetails } from "../applications.service.ts";
-import { buildApplicationView } from "./application.view.ts";
+import { buildApplicationView, slotChoices } from "./application.view.ts";
 import { buildApplicationsSummary } from "./home-block.tsx";
 
 const application = (overrides: Partial<ApplicationRow> = {}): ApplicationRow =>
@@ -83,13 +83,16 @@ const details = (overrides: Partial<ApplicationDetails> = {}): ApplicationDetail
 test("a draft offers, per slot, only the worker's documents of fitting types not yet attached", () => {
   const view = buildApplicationView(details());
   const identity = view.slots.find((slot) => slot.id === "identity");
-  assert.deepEqual(identity?.attached, [{ attachmentId: "at1", name: "Паспорт.pdf" }]);
+  assert.deepEqual(identity?.attached, [
+    { attachmentId: "at1", name: "Паспорт.pdf", viewHref: "/lk/documents/d1/view" },
+  ]);
+  assert.equal(identity?.fitting, 1);
   assert.deepEqual(
-    identity?.options.map((option) => option.value),
+    slotChoices(details(), "identity").map((option) => option.value),
     ["d2"],
   );
   assert.deepEqual(
-    view.slots.find((slot) => slot.id === "snils")?.options.map((option) => option.value),
+    slotChoices(details(), "snils").map((option) => option.value),
     ["d3"],
   );
   assert.equal(view.portfolio?.problem !== undefined, true);

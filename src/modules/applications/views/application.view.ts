@@ -1,9 +1,9 @@
 // The view model of the worker's application page: what to show and which forms to offer, from
 // the application's details. Pure, so that it is tested without a server.
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
-import { documentTypeLabel } from "../../documents/document-types.ts";
+import { documentTypeLabel, documentTypes } from "../../documents/document-types.ts";
 import type { DocumentRow } from "../../documents/documents.repository.ts";
-import { kindDefinitions } from "../applications.kinds.ts";
+import { kindDefinitions, requestedTypes } from "../applications.kinds.ts";
 import { agreementModeLabels, type Problem } from "../applications.policy.ts";
 import { hoursProblem, REQUIRED_TRAINING_HOURS } from "../applications.rules.ts";
 import type { ActivityReport, AgreementMode } from "../applications.schema.ts";
@@ -20,8 +20,9 @@ export interface SlotView {
   id: string;
   label: string;
   required: boolean;
-  attached: { attachmentId: string; name: string }[];
-  options: Option[];
+  attached: { attachmentId: string; name: string; viewHref: string }[];
+  /** How many of the worker's documents fit the slot and are not attached: chosen on the slot's own page. */
+  fitting: number;
   types: Option[];
 }
 
@@ -66,10 +67,18 @@ export interface ApplicationView {
     id: string;
     label: string;
     typeCode: string;
+    /** The types a new upload may take: the requested slot's, or every type for a free-text item. */
+    types: Option[];
+    /** The commission's comment to the request, next to each item it asked for. */
+    comment: string | null;
+    requestedAt: string;
     provided: string | undefined;
+    /** Only documents of the requested type (every document for a free-text item). */
     options: Option[];
   }[];
   problems: Problem[];
+  /** What still keeps a draft from being sent, whatever the moves allowed now (for the step indicator). */
+  pending: Problem[];
   can: {
     sendToHead: boolean;
     recall: boolean;
@@ -108,10 +117,12 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
       id: slot.id,
       label: slot.label,
       required: slot.required,
-      attached: attached.map((item) => ({ attachmentId: item.id, name: item.originalName })),
-      options: fitting
-        .filter((document) => !attached.some((item) => item.documentId === document.id))
-        .map(documentOption),
+      attached: attached.map((item) => ({
+        attachmentId: item.id,
+        name: item.originalName,
+        viewHref: `/lk/documents/${item.documentId}/view`,
+      })),
+      fitting: fitting.filter((document) => !attached.some((item) => item.documentId === document.id)).length,
       types: slot.anyOf.map((code) => ({ value: code, label: documentTypeLabel(code) })),
     };
   });
@@ -152,17 +163,29 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
         };
       }),
     },
-    requested: details.requested.map((item) => ({
-      id: item.id,
-      label: item.label,
-      typeCode: item.typeCode,
-      provided: item.documentId
-        ? (details.documents.find((document) => document.id === item.documentId)?.originalName ??
-          "документ представлен")
-        : undefined,
-      options: details.documents.map(documentOption),
-    })),
+    requested: details.requested.map((item) => {
+      const types = requestedTypes(application.kind, item);
+      return {
+        id: item.id,
+        label: item.label,
+        typeCode: item.typeCode,
+        types: (types ?? documentTypes.map((type) => type.code)).map((code) => ({
+          value: code,
+          label: documentTypeLabel(code),
+        })),
+        comment: item.comment,
+        requestedAt: formatDate(item.requestedAt),
+        provided: item.documentId
+          ? (details.documents.find((document) => document.id === item.documentId)?.originalName ??
+            "документ представлен")
+          : undefined,
+        options: details.documents
+          .filter((document) => !types || types.includes(document.typeCode))
+          .map(documentOption),
+      };
+    }),
     problems: can("submit") ? details.problems : [],
+    pending: editable ? details.problems : [],
     can: {
       sendToHead: can("send_to_head") && definition.portfolio,
       recall: can("recall_from_head"),
@@ -198,4 +221,19 @@ function facts(details: ApplicationDetails): { label: string; value: string }[] 
   if (application.decisionComment)
     rows.push({ label: "Комментарий комиссии", value: application.decisionComment });
   return rows;
+}
+
+/** The documents that may go into a slot and are not in it yet, for the slot's choice page. */
+export function slotChoices(details: ApplicationDetails, slotId: string): Option[] {
+  const slot = kindDefinitions[details.application.kind].slots.find((candidate) => candidate.id === slotId);
+  if (!slot) return [];
+  const attached = new Set(
+    details.attachments.filter((item) => item.slotId === slotId).map((item) => item.documentId),
+  );
+  return details.documents
+    .filter(
+      (document) =>
+        (slot.anyOf as readonly string[]).includes(document.typeCode) && !attached.has(document.id),
+    )
+    .map(documentOption);
 }

@@ -7,6 +7,7 @@ import { ErrorSummary, type FieldError, fieldId } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { ApplicationView } from "./application.view.ts";
+import { problemHref, stepHref } from "./steps.ts";
 
 export function SubmitPage({
   ctx,
@@ -29,7 +30,11 @@ export function SubmitPage({
       </p>
       <h1>Проверьте заявку перед отправкой</h1>
       <ErrorSummary
-        errors={problems.map((problem) => ({ field: problem.field, message: problem.message }))}
+        errors={problems.map((problem) => ({
+          field: problem.field,
+          message: problem.message,
+          href: problemHref(view.id, problem.field),
+        }))}
       />
       <section class="card" aria-labelledby="summary-title">
         <h2 id="summary-title">{view.title}</h2>
@@ -83,7 +88,7 @@ export function SubmitPage({
         </form>
       ) : (
         <p>
-          <a class="button" href={base}>
+          <a class="button" href={stepHref(view.id, "check")}>
             Вернуться и исправить
           </a>
         </p>

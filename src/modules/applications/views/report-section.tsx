@@ -81,6 +81,7 @@ function AgreementForm({ view, csrfToken, errors }: SectionProps) {
       <RadioGroup
         name="agreementMode"
         legend="Согласование отчёта с руководителем"
+        hint="Отчёт согласует руководитель организации, в которой вы работаете, до отправки заявки. Направить отчёт руководителю можно на шаге «Проверка и отправка»."
         options={agreement.modes}
         value={agreement.mode ?? undefined}
         error={errorFor(errors, "agreementMode")}

@@ -8,27 +8,31 @@ import { type SectionProps, uploadAccept } from "./fields.tsx";
 
 export function Slot({ slot, view, csrfToken, errors }: { slot: SlotView } & SectionProps) {
   const base = `/lk/applications/${view.id}`;
+  const error = errorFor(errors, `slot-${slot.id}`) ?? errorFor(errors, `file-${slot.id}`);
   return (
     <li class="card" id={fieldId(`slot-${slot.id}`)}>
       <h3>
-        {slot.label} {slot.required ? "" : <span class="muted">(если есть)</span>}
+        {slot.label}
+        {!slot.required && <span class="muted"> (если есть)</span>}
       </h3>
-      {errorFor(errors, `slot-${slot.id}`) && (
-        <p class="field__error">{errorFor(errors, `slot-${slot.id}`)}</p>
-      )}
+      {error && <p class="field__error">{error}</p>}
       {slot.attached.length === 0 ? (
         <p class="muted">Документ не прикреплён.</p>
       ) : (
         <ul class="inline-actions">
           {slot.attached.map((item) => (
             <li key={item.attachmentId}>
-              {item.name}
+              <span class="break-word">{item.name}</span>
+              <a class="attached__action" href={item.viewHref} target="_blank" rel="noopener">
+                Просмотреть<span class="visually-hidden"> «{item.name}» (откроется в новой вкладке)</span>
+              </a>
               {view.editable && (
                 <ActionButton
                   action={`${base}/attachments/${item.attachmentId}/remove`}
                   csrfToken={csrfToken}
-                  class="inline-form"
+                  class="inline-form attached__action"
                   variant="link"
+                  hidden={{ slotId: slot.id }}
                   label={
                     <>
                       Открепить<span class="visually-hidden"> «{item.name}»</span>
@@ -40,33 +44,14 @@ export function Slot({ slot, view, csrfToken, errors }: { slot: SlotView } & Sec
           ))}
         </ul>
       )}
-      {view.editable && slot.options.length > 0 && (
-        <PostForm action={`${base}/attachments`} csrfToken={csrfToken} hidden={{ slotId: slot.id }}>
-          <SelectField
-            name={`document-${slot.id}`}
-            label="Выбрать из «Моих документов»"
-            value={undefined}
-            options={slot.options}
-          />
-          <FormActions label="Прикрепить" variant="secondary" />
-        </PostForm>
-      )}
       {view.editable && (
-        <PostForm action={`${base}/slots/${slot.id}/upload`} csrfToken={csrfToken} multipart>
-          <SelectField
-            name={`type-${slot.id}`}
-            label="Или загрузить новый: тип документа"
-            value={undefined}
-            options={slot.types}
-          />
-          <FileField
-            name="file"
-            id={fieldId(`file-${slot.id}`)}
-            label="Файл PDF, JPG или PNG, не больше 5 МБ"
-            accept={uploadAccept}
-          />
-          <FormActions label="Загрузить и прикрепить" variant="secondary" />
-        </PostForm>
+        <p>
+          <a href={`${base}/slots/${slot.id}`}>
+            {slot.attached.length === 0 ? "Прикрепить документ" : "Прикрепить ещё один"}
+            <span class="visually-hidden"> в раздел «{slot.label}»</span>
+          </a>
+          {slot.fitting > 0 && <span class="muted"> — подходящих в «Моих документах»: {slot.fitting}</span>}
+        </p>
       )}
     </li>
   );
@@ -76,7 +61,9 @@ export function SlotsSection(props: SectionProps) {
   const slots = props.view.slots.filter((slot) => !(props.view.periodic && slot.id === "report"));
   return (
     <section aria-labelledby="slots-title">
-      <h2 id="slots-title">Документы</h2>
+      <h3 id="slots-title" class="visually-hidden">
+        Документы заявки
+      </h3>
       <ul class="plain-list">
         {slots.map((slot) => (
           <Slot slot={slot} key={slot.id} {...props} />
@@ -96,6 +83,12 @@ export function RequestsSection({ view, csrfToken, errors }: SectionProps) {
         {view.requested.map((item) => (
           <li key={item.id} id={fieldId(`request-${item.id}`)} class="request">
             <h3>{item.label}</h3>
+            <p class="muted">Запрошен {item.requestedAt}</p>
+            {item.comment && (
+              <p class="notice break-word">
+                <strong>Комментарий комиссии:</strong> {item.comment}
+              </p>
+            )}
             {errorFor(errors, `request-${item.id}`) && (
               <p class="field__error">{errorFor(errors, `request-${item.id}`)}</p>
             )}
@@ -117,12 +110,23 @@ export function RequestsSection({ view, csrfToken, errors }: SectionProps) {
                     <FormActions label="Представить" />
                   </PostForm>
                 )}
+                {item.options.length === 0 && (
+                  <p class="muted">В «Моих документах» нет документа этого типа: загрузите его здесь.</p>
+                )}
                 <PostForm
                   action={`/lk/applications/${view.id}/requests/${item.id}/upload`}
                   csrfToken={csrfToken}
                   multipart
-                  hidden={{ [`type-${item.id}`]: item.typeCode }}
+                  hidden={item.types.length === 1 ? { [`type-${item.id}`]: item.typeCode } : {}}
                 >
+                  {item.types.length > 1 && (
+                    <SelectField
+                      name={`type-${item.id}`}
+                      label="Тип документа"
+                      value={item.typeCode}
+                      options={item.types}
+                    />
+                  )}
                   <FileField
                     name="file"
                     id={fieldId(`file-${item.id}`)}

@@ -68,6 +68,11 @@ function DocumentRow({ item }: { item: DocumentItem }) {
       <td data-label="Действия">
         <ul class="inline-actions">
           <li>
+            <a href={item.viewHref} target="_blank" rel="noopener">
+              Просмотреть<span class="visually-hidden"> {item.originalName} (откроется в новой вкладке)</span>
+            </a>
+          </li>
+          <li>
             <a href={item.downloadHref} download>
               Скачать<span class="visually-hidden"> {item.originalName}</span>
             </a>

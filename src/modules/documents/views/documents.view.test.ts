@@ -34,6 +34,7 @@ test("the list: type label, size, Moscow time, links; usage against the quota", 
     uploadedAt: "21.11.2026 12:05",
     locked: false,
     downloadHref: `/lk/documents/${row.id}/download`,
+    viewHref: `/lk/documents/${row.id}/view`,
     deleteHref: `/lk/documents/${row.id}/delete`,
   });
   assert.equal(view.items[1]?.locked, true);

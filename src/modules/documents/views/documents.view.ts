@@ -1,11 +1,13 @@
 // View models of «Мои документы»: plain data for the templates, built by pure functions.
 import { formatDateTime } from "../../../shared/format.ts";
+import { counted, nouns } from "../../../shared/plural.ts";
 import { documentTypeLabel, documentTypes, isDocumentTypeCode } from "../document-types.ts";
 import type { DocumentQuota } from "../documents.policy.ts";
 import type { DocumentRow } from "../documents.repository.ts";
 import {
   formatFileSize,
   MAX_FILE_BYTES,
+  MAX_FILES_PER_UPLOAD,
   type Rejection,
   type RejectionReason,
   rejectionField,
@@ -21,6 +23,8 @@ export interface DocumentItem {
   /** Attached to a submitted application: it cannot be deleted. */
   locked: boolean;
   downloadHref: string;
+  /** Opens the file in a new tab, shown by the browser. */
+  viewHref: string;
   deleteHref: string;
 }
 
@@ -48,6 +52,7 @@ export function documentItem(row: DocumentRow): DocumentItem {
     uploadedAt: formatDateTime(row.uploadedAt),
     locked: row.lockedAt !== null,
     downloadHref: `/lk/documents/${row.id}/download`,
+    viewHref: `/lk/documents/${row.id}/view`,
     deleteHref: `/lk/documents/${row.id}/delete`,
   };
 }
@@ -107,13 +112,58 @@ export interface UploadFormView {
   options: { code: string; label: string; selected: boolean }[];
   errors: FieldError[];
   maxSize: string;
+  maxFiles: number;
+  /** After an upload of several files that refused some: what was kept and what was not, by name. */
+  outcome: UploadSummary | undefined;
+}
+
+export type UploadResult = { name: string; ok: true } | { name: string; ok: false; rejections: Rejection[] };
+
+export interface UploadSummary {
+  accepted: string[];
+  acceptedMessage: string;
+  refused: { name: string; message: string }[];
+}
+
+// Invisible and direction-changing characters would garble the list (the name itself was refused).
+const unprintable = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** A file name as the person will recognise it, fit for a list whether or not the file was accepted. */
+export function displayFileName(raw: string): string {
+  const name = raw.replace(unprintable, "").trim();
+  if (name === "") return "файл без имени";
+  return [...name].length > 80 ? `${[...name].slice(0, 79).join("")}…` : name;
+}
+
+export function summariseUploads(results: readonly UploadResult[]): UploadSummary {
+  const accepted = results.flatMap((result) => (result.ok ? [result.name] : []));
+  return {
+    accepted,
+    acceptedMessage:
+      accepted.length === 1
+        ? `Документ «${accepted[0]}» загружен и принят.`
+        : `Загружены и приняты ${counted(accepted.length, nouns.document)}: ${accepted.map((name) => `«${name}»`).join(", ")}.`,
+    refused: results.flatMap((result) =>
+      result.ok
+        ? []
+        : [
+            {
+              name: displayFileName(result.name),
+              message: result.rejections.map(rejectionMessage).join(" "),
+            },
+          ],
+    ),
+  };
 }
 
 export function buildUploadFormView(
   selectedType: unknown,
   rejections: readonly Rejection[] = [],
+  outcome?: UploadSummary,
 ): UploadFormView {
   return {
+    outcome,
+    maxFiles: MAX_FILES_PER_UPLOAD,
     options: documentTypes.map((type) => ({
       code: type.code,
       label: type.label,

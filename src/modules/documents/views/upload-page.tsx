@@ -1,19 +1,16 @@
-import { ErrorSummary, fieldId } from "../../../ui/form.tsx";
+import { FormActions } from "../../../ui/actions.tsx";
+import { FileField, SelectField } from "../../../ui/fields.tsx";
+import { ErrorSummary, errorFor } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
-import type { FieldError, UploadFormView } from "./documents.view.ts";
-
-const typeId = fieldId("documentType");
-const fileId = fieldId("file");
+import type { UploadFormView, UploadSummary } from "./documents.view.ts";
 
 export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormView }) {
-  const errorOf = (field: FieldError["field"]) => view.errors.find((error) => error.field === field)?.message;
-  const typeError = errorOf("documentType");
-  const fileError = errorOf("file");
+  const failed = view.errors.length > 0 || (view.outcome?.refused.length ?? 0) > 0;
   return (
     <Layout
       ctx={ctx}
-      title={view.errors.length > 0 ? "Ошибка: загрузка документа" : "Загрузка документа"}
+      title={failed ? "Ошибка: загрузка документа" : "Загрузка документа"}
       nav={workerNavigation}
     >
       <p>
@@ -21,6 +18,7 @@ export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormVi
       </p>
       <h1>Загрузка документа</h1>
       <ErrorSummary errors={view.errors} />
+      {view.outcome && <UploadOutcome outcome={view.outcome} />}
       {/* The multipart body is read after the CSRF check, so the token travels in the address. */}
       <form
         method="post"
@@ -28,57 +26,42 @@ export function UploadPage({ ctx, view }: { ctx: PageContext; view: UploadFormVi
         enctype="multipart/form-data"
         class="card"
       >
-        <div class={typeError ? "field field--error" : "field"}>
-          <label for={typeId}>Тип документа</label>
-          {typeError && (
-            <p class="field__error" id={`${typeId}-error`}>
-              <span class="visually-hidden">Ошибка: </span>
-              {typeError}
-            </p>
-          )}
-          <select
-            id={typeId}
-            name="documentType"
-            required
-            aria-invalid={typeError ? "true" : undefined}
-            aria-describedby={typeError ? `${typeId}-error` : undefined}
-          >
-            <option value="">Выберите тип документа</option>
-            {view.options.map((option) => (
-              <option key={option.code} value={option.code} selected={option.selected}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class={fileError ? "field field--error" : "field"}>
-          <label for={fileId}>Файл</label>
-          <p class="hint" id={`${fileId}-hint`}>
-            PDF, JPG или PNG, не больше {view.maxSize}. PDF не должен быть защищён паролем.
-          </p>
-          {fileError && (
-            <p class="field__error" id={`${fileId}-error`}>
-              <span class="visually-hidden">Ошибка: </span>
-              {fileError}
-            </p>
-          )}
-          <input
-            type="file"
-            id={fileId}
-            name="file"
-            required
-            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
-            aria-invalid={fileError ? "true" : undefined}
-            aria-describedby={fileError ? `${fileId}-hint ${fileId}-error` : `${fileId}-hint`}
-          />
-        </div>
-        <p class="actions">
-          <button type="submit" class="button">
-            Загрузить
-          </button>
-          <a href="/lk/documents">Отмена</a>
-        </p>
+        <SelectField
+          name="documentType"
+          label="Тип документа"
+          placeholder="Выберите тип документа"
+          value={view.options.find((option) => option.selected)?.code}
+          options={view.options.map((option) => ({ value: option.code, label: option.label }))}
+          error={errorFor(view.errors, "documentType")}
+        />
+        <FileField
+          name="file"
+          label="Файлы"
+          hint={`PDF, JPG или PNG, каждый не больше ${view.maxSize}. PDF не должен быть защищён паролем. Можно выбрать до ${view.maxFiles} файлов одного типа сразу, например страницы паспорта.`}
+          accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+          multiple
+          error={errorFor(view.errors, "file")}
+        />
+        <FormActions label="Загрузить" cancelHref="/lk/documents" />
       </form>
     </Layout>
+  );
+}
+
+/** Which files of a several-file upload were kept and which were not, each by its name. */
+function UploadOutcome({ outcome }: { outcome: UploadSummary }) {
+  return (
+    <section class="notice" aria-labelledby="refused-title" role="alert">
+      <h2 id="refused-title">Не все файлы приняты</h2>
+      {outcome.accepted.length > 0 && <p>{outcome.acceptedMessage}</p>}
+      <p>Эти файлы не сохранены. Исправьте причину и загрузите их снова:</p>
+      <ul class="break-word">
+        {outcome.refused.map((file, index) => (
+          <li key={`${index}-${file.name}`}>
+            <strong>«{file.name}»</strong> — {file.message}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

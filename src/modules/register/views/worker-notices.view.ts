@@ -10,10 +10,18 @@ export interface WorkerNotice {
   link?: { href: string; label: string };
 }
 
+/** An application in progress for a specialty: the notice of a running-out right points at it. */
+export interface OpenApplication {
+  specialtyName: string;
+  title: string;
+  href: string;
+}
+
 export function buildWorkerNotices(
   summary: RegisterSummary,
   consent: { grantedAt: Date } | undefined,
   today: string,
+  openApplications: readonly OpenApplication[] = [],
 ): WorkerNotice[] {
   const notices: WorkerNotice[] = [];
   if (!summary.hasRecord) {
@@ -24,7 +32,15 @@ export function buildWorkerNotices(
   }
   for (const right of summary.rights) {
     const expiry = expiryOf(right.endDate, today);
-    if (expiry.state === "expiring") {
+    const open = openApplications.find((application) => application.specialtyName === right.specName);
+    if (expiry.state === "expiring" && open) {
+      // Already applied: no advice to apply again, only where the application stands.
+      notices.push({
+        tone: "info",
+        text: `Срок аккредитации по специальности «${right.specName}» ${expiryWording(expiry)} — ${formatDate(right.endDate)}. ${open.title} на периодическую аккредитацию уже в работе.`,
+        link: { href: open.href, label: `Открыть: ${open.title}` },
+      });
+    } else if (expiry.state === "expiring") {
       notices.push({
         tone: "warning",
         text: `Срок аккредитации по специальности «${right.specName}» ${expiryWording(expiry)} — ${formatDate(right.endDate)}. Подайте заявление на периодическую аккредитацию заранее.`,
