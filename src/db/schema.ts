@@ -11,6 +11,7 @@ import * as identity from "../modules/identity/identity.schema.ts";
 import * as jobs from "../modules/jobs/jobs.schema.ts";
 import * as licences from "../modules/licences/licences.schema.ts";
 import * as notifications from "../modules/notifications/notifications.schema.ts";
+import * as orgRequests from "../modules/org-requests/org-requests.schema.ts";
 import * as organizationActivation from "../modules/organizations/activation.schema.ts";
 import * as organizations from "../modules/organizations/organizations.schema.ts";
 import * as organizationSecurity from "../modules/organizations/security.schema.ts";
@@ -41,6 +42,7 @@ export const schema = {
   ...access,
   ...staff,
   ...licences,
+  ...orgRequests,
   ...api,
   ...support,
   ...signatures,

@@ -55,6 +55,8 @@ export const auditEventNames = [
   "licence.added",
   "licence.status_changed",
   "licence.verified",
+  "org_request.submitted",
+  "org_request.decided",
   "api.client_added",
   "api.client_suspended",
   "api.client_resumed",

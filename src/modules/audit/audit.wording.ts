@@ -242,6 +242,11 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
     specifics: (d) =>
       d.decision === "verified" ? "сведения подтверждены" : "сведения возвращены на исправление",
   },
+  "org_request.submitted": { label: "Подано заявление организации" },
+  "org_request.decided": {
+    label: "Оператор рассмотрел заявление организации",
+    specifics: (d) => (d.decision === "approved" ? "исполнено" : "отказано"),
+  },
   "api.client_added": { label: "Зарегистрирована система, работающая через API" },
   "api.client_suspended": { label: "Доступ системы к API приостановлен" },
   "api.client_resumed": { label: "Доступ системы к API возобновлён" },

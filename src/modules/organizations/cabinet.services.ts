@@ -6,6 +6,7 @@ import { createRepresentativesService } from "../access/representatives.service.
 import type { FileStorage } from "../documents/storage.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
 import { createLicencesService } from "../licences/licences.service.ts";
+import { createOrgRequestsService } from "../org-requests/org-requests.service.ts";
 import { createStaffService } from "../staff/staff.service.ts";
 import { createStaffImportService } from "../staff/staff-import.service.ts";
 import { createActivationService } from "./activation.service.ts";
@@ -29,6 +30,7 @@ export function createCabinetServices(deps: CabinetServiceDeps) {
     staff: createStaffService(deps),
     staffImport: createStaffImportService(deps),
     licences: createLicencesService({ db: deps.db, clock: deps.clock, storage: deps.storage }),
+    orgRequests: createOrgRequestsService({ db: deps.db, clock: deps.clock, storage: deps.storage }),
   };
 }
 

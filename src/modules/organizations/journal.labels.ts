@@ -25,6 +25,8 @@ export const journalEvents: AuditEventName[] = [
   "licence.added",
   "licence.status_changed",
   "licence.verified",
+  "org_request.submitted",
+  "org_request.decided",
   "staff.added",
   "staff.card_added",
   "staff.card_changed",
