@@ -14,6 +14,7 @@ import * as notifications from "../modules/notifications/notifications.schema.ts
 import * as orgRequests from "../modules/org-requests/org-requests.schema.ts";
 import * as organizationActivation from "../modules/organizations/activation.schema.ts";
 import * as organizations from "../modules/organizations/organizations.schema.ts";
+import * as entryHolds from "../modules/organizations/entry-holds.schema.ts";
 import * as organizationSecurity from "../modules/organizations/security.schema.ts";
 import * as register from "../modules/register/register.schema.ts";
 import * as registerRecord from "../modules/register/register-record.schema.ts";
@@ -39,6 +40,7 @@ export const schema = {
   ...extracts,
   ...organizationActivation,
   ...organizationSecurity,
+  ...entryHolds,
   ...access,
   ...staff,
   ...licences,

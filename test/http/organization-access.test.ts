@@ -340,6 +340,17 @@ const matrix: Row[] = [
   },
   {
     method: "POST",
+    route: "/org/security/entry-blocking",
+    expect: "303 403 403 403 403 403 403 303 403 403",
+  },
+  ...(["release", "reject"] as const).map((suffix) => ({
+    method: "POST" as const,
+    route: `/org/security/holds/:id/${suffix}`,
+    path: () => `/org/security/holds/${unknown}/${suffix}`,
+    expect: "404 403 403 403 403 403 403 404 403 403",
+  })),
+  {
+    method: "POST",
     route: "/org/security/networks/:id/delete",
     path: () => `/org/security/networks/${unknown}/delete`,
     expect: "404 403 403 403 403 403 403 404 403 403",

@@ -161,6 +161,18 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
         d.newDevice === true ? "новое устройство" : undefined,
       ),
   },
+  "organization.entry_blocking_changed": {
+    label: "Изменена защита от подозрительных входов",
+    specifics: (d) => (d.on === true ? "включена" : "выключена"),
+  },
+  "organization.entry_held": { label: "Подозрительный вход задержан до подтверждения" },
+  "organization.entry_code_failed": { label: "Неверный код подтверждения входа" },
+  "organization.entry_released": {
+    label: "Задержанный вход разрешён",
+    specifics: (d) => (d.how === "code" ? "кодом из письма" : "руководителем"),
+  },
+  "organization.entry_rejected": { label: "Задержанный вход отклонён руководителем" },
+  "security.address_blocked": { label: "Адрес временно заблокирован после неудачных входов" },
   "representative.submitted": { label: "Документы представителя отправлены на проверку" },
   "representative.activated": { label: "Полномочия представителя подтверждены" },
   "representative.refused": { label: "В подтверждении полномочий представителя отказано" },
