@@ -73,17 +73,18 @@ export function cabinetRoute(power: Power): PreHandler {
       await deny(request, actor, power, "network-not-allowed");
       return void (await sendError(request, reply, "IP_NOT_ALLOWED"));
     }
-    if (await cabinet.entryHolds.blockedUntil(request.ip)) {
-      await deny(request, actor, power, "address-blocked");
-      return void (await sendError(request, reply, "ADDRESS_BLOCKED"));
-    }
     const held = await heldEntry(request, actor);
     if (held === "rejected") {
       await deny(request, actor, power, "entry-rejected");
       return void (await sendError(request, reply, "ENTRY_REJECTED"));
     }
     if (held) return void (await showHold(request, reply, actor, power, held));
+    // The entry checks run once per session and organization, so that a page pays nothing for them.
     if (request.session.data[ENTRY_RECORDED] !== organization.id) {
+      if (await cabinet.entryHolds.blockedUntil(request.ip)) {
+        await deny(request, actor, power, "address-blocked");
+        return void (await sendError(request, reply, "ADDRESS_BLOCKED"));
+      }
       const hold = await cabinet.entryHolds.holdIfSuspicious({
         organization,
         userId: actor.userId,
