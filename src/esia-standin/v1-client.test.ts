@@ -6,10 +6,14 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { before, describe, test } from "node:test";
+import * as asn1js from "asn1js";
+import { decodeDer, toDer } from "../esia/crypto/asn1.ts";
 import { gostPrivateKeyFromPem } from "../esia/crypto/certificate.ts";
+import { gostSign } from "../esia/crypto/gost.ts";
 import { base64UrlEncode, esiaTimestamp, v1SignedString } from "../esia/protocol.ts";
 import { parseCertificate } from "../modules/signatures/certificate.parse.ts";
 import { signDetached } from "../modules/signatures/cms.ts";
+import { OID } from "../modules/signatures/signature.oids.ts";
 import { standinAccounts, standinOrganizations } from "./seed.ts";
 import { Browser, location, loginAt, postForm } from "./test-browser.ts";
 import {
@@ -49,6 +53,50 @@ function v1Secret(message: string): string {
     signingTime: t.clock.now(),
   });
   return base64UrlEncode(cms);
+}
+
+/** What `openssl smime -sign -binary -outform DER -noattr` makes: no signed attributes, the signature over the content. */
+function v1SecretWithoutAttributes(message: string): string {
+  const certificate = parseCertificate(t.keys.client.certificateDer);
+  const algorithm = (oid: string) =>
+    new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: oid })] });
+  const signature = gostSign(
+    gostPrivateKeyFromPem(t.keys.client.privateKeyPem),
+    new TextEncoder().encode(message),
+  );
+  const signerInfo = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 1 }),
+      new asn1js.Sequence({
+        value: [
+          decodeDer(certificate.issuerDer, "issuer"),
+          new asn1js.Integer({ valueHex: certificate.serialDer }),
+        ],
+      }),
+      algorithm(OID.streebog256),
+      algorithm(OID.gost2012_256),
+      new asn1js.OctetString({ valueHex: signature }),
+    ],
+  });
+  const signedData = new asn1js.Sequence({
+    value: [
+      new asn1js.Integer({ value: 1 }),
+      new asn1js.Set({ value: [algorithm(OID.streebog256)] }),
+      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
+      new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: 0 },
+        value: [decodeDer(certificate.der, "certificate")],
+      }),
+      new asn1js.Set({ value: [signerInfo] }),
+    ],
+  });
+  const contentInfo = new asn1js.Sequence({
+    value: [
+      new asn1js.ObjectIdentifier({ value: OID.signedData }),
+      new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [signedData] }),
+    ],
+  });
+  return base64UrlEncode(toDer(contentInfo));
 }
 
 function v1Signed(scope: string, overrides: Record<string, string> = {}) {
@@ -109,6 +157,28 @@ describe("the v1 code flow", () => {
       redirect_uri: REDIRECT_URI,
     });
     assert.equal(refreshed.statusCode, 200, refreshed.body);
+  });
+
+  test("a CMS without signed attributes (openssl -noattr) is accepted too", async () => {
+    const scope = "openid fullname";
+    const state = randomUUID();
+    const timestamp = esiaTimestamp(t.clock.now());
+    const secret = v1SecretWithoutAttributes(
+      v1SignedString({ scope, timestamp, clientId: CLIENT_ID, state }),
+    );
+    const query = { client_id: CLIENT_ID, scope, state, timestamp, client_secret: secret };
+    const ac = await t.app.inject({
+      url: `/aas/oauth2/ac?${new URLSearchParams({ ...query, redirect_uri: REDIRECT_URI, response_type: "code" })}`,
+    });
+    assert.equal(ac.statusCode, 302);
+    assert.match(location(ac), /^\/login/);
+    const forged = v1SecretWithoutAttributes(
+      v1SignedString({ scope, timestamp, clientId: CLIENT_ID, state: randomUUID() }),
+    );
+    const refused = await t.app.inject({
+      url: `/aas/oauth2/ac?${new URLSearchParams({ ...query, client_secret: forged, redirect_uri: REDIRECT_URI, response_type: "code" })}`,
+    });
+    assert.equal(new URL(location(refused)).searchParams.get("error"), "access_denied");
   });
 
   test("a secret over other values, or a raw v2 signature, is refused", async () => {
