@@ -1,3 +1,65 @@
+CREATE TABLE "organization_request_events" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"request_id" uuid NOT NULL,
+	"action" text NOT NULL,
+	"actor_id" uuid NOT NULL,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "organization_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"details" jsonb NOT NULL,
+	"summary" text NOT NULL,
+	"status" text DEFAULT 'submitted' NOT NULL,
+	"decision_comment" text,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "blocked_addresses" (
+	"ip" text PRIMARY KEY NOT NULL,
+	"blocked_until" timestamp with time zone NOT NULL,
+	"failures" integer NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "login_failures" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"ip" text NOT NULL,
+	"reason" text NOT NULL,
+	"at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "organization_entry_holds" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"network" text NOT NULL,
+	"device" text NOT NULL,
+	"device_label" text NOT NULL,
+	"ip" text NOT NULL,
+	"code_hash" text,
+	"code_expires_at" timestamp with time zone,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"released_by" uuid,
+	"decided_at" timestamp with time zone,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "organization_entry_settings" (
+	"organization_id" uuid PRIMARY KEY NOT NULL,
+	"hold_suspicious" boolean NOT NULL,
+	"updated_by" uuid NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "incidents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
@@ -12,6 +74,21 @@ CREATE TABLE "incidents" (
 --> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "slot_id" text;--> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "comment" text;--> statement-breakpoint
+ALTER TABLE "organization_request_events" ADD CONSTRAINT "organization_request_events_request_id_organization_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."organization_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_request_events" ADD CONSTRAINT "organization_request_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_requests" ADD CONSTRAINT "organization_requests_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_requests" ADD CONSTRAINT "organization_requests_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_requests" ADD CONSTRAINT "organization_requests_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_entry_holds" ADD CONSTRAINT "organization_entry_holds_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_entry_holds" ADD CONSTRAINT "organization_entry_holds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_entry_holds" ADD CONSTRAINT "organization_entry_holds_released_by_users_id_fk" FOREIGN KEY ("released_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_entry_settings" ADD CONSTRAINT "organization_entry_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_entry_settings" ADD CONSTRAINT "organization_entry_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_posted_by_users_id_fk" FOREIGN KEY ("posted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_ended_by_users_id_fk" FOREIGN KEY ("ended_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "organization_request_events_request_idx" ON "organization_request_events" USING btree ("request_id","occurred_at");--> statement-breakpoint
+CREATE INDEX "organization_requests_org_idx" ON "organization_requests" USING btree ("organization_id","created_at");--> statement-breakpoint
+CREATE INDEX "organization_requests_status_idx" ON "organization_requests" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "login_failures_ip_idx" ON "login_failures" USING btree ("ip","at");--> statement-breakpoint
+CREATE INDEX "organization_entry_holds_org_idx" ON "organization_entry_holds" USING btree ("organization_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "incidents_ends_at_idx" ON "incidents" USING btree ("ends_at");

@@ -29,6 +29,15 @@ export const settings = {
     description: "Requests per minute and client IP across the cabinet.",
   },
   LOG_LEVEL: { fallback: "info", description: "pino log level." },
+  LOGIN_FAILURES_PER_ADDRESS: {
+    fallback: "10",
+    description:
+      "Failed logins and wrong entry codes from one client IP, across accounts, within 15 minutes that block the address.",
+  },
+  ADDRESS_BLOCK_MINUTES: {
+    fallback: "30",
+    description: "How long an address blocked after repeated failed logins stays blocked.",
+  },
   SUPPORT_PHONE: { fallback: "8 800 000-00-00", description: "Support phone shown in the footer." },
   SUPPORT_EMAIL: { fallback: "support@frmr.example", description: "Support e-mail shown in the footer." },
   SUPPORT_HOURS: {

@@ -11,8 +11,10 @@ import * as identity from "../modules/identity/identity.schema.ts";
 import * as jobs from "../modules/jobs/jobs.schema.ts";
 import * as licences from "../modules/licences/licences.schema.ts";
 import * as notifications from "../modules/notifications/notifications.schema.ts";
+import * as orgRequests from "../modules/org-requests/org-requests.schema.ts";
 import * as organizationActivation from "../modules/organizations/activation.schema.ts";
 import * as organizations from "../modules/organizations/organizations.schema.ts";
+import * as entryHolds from "../modules/organizations/entry-holds.schema.ts";
 import * as organizationSecurity from "../modules/organizations/security.schema.ts";
 import * as register from "../modules/register/register.schema.ts";
 import * as registerRecord from "../modules/register/register-record.schema.ts";
@@ -39,9 +41,11 @@ export const schema = {
   ...extracts,
   ...organizationActivation,
   ...organizationSecurity,
+  ...entryHolds,
   ...access,
   ...staff,
   ...licences,
+  ...orgRequests,
   ...api,
   ...support,
   ...signatures,

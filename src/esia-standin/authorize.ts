@@ -1,12 +1,15 @@
-// Validation of `GET /aas/oauth2/v2/ac` in the order of the stand-in checklist (domain/esia.md §18).
+// Validation of `GET /aas/oauth2/v2/ac` in the order of the stand-in checklist (domain/esia.md §18),
+// and of the legacy `GET /aas/oauth2/ac` (v1: a detached CMS client_secret over
+// scope+timestamp+client_id+state, no certificate hash), which systems connected earlier still use.
 // Until the client and its redirect_uri are established, errors are shown on the stand-in's own page;
 // after that they go back to the (registered) redirect_uri, as ESIA does (§4.3, §13.1).
 import { randomUUID } from "node:crypto";
-import { authorizationSignedString } from "../esia/protocol.ts";
+import { authorizationSignedString, v1SignedString } from "../esia/protocol.ts";
 import {
   certificateHashMatches,
   checkTimestamp,
   clientSecretVerifies,
+  cmsSecretVerifies,
   type RegisteredClient,
   singleParams,
 } from "./client-auth.ts";
@@ -23,6 +26,8 @@ export interface AuthorizeContext {
   clients: ReadonlyMap<string, RegisteredClient>;
   now: Date;
   timestampWindowSeconds: number;
+  /** `v1`: the legacy `/aas/oauth2/ac`. */
+  version?: "v1" | "v2";
 }
 
 const MANDATORY = [
@@ -64,21 +69,29 @@ export function validateAuthorization(query: unknown, ctx: AuthorizeContext): Au
   const params = singleParams(raw);
   if (!params.ok) return fail(params.error);
   const get = params.get;
-  for (const name of MANDATORY) {
+  const v1 = ctx.version === "v1";
+  // v1 carries the certificate inside the CMS, so there is no certificate hash to ask for (§6.2).
+  for (const name of v1 ? MANDATORY.slice(0, -1) : MANDATORY) {
     if (!get(name)) return fail(esiaError("ESIA-007014", name));
   }
-  const [secret, scope, responseType, state, timestamp, certHash] = MANDATORY.map(
-    (name) => get(name) as string,
+  const [secret, scope, responseType, state, timestamp, certHash = ""] = MANDATORY.map(
+    (name) => get(name) ?? "",
   ) as [string, string, string, string, string, string];
   const scopeOrg = get("scope_org") ?? "";
 
   if (responseType !== "code") return fail(esiaError("ESIA-007009", "response_type"));
   const timeError = checkTimestamp(timestamp, ctx.now, ctx.timestampWindowSeconds);
   if (timeError) return fail(timeError);
-  if (!certificateHashMatches(client, certHash))
-    return fail(esiaError("ESIA-007053", "client_certificate_hash"));
-  const signed = authorizationSignedString({ clientId, scope, scopeOrg, timestamp, state, redirectUri });
-  if (!clientSecretVerifies(client, secret, [signed])) return fail(esiaError("ESIA-007053", "client_secret"));
+  if (v1) {
+    if (!cmsSecretVerifies(client, secret, v1SignedString({ scope, timestamp, clientId, state })))
+      return fail(esiaError("ESIA-007053", "client_secret"));
+  } else {
+    if (!certificateHashMatches(client, certHash))
+      return fail(esiaError("ESIA-007053", "client_certificate_hash"));
+    const signed = authorizationSignedString({ clientId, scope, scopeOrg, timestamp, state, redirectUri });
+    if (!clientSecretVerifies(client, secret, [signed]))
+      return fail(esiaError("ESIA-007053", "client_secret"));
+  }
 
   // The MR asks for a UUID state; checking it catches clients that reuse one fixed value.
   if (!UUID.test(state)) return fail(esiaError("ESIA-007003", "state"));

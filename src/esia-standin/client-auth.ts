@@ -5,6 +5,8 @@ import { certificateHash, gostPublicKeyInfoFromCertificate } from "../esia/crypt
 import type { GostCurve } from "../esia/crypto/gost.ts";
 import { gostVerify } from "../esia/crypto/gost.ts";
 import { decodeBase64Lenient, parseEsiaTimestamp } from "../esia/protocol.ts";
+import { parseCertificate } from "../modules/signatures/certificate.parse.ts";
+import { verifyDetached } from "../modules/signatures/cms.ts";
 import { type EsiaError, esiaError } from "./errors.ts";
 
 export interface StandinClient {
@@ -58,6 +60,25 @@ export function clientSecretVerifies(
   return messages.some((message) =>
     gostVerify(client.publicKey, new TextEncoder().encode(message), signature, client.curve),
   );
+}
+
+/**
+ * The legacy v1 client_secret (§6.2): a detached CMS over `message`, made by the registered
+ * certificate (embedded in the CMS, as v1 clients send it), with or without signed attributes.
+ */
+export function cmsSecretVerifies(client: RegisteredClient, secret: string, message: string): boolean {
+  const der = decodeBase64Lenient(secret);
+  if (!der || der.length < 64) return false;
+  let registered: ReturnType<typeof parseCertificate>;
+  try {
+    registered = parseCertificate(client.config.certificateDer);
+  } catch {
+    return false;
+  }
+  const verdict = verifyDetached(der, new TextEncoder().encode(message), [registered], {
+    attributesOptional: true,
+  });
+  return verdict.ok && certificateHash(verdict.signer.der) === client.certificateHash;
 }
 
 /** Malformed → 007014 [timestamp] (how ESIA answers a badly encoded one, §4.2); too far off → 007015. */

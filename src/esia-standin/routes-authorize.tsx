@@ -1,5 +1,5 @@
 // The browser side of the protocol: /aas/oauth2/v2/ac, the consent step and /idp/ext/Logout.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { validateAuthorization } from "./authorize.ts";
 import type { RegisteredClient } from "./client-auth.ts";
 import type { StandinContext } from "./context.ts";
@@ -18,11 +18,12 @@ import { ORG_SCOPES, PERSON_SCOPES } from "./scopes.ts";
 import { ConsentPage, ErrorPage, MessagePage } from "./views/protocol.tsx";
 
 export function authorizeRoutes(app: FastifyInstance, ctx: StandinContext): void {
-  app.get("/aas/oauth2/v2/ac", async (request, reply) => {
+  const authorize = (version: "v1" | "v2") => async (request: FastifyRequest, reply: FastifyReply) => {
     const outcome = validateAuthorization(request.query, {
       clients: ctx.clients,
       now: ctx.now(),
       timestampWindowSeconds: ctx.config.timestampWindowSeconds,
+      version,
     });
     if (outcome.kind === "page-error") {
       return sendPage(
@@ -42,7 +43,10 @@ export function authorizeRoutes(app: FastifyInstance, ctx: StandinContext): void
     const session = currentSession(ctx, request);
     if (session) return continueAuthorization(ctx, request, reply, outcome.request, session);
     return reply.redirect(`/login?request=${encodeURIComponent(outcome.request.id)}`, 302);
-  });
+  };
+  app.get("/aas/oauth2/v2/ac", authorize("v2"));
+  // The legacy endpoint, which systems connected earlier still use (§3.2, §6.2).
+  app.get("/aas/oauth2/ac", authorize("v1"));
 
   app.get("/consent", async (request, reply) => {
     const pending = ctx.store.authRequests.get(queryField(request.query, "request"));

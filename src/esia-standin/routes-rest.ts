@@ -165,4 +165,32 @@ export function restRoutes(app: FastifyInstance, ctx: StandinContext): void {
     const org = ctx.store.organizations.get(orgOid);
     return org ? organizationJson(org, scopes) : notFound(reply);
   });
+
+  // The organisation's employees (`org_emps`). The element's fields are the stand-in's own reading:
+  // the published sources name the scope and the path, not the shape.
+  app.get("/rs/orgs/:orgOid/emps", async (request, reply) => {
+    const orgOid = Number((request.params as { orgOid: string }).orgOid);
+    const access = await authenticate(request, reply, Number.NaN);
+    if (!access) return reply;
+    if (!access.granted.org.get(orgOid)?.has("org_emps")) return forbidden(reply);
+    if (!ctx.store.organizations.has(orgOid)) return notFound(reply);
+    const employees = [...ctx.store.accounts.values()].flatMap(({ person }) =>
+      person.roles.filter((role) => role.orgOid === orgOid).map((role) => ({ person, role })),
+    );
+    if (!embedsElements(request))
+      return collection(employees.map(({ person }) => `${ctx.baseUrl}/rs/orgs/${orgOid}/emps/${person.oid}`));
+    return collection(
+      employees.map(({ person, role }) => ({
+        stateFacts: ["Identifiable"],
+        oid: person.oid,
+        orgOid,
+        lastName: person.lastName,
+        firstName: person.firstName,
+        ...(person.middleName === undefined ? {} : { middleName: person.middleName }),
+        chief: role.chief,
+        admin: role.admin,
+        active: role.active,
+      })),
+    );
+  });
 }

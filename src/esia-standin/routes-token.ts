@@ -1,12 +1,23 @@
-// `POST /aas/oauth2/v3/te`: the code exchange and the refresh grant (§5, §9, §18 "Validation").
-// Errors are HTTP 400 JSON `{error, error_description, state}` with the token request's state.
+// `POST /aas/oauth2/v3/te`: the code exchange and the refresh grant (§5, §9, §18 "Validation"), and
+// the legacy `POST /aas/oauth2/te` (v1: CMS client_secret over scope+timestamp+client_id+state) with
+// the code, refresh and client_credentials grants; client_credentials gives a system token with
+// organisation scopes for `/rs/orgs/{oid}` (§5.3). Errors are HTTP 400 JSON
+// `{error, error_description, state}` with the token request's state.
 import type { FastifyInstance } from "fastify";
-import { refreshSignedStrings, tokenSignedString } from "../esia/protocol.ts";
-import { certificateHashMatches, checkTimestamp, clientSecretVerifies, singleParams } from "./client-auth.ts";
+import { refreshSignedStrings, tokenSignedString, v1SignedString } from "../esia/protocol.ts";
+import {
+  certificateHashMatches,
+  checkTimestamp,
+  clientSecretVerifies,
+  cmsSecretVerifies,
+  type RegisteredClient,
+  singleParams,
+} from "./client-auth.ts";
 import type { StandinContext } from "./context.ts";
 import { type EsiaError, esiaError, tokenErrorBody } from "./errors.ts";
 import { codeKey } from "./grant.ts";
-import { issueTokens, type TokenResponse } from "./token-issue.ts";
+import { parseScopes } from "./scopes.ts";
+import { issueSystemToken, issueTokens, type TokenResponse } from "./token-issue.ts";
 
 const MANDATORY: Record<string, string[]> = {
   authorization_code: [
@@ -22,15 +33,80 @@ const MANDATORY: Record<string, string[]> = {
   refresh_token: ["refresh_token", "client_secret", "state", "scope", "timestamp"],
 };
 
+const MANDATORY_V1: Record<string, string[]> = {
+  authorization_code: ["code", "client_secret", "state", "redirect_uri", "scope", "timestamp"],
+  refresh_token: ["refresh_token", "client_secret", "state", "scope", "timestamp"],
+  client_credentials: ["client_secret", "state", "scope", "timestamp"],
+};
+
 export function tokenRoutes(app: FastifyInstance, ctx: StandinContext): void {
-  app.post("/aas/oauth2/v3/te", async (request, reply) => {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const requestState = typeof body.state === "string" ? body.state : undefined;
-    const outcome = await exchange(ctx, body);
-    reply.header("cache-control", "no-store").header("pragma", "no-cache");
-    if ("code" in outcome) return reply.status(400).send(tokenErrorBody(outcome, requestState));
-    return reply.send(outcome);
+  for (const [path, handle] of [
+    ["/aas/oauth2/v3/te", exchange],
+    ["/aas/oauth2/te", exchangeV1],
+  ] as const) {
+    app.post(path, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const requestState = typeof body.state === "string" ? body.state : undefined;
+      const outcome = await handle(ctx, body);
+      reply.header("cache-control", "no-store").header("pragma", "no-cache");
+      if ("code" in outcome) return reply.status(400).send(tokenErrorBody(outcome, requestState));
+      return reply.send(outcome);
+    });
+  }
+}
+
+async function exchangeV1(
+  ctx: StandinContext,
+  body: Record<string, unknown>,
+): Promise<TokenResponse | EsiaError> {
+  const params = singleParams(body);
+  if (!params.ok) return params.error;
+  const get = (name: string) => params.get(name) ?? "";
+  for (const name of ["client_id", "grant_type"]) {
+    if (!get(name)) return esiaError("ESIA-007014", name);
+  }
+  const grantType = get("grant_type");
+  const mandatory = MANDATORY_V1[grantType];
+  if (!mandatory) return esiaError("ESIA-007012", "grant_type");
+  for (const name of mandatory) {
+    if (!get(name)) return esiaError("ESIA-007014", name);
+  }
+  const client = ctx.clients.get(get("client_id"));
+  if (!client) return esiaError("ESIA-007002");
+  const tokenType = params.get("token_type");
+  if (tokenType !== undefined && tokenType !== "Bearer") return esiaError("ESIA-007003", "token_type");
+  const timeError = checkTimestamp(get("timestamp"), ctx.now(), ctx.config.timestampWindowSeconds);
+  if (timeError) return timeError;
+  const state = get("state");
+  const signed = v1SignedString({
+    scope: get("scope"),
+    timestamp: get("timestamp"),
+    clientId: client.config.clientId,
+    state,
   });
+  if (!cmsSecretVerifies(client, get("client_secret"), signed))
+    return esiaError("ESIA-007053", "client_secret");
+  if (grantType === "authorization_code")
+    return redeemCode(ctx, client, get("code"), get("redirect_uri"), state);
+  if (grantType === "refresh_token") return redeemRefresh(ctx, client, get("refresh_token"), state);
+  return systemToken(ctx, client, get("scope"), state);
+}
+
+/** client_credentials: organisation scopes only, each granted to this system (§5.3, §12.2). */
+async function systemToken(
+  ctx: StandinContext,
+  client: RegisteredClient,
+  scope: string,
+  state: string,
+): Promise<TokenResponse | EsiaError> {
+  const parsed = parseScopes(scope);
+  if (!parsed.ok) return esiaError("ESIA-007006", parsed.invalid);
+  if (parsed.scopes.length === 0) return esiaError("ESIA-007013");
+  const refused = parsed.scopes.find(
+    (s) => s.kind !== "org" || !client.config.allowedScopes.includes(s.name),
+  );
+  if (refused) return esiaError("ESIA-007019", refused.raw);
+  return issueSystemToken(ctx, client.config.clientId, parsed.scopes, state);
 }
 
 async function exchange(
@@ -75,25 +151,7 @@ async function exchange(
     if (!clientSecretVerifies(client, get("client_secret"), [tokenSignedString({ ...fields, code })])) {
       return esiaError("ESIA-007053", "client_secret");
     }
-    const key = codeKey(code);
-    const issued = ctx.store.codes.get(key);
-    if (!issued || issued.clientId !== fields.clientId || issued.redirectUri !== fields.redirectUri) {
-      return esiaError("ESIA-007011", "code");
-    }
-    if (issued.used) {
-      // A replayed code suggests it leaked: what was issued from it is revoked (RFC 6749 §4.1.2).
-      if (issued.refreshToken) ctx.store.refreshTokens.delete(issued.refreshToken);
-      return esiaError("ESIA-007011", "code");
-    }
-    issued.used = true;
-    const { clientId, oid, scopes, sid, authTime, amr } = issued;
-    const response = await issueTokens(
-      ctx,
-      { clientId, oid, scopes, sid, authTime, amr },
-      { withIdToken: true, offline: issued.accessType === "offline", state },
-    );
-    if (response.refresh_token) issued.refreshToken = response.refresh_token;
-    return response;
+    return redeemCode(ctx, client, code, fields.redirectUri, state);
   }
 
   const refreshToken = get("refresh_token");
@@ -101,8 +159,45 @@ async function exchange(
   if (!clientSecretVerifies(client, get("client_secret"), [signed.ilimurzin, signed.aisgorod])) {
     return esiaError("ESIA-007053", "client_secret");
   }
+  return redeemRefresh(ctx, client, refreshToken, state);
+}
+
+async function redeemCode(
+  ctx: StandinContext,
+  client: RegisteredClient,
+  code: string,
+  redirectUri: string,
+  state: string,
+): Promise<TokenResponse | EsiaError> {
+  const key = codeKey(code);
+  const issued = ctx.store.codes.get(key);
+  if (!issued || issued.clientId !== client.config.clientId || issued.redirectUri !== redirectUri) {
+    return esiaError("ESIA-007011", "code");
+  }
+  if (issued.used) {
+    // A replayed code suggests it leaked: what was issued from it is revoked (RFC 6749 §4.1.2).
+    if (issued.refreshToken) ctx.store.refreshTokens.delete(issued.refreshToken);
+    return esiaError("ESIA-007011", "code");
+  }
+  issued.used = true;
+  const { clientId, oid, scopes, sid, authTime, amr } = issued;
+  const response = await issueTokens(
+    ctx,
+    { clientId, oid, scopes, sid, authTime, amr },
+    { withIdToken: true, offline: issued.accessType === "offline", state },
+  );
+  if (response.refresh_token) issued.refreshToken = response.refresh_token;
+  return response;
+}
+
+async function redeemRefresh(
+  ctx: StandinContext,
+  client: RegisteredClient,
+  refreshToken: string,
+  state: string,
+): Promise<TokenResponse | EsiaError> {
   const grant = ctx.store.refreshTokens.get(refreshToken);
-  if (!grant || grant.clientId !== fields.clientId) return esiaError("ESIA-007011", "refresh_token");
+  if (!grant || grant.clientId !== client.config.clientId) return esiaError("ESIA-007011", "refresh_token");
   // Rotation: each refresh token works once; the response carries its successor.
   ctx.store.refreshTokens.delete(refreshToken);
   return issueTokens(ctx, grant, { withIdToken: false, offline: true, state });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { StandinContext } from "./context.ts";
 import { subjectClaim } from "./grant.ts";
-import { tokenScopeEntry } from "./scopes.ts";
+import { type RequestedScope, tokenScopeEntry } from "./scopes.ts";
 import type { RefreshGrant } from "./store.ts";
 
 /** Refresh tokens outlive sessions; ESIA's lifetime is undocumented, two weeks is ample for a test stand. */
@@ -65,4 +65,28 @@ export async function issueTokens(
   // Reorder so that the JSON reads like ESIA's: tokens first, then state, type and lifetime.
   const { state, token_type, expires_in, ...tokens } = response;
   return { ...tokens, state, token_type, expires_in } as TokenResponse;
+}
+
+/**
+ * A system token of `client_credentials` (§5.3): organisation scopes, no person, no refresh. The
+ * subject is 0 so that no personal resource ever matches it.
+ */
+export async function issueSystemToken(
+  ctx: StandinContext,
+  clientId: string,
+  scopes: readonly RequestedScope[],
+  state: string,
+): Promise<TokenResponse> {
+  const now = Math.floor(ctx.nowMs() / 1000);
+  const ttl = ctx.config.accessTokenTtlSeconds;
+  const accessToken = await ctx.signer.sign("access", {
+    nbf: now,
+    iat: now,
+    exp: now + ttl,
+    iss: ctx.config.issuer,
+    client_id: clientId,
+    "urn:esia:sbj_id": 0,
+    scope: scopes.map((s) => s.raw).join(" "),
+  });
+  return { access_token: accessToken, state, token_type: "Bearer", expires_in: ttl };
 }

@@ -52,6 +52,16 @@ export interface AuthorizationSignedFields {
   redirectUri: string;
 }
 
+/** Signed string of the legacy v1 `/ac`, `/te` and client_credentials: scope + timestamp + client_id + state. */
+export function v1SignedString(p: {
+  scope: string;
+  timestamp: string;
+  clientId: string;
+  state: string;
+}): string {
+  return p.scope + p.timestamp + p.clientId + p.state;
+}
+
 /** Signed string of `GET /v2/ac`: client_id + scope + scope_org + timestamp + state + redirect_uri. */
 export function authorizationSignedString(p: AuthorizationSignedFields): string {
   return p.clientId + p.scope + (p.scopeOrg ?? "") + p.timestamp + p.state + p.redirectUri;

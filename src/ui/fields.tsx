@@ -7,11 +7,30 @@ export interface Option {
   value: string;
   label: string;
   hint?: ComponentChildren;
+  /** A select shows options of the same group under one heading (optgroup). */
+  group?: string;
 }
 
-/** Options from a dictionary's entries (code → name). */
-export const optionsOf = (entries: readonly { code: string; name: string }[]): Option[] =>
-  entries.map((entry) => ({ value: entry.code, label: entry.name }));
+/** Options from a dictionary's entries (code → name), under their group's heading when it has groups. */
+export const optionsOf = (
+  entries: readonly { code: string; name: string; group?: string }[],
+  groups?: Readonly<Record<string, string>>,
+): Option[] =>
+  entries.map((entry) => {
+    const group = entry.group && groups?.[entry.group];
+    return group ? { value: entry.code, label: entry.name, group } : { value: entry.code, label: entry.name };
+  });
+
+/** Consecutive options of one group, in the order they come. */
+function grouped(options: readonly Option[]): { group: string | undefined; options: Option[] }[] {
+  const runs: { group: string | undefined; options: Option[] }[] = [];
+  for (const option of options) {
+    const last = runs.at(-1);
+    if (last && last.group === option.group) last.options.push(option);
+    else runs.push({ group: option.group, options: [option] });
+  }
+  return runs;
+}
 
 export function SelectField(
   props: FieldBase & { value: string | undefined; options: readonly Option[]; placeholder?: string },
@@ -21,11 +40,20 @@ export function SelectField(
       {(control) => (
         <select {...control} name={props.name}>
           {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
-          {props.options.map((option) => (
-            <option key={option.value} value={option.value} selected={option.value === props.value}>
-              {option.label}
-            </option>
-          ))}
+          {grouped(props.options).map((run) => {
+            const options = run.options.map((option) => (
+              <option key={option.value} value={option.value} selected={option.value === props.value}>
+                {option.label}
+              </option>
+            ));
+            return run.group ? (
+              <optgroup key={run.group} label={run.group}>
+                {options}
+              </optgroup>
+            ) : (
+              options
+            );
+          })}
         </select>
       )}
     </FieldShell>

@@ -340,6 +340,17 @@ const matrix: Row[] = [
   },
   {
     method: "POST",
+    route: "/org/security/entry-blocking",
+    expect: "303 403 403 403 403 403 403 303 403 403",
+  },
+  ...(["release", "reject"] as const).map((suffix) => ({
+    method: "POST" as const,
+    route: `/org/security/holds/:id/${suffix}`,
+    path: () => `/org/security/holds/${unknown}/${suffix}`,
+    expect: "404 403 403 403 403 403 403 404 403 403",
+  })),
+  {
+    method: "POST",
     route: "/org/security/networks/:id/delete",
     path: () => `/org/security/networks/${unknown}/delete`,
     expect: "404 403 403 403 403 403 403 404 403 403",
@@ -434,6 +445,27 @@ const matrix: Row[] = [
     path: () => `/org/licences/${unknown}/status`,
     expect: "404 404 403 403 403 403 403 404 403 403",
   },
+  // «Заявления организации»: the right «Подача заявлений от имени организации» (held by the head and representatives).
+  { method: "GET", route: "/org/requests", expect: "200 200 403 403 200 403 403 200 403 401" },
+  { method: "GET", route: "/org/requests/new", expect: "200 200 403 403 200 403 403 200 403 401" },
+  {
+    method: "POST",
+    route: "/org/requests",
+    options: emptyMultipart,
+    expect: "400 400 403 403 400 403 403 400 403 403",
+  },
+  {
+    method: "GET",
+    route: "/org/requests/:id",
+    path: () => `/org/requests/${unknown}`,
+    expect: "404 404 403 403 404 403 403 404 403 401",
+  },
+  {
+    method: "GET",
+    route: "/org/requests/:id/files/:fileId",
+    path: () => `/org/requests/${unknown}/files/${unknown}`,
+    expect: "404 404 403 403 404 403 403 404 403 401",
+  },
   // Support requests: everyone acting for an organization may write; unknown ids are not found.
   { method: "GET", route: "/org/support", expect: "200 200 200 200 200 200 200 200 403 401" },
   { method: "GET", route: "/org/support/new", expect: "200 200 200 200 200 200 200 200 403 401" },
@@ -505,6 +537,8 @@ test("the back office's organization pages are for operators only", async () => 
     `/review/organizations/files/${unknown}`,
     "/review/licences",
     `/review/licences/${unknown}`,
+    "/review/org-requests",
+    `/review/org-requests/${unknown}`,
   ]) {
     const answers = {
       operator: (await h.send(operator, "GET", path)).statusCode,
@@ -515,7 +549,7 @@ test("the back office's organization pages are for operators only", async () => 
     assert.deepEqual(
       answers,
       {
-        operator: /^\/review\/(organizations|licences)$/.test(path) ? 200 : 404,
+        operator: /^\/review\/(organizations|licences|org-requests)$/.test(path) ? 200 : 404,
         head: 403,
         worker: 403,
         anon: 401,

@@ -162,6 +162,18 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
         d.newDevice === true ? "новое устройство" : undefined,
       ),
   },
+  "organization.entry_blocking_changed": {
+    label: "Изменена защита от подозрительных входов",
+    specifics: (d) => (d.on === true ? "включена" : "выключена"),
+  },
+  "organization.entry_held": { label: "Подозрительный вход задержан до подтверждения" },
+  "organization.entry_code_failed": { label: "Неверный код подтверждения входа" },
+  "organization.entry_released": {
+    label: "Задержанный вход разрешён",
+    specifics: (d) => (d.how === "code" ? "кодом из письма" : "руководителем"),
+  },
+  "organization.entry_rejected": { label: "Задержанный вход отклонён руководителем" },
+  "security.address_blocked": { label: "Адрес временно заблокирован после неудачных входов" },
   "representative.submitted": { label: "Документы представителя отправлены на проверку" },
   "representative.activated": { label: "Полномочия представителя подтверждены" },
   "representative.refused": { label: "В подтверждении полномочий представителя отказано" },
@@ -242,6 +254,11 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
     label: "Оператор проверил сведения о лицензии",
     specifics: (d) =>
       d.decision === "verified" ? "сведения подтверждены" : "сведения возвращены на исправление",
+  },
+  "org_request.submitted": { label: "Подано заявление организации" },
+  "org_request.decided": {
+    label: "Оператор рассмотрел заявление организации",
+    specifics: (d) => (d.decision === "approved" ? "исполнено" : "отказано"),
   },
   "api.client_added": { label: "Зарегистрирована система, работающая через API" },
   "api.client_suspended": { label: "Доступ системы к API приостановлен" },

@@ -68,7 +68,55 @@ export const documentPurposes = {
       { id: "report", label: "Отчёт о профессиональной деятельности", anyOf: ["activity_report"] },
     ],
   },
+  /**
+   * Work in the medical care of minors. Ground: Трудовой кодекс РФ, ст. 351.1 and ст. 65 (persons
+   * with certain convictions are not admitted to work in the medical care of minors; the employer
+   * asks for the certificate on hiring). domain/frmr.md names no ground for the criminal-record
+   * certificate: this one is the cabinet's reading and must be checked against the official text
+   * before it is shown as a legal requirement. Accreditation itself (Приказ № 709н) does not ask
+   * for the certificate, so no accreditation set includes it.
+   */
+  work_with_minors: {
+    label: "работы с несовершеннолетними (медицинская помощь детям)",
+    requirements: [
+      { id: "identity", label: "Документ, удостоверяющий личность", anyOf: ["identity_document"] },
+      { id: "snils", label: "СНИЛС", anyOf: ["snils"] },
+      { id: "education", label: "Диплом об образовании", anyOf: ["education_diploma", "residency_diploma"] },
+      {
+        id: "admission",
+        label: "Сертификат специалиста или свидетельство (выписка) об аккредитации",
+        anyOf: ["accreditation_record", "specialist_certificate", "practice_right"],
+      },
+      { id: "criminal_record", label: "Справка об отсутствии судимости", anyOf: ["no_criminal_record"] },
+    ],
+  },
 } as const satisfies Record<string, { label: string; requirements: readonly DocumentRequirement[] }>;
+
+/**
+ * Specialties whose work is the medical care of minors, so that the criminal-record certificate is
+ * part of the worker's document set (the ground is given with `work_with_minors`). Names as in the
+ * specialties dictionary.
+ */
+export const specialtiesWithMinors: ReadonlySet<string> = new Set([
+  "Педиатрия",
+  "Неонатология",
+  "Детская кардиология",
+  "Детская онкология",
+  "Детская онкология-гематология",
+  "Детская урология-андрология",
+  "Детская хирургия",
+  "Детская эндокринология",
+  "Стоматология детская",
+  "Гигиена детей и подростков",
+  "Сестринское дело в педиатрии",
+]);
+
+/** The document sets a worker with these specialties needs: the certificate only where the work is with minors. */
+export function purposesFor(specialtyNames: Iterable<string>): DocumentPurpose[] {
+  const purposes: DocumentPurpose[] = ["periodic_accreditation"];
+  if ([...specialtyNames].some((name) => specialtiesWithMinors.has(name))) purposes.push("work_with_minors");
+  return purposes;
+}
 
 export type DocumentPurpose = keyof typeof documentPurposes;
 

@@ -15,7 +15,12 @@ const loginRateLimit = { rateLimit: { max: 30, timeWindow: "1 minute" } };
 export async function identityRoutes(app: FastifyInstance): Promise<void> {
   const { identityProvider, identityService, config, clock } = app.deps;
 
+  // O13: an address with too many failed logins, across accounts, waits before it may try again.
+  const blocked = async (request: FastifyRequest) =>
+    Boolean(await app.deps.cabinet.entryHolds.blockedUntil(request.ip));
+
   app.get("/auth/esia/login", { config: loginRateLimit }, async (request, reply) => {
+    if (await blocked(request)) return sendError(request, reply, "ADDRESS_BLOCKED");
     const { redirectUrl, state } = await identityProvider.beginLogin();
     request.session.set("esiaState", state);
     return reply.redirect(redirectUrl, 303);
@@ -25,12 +30,17 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     "/auth/esia/callback",
     { config: loginRateLimit },
     async (request, reply) => {
+      if (await blocked(request)) return sendError(request, reply, "ADDRESS_BLOCKED");
       const expectedState = request.session.data.esiaState;
       // The state is single use: a replayed callback finds nothing to match.
       request.session.set("esiaState", undefined);
       const result = await identityProvider.completeLogin(request.query, expectedState);
       if (!result.ok) {
         await identityService.recordFailedLogin(result.error.kind, request.ip, providerCode(result.error));
+        // Only a response our checks refused (state, token) counts: a person who pressed «Отмена» at
+        // Госуслуги, or ESIA being down, is no attempt to break in.
+        if (result.error.kind === "refused")
+          await app.deps.cabinet.entryHolds.recordFailure(request.ip, result.error.kind);
         app.deps.metrics.logins.inc({ outcome: "failed" });
         request.session.set(LOGIN_RESULT, { failure: result.error });
         return reply.redirect(RESULT_PATH, 303);

@@ -13,9 +13,11 @@ import { writeAudit } from "../audit/audit.repository.ts";
 import { requireOrganization } from "../identity/viewer.ts";
 import { moscowDate } from "../register/expiry.ts";
 import { loadStanding } from "./cabinet.repository.ts";
+import type { EntryHoldRow } from "./entry-holds.repository.ts";
 import { isInNetworks } from "./ip-networks.ts";
 import type { OrganizationRow } from "./organizations.repository.ts";
 import { CabinetBlockedPage } from "./views/cabinet-blocked-page.tsx";
+import { EntryHoldPage } from "./views/entry-hold-page.tsx";
 
 export interface CabinetActor {
   userId: string;
@@ -41,6 +43,8 @@ declare module "fastify" {
 }
 
 const ENTRY_RECORDED = "cabinetEntryRecorded";
+/** The held entry of this session (O13), until it is released. */
+export const ENTRY_HOLD = "cabinetEntryHold";
 const signedInAsOrganization = requireOrganization();
 
 type PreHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
@@ -69,7 +73,31 @@ export function cabinetRoute(power: Power): PreHandler {
       await deny(request, actor, power, "network-not-allowed");
       return void (await sendError(request, reply, "IP_NOT_ALLOWED"));
     }
+    const held = await heldEntry(request, actor);
+    if (held === "rejected") {
+      await deny(request, actor, power, "entry-rejected");
+      return void (await sendError(request, reply, "ENTRY_REJECTED"));
+    }
+    if (held) return void (await showHold(request, reply, actor, power, held));
+    // The entry checks run once per session and organization, so that a page pays nothing for them.
     if (request.session.data[ENTRY_RECORDED] !== organization.id) {
+      if (await cabinet.entryHolds.blockedUntil(request.ip)) {
+        await deny(request, actor, power, "address-blocked");
+        return void (await sendError(request, reply, "ADDRESS_BLOCKED"));
+      }
+      const hold = await cabinet.entryHolds.holdIfSuspicious({
+        organization,
+        userId: actor.userId,
+        fullName: actor.fullName,
+        role: actor.role,
+        networks: actor.networks,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? "",
+      });
+      if (hold) {
+        request.session.set(ENTRY_HOLD, hold.id);
+        return void (await showHold(request, reply, actor, power, hold));
+      }
       await cabinet.security.recordEntry({
         organization,
         userId: actor.userId,
@@ -102,6 +130,42 @@ export function cabinetRoute(power: Power): PreHandler {
   };
   guards.set(guard, power);
   return guard;
+}
+
+/** The session's pending hold, "rejected" when the head turned it away; a released one is forgotten. */
+async function heldEntry(
+  request: FastifyRequest,
+  actor: CabinetActor,
+): Promise<EntryHoldRow | "rejected" | undefined> {
+  const id = request.session.data[ENTRY_HOLD];
+  if (typeof id !== "string") return undefined;
+  const hold = await request.server.deps.cabinet.entryHolds.findHold(id);
+  const ours = hold?.userId === actor.userId && hold.organizationId === actor.organization.id;
+  if (ours && hold.status === "pending") return hold;
+  if (ours && hold.status === "rejected") return "rejected";
+  request.session.set(ENTRY_HOLD, undefined);
+  return undefined;
+}
+
+async function showHold(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  actor: CabinetActor,
+  power: Power,
+  hold: EntryHoldRow,
+): Promise<void> {
+  await deny(request, actor, power, "entry-held");
+  if (wantsJson(request)) return void (await sendError(request, reply, "FORBIDDEN"));
+  const page = (
+    <EntryHoldPage
+      ctx={pageContext(request, reply)}
+      organizationName={actor.organization.shortName}
+      hold={hold}
+    />
+  );
+  // The session changed, so its onSend hook writes to the database: wait until the answer is out,
+  // or Fastify would go on to the handler while the hook runs.
+  await sendHtml(reply, page, 403);
 }
 
 export function cabinetActorOf(request: FastifyRequest): CabinetActor {

@@ -6,10 +6,12 @@ import { createRepresentativesService } from "../access/representatives.service.
 import type { FileStorage } from "../documents/storage.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
 import { createLicencesService } from "../licences/licences.service.ts";
+import { createOrgRequestsService } from "../org-requests/org-requests.service.ts";
 import { createStaffService } from "../staff/staff.service.ts";
 import { createStaffImportService } from "../staff/staff-import.service.ts";
 import { createActivationService } from "./activation.service.ts";
 import { createCorrectionsService } from "./corrections.service.ts";
+import { createEntryHoldsService } from "./entry-holds.service.ts";
 import { createSecurityService } from "./security.service.ts";
 
 export interface CabinetServiceDeps {
@@ -17,11 +19,14 @@ export interface CabinetServiceDeps {
   clock: Clock;
   egrul: EgrulRegistry;
   storage: FileStorage;
+  /** O13: failed logins from one address that block it, and for how long. */
+  addressBlock?: { failures: number; minutes: number };
 }
 
 export function createCabinetServices(deps: CabinetServiceDeps) {
   return {
     security: createSecurityService(deps),
+    entryHolds: createEntryHoldsService({ db: deps.db, clock: deps.clock, addressBlock: deps.addressBlock }),
     activation: createActivationService(deps),
     corrections: createCorrectionsService(deps),
     access: createAccessService(deps),
@@ -29,6 +34,7 @@ export function createCabinetServices(deps: CabinetServiceDeps) {
     staff: createStaffService(deps),
     staffImport: createStaffImportService(deps),
     licences: createLicencesService({ db: deps.db, clock: deps.clock, storage: deps.storage }),
+    orgRequests: createOrgRequestsService({ db: deps.db, clock: deps.clock, storage: deps.storage }),
   };
 }
 

@@ -11,8 +11,10 @@ import specialties from "./dictionaries/specialties.json" with { type: "json" };
 export interface DictionaryEntry {
   code: string;
   name: string;
-  /** The code was not checked against НСИ (development subsets only). */
+  /** The code was not checked against НСИ: a placeholder until the dictionary is imported from НСИ. */
   unverifiedCode?: boolean;
+  /** The key of the entry's group in the dictionary's `groups` (level of education, kind of staff). */
+  group?: string;
 }
 
 export interface Dictionary {
@@ -20,6 +22,8 @@ export interface Dictionary {
   oid: string | null;
   name: string;
   note: string;
+  /** Group key → the heading a list shows above the group's entries. */
+  groups?: Readonly<Record<string, string>>;
   entries: readonly DictionaryEntry[];
 }
 

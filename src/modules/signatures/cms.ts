@@ -81,6 +81,8 @@ export function verifyDetached(
   signatureFile: Uint8Array,
   content: Uint8Array,
   known: ParsedCertificate[] = [],
+  /** ESIA's v1 client_secret is often made with `openssl smime -noattr`: the signature is then over the content. */
+  options: { attributesOptional?: boolean } = {},
 ): CmsVerdict {
   let parsed: ReturnType<typeof readSignedData>;
   try {
@@ -102,6 +104,12 @@ export function verifyDetached(
     return { ok: false, problem: "NOT_GOST" };
   }
   const attrs = signerInfo.attributes;
+  if (!attrs && options.attributesOptional) {
+    const { publicKey, curve } = signer.gostKey;
+    return gostVerify(publicKey, content, signerInfo.signature, curve)
+      ? { ok: true, signer, certificates }
+      : { ok: false, problem: "MISMATCH" };
+  }
   if (!attrs) return { ok: false, problem: "DAMAGED" }; // CAdES-BES requires signed attributes
   const digest = attrs.get(OID.messageDigest);
   const contentType = attrs.get(OID.contentType);

@@ -11,6 +11,8 @@ type Pair = { code: string; name: string };
 
 export const educationTables = {
   higher: "prof",
+  bachelor: "prof",
+  master: "prof",
   secondary: "prof",
   residency: "postgraduate",
   internship: "postgraduate",

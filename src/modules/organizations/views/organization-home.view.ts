@@ -34,6 +34,12 @@ const sections: readonly (Section & { power: Power | "head" })[] = [
     text: "Согласование отчётов сотрудников",
   },
   {
+    power: "applications.submit",
+    href: "/org/requests",
+    title: "Заявления организации",
+    text: "Изменение сведений, филиалы, исправления",
+  },
+  {
     power: "access.manage",
     href: "/org/access",
     title: "Управление пользователями",

@@ -1,9 +1,10 @@
 // «Безопасность» (O13): the optional allow-list of networks. An empty list lets every network in.
-import { formatDateTime } from "../../../shared/format.ts";
+import { formatDateTime, fullName } from "../../../shared/format.ts";
 import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { binder, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../cabinet.guard.tsx";
+import type { EntryHoldRow } from "../entry-holds.repository.ts";
 import type { NetworkRow } from "../security.repository.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
 
@@ -11,6 +12,15 @@ export function SecurityPage(props: {
   ctx: PageContext;
   actor: CabinetActor;
   networks: NetworkRow[];
+  entry: {
+    holdSuspicious: boolean;
+    holds: readonly {
+      hold: EntryHoldRow;
+      lastName: string;
+      firstName: string;
+      middleName: string | null;
+    }[];
+  };
   values: { cidr?: string; note?: string };
   errors: readonly FieldError[];
   flash?: string | undefined;
@@ -26,6 +36,7 @@ export function SecurityPage(props: {
       </p>
       <p>Ваш текущий адрес: {props.actor.ip}.</p>
       <ErrorSummary errors={errors} />
+      <EntryBlocking {...props} />
       <section class="card" aria-labelledby="networks-title">
         <h2 id="networks-title">Разрешённые сети</h2>
         {networks.length === 0 ? (
@@ -72,3 +83,66 @@ export function SecurityPage(props: {
     </CabinetPage>
   );
 }
+
+/** «Блокировать подозрительные входы» and the entries waiting for the head's decision. */
+function EntryBlocking(props: { ctx: PageContext; entry: SecurityPageEntry }) {
+  const { holdSuspicious, holds } = props.entry;
+  return (
+    <section class="card" aria-labelledby="entry-title">
+      <h2 id="entry-title">Подозрительные входы</h2>
+      <p>
+        {holdSuspicious
+          ? "Защита включена: вход сотрудника из новой сети или с нового устройства (вне разрешённых сетей) ждёт подтверждения — кодом из письма сотруднику или вашим разрешением."
+          : "Защита выключена: о входе из новой сети или с нового устройства вы получаете уведомление, но вход не задерживается."}
+      </p>
+      <PostForm action="/org/security/entry-blocking" csrfToken={props.ctx.csrfToken}>
+        <input type="hidden" name="holdSuspicious" value={holdSuspicious ? "off" : "on"} />
+        <FormActions
+          label={
+            holdSuspicious ? "Выключить блокировку подозрительных входов" : "Блокировать подозрительные входы"
+          }
+        />
+      </PostForm>
+      {holds.length > 0 && (
+        <>
+          <h3>Ждут подтверждения</h3>
+          <ul>
+            {holds.map((row) => {
+              const name = fullName(row);
+              return (
+                <li key={row.hold.id}>
+                  <strong>{name}</strong> — {row.hold.deviceLabel}, сеть {row.hold.network}{" "}
+                  <span class="muted">({formatDateTime(row.hold.createdAt)})</span>{" "}
+                  <ActionButton
+                    action={`/org/security/holds/${row.hold.id}/release`}
+                    csrfToken={props.ctx.csrfToken}
+                    class="inline-form"
+                    variant="link"
+                    label={
+                      <>
+                        Разрешить вход<span class="visually-hidden">: {name}</span>
+                      </>
+                    }
+                  />{" "}
+                  <ActionButton
+                    action={`/org/security/holds/${row.hold.id}/reject`}
+                    csrfToken={props.ctx.csrfToken}
+                    class="inline-form"
+                    variant="link"
+                    label={
+                      <>
+                        Отклонить<span class="visually-hidden">: {name}</span>
+                      </>
+                    }
+                  />
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+type SecurityPageEntry = Parameters<typeof SecurityPage>[0]["entry"];

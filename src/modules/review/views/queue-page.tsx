@@ -15,6 +15,7 @@ export const reviewNavigation: readonly NavItem[] = [
   { href: "/review", label: "Очередь заявлений" },
   // Missing data, representatives' powers and correction requests of organizations (organizations module).
   { href: "/review/organizations", label: "Организации" },
+  { href: "/review/org-requests", label: "Заявления организаций" },
 ];
 
 type Queue = NonNullable<Awaited<ReturnType<ReviewService["queue"]>>>;

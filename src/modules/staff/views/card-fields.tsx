@@ -4,8 +4,8 @@ import { binder, DateField, type FieldError, TextField } from "../../../ui/form.
 import { dictionaries } from "../../register/register.dictionaries.ts";
 import type { Input } from "../staff.validation.ts";
 
-export const positionOptions = optionsOf(dictionaries.positions.entries);
-export const specialtyOptions = optionsOf(dictionaries.specialties.entries);
+export const positionOptions = optionsOf(dictionaries.positions.entries, dictionaries.positions.groups);
+export const specialtyOptions = optionsOf(dictionaries.specialties.entries, dictionaries.specialties.groups);
 const positionTypeOptions = optionsOf(dictionaries.positionTypes.entries);
 const genderOptions = [
   { value: "M", label: "Мужской" },

@@ -1,0 +1,161 @@
+// SQL of the held entries, the organization's switch, and the failed-login count by address.
+import { and, asc, count, eq, gt, gte } from "drizzle-orm";
+import type { DbExecutor } from "../../db/client.ts";
+import { users } from "../identity/identity.schema.ts";
+import {
+  blockedAddresses,
+  loginFailures,
+  organizationEntryHolds,
+  organizationEntrySettings,
+} from "./entry-holds.schema.ts";
+import { organizationKnownClients } from "./security.schema.ts";
+
+export type EntryHoldRow = typeof organizationEntryHolds.$inferSelect;
+
+export async function holdsSuspicious(db: DbExecutor, organizationId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ on: organizationEntrySettings.holdSuspicious })
+    .from(organizationEntrySettings)
+    .where(eq(organizationEntrySettings.organizationId, organizationId))
+    .limit(1);
+  return row?.on ?? false;
+}
+
+export async function saveEntrySetting(
+  db: DbExecutor,
+  values: typeof organizationEntrySettings.$inferInsert,
+): Promise<void> {
+  await db
+    .insert(organizationEntrySettings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: organizationEntrySettings.organizationId,
+      set: {
+        holdSuspicious: values.holdSuspicious,
+        updatedBy: values.updatedBy,
+        updatedAt: values.updatedAt,
+      },
+    });
+}
+
+/** What the organization already knows of this person's networks and devices; nothing is written. */
+export async function knownClientFacts(
+  db: DbExecutor,
+  entry: { organizationId: string; userId: string; network: string; device: string },
+): Promise<{ seenBefore: boolean; newNetwork: boolean; newDevice: boolean }> {
+  const known = await db
+    .select({ kind: organizationKnownClients.kind, value: organizationKnownClients.value })
+    .from(organizationKnownClients)
+    .where(
+      and(
+        eq(organizationKnownClients.organizationId, entry.organizationId),
+        eq(organizationKnownClients.userId, entry.userId),
+      ),
+    );
+  const has = (kind: "network" | "device", value: string) =>
+    known.some((row) => row.kind === kind && row.value === value);
+  return {
+    seenBefore: known.length > 0,
+    newNetwork: !has("network", entry.network),
+    newDevice: !has("device", entry.device),
+  };
+}
+
+export async function rememberReleased(db: DbExecutor, hold: EntryHoldRow, at: Date): Promise<void> {
+  await db
+    .insert(organizationKnownClients)
+    .values([
+      {
+        organizationId: hold.organizationId,
+        userId: hold.userId,
+        kind: "network",
+        value: hold.network,
+        firstSeenAt: at,
+      },
+      {
+        organizationId: hold.organizationId,
+        userId: hold.userId,
+        kind: "device",
+        value: hold.device,
+        firstSeenAt: at,
+      },
+    ])
+    .onConflictDoNothing();
+}
+
+export async function insertHold(
+  db: DbExecutor,
+  values: typeof organizationEntryHolds.$inferInsert,
+): Promise<EntryHoldRow> {
+  const [row] = await db.insert(organizationEntryHolds).values(values).returning();
+  if (!row) throw new Error("hold not inserted");
+  return row;
+}
+
+export async function findHold(db: DbExecutor, id: string, lock = false): Promise<EntryHoldRow | undefined> {
+  const query = db.select().from(organizationEntryHolds).where(eq(organizationEntryHolds.id, id)).limit(1);
+  const [row] = lock ? await query.for("update") : await query;
+  return row;
+}
+
+export async function updateHold(
+  db: DbExecutor,
+  id: string,
+  values: Partial<typeof organizationEntryHolds.$inferInsert>,
+): Promise<void> {
+  await db.update(organizationEntryHolds).set(values).where(eq(organizationEntryHolds.id, id));
+}
+
+export function listPendingHolds(db: DbExecutor, organizationId: string) {
+  return db
+    .select({
+      hold: organizationEntryHolds,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+    })
+    .from(organizationEntryHolds)
+    .innerJoin(users, eq(users.id, organizationEntryHolds.userId))
+    .where(
+      and(
+        eq(organizationEntryHolds.organizationId, organizationId),
+        eq(organizationEntryHolds.status, "pending"),
+      ),
+    )
+    .orderBy(asc(organizationEntryHolds.createdAt))
+    .limit(50);
+}
+
+export async function insertFailure(db: DbExecutor, ip: string, reason: string, at: Date): Promise<void> {
+  await db.insert(loginFailures).values({ ip, reason, at });
+}
+
+export async function failuresSince(db: DbExecutor, ip: string, since: Date): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.ip, ip), gte(loginFailures.at, since)));
+  return row?.n ?? 0;
+}
+
+export async function blockedUntil(db: DbExecutor, ip: string, now: Date): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ until: blockedAddresses.blockedUntil })
+    .from(blockedAddresses)
+    .where(and(eq(blockedAddresses.ip, ip), gt(blockedAddresses.blockedUntil, now)))
+    .limit(1);
+  return row?.until;
+}
+
+export async function blockAddress(
+  db: DbExecutor,
+  values: typeof blockedAddresses.$inferInsert,
+): Promise<void> {
+  await db
+    .insert(blockedAddresses)
+    .values(values)
+    .onConflictDoUpdate({
+      target: blockedAddresses.ip,
+      set: { blockedUntil: values.blockedUntil, failures: values.failures, createdAt: values.createdAt },
+    });
+}
