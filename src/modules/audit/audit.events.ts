@@ -80,6 +80,13 @@ export const auditEventNames = [
   "support.operator_added",
   "signature.certificate_registered",
   "signature.certificate_refused",
+  "signature.decision_signed",
+  "signature.document_signed",
+  "signature.signature_refused",
+  "signature.password_failed",
+  "org_document.uploaded",
+  "org_document.replaced",
+  "org_document.downloaded",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

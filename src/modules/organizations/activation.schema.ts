@@ -42,7 +42,13 @@ export const organizationDataRequests = pgTable(
 );
 
 /** What a file attached by an organization is for. */
-export type OrganizationFilePurpose = "supporting" | "charter" | "identity" | "power_of_attorney" | "licence";
+export type OrganizationFilePurpose =
+  | "supporting"
+  | "charter"
+  | "identity"
+  | "power_of_attorney"
+  | "licence"
+  | "document";
 
 /** Files an organization attached to a request; the bytes are in the file storage under `storage_key`. */
 export const organizationFiles = pgTable(

@@ -4,7 +4,10 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { counted, nouns } from "../../shared/plural.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { signatureProblems } from "./signature.problems.ts";
+import { signatureActorOf } from "./signatures.http.ts";
 import { listCertificates } from "./signatures.repository.ts";
 import { SignaturesPage } from "./views/signatures-page.tsx";
 
@@ -48,6 +51,17 @@ export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
     );
   });
 
+  // The page's script reports a wrong .pfx password; the count and the lock are kept here.
+  app.post("/org/signatures/password-failure", { preHandler: guard }, async (request, reply) => {
+    const outcome = await signatures.recordPasswordFailure(signatureActorOf(request));
+    if (!outcome.ok) return sendError(request, reply, "FORBIDDEN");
+    const locked = outcome.lockedUntil !== undefined;
+    const message = locked
+      ? signatureProblems.LOCKED.message
+      : `${signatureProblems.WRONG_PASSWORD.message} ${remainingText(outcome.remaining)}`;
+    return reply.header("cache-control", "no-store").send({ locked, message });
+  });
+
   app.post("/org/signatures", { preHandler: guard }, async (request, reply) => {
     const actor = cabinetActorOf(request);
     const bytes = await readUpload(request).catch(() => undefined);
@@ -80,4 +94,9 @@ export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
       400,
     );
   });
+}
+
+function remainingText(remaining: number): string {
+  const verb = remaining % 10 === 1 && remaining % 100 !== 11 ? "Осталась" : "Осталось";
+  return `${verb} ${counted(remaining, nouns.attempt)}, затем подписание будет заблокировано на 15 минут.`;
 }
