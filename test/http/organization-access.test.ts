@@ -401,6 +401,25 @@ const matrix: Row[] = [
     expect: "404 403 403 403 403 403 403 404 403 403",
   },
   {
+    method: "POST",
+    route: "/org/approvals/:id/decision-document",
+    path: () => `/org/approvals/${unknown}/decision-document`,
+    expect: "404 403 403 403 403 403 403 404 403 403",
+  },
+  {
+    method: "POST",
+    route: "/org/approvals/:id/decision",
+    path: () => `/org/approvals/${unknown}/decision`,
+    options: emptyMultipart,
+    expect: "404 403 403 403 403 403 403 404 403 403",
+  },
+  {
+    method: "GET",
+    route: "/org/approvals/:id/signatures/:signatureId/:part",
+    path: () => `/org/approvals/${unknown}/signatures/${unknown}/sig`,
+    expect: "404 403 403 403 403 403 403 404 403 401",
+  },
+  {
     method: "GET",
     route: "/org/licences",
     expect: "           200  200  200  200  200  200  200  200  403  401",
@@ -454,6 +473,12 @@ const matrix: Row[] = [
     method: "POST",
     route: "/org/signatures",
     options: emptyMultipart,
+    expect: "400 403 403 403 403 403 403 400 403 403",
+  },
+  // Without a registered certificate there is nothing to count against.
+  {
+    method: "POST",
+    route: "/org/signatures/password-failure",
     expect: "400 403 403 403 403 403 403 400 403 403",
   },
 ];

@@ -54,7 +54,8 @@ export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
   // The page's script reports a wrong .pfx password; the count and the lock are kept here.
   app.post("/org/signatures/password-failure", { preHandler: guard }, async (request, reply) => {
     const outcome = await signatures.recordPasswordFailure(signatureActorOf(request));
-    if (!outcome.ok) return sendError(request, reply, "FORBIDDEN");
+    if (!outcome.ok)
+      return reply.code(400).send({ locked: false, message: signatureProblems.NOT_REGISTERED.message });
     const locked = outcome.lockedUntil !== undefined;
     const message = locked
       ? signatureProblems.LOCKED.message
