@@ -4,8 +4,11 @@
 import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import type { Deps } from "../../src/deps.ts";
+import { gostPrivateKeyToPem, pemToDer } from "../../src/esia/crypto/certificate.ts";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
 import { signDetached } from "../../src/modules/signatures/cms.ts";
+import { buildPkcs12 } from "../../src/modules/signatures/pkcs12.ts";
+import { testCaCrlUrl } from "../../src/modules/signatures/signatures.setup.ts";
 import { openTestCa, personSubject, type TestCa } from "../../src/modules/signatures/test-ca.ts";
 import type { Clock } from "../../src/shared/clock.ts";
 import type { Visitor } from "./accreditation.ts";
@@ -143,4 +146,30 @@ function decodeEntities(text: string): string {
     .replaceAll("&#39;", "'")
     .replaceAll("&lt;", "<")
     .replaceAll("&gt;", ">");
+}
+
+/** The head's .pfx (PKCS#12) of issued, as the test CA's CLI writes it. */
+export async function pfxOf(issued: Issued, password: string): Promise<Uint8Array> {
+  return buildPkcs12({
+    certificateDer: issued.certificate.der,
+    pkcs8Der: pemToDer(gostPrivateKeyToPem(issued.privateKey)),
+    password,
+    friendlyName: "Смирнов Алексей Викторович",
+  });
+}
+
+/** Issues a certificate to Смирнов (CDP: the cabinet's own test CA list) and returns its .cer and .pfx. */
+export async function headKeyFiles(deps: Deps, password: string) {
+  const ca = cabinetTestCa(deps, testCaCrlUrl(deps.config));
+  const now = Date.now();
+  const issued = ca.issue({
+    subject: personSubject(standinAccounts.smirnov, standinOrganizations.clinic, "Главный врач"),
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 365 * DAY),
+  });
+  return {
+    issued,
+    cer: Buffer.from(issued.certificate.der),
+    pfx: Buffer.from(await pfxOf(issued, password)),
+  };
 }

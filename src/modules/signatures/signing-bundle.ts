@@ -43,6 +43,8 @@ export async function ensureSigningBundle(): Promise<void> {
     target: "es2020",
     minify: true,
     legalComments: "none",
+    // The GOST library looks for Node's `global`; in the page that is globalThis.
+    define: { global: "globalThis" },
     outfile: temporary,
     inject: [shim],
     logLevel: "silent",

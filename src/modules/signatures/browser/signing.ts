@@ -18,8 +18,8 @@ function start(): void {
   if (unavailable) unavailable.hidden = true;
   const button = byId<HTMLButtonElement>("browser-signing-button");
   const error = byId<HTMLElement>("browser-signing-error");
-  const fileInput = byId<HTMLInputElement>("pfx");
-  const passwordInput = byId<HTMLInputElement>("pfx-password");
+  const fileInput = section.querySelector<HTMLInputElement>('input[type="file"]');
+  const passwordInput = section.querySelector<HTMLInputElement>('input[type="password"]');
   const form = byId<HTMLFormElement>(section.dataset.form ?? "");
   const content = Uint8Array.from(atob(section.dataset.content ?? ""), (c) => c.charCodeAt(0));
   const show = (message: string) => {
