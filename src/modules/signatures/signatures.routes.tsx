@@ -14,11 +14,30 @@ import { SignaturesPage } from "./views/signatures-page.tsx";
 // A certificate is a few kilobytes; anything far larger is not one.
 const MAX_CERTIFICATE_BYTES = 64 * 1024;
 
+/**
+ * The certificate from the form: the .cer file, or the DER the page's script took out of a .pfx
+ * (`certificateBase64`; the key and its password stay in the browser). Empty bytes read as damaged.
+ */
 async function readUpload(request: FastifyRequest): Promise<Uint8Array | undefined> {
-  const part = await request.file();
-  if (!part || part.filename === "") return undefined;
-  const bytes = await part.toBuffer().catch(() => undefined);
-  return bytes && !part.file.truncated ? new Uint8Array(bytes) : new Uint8Array();
+  let file: Uint8Array | undefined;
+  let fromPfx: string | undefined;
+  for await (const part of request.parts()) {
+    if (part.type !== "file") {
+      if (part.fieldname === "certificateBase64") fromPfx = String(part.value).trim();
+      continue;
+    }
+    if (part.filename === "") {
+      part.file.resume();
+      continue;
+    }
+    const bytes = await part.toBuffer().catch(() => undefined);
+    file = bytes && !part.file.truncated ? new Uint8Array(bytes) : new Uint8Array();
+  }
+  if (file) return file;
+  if (!fromPfx) return undefined;
+  return /^[A-Za-z0-9+/=]+$/.test(fromPfx) && fromPfx.length <= (MAX_CERTIFICATE_BYTES * 4) / 3 + 4
+    ? new Uint8Array(Buffer.from(fromPfx, "base64"))
+    : new Uint8Array();
 }
 
 export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
@@ -31,7 +50,8 @@ export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
       fileSize: MAX_CERTIFICATE_BYTES,
       files: 1,
       fields: 5,
-      fieldSize: 4096,
+      // The certificate taken out of a .pfx arrives as base64 in a field.
+      fieldSize: 96 * 1024,
       parts: 6,
       headerPairs: 20,
     },

@@ -163,6 +163,7 @@ export function SignOrgDocumentPage(props: {
         content={props.content}
         csrfToken={ctx.csrfToken}
         locked={props.locked}
+        submitLabel="Подписать документ"
       />
       <section aria-labelledby="file-way-title">
         <h2 id="file-way-title">Подписать в своей программе электронной подписи</h2>

@@ -9,6 +9,54 @@ import { Pkcs12PasswordError, readPkcs12 } from "../pkcs12.ts";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
 
+const DAMAGED_PFX =
+  "Файл ключа не удалось прочитать: это не файл .pfx с ключом ГОСТ Р 34.10-2012 или он повреждён. Выгрузите ключ из программы электронной подписи ещё раз или воспользуйтесь «Загрузить файл подписи».";
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** «Зарегистрировать по файлу ключа»: only the certificate out of the .pfx goes into the .cer form. */
+function startRegistration(): void {
+  const section = byId<HTMLElement>("pfx-registration");
+  if (!section || !globalThis.crypto?.subtle) return;
+  section.hidden = false;
+  const form = byId<HTMLFormElement>(section.dataset.form ?? "");
+  const fileInput = section.querySelector<HTMLInputElement>('input[type="file"]');
+  const passwordInput = section.querySelector<HTMLInputElement>('input[type="password"]');
+  const error = byId<HTMLElement>("pfx-registration-error");
+  const show = (message: string) => {
+    if (!error) return;
+    error.textContent = message;
+    error.hidden = false;
+  };
+  byId<HTMLButtonElement>("pfx-registration-button")?.addEventListener("click", async () => {
+    if (error) error.hidden = true;
+    const file = fileInput?.files?.[0];
+    if (!file) return show("Выберите файл ключа (.pfx).");
+    if (!passwordInput?.value || !form) return show("Введите пароль к файлу ключа.");
+    try {
+      const opened = await readPkcs12(new Uint8Array(await file.arrayBuffer()), passwordInput.value);
+      const certificates = opened.certificates.map((der) => parseCertificate(der));
+      const certificate = certificates.find((c) => !c.isCa) ?? certificates[0];
+      if (!certificate) return show(DAMAGED_PFX);
+      const target = form.querySelector<HTMLInputElement>('input[name="certificateBase64"]');
+      if (!target) return;
+      target.value = base64Of(certificate.der);
+      passwordInput.value = "";
+      form.submit();
+    } catch (failure) {
+      show(
+        failure instanceof Pkcs12PasswordError
+          ? "Пароль к файлу .pfx не подошёл. Проверьте раскладку клавиатуры и Caps Lock и попробуйте снова."
+          : DAMAGED_PFX,
+      );
+    }
+  });
+}
+
 function start(): void {
   const section = byId<HTMLElement>("browser-signing");
   const unavailable = byId<HTMLElement>("browser-signing-unavailable");
@@ -49,9 +97,7 @@ function start(): void {
       });
       const target = form.querySelector<HTMLInputElement>("[data-signature-target]");
       if (!target) return;
-      let binary = "";
-      for (const byte of cms) binary += String.fromCharCode(byte);
-      target.value = btoa(binary);
+      target.value = base64Of(cms);
       passwordInput.value = "";
       form.submit();
     } catch (failure) {
@@ -65,9 +111,7 @@ function start(): void {
         }
         return show(answer.message);
       }
-      show(
-        "Файл ключа не удалось прочитать: это не файл .pfx с ключом ГОСТ Р 34.10-2012 или он повреждён. Выгрузите ключ из программы электронной подписи ещё раз или воспользуйтесь «Загрузить файл подписи».",
-      );
+      show(DAMAGED_PFX);
     }
   });
 }
@@ -87,3 +131,4 @@ async function reportWrongPassword(section: HTMLElement): Promise<{ message: str
 }
 
 start();
+startRegistration();

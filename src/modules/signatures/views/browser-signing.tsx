@@ -15,6 +15,8 @@ export function BrowserSigning(props: {
   content: Uint8Array;
   csrfToken: string;
   locked?: boolean;
+  /** The button's words: what signing does on this page. */
+  submitLabel?: string;
 }) {
   const noClient = signatureProblems.NO_CLIENT;
   if (props.locked) return null;
@@ -42,7 +44,7 @@ export function BrowserSigning(props: {
         </FieldShell>
         <p class="field__error" id="browser-signing-error" role="alert" hidden />
         <button type="button" class="button" id="browser-signing-button">
-          Подписать и принять решение
+          {props.submitLabel ?? "Подписать и принять решение"}
         </button>
       </section>
       <section class="card notice" id="browser-signing-unavailable" aria-labelledby="no-client-title">
