@@ -8,7 +8,7 @@ import type { PageContext } from "../../../ui/layout.tsx";
 import { DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
-import type { SignatureProblem } from "../../signatures/signature.problems.ts";
+import { type SignatureProblem, signatureProblems } from "../../signatures/signature.problems.ts";
 import type { SignatureRow } from "../../signatures/signatures.repository.ts";
 import { BrowserSigning } from "../../signatures/views/browser-signing.tsx";
 import { SignatureLine, SignatureProblemCard, SignatureUploadForm } from "../../signatures/views/signing.tsx";
@@ -146,7 +146,11 @@ export function SignOrgDocumentPage(props: {
         <a href="/org/documents">← Документы</a>
       </p>
       <h1>Подписание документа</h1>
-      <ErrorSummary errors={props.problem ? [{ field: "signature", message: "Подпись не принята" }] : []} />
+      <ErrorSummary
+        errors={
+          props.problem ? [{ field: "signature", message: signatureProblems[props.problem].title }] : []
+        }
+      />
       <SignatureProblemCard problem={props.problem} />
       <p class="lead">
         Подписывается файл документа «{props.title}» в точности в том виде, в каком он хранится в кабинете.{" "}
