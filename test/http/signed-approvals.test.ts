@@ -137,7 +137,7 @@ describe("the signing page", () => {
     assert.ok(report);
     assert.match(document, /Заявка: № \d+/);
     assert.match(document, /Решение: Отчёт согласован/);
-    assert.match(document, new RegExp(`SHA-256 файла отчёта: ${report.sha256}`));
+    assert.match(document, new RegExp(`Контрольная сумма файла отчёта \\(SHA-256\\): ${report.sha256}`));
     assert.match(
       document,
       new RegExp(`Время решения: ${page.fields.at.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`),
@@ -380,7 +380,11 @@ describe("accepted signatures", () => {
       ]);
       return readFileSync(signaturePath);
     });
-    assert.equal(response.statusCode, 303, /<h2 id="signature-problem-title">[^<]*/.exec(response.body)?.[0] ?? "");
+    assert.equal(
+      response.statusCode,
+      303,
+      /<h2 id="signature-problem-title">[^<]*/.exec(response.body)?.[0] ?? "",
+    );
     assert.equal(await statusOf(), "agreed");
     const db = harness.deps.database.db;
     const rows = await db

@@ -35,7 +35,7 @@ export function decisionDocument(facts: DecisionFacts): Uint8Array {
     ...(facts.decision === "refuse" ? [`Причина отказа: ${oneLine(facts.reason ?? "")}`] : []),
     `Время решения: ${facts.at.toISOString().replace(/\.\d{3}Z$/, "Z")} (${formatDateTime(facts.at)} МСК)`,
     `Файл отчёта: ${oneLine(facts.report.originalName)}`,
-    `SHA-256 файла отчёта: ${facts.report.sha256}`,
+    `Контрольная сумма файла отчёта (SHA-256): ${facts.report.sha256}`,
     "",
   ];
   return new TextEncoder().encode(lines.join("\n"));

@@ -147,8 +147,8 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     problem?: SignatureProblem,
   ) {
     const actor = cabinetActorOf(request);
-    const content = await service.content(actor, id);
-    if (!content) return sendError(request, reply, "NOT_FOUND");
+    const found = await findOrgDocument(db, actor.organization.id, id);
+    if (!found) return sendError(request, reply, "NOT_FOUND");
     const active = (await listCertificates(db, actor.organization.id, actor.userId)).find(
       (row) => row.active,
     );
@@ -159,8 +159,7 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
         ctx={pageContext(request, reply)}
         actor={actor}
         id={id}
-        title={content.title}
-        content={content.bytes}
+        title={found.document.title}
         hasCertificate={active !== undefined}
         locked={locked !== undefined}
         problem={problem ?? (locked ? "LOCKED" : undefined)}

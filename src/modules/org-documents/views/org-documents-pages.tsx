@@ -134,7 +134,6 @@ export function SignOrgDocumentPage(props: {
   actor: CabinetActor;
   id: string;
   title: string;
-  content: Uint8Array;
   hasCertificate: boolean;
   locked: boolean;
   problem?: SignatureProblem | undefined;
@@ -164,7 +163,7 @@ export function SignOrgDocumentPage(props: {
       )}
       <BrowserSigning
         formId="signature-upload"
-        content={props.content}
+        content={{ url: `/org/documents/${props.id}/file` }}
         csrfToken={ctx.csrfToken}
         locked={props.locked}
         submitLabel="Подписать документ"

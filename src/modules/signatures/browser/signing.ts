@@ -69,7 +69,14 @@ function start(): void {
   const fileInput = section.querySelector<HTMLInputElement>('input[type="file"]');
   const passwordInput = section.querySelector<HTMLInputElement>('input[type="password"]');
   const form = byId<HTMLFormElement>(section.dataset.form ?? "");
-  const content = Uint8Array.from(atob(section.dataset.content ?? ""), (c) => c.charCodeAt(0));
+  // A large document is fetched when signing rather than carried in the page.
+  const content = async (): Promise<Uint8Array> => {
+    const url = section.dataset.contentUrl;
+    if (!url) return Uint8Array.from(atob(section.dataset.content ?? ""), (c) => c.charCodeAt(0));
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (!response.ok) throw new Error(`document answered ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
   const show = (message: string) => {
     if (!error) return;
     error.textContent = message;
@@ -89,7 +96,7 @@ function start(): void {
       if (!certificate) throw new Error("no certificate in the .pfx");
       const key = gostPrivateKeyInfoFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY"));
       const cms = signDetached({
-        content,
+        content: await content(),
         certificate,
         privateKey: key.privateKey,
         curve: key.curve,

@@ -12,7 +12,8 @@ export const SIGNING_SCRIPT = "signing.js";
 export function BrowserSigning(props: {
   /** The id of the signature upload form the script fills and submits. */
   formId: string;
-  content: Uint8Array;
+  /** The exact bytes to sign, inline (a small decision document), or where the page fetches them. */
+  content: Uint8Array | { url: string };
   csrfToken: string;
   locked?: boolean;
   /** The button's words: what signing does on this page. */
@@ -27,7 +28,10 @@ export function BrowserSigning(props: {
         aria-labelledby="browser-way-title"
         id="browser-signing"
         data-form={props.formId}
-        data-content={Buffer.from(props.content).toString("base64")}
+        data-content={
+          props.content instanceof Uint8Array ? Buffer.from(props.content).toString("base64") : undefined
+        }
+        data-content-url={props.content instanceof Uint8Array ? undefined : props.content.url}
         data-failure-url="/org/signatures/password-failure"
         data-csrf={props.csrfToken}
         hidden
