@@ -10,7 +10,7 @@ import { moscowDay } from "../../src/shared/working-days.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { headKeyFiles } from "../support/signing.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { expectAccessible, launchBrowser, loginAtStandin } from "./browser.ts";
+import { expectAccessible, launchBrowser, loginAtStandin, saveScreens } from "./browser.ts";
 
 let system: TestSystem;
 let browser: Browser;
@@ -137,7 +137,7 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
   await smirnov
     .getByLabel("Файл сертификата")
     .setInputFiles({ name: "smirnov.cer", mimeType: "application/pkix-cert", buffer: keys.cer });
-  await smirnov.getByRole("button", { name: "Подтвердить" }).click();
+  await smirnov.locator("#certificate-form").getByRole("button", { name: "Подтвердить" }).click();
   await smirnov.getByText(/зарегистрирован и стал действующим/).waitFor();
   await smirnov.goto(approvalUrl);
   await smirnov.getByRole("button", { name: "Согласовать и подписать" }).click();
@@ -149,6 +149,7 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
   await smirnov.getByRole("button", { name: "Подписать и принять решение" }).click();
   await smirnov.getByText(/Осталось 4 попытки/).waitFor();
   await expectAccessible(smirnov, "the signing page with a wrong password");
+  await saveScreens(smirnov, process.env.SCREENSHOTS_DIR, "approval-sign");
   await smirnov.getByLabel("Пароль к файлу ключа").fill("Демо-пароль-1");
   await smirnov.getByRole("button", { name: "Подписать и принять решение" }).click();
   await smirnov.getByText("Отчёт согласован, решение подписано электронной подписью").waitFor();
