@@ -420,6 +420,44 @@ describe("accepted signatures", () => {
     assert.match(worker, new RegExp(registered.certificate.serialHex));
   });
 
+  test("our stored signature and the decision document it signs verify with `openssl cms -verify`", async (t) => {
+    const openssl = findGostOpenssl();
+    if (typeof openssl === "string") return t.skip(openssl);
+    t.after(() => openssl.cleanup());
+    const [ours] = await harness.deps.database.db
+      .select()
+      .from(documentSignatures)
+      .where(eq(documentSignatures.subjectId, id));
+    assert.ok(ours);
+    const base = `/org/approvals/${id}/signatures/${ours.id}`;
+    const file = (name: string, content: Uint8Array | string) => {
+      const path = join(openssl.dir, name);
+      writeFileSync(path, content);
+      return path;
+    };
+    const sig = file("ours.sig", (await smirnov.get(`${base}/sig`)).rawPayload);
+    const content = file("reshenie.txt", (await smirnov.get(`${base}/document`)).rawPayload);
+    const root = file("root.crt", derToPem(ca.root.der, "CERTIFICATE"));
+    const verify = (path: string) =>
+      openssl.succeeds([
+        "cms",
+        "-verify",
+        "-binary",
+        "-inform",
+        "DER",
+        "-in",
+        sig,
+        "-content",
+        path,
+        "-CAfile",
+        root,
+        "-out",
+        "/dev/null",
+      ]);
+    assert.equal(verify(content), true);
+    assert.equal(verify(file("other.txt", "другой документ")), false);
+  });
+
   test("the commission sees the signed agreement and downloads its signature and document", async () => {
     await harness.deps.database.db
       .update(applications)
