@@ -1,3 +1,14 @@
+CREATE TABLE "organization_documents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"title" text NOT NULL,
+	"uploaded_by" uuid NOT NULL,
+	"uploaded_at" timestamp with time zone NOT NULL,
+	"replaced_by" uuid,
+	"replaced_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "organization_request_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"request_id" uuid NOT NULL,
@@ -60,6 +71,34 @@ CREATE TABLE "organization_entry_settings" (
 	"updated_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "document_signatures" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"organization_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"certificate_id" uuid NOT NULL,
+	"subject_type" text NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"signed_content" text,
+	"content_sha256" text NOT NULL,
+	"signature_der" text NOT NULL,
+	"signer_name" text NOT NULL,
+	"serial_hex" text NOT NULL,
+	"issuer_name" text NOT NULL,
+	"certificate_not_after" timestamp with time zone NOT NULL,
+	"signing_time" timestamp with time zone NOT NULL,
+	"revocation" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "signing_password_failures" (
+	"user_id" uuid NOT NULL,
+	"certificate_id" uuid NOT NULL,
+	"failures" integer NOT NULL,
+	"locked_until" timestamp with time zone,
+	"updated_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "signing_password_failures_user_id_certificate_id_pk" PRIMARY KEY("user_id","certificate_id")
+);
+--> statement-breakpoint
 CREATE TABLE "incidents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text NOT NULL,
@@ -74,6 +113,8 @@ CREATE TABLE "incidents" (
 --> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "slot_id" text;--> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "comment" text;--> statement-breakpoint
+ALTER TABLE "organization_documents" ADD CONSTRAINT "organization_documents_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_documents" ADD CONSTRAINT "organization_documents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_request_events" ADD CONSTRAINT "organization_request_events_request_id_organization_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."organization_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_request_events" ADD CONSTRAINT "organization_request_events_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_requests" ADD CONSTRAINT "organization_requests_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -84,11 +125,18 @@ ALTER TABLE "organization_entry_holds" ADD CONSTRAINT "organization_entry_holds_
 ALTER TABLE "organization_entry_holds" ADD CONSTRAINT "organization_entry_holds_released_by_users_id_fk" FOREIGN KEY ("released_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_entry_settings" ADD CONSTRAINT "organization_entry_settings_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_entry_settings" ADD CONSTRAINT "organization_entry_settings_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_signatures" ADD CONSTRAINT "document_signatures_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_signatures" ADD CONSTRAINT "document_signatures_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "document_signatures" ADD CONSTRAINT "document_signatures_certificate_id_signature_certificates_id_fk" FOREIGN KEY ("certificate_id") REFERENCES "public"."signature_certificates"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signing_password_failures" ADD CONSTRAINT "signing_password_failures_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "signing_password_failures" ADD CONSTRAINT "signing_password_failures_certificate_id_signature_certificates_id_fk" FOREIGN KEY ("certificate_id") REFERENCES "public"."signature_certificates"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_posted_by_users_id_fk" FOREIGN KEY ("posted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "incidents" ADD CONSTRAINT "incidents_ended_by_users_id_fk" FOREIGN KEY ("ended_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "organization_documents_org_idx" ON "organization_documents" USING btree ("organization_id","uploaded_at");--> statement-breakpoint
 CREATE INDEX "organization_request_events_request_idx" ON "organization_request_events" USING btree ("request_id","occurred_at");--> statement-breakpoint
 CREATE INDEX "organization_requests_org_idx" ON "organization_requests" USING btree ("organization_id","created_at");--> statement-breakpoint
 CREATE INDEX "organization_requests_status_idx" ON "organization_requests" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "login_failures_ip_idx" ON "login_failures" USING btree ("ip","at");--> statement-breakpoint
 CREATE INDEX "organization_entry_holds_org_idx" ON "organization_entry_holds" USING btree ("organization_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "document_signatures_subject_idx" ON "document_signatures" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "incidents_ends_at_idx" ON "incidents" USING btree ("ends_at");

@@ -38,6 +38,7 @@ import { reviewRoutes } from "./modules/review/review.routes.tsx";
 import { settingsRoutes } from "./modules/settings/settings.routes.tsx";
 import { signaturesRoutes } from "./modules/signatures/signatures.routes.tsx";
 import { incidentsDeskRoutes } from "./modules/status/incidents.routes.tsx";
+import { ensureSigningBundle } from "./modules/signatures/signing-bundle.ts";
 import { supportRoutes } from "./modules/support/support.routes.tsx";
 
 declare module "fastify" {
@@ -54,6 +55,8 @@ export interface AppOptions {
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
+  // The signing script is built from the shared TypeScript before any page can name its asset URL.
+  await ensureSigningBundle();
   const app = Fastify({
     logger: options.logger === false ? false : loggerOptions(config.logLevel, options.logStream),
     trustProxy: config.trustProxy,

@@ -8,8 +8,9 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { samplePdf } from "../../src/modules/documents/test-support.ts";
 import { moscowDay } from "../../src/shared/working-days.ts";
 import { pdfText } from "../support/pdf-text.ts";
+import { headKeyFiles } from "../support/signing.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { expectAccessible, launchBrowser, loginAtStandin } from "./browser.ts";
+import { expectAccessible, launchBrowser, loginAtStandin, saveScreens } from "./browser.ts";
 
 let system: TestSystem;
 let browser: Browser;
@@ -140,11 +141,39 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
     /Иванова Мария Петровна[\s\S]*Врач-терапевт участковый/,
   );
   await expectAccessible(smirnov, "the report to agree");
-  await smirnov.getByRole("button", { name: "Согласовать отчёт" }).click();
-  await smirnov.getByText("Отчёт согласован").waitFor();
 
-  // Иванова sees the agreement and submits after the summary.
+  // He registers his certificate (the .cer) and signs the agreement in the browser with his .pfx;
+  // a wrong password first is counted by the cabinet and named on the page.
+  const keys = await headKeyFiles(system.deps, "Демо-пароль-1");
+  const approvalUrl = smirnov.url();
+  await smirnov.goto(`${system.cabinetUrl}/org/signatures`);
+  await smirnov
+    .getByLabel("Файл сертификата")
+    .setInputFiles({ name: "smirnov.cer", mimeType: "application/pkix-cert", buffer: keys.cer });
+  await smirnov.locator("#certificate-form").getByRole("button", { name: "Подтвердить" }).click();
+  await smirnov.getByText(/зарегистрирован и стал действующим/).waitFor();
+  await smirnov.goto(approvalUrl);
+  await smirnov.getByRole("button", { name: "Согласовать и подписать" }).click();
+  await smirnov.getByRole("heading", { level: 1, name: "Подписание согласования отчёта" }).waitFor();
+  await smirnov
+    .getByLabel("Файл ключа (.pfx)")
+    .setInputFiles({ name: "smirnov.pfx", mimeType: "application/x-pkcs12", buffer: keys.pfx });
+  await smirnov.getByLabel("Пароль к файлу ключа").fill("не тот пароль");
+  await smirnov.getByRole("button", { name: "Подписать и принять решение" }).click();
+  await smirnov.getByText(/Осталось 4 попытки/).waitFor();
+  await expectAccessible(smirnov, "the signing page with a wrong password");
+  await saveScreens(smirnov, process.env.SCREENSHOTS_DIR, "approval-sign");
+  await smirnov.getByLabel("Пароль к файлу ключа").fill("Демо-пароль-1");
+  await smirnov.getByRole("button", { name: "Подписать и принять решение" }).click();
+  await smirnov.getByText("Отчёт согласован, решение подписано электронной подписью").waitFor();
+  assert.match(
+    await smirnov.locator("main").innerText(),
+    /Согласовано, подписано ЭП: Смирнов Алексей Викторович/,
+  );
+
+  // Иванова sees the signed agreement and submits after the summary.
   assert.equal(await statusOn(ivanova), "Согласовано");
+  assert.match(await ivanova.locator("main").innerText(), /Согласовано, подписано ЭП/);
   await ivanova.getByRole("link", { name: "Отправить заявку" }).click();
   await expectAccessible(ivanova, "the submission summary");
   assert.match(await ivanova.locator("main").innerText(), /144 из 144 академических часов/);

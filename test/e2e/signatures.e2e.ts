@@ -9,9 +9,11 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
+import { samplePdf } from "../../src/modules/documents/test-support.ts";
 import { openTestCa, personSubject, type TestCa } from "../../src/modules/signatures/test-ca.ts";
+import { pfxOf } from "../support/signing.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 import { enterClinicAs, expectAccessible, launchBrowser, saveScreens } from "./browser.ts";
 
@@ -21,6 +23,7 @@ const shots = process.env.SCREENSHOTS_DIR;
 let system: TestSystem;
 let browser: Browser;
 let ca: TestCa;
+let signedIn: { context: BrowserContext; page: Page } | undefined;
 const crlServer = createServer((_request, response) => {
   response.writeHead(200, { "content-type": "application/pkix-crl" });
   response.end(Buffer.from(ca.crl()));
@@ -34,6 +37,7 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(async () => {
+  await signedIn?.context.close();
   await browser?.close();
   await system?.close();
   crlServer.close();
@@ -68,7 +72,7 @@ test("Смирнов registers his certificate; an expired one is refused with i
   await page
     .getByLabel("Файл сертификата")
     .setInputFiles(certificateFile("head.cer", { fromDays: -1, toDays: 365 }));
-  await page.getByRole("button", { name: "Подтвердить" }).click();
+  await page.locator("#certificate-form").getByRole("button", { name: "Подтвердить" }).click();
   await page.getByText(/зарегистрирован и стал действующим/).waitFor();
   const table = await page.locator("table").innerText();
   assert.match(table, /Смирнов Алексей Викторович/);
@@ -79,9 +83,95 @@ test("Смирнов registers his certificate; an expired one is refused with i
   await page
     .getByLabel("Файл сертификата")
     .setInputFiles(certificateFile("old.cer", { fromDays: -400, toDays: -3 }));
-  await page.getByRole("button", { name: "Подтвердить" }).click();
+  await page.locator("#certificate-form").getByRole("button", { name: "Подтвердить" }).click();
   await page.getByRole("heading", { name: "Срок действия сертификата истёк" }).waitFor();
   await expectAccessible(page, "the expired certificate's refusal");
   await saveScreens(page, shots, "signatures-expired");
-  await context.close();
+  signedIn = { context, page };
+});
+
+test("Смирнов signs a document in «Документы» in the browser with his .pfx; five wrong passwords lock signing", async () => {
+  // The same session as the registration above: the stand-in asks for consent only at the first login.
+  assert.ok(signedIn, "the first walk signed Смирнов in");
+  const { context, page } = signedIn;
+  const now = Date.now();
+  const issued = ca.issue({
+    subject: personSubject(standinAccounts.smirnov, standinOrganizations.clinic, "Главный врач"),
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 365 * DAY),
+  });
+  const pfx = {
+    name: "smirnov.pfx",
+    mimeType: "application/x-pkcs12",
+    buffer: Buffer.from(await pfxOf(issued, "Демо-1234")),
+  };
+  // He registers it from the .pfx: the page takes the certificate out, the key stays in the browser.
+  await page.goto(`${system.cabinetUrl}/org/signatures`);
+  const fromPfx = page.locator("#pfx-registration");
+  await fromPfx.getByLabel("Файл ключа (.pfx)").setInputFiles(pfx);
+  await fromPfx.getByLabel("Пароль к файлу ключа").fill("не тот");
+  await fromPfx.getByRole("button", { name: "Подтвердить" }).click();
+  await page.locator("#pfx-registration-error", { hasText: "не подошёл" }).waitFor();
+  await fromPfx.getByLabel("Пароль к файлу ключа").fill("Демо-1234");
+  await fromPfx.getByRole("button", { name: "Подтвердить" }).click();
+  await page.getByText(new RegExp(`Сертификат ${issued.certificate.serialHex} зарегистрирован`)).waitFor();
+  await saveScreens(page, shots, "signatures-pfx");
+
+  await page
+    .getByRole("navigation", { name: "Разделы кабинета" })
+    .getByRole("link", { name: "Документы" })
+    .click();
+  await page.getByRole("heading", { level: 1, name: "Документы организации" }).waitFor();
+  await page.getByLabel("Вид документа").selectOption("charter");
+  await page.getByLabel("Название документа").fill("Устав поликлиники");
+  await page
+    .getByLabel("Файл (PDF)")
+    .setInputFiles({ name: "устав.pdf", mimeType: "application/pdf", buffer: samplePdf() });
+  await page.getByRole("button", { name: "Загрузить" }).click();
+  await page.getByText("Документ загружен.").waitFor();
+  await expectAccessible(page, "«Документы» with a document");
+  await saveScreens(page, shots, "org-documents");
+
+  await page.getByRole("link", { name: "Подписать ЭП" }).click();
+  await page.getByRole("heading", { level: 1, name: "Подписание документа" }).waitFor();
+  // The script has shown the browser way and hidden the notice for browsers without it.
+  await page.getByRole("heading", { name: "Подписать в браузере" }).waitFor();
+  assert.equal(await page.locator("#browser-signing-unavailable").isVisible(), false);
+  await expectAccessible(page, "the document's signing page");
+  await saveScreens(page, shots, "org-document-sign");
+  await page.getByLabel("Файл ключа (.pfx)").setInputFiles(pfx);
+  await page.getByLabel("Пароль к файлу ключа").fill("Демо-1234");
+  await page.getByRole("button", { name: "Подписать документ" }).click();
+  await page.getByText("Документ «Устав поликлиники» подписан электронной подписью.").waitFor();
+  assert.match(
+    await page.locator("table").innerText(),
+    /Подписано ЭП: Смирнов Алексей Викторович, серийный номер/,
+  );
+
+  await page.getByRole("link", { name: "Подписать ЭП" }).click();
+  await page.getByLabel("Файл ключа (.pfx)").setInputFiles(pfx);
+  for (let attempt = 1; attempt <= 4; attempt++) {
+    await page.getByLabel("Пароль к файлу ключа").fill(`неверный-${attempt}`);
+    await page.getByRole("button", { name: "Подписать документ" }).click();
+    await page.locator("#browser-signing-error", { hasText: "Пароль к файлу .pfx не подошёл" }).waitFor();
+  }
+  await page.getByLabel("Пароль к файлу ключа").fill("неверный-5");
+  await page.getByRole("button", { name: "Подписать документ" }).click();
+  await page.getByRole("heading", { name: "Подписание временно заблокировано" }).waitFor();
+  assert.equal(await page.locator("#browser-signing").count(), 0, "the browser way is gone while locked");
+  assert.match(await page.locator("main").innerText(), /Загрузить файл подписи/);
+  await expectAccessible(page, "signing locked after five wrong passwords");
+  await saveScreens(page, shots, "org-document-sign-locked");
+
+  // Without scripts the page says why and offers the .sig way.
+  const noScript = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 1280, height: 900 },
+  });
+  noScript.setDefaultTimeout(15_000);
+  await noScript.addCookies(await context.cookies());
+  const plain = await noScript.newPage();
+  await plain.goto(page.url());
+  await plain.getByRole("heading", { name: "Подписание временно заблокировано" }).waitFor();
+  await noScript.close();
 });

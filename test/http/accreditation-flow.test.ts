@@ -18,6 +18,7 @@ import {
   type Visitor,
 } from "../support/accreditation.ts";
 import { pdfText } from "../support/pdf-text.ts";
+import { registerHeadCertificate, signDecision } from "../support/signing.ts";
 
 let harness: AccreditationHarness;
 let ivanova: Visitor;
@@ -109,10 +110,14 @@ test("the report goes to Смирнов, who sees it in «Одобрение з�
   const report = await smirnov.get(`/org/approvals/${id}/report`);
   assert.equal(report.statusCode, 200);
   assert.equal(report.headers["content-type"], "application/pdf");
-  const agreed = await smirnov.submit(`/org/approvals/${id}`, `/org/approvals/${id}/agree`);
-  assert.equal(agreed.statusCode, 303);
+  // The agreement is taken only once its decision document is signed with his registered certificate.
+  const issued = await registerHeadCertificate(harness.deps, harness.clock, smirnov);
+  const agreed = await signDecision(smirnov, id, issued, harness.clock);
+  assert.equal(agreed.statusCode, 303, agreed.body.slice(0, 500));
   assert.equal(await statusOf(), "agreed");
-  assert.match((await ivanova.get(page())).body, /Руководитель согласовал отчёт/);
+  const worker = (await ivanova.get(page())).body;
+  assert.match(worker, /Руководитель согласовал отчёт/);
+  assert.match(worker, /Согласовано, подписано ЭП/);
 });
 
 test("Иванова confirms the summary and submits; the check deadline is 20 working days", async () => {

@@ -412,6 +412,25 @@ const matrix: Row[] = [
     expect: "404 403 403 403 403 403 403 404 403 403",
   },
   {
+    method: "POST",
+    route: "/org/approvals/:id/decision-document",
+    path: () => `/org/approvals/${unknown}/decision-document`,
+    expect: "404 403 403 403 403 403 403 404 403 403",
+  },
+  {
+    method: "POST",
+    route: "/org/approvals/:id/decision",
+    path: () => `/org/approvals/${unknown}/decision`,
+    options: emptyMultipart,
+    expect: "404 403 403 403 403 403 403 404 403 403",
+  },
+  {
+    method: "GET",
+    route: "/org/approvals/:id/signatures/:signatureId/:part",
+    path: () => `/org/approvals/${unknown}/signatures/${unknown}/sig`,
+    expect: "404 403 403 403 403 403 403 404 403 401",
+  },
+  {
     method: "GET",
     route: "/org/licences",
     expect: "           200  200  200  200  200  200  200  200  403  401",
@@ -486,6 +505,45 @@ const matrix: Row[] = [
     method: "POST",
     route: "/org/signatures",
     options: emptyMultipart,
+    expect: "400 403 403 403 403 403 403 400 403 403",
+  },
+  { method: "GET", route: "/org/documents", expect: "200 200 403 403 403 403 403 200 403 401" },
+  {
+    method: "POST",
+    route: "/org/documents",
+    options: emptyMultipart,
+    expect: "400 400 403 403 403 403 403 400 403 403",
+  },
+  {
+    method: "GET",
+    route: "/org/documents/:id/file",
+    path: () => `/org/documents/${unknown}/file`,
+    expect: "404 404 403 403 403 403 403 404 403 401",
+  },
+  {
+    method: "GET",
+    route: "/org/documents/:id/signatures/:signatureId/:part",
+    path: () => `/org/documents/${unknown}/signatures/${unknown}/sig`,
+    expect: "404 404 403 403 403 403 403 404 403 401",
+  },
+  // Signing is the head's: a representative manages the documents but does not sign them.
+  {
+    method: "GET",
+    route: "/org/documents/:id/sign",
+    path: () => `/org/documents/${unknown}/sign`,
+    expect: "404 403 403 403 403 403 403 404 403 401",
+  },
+  {
+    method: "POST",
+    route: "/org/documents/:id/signature",
+    path: () => `/org/documents/${unknown}/signature`,
+    options: emptyMultipart,
+    expect: "404 403 403 403 403 403 403 404 403 403",
+  },
+  // Without a registered certificate there is nothing to count against.
+  {
+    method: "POST",
+    route: "/org/signatures/password-failure",
     expect: "400 403 403 403 403 403 403 400 403 403",
   },
 ];

@@ -128,6 +128,17 @@ describe("«Электронные подписи»", () => {
     });
   }
 
+  test("the certificate taken out of a .pfx by the page's script is registered the same way", async () => {
+    const cert = certificate();
+    const taken = (value: string) =>
+      h.send(session, "POST", "/org/signatures", { multipart: { fields: { certificateBase64: value } } });
+    assert.equal((await taken(Buffer.from(cert.der).toString("base64"))).statusCode, 303);
+    assert.match((await h.send(session, "GET", "/org/signatures")).body, new RegExp(cert.serialHex));
+    const damaged = await taken("не base64 <script>");
+    assert.equal(damaged.statusCode, 400);
+    assert.match(damaged.body, /Файл повреждён или это не сертификат/);
+  });
+
   test("with the CRL service silent the certificate is kept as «проверка отзыва не выполнена»", async () => {
     const response = await upload(certificate({ crl: "http://127.0.0.1:9/crl" }).der);
     assert.equal(response.statusCode, 303);

@@ -67,6 +67,22 @@ export class Visitor {
     return response;
   }
 
+  /** Posts a multipart form (fields and files) to action as it stands, CSRF token included by the caller. */
+  async multipart(
+    action: string,
+    parts: Parameters<typeof multipartBody>[0],
+  ): Promise<LightMyRequestResponse> {
+    const { payload, contentType } = multipartBody(parts);
+    const response = await this.app.inject({
+      method: "POST",
+      url: action,
+      headers: { cookie: this.cookie, "content-type": contentType },
+      payload,
+    });
+    this.cookie = cookiesFrom(response.headers["set-cookie"], this.cookie);
+    return response;
+  }
+
   /** Uploads a PDF through the multipart form of `page` whose action starts with `actionPrefix`. */
   async upload(page: string, actionPrefix: string, fields: Record<string, string>, name = "документ.pdf") {
     const opened = await this.get(page);

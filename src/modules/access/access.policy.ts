@@ -26,7 +26,9 @@ export type Power =
   /** Entering licences and their suspension or termination (O17): the head and representatives. */
   | "licences.manage"
   /** «Электронные подписи»: the head's own signing certificates (O11); the head only. */
-  | "signatures.manage";
+  | "signatures.manage"
+  /** The organization's «Документы» (O8, O9): uploading and replacing them; the head and representatives. */
+  | "documents.manage";
 
 export interface Standing {
   role: OrganizationRole;
@@ -44,6 +46,7 @@ const representativePowers: readonly Power[] = [
   "access.manage",
   "journal.view",
   "licences.manage",
+  "documents.manage",
 ];
 const headPowers: readonly Power[] = [
   ...representativePowers,

@@ -14,6 +14,7 @@ import {
 import { loadRecord, type RegisterRecord } from "../register/record.repository.ts";
 import { dictionaries } from "../register/register.dictionaries.ts";
 import { findPersonByUserId } from "../register/register.repository.ts";
+import { type SignatureRow, signaturesOf } from "../signatures/signatures.repository.ts";
 import { type CabinetActor, ownApplication } from "./applications.access.ts";
 import { type ApplicationKind, isApplicationKind, kindDefinitions } from "./applications.kinds.ts";
 import { type FilingState, type Problem, submissionProblems } from "./applications.policy.ts";
@@ -42,6 +43,7 @@ import {
 import type { PortfolioSnapshot } from "./applications.schema.ts";
 import { type ApplicationAction, availableActions } from "./applications.status.ts";
 import type { Executor } from "./applications.transitions.ts";
+import { agreementSignatures } from "./approval-decision.ts";
 
 export interface ApplicationsDeps {
   db: Database;
@@ -71,6 +73,8 @@ export interface ApplicationDetails {
   organizations: OrganizationRow[];
   problems: Problem[];
   actions: ApplicationAction[];
+  /** The head's signed decisions on the report, oldest first. */
+  agreementSignatures: SignatureRow[];
 }
 
 export type ApplicationsService = ReturnType<typeof createApplicationsService>;
@@ -240,14 +244,16 @@ export function createApplicationsService({ db, clock, filingWindow }: Applicati
         today(),
         filingWindow,
       );
-      const [requested, history, documents, organizations] = await Promise.all([
+      const [requested, history, documents, organizations, signed] = await Promise.all([
         listRequestedDocuments(db, application.id),
         listEvents(db, application.id),
         // All of the worker's documents, for the slot pickers (the quota keeps the list short).
         listDocuments(db, actor.userId, { limit: 1000, offset: 0 }),
         employerOrganizations(db, record, today()),
+        signaturesOf(db, "approval", [application.id]),
       ]);
       return {
+        agreementSignatures: agreementSignatures(signed, application.organizationId),
         application,
         attachments,
         requested,

@@ -1,18 +1,35 @@
 // «Одобрение заявок» (/org/approvals): the head of the organization agrees or refuses the reports of
 // the organization's workers. The cabinet's guard checks the organization; the service checks the role.
+import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { downloadHeaders } from "../documents/download.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import type { SignatureProblem } from "../signatures/signature.problems.ts";
+import { readSignatureForm, signatureMultipartLimits } from "../signatures/signature-form.ts";
+import { sendSignaturePart, signatureActorOf } from "../signatures/signatures.http.ts";
+import { listCertificates } from "../signatures/signatures.repository.ts";
 import type { Problem } from "./applications.policy.ts";
+import { decisionTime, parseDecisionTime } from "./approval-decision.ts";
+import type { DecisionInput } from "./approvals.service.ts";
 import { cabinetActor, field, formBody, idParams, respond } from "./routes-support.ts";
 import { ApprovalPage, ApprovalsPage } from "./views/approval-pages.tsx";
+import { SignDecisionPage } from "./views/sign-decision-page.tsx";
+
+const signatureParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  signatureId: Type.String({ maxLength: 64 }),
+  part: Type.Union([Type.Literal("sig"), Type.Literal("document")]),
+});
 
 export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
   const { approvals } = app.deps.accreditation;
+  const { database, signatures, clock } = app.deps;
   const guard = cabinetRoute("applications.approve");
+  await app.register(multipart, signatureMultipartLimits);
 
   async function showApproval(
     request: FastifyRequest,
@@ -23,6 +40,7 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
   ) {
     const details = await approvals.details(cabinetActor(request), id);
     if (!details) return sendError(request, reply, "NOT_FOUND");
+    const signed = await approvals.signatures(cabinetActor(request), id);
     const page = (
       <ApprovalPage
         ctx={pageContext(request, reply)}
@@ -31,6 +49,7 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
         details={details}
         errors={problems}
         reason={reason}
+        signatures={signed}
       />
     );
     return sendHtml(reply, page, problems.length > 0 ? 400 : 200);
@@ -66,39 +85,155 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  /** The signing page of a decision whose document could be drawn up, or the refusal page. */
+  async function showSigning(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    input: DecisionInput,
+    o: { problem?: SignatureProblem; stale?: boolean; reason?: string } = {},
+  ) {
+    const actor = cabinetActorOf(request);
+    const drafted = await approvals.decisionDraft(cabinetActor(request), id, input);
+    if (!drafted.ok) {
+      if (drafted.reason === "invalid")
+        return showApproval(request, reply, id, drafted.problems, o.reason ?? input.reason ?? "");
+      return sendError(
+        request,
+        reply,
+        drafted.reason === "not-found" ? "NOT_FOUND" : "APPLICATION_NOT_EDITABLE",
+      );
+    }
+    const certificates = await listCertificates(database.db, actor.organization.id, actor.userId);
+    const active = certificates.find((row) => row.active);
+    const locked = active ? await signatures.lockedUntil(actor.userId, active.id) : undefined;
+    const page = (
+      <SignDecisionPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        application={drafted.value.application}
+        decision={input.decision}
+        reason={drafted.value.reason}
+        at={decisionTime(input.at)}
+        document={drafted.value.bytes}
+        hasCertificate={active !== undefined}
+        problem={o.problem ?? (locked ? "LOCKED" : undefined)}
+        locked={locked !== undefined}
+        stale={o.stale ?? false}
+      />
+    );
+    return sendHtml(reply, page, o.problem || o.stale ? 400 : 200);
+  }
+
+  // «Согласовать» and «Отказать» draw up the decision document to sign; nothing is decided yet.
   app.post<{ Params: { id: string } }>(
     "/org/approvals/:id/agree",
     { preHandler: guard, schema: { params: idParams } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const outcome = await approvals.agree(cabinetActor(request), id);
-      return respond(
-        request,
-        reply,
-        outcome,
-        { flash: "Отчёт согласован. Сотрудник получит уведомление.", redirect: `/org/approvals/${id}` },
-        (problems) => showApproval(request, reply, id, problems),
-      );
-    },
+    (request, reply) =>
+      showSigning(request, reply, request.params.id, { decision: "agree", reason: null, at: clock.now() }),
   );
 
   app.post<{ Params: { id: string }; Body: Record<string, string> }>(
     "/org/approvals/:id/refuse",
     { preHandler: guard, schema: { params: idParams, body: formBody } },
+    (request, reply) =>
+      showSigning(request, reply, request.params.id, {
+        decision: "refuse",
+        reason: field(request.body, "reason") ?? "",
+        at: clock.now(),
+      }),
+  );
+
+  /** The decision document as a file, to sign outside; rebuilt from the form's decision and time. */
+  app.post<{ Params: { id: string }; Body: Record<string, string> }>(
+    "/org/approvals/:id/decision-document",
+    { preHandler: guard, schema: { params: idParams, body: formBody } },
     async (request, reply) => {
       const { id } = request.params;
-      const reason = field(request.body, "reason");
-      const outcome = await approvals.refuse(cabinetActor(request), id, reason);
+      const input = decisionInput(request.body, clock.now());
+      if (!input)
+        return showSigning(request, reply, id, freshInput(request.body, clock.now()), { stale: true });
+      const drafted = await approvals.decisionDraft(cabinetActor(request), id, input);
+      if (!drafted.ok) return showSigning(request, reply, id, input);
+      return reply
+        .type("text/plain; charset=utf-8")
+        .header("content-disposition", `attachment; filename="${drafted.value.fileName}"`)
+        .header("cache-control", "no-store")
+        .send(Buffer.from(drafted.value.bytes));
+    },
+  );
+
+  // The signature arrives (a .sig file or the browser's CMS): verified, then the decision is taken.
+  app.post<{ Params: { id: string } }>(
+    "/org/approvals/:id/decision",
+    { preHandler: guard, schema: { params: idParams } },
+    async (request, reply) => {
+      const { id } = request.params;
+      const form = await readSignatureForm(request);
+      const input = decisionInput(form.fields, clock.now());
+      if (!input)
+        return showSigning(request, reply, id, freshInput(form.fields, clock.now()), { stale: true });
+      const drafted = await approvals.decisionDraft(cabinetActor(request), id, input);
+      if (!drafted.ok) return showSigning(request, reply, id, input);
+      const signer = signatureActorOf(request);
+      const verified = form.signature
+        ? await signatures.verifySignature(signer, drafted.value.bytes, form.signature, {
+            browser: form.browser,
+          })
+        : ({ ok: false, problem: "DAMAGED" } as const);
+      if (!verified.ok) {
+        if (verified.problem === "FORBIDDEN") return sendError(request, reply, "FORBIDDEN");
+        return showSigning(request, reply, id, input, { problem: verified.problem });
+      }
+      const outcome = await approvals.decideSigned(
+        cabinetActor(request),
+        id,
+        input,
+        drafted.value.bytes,
+        verified,
+      );
+      if (outcome.ok && outcome.value === "changed")
+        return showSigning(request, reply, id, { ...input, at: clock.now() }, { problem: "MISMATCH" });
       return respond(
         request,
         reply,
-        outcome,
+        outcome.ok ? { ok: true, value: undefined } : outcome,
         {
-          flash: "В согласовании отказано. Сотрудник получит уведомление.",
+          flash:
+            input.decision === "agree"
+              ? "Отчёт согласован, решение подписано электронной подписью. Сотрудник получит уведомление."
+              : "В согласовании отказано, решение подписано электронной подписью. Сотрудник получит уведомление.",
           redirect: `/org/approvals/${id}`,
         },
-        (problems) => showApproval(request, reply, id, problems, reason ?? ""),
+        (problems) => showApproval(request, reply, id, problems),
       );
     },
   );
+
+  // The stored signature of a decision and the document it signs, for the head.
+  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
+    "/org/approvals/:id/signatures/:signatureId/:part",
+    { preHandler: guard, schema: { params: signatureParams } },
+    async (request, reply) => {
+      const { id, signatureId, part } = request.params;
+      const rows = await approvals.signatures(cabinetActor(request), id);
+      const row = rows.find((candidate) => candidate.id === signatureId);
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      return sendSignaturePart(reply, row, part, `zayavka-${id.slice(0, 8)}`);
+    },
+  );
+}
+
+function decisionInput(body: Record<string, string> | undefined, now: Date): DecisionInput | undefined {
+  const decision = field(body, "decision");
+  if (decision !== "agree" && decision !== "refuse") return undefined;
+  const at = parseDecisionTime(field(body, "at"), now);
+  if (!at) return undefined;
+  return { decision, reason: decision === "refuse" ? (field(body, "reason") ?? "") : null, at };
+}
+
+/** A decision whose time no longer fits is drawn up again for now. */
+function freshInput(body: Record<string, string> | undefined, now: Date): DecisionInput {
+  const decision = field(body, "decision") === "refuse" ? "refuse" : "agree";
+  return { decision, reason: decision === "refuse" ? (field(body, "reason") ?? "") : null, at: now };
 }

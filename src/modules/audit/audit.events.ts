@@ -91,6 +91,13 @@ export const auditEventNames = [
   "signature.certificate_refused",
   "status.incident_posted",
   "status.incident_ended",
+  "signature.decision_signed",
+  "signature.document_signed",
+  "signature.signature_refused",
+  "signature.password_failed",
+  "org_document.uploaded",
+  "org_document.replaced",
+  "org_document.downloaded",
 ] as const;
 
 export type AuditEventName = (typeof auditEventNames)[number];

@@ -296,6 +296,13 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
     label: "Снято с публикации сообщение о работе сервиса",
     specifics: (d) => (text(d.title) ? `«${d.title}»` : undefined),
   },
+  "signature.decision_signed": { label: "Решение по отчёту подписано электронной подписью" },
+  "signature.document_signed": { label: "Документ организации подписан электронной подписью" },
+  "signature.signature_refused": { label: "Электронная подпись не принята" },
+  "signature.password_failed": { label: "Неверный пароль к файлу ключа электронной подписи" },
+  "org_document.uploaded": { label: "Загружен документ организации" },
+  "org_document.replaced": { label: "Заменён документ организации" },
+  "org_document.downloaded": { label: "Скачан документ организации" },
 };
 
 function licenceStatus(value: unknown): string | undefined {

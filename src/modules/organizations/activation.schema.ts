@@ -48,7 +48,8 @@ export type OrganizationFilePurpose =
   | "identity"
   | "power_of_attorney"
   | "licence"
-  | "request";
+  | "request"
+  | "document";
 
 /** Files an organization attached to a request; the bytes are in the file storage under `storage_key`. */
 export const organizationFiles = pgTable(

@@ -15,11 +15,12 @@ export const cabinetSections = {
   status: { href: "/org/status", label: "Просмотр статуса" },
   feedback: { href: "/org/feedback", label: "Обратная связь" },
   signatures: { href: "/org/signatures", label: "Электронные подписи" },
+  documents: { href: "/org/documents", label: "Документы" },
 } as const satisfies Record<string, NavItem>;
 
 export function cabinetNavigation(actor: Pick<CabinetActor, "role" | "powers">): NavItem[] {
   const s = cabinetSections;
-  if (actor.role === "head") return [s.home, s.reports, s.users, s.approvals, s.signatures];
+  if (actor.role === "head") return [s.home, s.reports, s.users, s.approvals, s.documents, s.signatures];
   return [
     s.home,
     s.dataEntry,
@@ -27,5 +28,6 @@ export function cabinetNavigation(actor: Pick<CabinetActor, "role" | "powers">):
     s.feedback,
     ...(actor.powers.has("access.manage") ? [s.users] : []),
     ...(actor.powers.has("reports.view") ? [s.reports] : []),
+    ...(actor.powers.has("documents.manage") ? [s.documents] : []),
   ];
 }

@@ -12,6 +12,7 @@ import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
 import { listLicences } from "../licences/licences.repository.ts";
 import { licencesRoutes } from "../licences/licences.routes.tsx";
 import { orgRequestsRoutes } from "../org-requests/org-requests.routes.tsx";
+import { orgDocumentsRoutes } from "../org-documents/org-documents.routes.tsx";
 import { staffRoutes } from "../staff/staff.routes.tsx";
 import { staffImportRoutes } from "../staff/staff-import.routes.tsx";
 import { latestDataRequest, listCorrectionRequests } from "./activation.repository.ts";
@@ -60,6 +61,7 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
   await app.register(backOfficeRoutes);
   await app.register(licencesRoutes);
   await app.register(orgRequestsRoutes);
+  await app.register(orgDocumentsRoutes);
 
   app.get("/organizations/kinds", async (request, reply) =>
     sendHtml(reply, <KindsPage ctx={pageContext(request, reply)} />),

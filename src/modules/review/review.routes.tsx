@@ -1,5 +1,6 @@
 // The commission's back office (/review, C1). Operators log in through ESIA like everyone and choose
 // «Аккредитационная комиссия» after login; every use case re-checks the operators table.
+
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
@@ -17,6 +18,7 @@ import {
   respond,
 } from "../applications/routes-support.ts";
 import { downloadHeaders } from "../documents/download.ts";
+import { sendSignaturePart } from "../signatures/signatures.http.ts";
 import { QueuePage } from "./views/queue-page.tsx";
 import { ReviewPage } from "./views/review-page.tsx";
 
@@ -42,6 +44,12 @@ const queueQuery = Type.Object({
 const documentParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   documentId: Type.String({ maxLength: 64 }),
+});
+
+const signatureParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  signatureId: Type.String({ maxLength: 64 }),
+  part: Type.Union([Type.Literal("sig"), Type.Literal("document")]),
 });
 
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
@@ -100,6 +108,19 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       return reply
         .headers(downloadHeaders(document))
         .send(await app.deps.fileStorage.open(document.storageKey));
+    },
+  );
+
+  // The head's signature on the report's agreement and the decision document it signs.
+  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
+    "/review/applications/:id/signatures/:signatureId/:part",
+    { preHandler: requireCommission, schema: { params: signatureParams } },
+    async (request, reply) => {
+      const { id, signatureId, part } = request.params;
+      const details = await review.details(cabinetActor(request), id);
+      const row = details?.agreementSignatures.find((candidate) => candidate.id === signatureId);
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      return sendSignaturePart(reply, row, part, `zayavka-${details?.application.number ?? ""}`);
     },
   );
 

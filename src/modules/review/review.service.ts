@@ -1,5 +1,6 @@
 // The commission's back office (C1): the queue with filters and deadlines in working days, an
 // application with everything filed, and the documents of it. Decisions are in review.decisions.ts.
+
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { fullName } from "../../shared/format.ts";
@@ -21,10 +22,12 @@ import {
   isApplicationStatus,
 } from "../applications/applications.status.ts";
 import type { Executor } from "../applications/applications.transitions.ts";
+import { agreementSignatures } from "../applications/approval-decision.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { type DocumentRow, findDocument } from "../documents/documents.repository.ts";
 import { findExtractByApplication } from "../extracts/extracts.repository.ts";
 import { findUserById } from "../identity/identity.repository.ts";
+import { signaturesOf } from "../signatures/signatures.repository.ts";
 import { filedStatuses, isOperatorUser, listOperatorUsers, queuePage } from "./review.repository.ts";
 
 export const QUEUE_PAGE_SIZE = 25;
@@ -94,15 +97,17 @@ export function createReviewService({ db, clock }: ReviewDeps) {
     async details(actor: CabinetActor, id: string) {
       const application = await filedApplication(db, actor, id, "review.view");
       if (!application) return undefined;
-      const [applicant, attachments, requested, entries, history, operators, extract] = await Promise.all([
-        findUserById(db, application.userId),
-        listAttachments(db, application.id),
-        listRequestedDocuments(db, application.id),
-        listPortfolioEntries(db, application.id),
-        listEvents(db, application.id),
-        listOperatorUsers(db),
-        findExtractByApplication(db, application.id),
-      ]);
+      const [applicant, attachments, requested, entries, history, operators, extract, signed] =
+        await Promise.all([
+          findUserById(db, application.userId),
+          listAttachments(db, application.id),
+          listRequestedDocuments(db, application.id),
+          listPortfolioEntries(db, application.id),
+          listEvents(db, application.id),
+          listOperatorUsers(db),
+          findExtractByApplication(db, application.id),
+          signaturesOf(db, "approval", [application.id]),
+        ]);
       return {
         application,
         applicantName: applicant ? fullName(applicant) : "",
@@ -114,6 +119,7 @@ export function createReviewService({ db, clock }: ReviewDeps) {
         operators: operators.map((operator) => ({ id: operator.id, name: fullName(operator) })),
         actions: availableActions(application.status, "operator"),
         extractNumber: extract?.number,
+        agreementSignatures: agreementSignatures(signed, application.organizationId),
         today: today(),
       };
     },

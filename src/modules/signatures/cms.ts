@@ -303,7 +303,7 @@ function eContentBytes(node: Node | undefined): Uint8Array | undefined {
 }
 
 /** DER from DER, PEM («-----BEGIN PKCS7-----», «CMS») or bare base64, as different tools write .sig. */
-function unarmour(bytes: Uint8Array): Uint8Array {
+export function unarmour(bytes: Uint8Array): Uint8Array {
   if (bytes[0] === 0x30) return bytes;
   const text = Buffer.from(bytes)
     .toString("latin1")

@@ -41,6 +41,7 @@ const document = (id: string, typeCode: string, originalName: string) =>
 
 const details = (overrides: Partial<ApplicationDetails> = {}): ApplicationDetails => ({
   application: application(),
+  agreementSignatures: [],
   attachments: [
     {
       id: "at1",

@@ -1,8 +1,10 @@
 // The view model of the worker's application page: what to show and which forms to offer, from
 // the application's details. Pure, so that it is tested without a server.
+
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { documentTypeLabel, documentTypes } from "../../documents/document-types.ts";
 import type { DocumentRow } from "../../documents/documents.repository.ts";
+import type { SignatureRow } from "../../signatures/signatures.repository.ts";
 import { kindDefinitions, requestedTypes } from "../applications.kinds.ts";
 import { agreementModeLabels, type Problem } from "../applications.policy.ts";
 import { hoursProblem, REQUIRED_TRAINING_HOURS } from "../applications.rules.ts";
@@ -44,6 +46,7 @@ export interface ApplicationView {
     organizations: Option[];
     organizationName: string | undefined;
     headComment: string | null;
+    signature: SignatureRow | undefined;
   };
   slots: SlotView[];
   portfolio:
@@ -144,6 +147,7 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
       organizations: details.organizations.map((item) => ({ value: item.id, label: item.shortName })),
       organizationName: organization?.shortName,
       headComment: application.agreementComment,
+      signature: details.agreementSignatures.at(-1),
     },
     slots,
     portfolio: details.portfolio && {

@@ -8,7 +8,10 @@ import type { PageContext } from "../../../ui/layout.tsx";
 import { TableRegion } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
+import type { SignatureRow } from "../../signatures/signatures.repository.ts";
+import { SignatureLine } from "../../signatures/views/signing.tsx";
 import { kindDefinitions } from "../applications.kinds.ts";
+import { signaturePrefix } from "../approval-decision.ts";
 import type { ApprovalItem } from "../approvals.repository.ts";
 import type { ApprovalsService } from "../approvals.service.ts";
 import { History, StatusBadge } from "./components.tsx";
@@ -63,7 +66,12 @@ export function ApprovalsPage({ ctx, actor, flash, items }: Frame & { items: App
 type Details = NonNullable<Awaited<ReturnType<ApprovalsService["details"]>>>;
 
 export function ApprovalPage(
-  props: Frame & { details: Details; errors?: readonly FieldError[]; reason?: string },
+  props: Frame & {
+    details: Details;
+    errors?: readonly FieldError[];
+    reason?: string;
+    signatures?: readonly SignatureRow[];
+  },
 ) {
   const { ctx, actor, details, errors = [] } = props;
   const { application } = details;
@@ -110,11 +118,32 @@ export function ApprovalPage(
           </p>
         )}
       </section>
+      {(props.signatures ?? []).length > 0 && (
+        <section class="card" aria-labelledby="signatures-title">
+          <h2 id="signatures-title">Подписанные решения</h2>
+          {(props.signatures ?? []).map((signature) => (
+            <SignatureLine
+              key={signature.id}
+              signature={signature}
+              prefix={signaturePrefix(signature)}
+              downloadBase={`${base}/signatures/${signature.id}`}
+            />
+          ))}
+        </section>
+      )}
       {details.actions.length > 0 && (
         <section class="card" aria-labelledby="decision-title">
           <h2 id="decision-title">Решение руководителя</h2>
+          <p>
+            Решение принимается, когда вы подпишете его квалифицированной электронной подписью: после выбора
+            откроется страница подписания.
+          </p>
           <div class="actions">
-            <ActionButton action={`${base}/agree`} csrfToken={ctx.csrfToken} label="Согласовать отчёт" />
+            <ActionButton
+              action={`${base}/agree`}
+              csrfToken={ctx.csrfToken}
+              label="Согласовать и подписать"
+            />
           </div>
           <form method="post" action={`${base}/refuse`}>
             <input type="hidden" name="_csrf" value={ctx.csrfToken} />
@@ -127,7 +156,7 @@ export function ApprovalPage(
               </textarea>
             </div>
             <button type="submit" class="button button--danger">
-              Отказать в согласовании
+              Отказать и подписать
             </button>
           </form>
         </section>

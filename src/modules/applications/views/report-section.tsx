@@ -1,9 +1,12 @@
 // The report on professional activity (§6.4) with its PDF, and the switch «Согласование отчёта с
 // руководителем» (§5): send it to the head, or say why it goes without agreement.
+
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
 import { RadioGroup, SelectField, TextAreaField } from "../../../ui/fields.tsx";
 import { binder, DateField, errorFor, fieldId, TextField } from "../../../ui/form.tsx";
 import { SummaryList } from "../../../ui/summary-list.tsx";
+import { SignatureLine } from "../../signatures/views/signing.tsx";
+import { signaturePrefix } from "../approval-decision.ts";
 import type { SectionProps } from "./fields.tsx";
 import { Slot } from "./slots-section.tsx";
 
@@ -69,6 +72,9 @@ function AgreementForm({ view, csrfToken, errors }: SectionProps) {
           {agreement.organizationName ? `: ${agreement.organizationName}` : ""}
         </p>
         {agreement.headComment && <p class="notice">Причина отказа руководителя: {agreement.headComment}</p>}
+        {agreement.signature && (
+          <SignatureLine signature={agreement.signature} prefix={signaturePrefix(agreement.signature)} />
+        )}
       </div>
     );
   }

@@ -1,5 +1,6 @@
 // One application in the back office (C1): what was filed, the deadline, and the moves the status
 // allows — accept, assign, request documents, hand over to the commission, decide.
+
 import { Fragment } from "preact";
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
@@ -9,7 +10,9 @@ import { ErrorSummary, type FieldError, Flash, fieldId, TextField } from "../../
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { kindDefinitions } from "../../applications/applications.kinds.ts";
 import { agreementModeLabels } from "../../applications/applications.policy.ts";
+import { signaturePrefix } from "../../applications/approval-decision.ts";
 import { History, StatusBadge } from "../../applications/views/components.tsx";
+import { SignatureLine } from "../../signatures/views/signing.tsx";
 import type { ReviewService } from "../review.service.ts";
 import { deadlineText, reviewNavigation } from "./queue-page.tsx";
 
@@ -65,6 +68,14 @@ export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Pr
             </Fragment>
           ))}
         </dl>
+        {details.agreementSignatures.map((signature) => (
+          <SignatureLine
+            key={signature.id}
+            signature={signature}
+            prefix={signaturePrefix(signature)}
+            downloadBase={`/review/applications/${application.id}/signatures/${signature.id}`}
+          />
+        ))}
         {application.report && (
           <>
             <h2>Отчёт о профессиональной деятельности</h2>

@@ -1,14 +1,17 @@
 // «Электронные подписи» (O11, O12): the head's certificates and the registration of a new one.
 // The .cer way works without JavaScript; a refusal names its cause in the words of seed 001.
+
+import { assetUrl } from "../../../http/assets.ts";
 import { formatDate } from "../../../shared/format.ts";
 import { FileField } from "../../../ui/fields.tsx";
-import { ErrorSummary, Flash } from "../../../ui/form.tsx";
+import { ErrorSummary, FieldShell, Flash } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import { DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import { REVOCATION_UNCHECKED, type SignatureProblem, signatureProblems } from "../signature.problems.ts";
 import type { CertificateRow } from "../signatures.repository.ts";
+import { SIGNING_SCRIPT } from "./browser-signing.tsx";
 
 export function SignaturesPage(props: {
   ctx: PageContext;
@@ -61,13 +64,36 @@ export function SignaturesPage(props: {
           },
         ]}
       />
+      <section
+        class="card"
+        id="pfx-registration"
+        data-form="certificate-form"
+        aria-labelledby="pfx-title"
+        hidden
+      >
+        <h2 id="pfx-title">Зарегистрировать по файлу ключа (.pfx)</h2>
+        <p>
+          Файл .pfx открывается на этой странице: из него берётся только сертификат. Закрытый ключ и пароль не
+          покидают ваш компьютер и на сервер не передаются.
+        </p>
+        <FileField name="pfx" label="Файл ключа (.pfx)" accept=".pfx,.p12,application/x-pkcs12" />
+        <FieldShell name="pfx-password" label="Пароль к файлу ключа">
+          {(control) => <input {...control} type="password" autoComplete="off" />}
+        </FieldShell>
+        <p class="field__error" id="pfx-registration-error" role="alert" hidden />
+        <button type="button" class="button" id="pfx-registration-button">
+          Подтвердить
+        </button>
+      </section>
       <form
         method="post"
         action={`/org/signatures?_csrf=${encodeURIComponent(props.ctx.csrfToken)}`}
         enctype="multipart/form-data"
         class="card"
+        id="certificate-form"
         novalidate
       >
+        <input type="hidden" name="certificateBase64" value="" />
         <h2>Зарегистрировать сертификат</h2>
         <FileField
           name="certificate"
@@ -81,9 +107,10 @@ export function SignaturesPage(props: {
         </button>
       </form>
       <p>
-        Если у вас только файл .pfx, выгрузите из него сертификат (открытую часть) в своей программе
-        электронной подписи и загрузите его сюда.
+        Если у вас только файл .pfx, а сценарии в браузере отключены, выгрузите из него сертификат (открытую
+        часть) в своей программе электронной подписи и загрузите его сюда.
       </p>
+      <script type="module" src={assetUrl(SIGNING_SCRIPT)} />
     </CabinetPage>
   );
 }

@@ -1,0 +1,207 @@
+// «Документы» (/org/documents): registered inside the organization routes, so the cabinet's multipart
+// limits apply. Upload and download need documents.manage (the head, representatives); signing needs
+// signatures.manage (the head). Another organization's document reads as missing.
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { sendError } from "../../http/errors.tsx";
+import { setFlash, takeFlash } from "../../http/flash.ts";
+import { pageContext, sendHtml } from "../../http/render.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import { downloadHeaders } from "../documents/download.ts";
+import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
+import type { SignatureProblem } from "../signatures/signature.problems.ts";
+import { MAX_SIGNATURE_BYTES, readSignatureForm } from "../signatures/signature-form.ts";
+import { sendSignaturePart, signatureActorOf } from "../signatures/signatures.http.ts";
+import { listCertificates, signaturesOf } from "../signatures/signatures.repository.ts";
+import { findOrgDocument, listOrgDocuments } from "./org-documents.repository.ts";
+import { createOrgDocumentsService } from "./org-documents.service.ts";
+import { OrgDocumentsPage, SignOrgDocumentPage } from "./views/org-documents-pages.tsx";
+
+const byId = {
+  schema: { params: Type.Object({ id: Type.String({ format: "uuid" }) }) },
+  attachValidation: true,
+};
+const bySignature = {
+  schema: {
+    params: Type.Object({
+      id: Type.String({ format: "uuid" }),
+      signatureId: Type.String({ format: "uuid" }),
+      part: Type.Literal("sig"),
+    }),
+  },
+  attachValidation: true,
+};
+
+export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
+  const { database, clock, fileStorage, documentsService, signatures } = app.deps;
+  const db = database.db;
+  const service = createOrgDocumentsService({ db, clock, storage: fileStorage });
+  const manage = cabinetRoute("documents.manage");
+  const sign = cabinetRoute("signatures.manage");
+
+  async function showList(
+    actor: CabinetActor,
+    o: { errors?: { field: string; message: string }[]; values?: Record<string, string> } = {},
+  ) {
+    const items = await listOrgDocuments(db, actor.organization.id);
+    const signed = (
+      await signaturesOf(
+        db,
+        "org_document",
+        items.map((item) => item.document.id),
+      )
+    ).filter((row) => row.organizationId === actor.organization.id);
+    return { items, signed, ...o };
+  }
+
+  app.get("/org/documents", { preHandler: manage }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const { items, signed } = await showList(actor);
+    return sendHtml(
+      reply,
+      <OrgDocumentsPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        items={items}
+        signatures={signed}
+        flash={takeFlash(request)}
+      />,
+    );
+  });
+
+  app.post("/org/documents", { preHandler: manage }, async (request, reply) => {
+    const actor = cabinetActorOf(request);
+    const form = await readMultipartForm(request, documentsService.receive);
+    try {
+      const outcome = await service.upload(actor, form.fields, form.files);
+      if (outcome.ok) {
+        setFlash(
+          request,
+          form.fields.replaces
+            ? "Новая редакция документа загружена, прежняя отмечена как заменённая."
+            : "Документ загружен.",
+        );
+        return reply.redirect("/org/documents", 303);
+      }
+      if ("notFound" in outcome) return sendError(request, reply, "NOT_FOUND");
+      const { items, signed } = await showList(actor);
+      return sendHtml(
+        reply,
+        <OrgDocumentsPage
+          ctx={pageContext(request, reply)}
+          actor={actor}
+          items={items}
+          signatures={signed}
+          errors={outcome.errors}
+          values={form.fields}
+        />,
+        400,
+      );
+    } finally {
+      await discardForm(form);
+    }
+  });
+
+  app.get<{ Params: { id: string } }>(
+    "/org/documents/:id/file",
+    { preHandler: manage, ...byId },
+    async (request, reply) => {
+      const actor = cabinetActorOf(request);
+      const found = request.validationError
+        ? undefined
+        : await findOrgDocument(db, actor.organization.id, request.params.id);
+      if (!found) return sendError(request, reply, "NOT_FOUND");
+      await writeAudit(db, {
+        event: "org_document.downloaded",
+        outcome: "success",
+        userId: actor.userId,
+        organizationId: actor.organization.id,
+        ip: actor.ip,
+        details: { documentId: found.document.id },
+      });
+      return reply.headers(downloadHeaders(found.file)).send(await fileStorage.open(found.file.storageKey));
+    },
+  );
+
+  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
+    "/org/documents/:id/signatures/:signatureId/:part",
+    { preHandler: manage, ...bySignature },
+    async (request, reply) => {
+      const actor = cabinetActorOf(request);
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const rows = await signaturesOf(db, "org_document", [request.params.id]);
+      const row = rows.find(
+        (candidate) =>
+          candidate.id === request.params.signatureId && candidate.organizationId === actor.organization.id,
+      );
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      return sendSignaturePart(reply, row, "sig", `dokument-${request.params.id.slice(0, 8)}`);
+    },
+  );
+
+  async function showSigning(
+    request: Parameters<typeof cabinetActorOf>[0],
+    reply: Parameters<typeof sendHtml>[0],
+    id: string,
+    problem?: SignatureProblem,
+  ) {
+    const actor = cabinetActorOf(request);
+    const found = await findOrgDocument(db, actor.organization.id, id);
+    if (!found) return sendError(request, reply, "NOT_FOUND");
+    const active = (await listCertificates(db, actor.organization.id, actor.userId)).find(
+      (row) => row.active,
+    );
+    const locked = active ? await signatures.lockedUntil(actor.userId, active.id) : undefined;
+    return sendHtml(
+      reply,
+      <SignOrgDocumentPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        id={id}
+        title={found.document.title}
+        hasCertificate={active !== undefined}
+        locked={locked !== undefined}
+        problem={problem ?? (locked ? "LOCKED" : undefined)}
+      />,
+      problem ? 400 : 200,
+    );
+  }
+
+  app.get<{ Params: { id: string } }>(
+    "/org/documents/:id/sign",
+    { preHandler: sign, ...byId },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      return showSigning(request, reply, request.params.id);
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    "/org/documents/:id/signature",
+    { preHandler: sign, ...byId },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const actor = cabinetActorOf(request);
+      const { id } = request.params;
+      const form = await readSignatureForm(request);
+      const content = await service.content(actor, id);
+      if (!content) return sendError(request, reply, "NOT_FOUND");
+      const tooLarge = form.signature && form.signature.length > MAX_SIGNATURE_BYTES;
+      const verified =
+        form.signature && !tooLarge
+          ? await signatures.verifySignature(signatureActorOf(request), content.bytes, form.signature, {
+              browser: form.browser,
+            })
+          : ({ ok: false, problem: "DAMAGED" } as const);
+      if (!verified.ok) {
+        if (verified.problem === "FORBIDDEN") return sendError(request, reply, "FORBIDDEN");
+        return showSigning(request, reply, id, verified.problem);
+      }
+      const row = await service.recordSignature(actor, id, content.bytes, verified);
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      setFlash(request, `Документ «${content.title}» подписан электронной подписью.`);
+      return reply.redirect("/org/documents", 303);
+    },
+  );
+}

@@ -1,0 +1,148 @@
+// The organization's «Документы» (O8, O9, O12): upload (the documents module's content and name checks
+// through checkOrganizationFile, PDF only), replace an outdated one, and the head's signature over a
+// document's exact bytes, verified by the signatures module. Every change in one transaction with its
+// audit row; every query scoped by the actor's organization.
+import { createHash } from "node:crypto";
+import type { Database } from "../../db/client.ts";
+import type { Clock } from "../../shared/clock.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
+import type { FileStorage } from "../documents/storage.ts";
+import type { CabinetActor } from "../organizations/cabinet.guard.tsx";
+import {
+  checkOrganizationFile,
+  removeCommitted,
+  storeOrganizationFiles,
+  type UploadedPart,
+} from "../organizations/organization-files.ts";
+import { insertSignature } from "../signatures/signatures.repository.ts";
+import type { VerifiedSignature } from "../signatures/signatures.service.ts";
+import { findOrgDocument, insertOrgDocument, markReplaced } from "./org-documents.repository.ts";
+import type { OrgDocumentKind } from "./org-documents.schema.ts";
+
+export const orgDocumentKinds: Record<OrgDocumentKind, string> = {
+  licence: "Лицензия на медицинскую деятельность",
+  charter: "Устав",
+  order: "Приказ",
+  other: "Другой документ",
+};
+
+const isKind = (value: string | undefined): value is OrgDocumentKind =>
+  value !== undefined && Object.hasOwn(orgDocumentKinds, value);
+
+export type UploadOutcome =
+  | { ok: true; id: string }
+  | { ok: false; errors: { field: string; message: string }[] }
+  | { ok: false; notFound: true };
+
+export function createOrgDocumentsService(deps: { db: Database; clock: Clock; storage: FileStorage }) {
+  const { db, clock, storage } = deps;
+  return {
+    /** A new document, or a new version of `replaces` (which then reads «заменён»). */
+    async upload(
+      actor: CabinetActor,
+      fields: Record<string, string>,
+      parts: UploadedPart[],
+    ): Promise<UploadOutcome> {
+      const errors: { field: string; message: string }[] = [];
+      const kind = fields.kind;
+      const title = (fields.title ?? "").trim();
+      if (!isKind(kind)) errors.push({ field: "kind", message: "Выберите вид документа." });
+      if (title.length < 2 || title.length > 200)
+        errors.push({ field: "title", message: "Укажите название документа (от 2 до 200 символов)." });
+      const part = parts.find((item) => item.field === "file");
+      const verdict = part ? await checkOrganizationFile(part.file) : undefined;
+      if (!part) errors.push({ field: "file", message: "Приложите документ в формате PDF." });
+      else if (verdict && !verdict.ok)
+        errors.push({ field: "file", message: `«${part.file.rawName}»: ${verdict.message}` });
+      if (errors.length > 0 || !part || !verdict?.ok || !isKind(kind)) return { ok: false, errors };
+      const replaces = fields.replaces?.trim() || undefined;
+      const now = clock.now();
+      const committed: string[] = [];
+      try {
+        return await db.transaction(async (tx): Promise<UploadOutcome> => {
+          if (replaces && !(await findOrgDocument(tx, actor.organization.id, replaces)))
+            return { ok: false, notFound: true };
+          const row = await insertOrgDocument(tx, {
+            organizationId: actor.organization.id,
+            kind,
+            title,
+            uploadedBy: actor.userId,
+            uploadedAt: now,
+          });
+          if (replaces && !(await markReplaced(tx, actor.organization.id, replaces, row.id, now)))
+            return {
+              ok: false,
+              errors: [{ field: "file", message: "Этот документ уже заменён более новым." }],
+            };
+          await storeOrganizationFiles(
+            tx,
+            [{ part, name: verdict.name, mediaType: verdict.mediaType, purpose: "document" }],
+            { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
+            committed,
+          );
+          await writeAudit(tx, {
+            event: replaces ? "org_document.replaced" : "org_document.uploaded",
+            outcome: "success",
+            userId: actor.userId,
+            organizationId: actor.organization.id,
+            ip: actor.ip,
+            details: { documentId: row.id, kind, ...(replaces ? { replaces } : {}) },
+          });
+          return { ok: true, id: row.id };
+        });
+      } catch (error) {
+        await removeCommitted(storage, committed);
+        throw error;
+      }
+    },
+
+    /** The document's exact bytes, as stored: what the head signs. */
+    async content(
+      actor: CabinetActor,
+      id: string,
+    ): Promise<{ bytes: Uint8Array; title: string } | undefined> {
+      const found = await findOrgDocument(db, actor.organization.id, id);
+      if (!found) return undefined;
+      const chunks: Buffer[] = [];
+      for await (const chunk of await storage.open(found.file.storageKey)) chunks.push(Buffer.from(chunk));
+      return { bytes: new Uint8Array(Buffer.concat(chunks)), title: found.document.title };
+    },
+
+    /** Stores the head's verified signature over the document, with its audit row. */
+    async recordSignature(actor: CabinetActor, id: string, bytes: Uint8Array, signature: VerifiedSignature) {
+      return db.transaction(async (tx) => {
+        const found = await findOrgDocument(tx, actor.organization.id, id);
+        if (!found) return undefined;
+        const now = clock.now();
+        const row = await insertSignature(tx, {
+          organizationId: actor.organization.id,
+          userId: actor.userId,
+          certificateId: signature.certificate.id,
+          subjectType: "org_document",
+          subjectId: id,
+          signedContent: null,
+          contentSha256: createHash("sha256").update(bytes).digest("hex"),
+          signatureDer: Buffer.from(signature.der).toString("base64"),
+          signerName: signature.certificate.ownerName,
+          serialHex: signature.certificate.serialHex,
+          issuerName: signature.certificate.issuerName,
+          certificateNotAfter: signature.certificate.notAfter,
+          signingTime: signature.signingTime,
+          revocation: signature.revocation,
+          createdAt: now,
+        });
+        await writeAudit(tx, {
+          event: "signature.document_signed",
+          outcome: "success",
+          userId: actor.userId,
+          organizationId: actor.organization.id,
+          ip: actor.ip,
+          details: { documentId: id, signatureId: row.id, serial: row.serialHex, revocation: row.revocation },
+        });
+        return row;
+      });
+    },
+  };
+}
+
+export type OrgDocumentsService = ReturnType<typeof createOrgDocumentsService>;

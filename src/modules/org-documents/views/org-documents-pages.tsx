@@ -1,0 +1,187 @@
+// «Документы» of the organization (O8, O9, O12): the list with each document's status and
+// signatures, the upload (and replacement) form, and the head's page to sign one.
+import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
+import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { FileField, SelectField } from "../../../ui/fields.tsx";
+import { ErrorSummary, errorFor, type FieldError, Flash, TextField } from "../../../ui/form.tsx";
+import type { PageContext } from "../../../ui/layout.tsx";
+import { DataTable } from "../../../ui/table.tsx";
+import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
+import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
+import { type SignatureProblem, signatureProblems } from "../../signatures/signature.problems.ts";
+import type { SignatureRow } from "../../signatures/signatures.repository.ts";
+import { BrowserSigning } from "../../signatures/views/browser-signing.tsx";
+import { SignatureLine, SignatureProblemCard, SignatureUploadForm } from "../../signatures/views/signing.tsx";
+import type { OrgDocumentItem } from "../org-documents.repository.ts";
+import { orgDocumentKinds } from "../org-documents.service.ts";
+
+const kindOptions = Object.entries(orgDocumentKinds).map(([value, label]) => ({ value, label }));
+
+export function OrgDocumentsPage(props: {
+  ctx: PageContext;
+  actor: CabinetActor;
+  items: OrgDocumentItem[];
+  signatures: SignatureRow[];
+  flash?: string | undefined;
+  errors?: readonly FieldError[];
+  values?: Record<string, string>;
+}) {
+  const { ctx, actor, errors = [], values = {} } = props;
+  const canSign = actor.powers.has("signatures.manage");
+  const current = props.items.filter((item) => item.document.replacedBy === null);
+  return (
+    <CabinetPage ctx={ctx} actor={actor} title="Документы">
+      <h1>Документы организации</h1>
+      <Flash message={props.flash} />
+      <ErrorSummary errors={errors} />
+      <p class="lead">
+        Лицензия на медицинскую деятельность, устав, приказы и другие обязательные документы организации в
+        формате PDF. Руководитель подписывает их квалифицированной электронной подписью.
+      </p>
+      <DataTable
+        caption="Документы организации"
+        stacked
+        rows={props.items}
+        rowKey={(item) => item.document.id}
+        empty="Документов пока нет."
+        columns={[
+          {
+            label: "Документ",
+            cell: (item) => (
+              <>
+                <a href={`/org/documents/${item.document.id}/file`}>{item.document.title}</a>
+                <br />
+                <span class="muted">
+                  {orgDocumentKinds[item.document.kind]}, {item.file.originalName}
+                </span>
+              </>
+            ),
+          },
+          {
+            label: "Загружен",
+            cell: (item) => `${formatDateTime(item.document.uploadedAt)}, ${fullName(item.uploader)}`,
+          },
+          {
+            label: "Состояние",
+            cell: (item) =>
+              item.document.replacedAt ? `заменён ${formatDate(item.document.replacedAt)}` : "действующий",
+          },
+          {
+            label: "Подписи",
+            cell: (item) => {
+              const signed = props.signatures.filter((row) => row.subjectId === item.document.id);
+              return (
+                <>
+                  {signed.length === 0 && <p>Не подписан</p>}
+                  {signed.map((row) => (
+                    <SignatureLine
+                      key={row.id}
+                      signature={row}
+                      downloadBase={`/org/documents/${item.document.id}/signatures/${row.id}`}
+                    />
+                  ))}
+                  {canSign && item.document.replacedBy === null && (
+                    <a href={`/org/documents/${item.document.id}/sign`}>Подписать ЭП</a>
+                  )}
+                </>
+              );
+            },
+          },
+        ]}
+      />
+      <PostForm action="/org/documents" csrfToken={ctx.csrfToken} multipart class="card">
+        <h2>Загрузить документ</h2>
+        <SelectField
+          name="kind"
+          label="Вид документа"
+          options={kindOptions}
+          value={values.kind}
+          placeholder="Выберите вид"
+          error={errorFor(errors, "kind")}
+        />
+        <TextField
+          name="title"
+          label="Название документа"
+          hint="Например: «Лицензия № Л041-01137-77/00368534» или «Приказ № 12 от 01.12.2026»."
+          value={values.title}
+          maxLength={200}
+          error={errorFor(errors, "title")}
+        />
+        {current.length > 0 && (
+          <SelectField
+            name="replaces"
+            label="Заменяет документ"
+            hint="Выберите устаревший документ, если загружаете его новую редакцию."
+            options={current.map((item) => ({ value: item.document.id, label: item.document.title }))}
+            value={values.replaces}
+            placeholder="Не заменяет другой документ"
+          />
+        )}
+        <FileField
+          name="file"
+          label="Файл (PDF)"
+          accept=".pdf,application/pdf"
+          error={errorFor(errors, "file")}
+        />
+        <FormActions label="Загрузить" />
+      </PostForm>
+    </CabinetPage>
+  );
+}
+
+export function SignOrgDocumentPage(props: {
+  ctx: PageContext;
+  actor: CabinetActor;
+  id: string;
+  title: string;
+  hasCertificate: boolean;
+  locked: boolean;
+  problem?: SignatureProblem | undefined;
+}) {
+  const { ctx } = props;
+  return (
+    <CabinetPage ctx={ctx} actor={props.actor} title={`Подписание документа «${props.title}»`}>
+      <p>
+        <a href="/org/documents">← Документы</a>
+      </p>
+      <h1>Подписание документа</h1>
+      <ErrorSummary
+        errors={
+          props.problem ? [{ field: "signature", message: signatureProblems[props.problem].title }] : []
+        }
+      />
+      <SignatureProblemCard problem={props.problem} />
+      <p class="lead">
+        Подписывается файл документа «{props.title}» в точности в том виде, в каком он хранится в кабинете.{" "}
+        <a href={`/org/documents/${props.id}/file`}>Скачать файл</a>
+      </p>
+      {!props.hasCertificate && (
+        <p class="notice">
+          У вас нет действующего зарегистрированного сертификата. Сначала зарегистрируйте его в разделе{" "}
+          <a href="/org/signatures">«Электронные подписи»</a>.
+        </p>
+      )}
+      <BrowserSigning
+        formId="signature-upload"
+        content={{ url: `/org/documents/${props.id}/file` }}
+        csrfToken={ctx.csrfToken}
+        locked={props.locked}
+        submitLabel="Подписать документ"
+      />
+      <section aria-labelledby="file-way-title">
+        <h2 id="file-way-title">Подписать в своей программе электронной подписи</h2>
+        <p>
+          Скачайте файл, подпишите его откреплённой подписью (.sig или .p7s) сертификатом, зарегистрированным
+          в разделе «Электронные подписи», и загрузите файл подписи.
+        </p>
+        <SignatureUploadForm
+          action={`/org/documents/${props.id}/signature`}
+          csrfToken={ctx.csrfToken}
+          hidden={{}}
+          problem={props.problem}
+          submitLabel="Проверить и сохранить подпись"
+        />
+      </section>
+    </CabinetPage>
+  );
+}
