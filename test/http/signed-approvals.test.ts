@@ -91,12 +91,12 @@ before(async () => {
   );
   const page = `/lk/applications/${id}`;
   await ivanova.upload(
-    page,
+    `${page}/slots/report`,
     `${page}/slots/report/upload`,
     { "type-report": "activity_report" },
     "отчёт.pdf",
   );
-  const opened = await ivanova.get(page);
+  const opened = await ivanova.get(`${page}/report`);
   const organizationId = /<option value="([0-9a-f-]{36})"[^>]*>ГБУЗ/.exec(opened.body)?.[1] ?? "";
   await ivanova.submit(page, `${page}/agreement`, { agreementMode: "head", organizationId });
   // The rest of the filing is the flow test's concern; the report goes to the head.
@@ -415,7 +415,7 @@ describe("accepted signatures", () => {
     assert.equal(sig.headers["content-type"], "application/pkcs7-signature");
     assert.equal(sig.rawPayload[0], 0x30, "the stored signature is DER");
 
-    const worker = (await ivanova.get(`/lk/applications/${id}`)).body;
+    const worker = (await ivanova.get(`/lk/applications/${id}/report`)).body;
     assert.match(worker, /Согласовано, подписано ЭП/);
     assert.match(worker, new RegExp(registered.certificate.serialHex));
   });

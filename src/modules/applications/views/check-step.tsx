@@ -1,6 +1,8 @@
 // «Проверка и отправка»: what still keeps the application from being sent (each item a link to its
 // step), why the report waits for the head and what to do about it, and the moves.
 import { ActionButton } from "../../../ui/actions.tsx";
+import { SignatureLine } from "../../signatures/views/signing.tsx";
+import { signaturePrefix } from "../approval-decision.ts";
 import type { SectionProps } from "./fields.tsx";
 import { problemHref, stepHref } from "./steps.ts";
 
@@ -112,7 +114,12 @@ function HeadAgreement({ view }: SectionProps) {
         </p>
       );
     case "agreed":
-      return <p class="notice">Руководитель согласовал отчёт: проверьте заявку и отправьте её.</p>;
+      return (
+        <>
+          <p class="notice">Руководитель согласовал отчёт: проверьте заявку и отправьте её.</p>
+          <AgreementSignature view={view} />
+        </>
+      );
     case "agreement_refused":
       return (
         <p class="notice">
@@ -125,6 +132,12 @@ function HeadAgreement({ view }: SectionProps) {
     default:
       return null;
   }
+}
+
+/** The head's signature under the decision, so that the worker sees it where she submits. */
+function AgreementSignature({ view }: Pick<SectionProps, "view">) {
+  const signature = view.agreement.signature;
+  return signature ? <SignatureLine signature={signature} prefix={signaturePrefix(signature)} /> : null;
 }
 
 function AfterSubmission({ view }: SectionProps) {
