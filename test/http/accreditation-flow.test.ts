@@ -115,9 +115,9 @@ test("the report goes to Смирнов, who sees it in «Одобрение з�
   const agreed = await signDecision(smirnov, id, issued, harness.clock);
   assert.equal(agreed.statusCode, 303, agreed.body.slice(0, 500));
   assert.equal(await statusOf(), "agreed");
-  const worker = (await ivanova.get(`${page()}/report`)).body;
-  assert.match(worker, /Руководитель согласовал отчёт/);
-  assert.match(worker, /Согласовано, подписано ЭП/);
+  assert.match((await ivanova.get(page())).body, /Руководитель согласовал отчёт/);
+  assert.match((await ivanova.get(`${page()}/report`)).body, /Согласовано, подписано ЭП/);
+  assert.match((await ivanova.get(`${page()}/check`)).body, /Согласовано, подписано ЭП/);
 });
 
 test("Иванова confirms the summary and submits; the check deadline is 20 working days", async () => {
