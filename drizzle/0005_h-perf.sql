@@ -1,0 +1,2 @@
+ALTER TABLE "register_employment_cards" ADD COLUMN "person_name" text;--> statement-breakpoint
+CREATE INDEX "register_employment_cards_org_name_idx" ON "register_employment_cards" USING btree ("organization_oid","person_name","person_id");
