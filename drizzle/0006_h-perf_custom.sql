@@ -48,8 +48,13 @@ update register_employment_cards c
 -- loads it as a contrib extension), otherwise a prefix index for the name's leading words.
 do $$
 begin
-  if exists (select 1 from pg_available_extensions where name = 'pg_trgm') then
+  -- PGlite lists a contrib extension only once it has loaded it, so try, rather than look it up.
+  begin
     execute 'create extension if not exists pg_trgm';
+  exception when others then
+    null;
+  end;
+  if exists (select 1 from pg_extension where extname = 'pg_trgm') then
     execute 'create index if not exists register_employment_cards_name_trgm_idx
       on register_employment_cards using gin (person_name gin_trgm_ops)';
   else

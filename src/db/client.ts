@@ -55,7 +55,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
 async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
   if (dir) mkdirSync(dir, { recursive: true });
   // pg_trgm backs the staff search's trigram index (migration h-perf_custom).
-  const client = new PGlite(dir, { extensions: { pg_trgm } });
+  // (One options object: with an undefined directory the two-argument form would drop the options.)
+  const client = new PGlite({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } });
   await client.waitReady;
   const db = drizzlePglite(client, { schema, logger }) as unknown as Database;
   return {
