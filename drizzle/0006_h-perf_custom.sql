@@ -63,3 +63,49 @@ begin
   end if;
 end
 $$;
+--> statement-breakpoint
+-- The change history's row trigger as before, except that the cards' person_name (a copy of the
+-- person's name kept for the staff list) is not part of a card's version: a renamed person gives a
+-- new version of the person, not of each of their cards.
+create or replace function frmr_record_version() returns trigger
+language plpgsql as $$
+declare
+  kind text := tg_argv[0];
+  row_data jsonb;
+  row_id uuid;
+  person uuid;
+  org text;
+  next_version integer;
+begin
+  if tg_op = 'DELETE' then
+    row_data := to_jsonb(old) - 'person_name';
+  else
+    row_data := to_jsonb(new) - 'person_name';
+  end if;
+  if tg_op = 'UPDATE' and (to_jsonb(old) - 'person_name') = row_data then
+    return null;
+  end if;
+  row_id := (row_data->>'id')::uuid;
+  if kind = 'person' then
+    person := row_id;
+  elsif kind = 'card' then
+    person := (row_data->>'person_id')::uuid;
+    org := row_data->>'organization_oid';
+  elsif kind = 'accreditation' then
+    select a.person_id into person from register_accreditations a
+      where a.id = (row_data->>'accreditation_id')::uuid;
+  elsif kind = 'organization' then
+    org := row_data->>'frmo_oid';
+  end if;
+  select coalesce(max(v.version), 0) + 1 into next_version from resource_versions v
+    where v.resource_type = kind and v.resource_id = row_id;
+  insert into resource_versions
+    (resource_type, resource_id, version, operation, person_id, organization_oid, data)
+  values (
+    kind, row_id, next_version,
+    case tg_op when 'INSERT' then 'create' when 'UPDATE' then 'update' else 'delete' end,
+    person, org, row_data
+  );
+  return null;
+end
+$$;

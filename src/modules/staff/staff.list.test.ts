@@ -1,13 +1,15 @@
 // The staff list pages by keyset over the organization's cards in name order: walking the pages
 // shows each current worker once (one row per person, however many cards), none skipped, in name
 // order with ties broken by id; dismissed on request; a renamed person moves to their new place;
-// another organization's staff never appear; the count agrees with the pages.
+// another organization's staff never appear; the count agrees with the pages; the copy of the name
+// stays out of the cards' change history.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { createTestDatabase } from "../../../test/support/db.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
 import { snilsFrom } from "../../esia-standin/seed-ids.ts";
+import { resourceVersions } from "../api/api.schema.ts";
 import { insertRecord } from "../register/record.repository.ts";
 import { registerPersons } from "../register/register.schema.ts";
 import { countStaff, listStaff, type StaffQuery } from "./staff.repository.ts";
@@ -112,6 +114,16 @@ test("a renamed person is listed under the new name (the cards' copy follows the
     .select({ id: registerPersons.id })
     .from(registerPersons)
     .where(eq(registerPersons.snils, snilsFrom("700000001")));
+  const cardVersions = async () =>
+    (
+      await database.db
+        .select({ data: resourceVersions.data })
+        .from(resourceVersions)
+        .where(
+          and(eq(resourceVersions.resourceType, "card"), eq(resourceVersions.personId, person?.id as string)),
+        )
+    ).map((row) => row.data);
+  const history = await cardVersions();
   await database.db
     .update(registerPersons)
     .set({ lastName: "Яковлева" })
@@ -123,4 +135,7 @@ test("a renamed person is listed under the new name (the cards' copy follows the
     (await walk({ ...base, search: "яковлева" }, 5)).map((row) => row.personId),
     [person?.id],
   );
+  // The cards' copy of the name is not part of a card's change history.
+  assert.deepEqual(await cardVersions(), history);
+  assert.ok(history.length > 0 && history.every((data) => !("person_name" in data)));
 });
