@@ -10,6 +10,7 @@ import { demoClinicFrmoOid } from "../src/modules/organizations/organizations.se
 import { registerCertificates } from "../src/modules/register/register-record.schema.ts";
 import { insertCards, insertPersons } from "../src/modules/staff/staff.repository.ts";
 import { staffImports } from "../src/modules/staff/staff.schema.ts";
+import { MAX_IMPORT_ROWS } from "../src/modules/staff/staff-import.csv.ts";
 import { STAFF_PAGE_SIZE } from "../src/modules/staff/views/staff-list.view.ts";
 import { formatSnils } from "../src/shared/identifiers.ts";
 import { multipartBody } from "../test/support/organization-cabinet.ts";
@@ -187,7 +188,8 @@ export async function organizationBench({ label, server, baseline }: BenchContex
   );
 
   // The import: upload, then the job checks the file and writes it in one transaction.
-  const imported = staff;
+  // As many rows as staff, up to what one file may hold (larger scales would be refused with a 400).
+  const imported = Math.min(staff, MAX_IMPORT_ROWS);
   const form = await fetch(`${base}/org/staff/import`, { headers: { cookie } });
   cookie = cookiesFrom(form.headers.getSetCookie(), cookie);
   const token = csrfTokenIn(await form.text());
