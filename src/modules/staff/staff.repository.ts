@@ -1,7 +1,7 @@
 // SQL of staff records. Staff are the register's persons with an employment card in the
 // organization (by its ФРМО OID); every query is scoped by that OID, so another organization's
 // persons and cards are never reached. Writes go to the register's own tables.
-import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import type { EmploymentCardRow } from "../register/record.repository.ts";
 import type { PersonRow } from "../register/register.repository.ts";
@@ -53,16 +53,22 @@ export const currentCard = (today: string): SQL =>
 
 const likeEscape = (word: string) => word.replace(/[\\%_]/g, "\\$&");
 
+const personIdsWhere = (where: SQL | undefined) => sql`(select ${persons.id} from ${persons} where ${where})`;
+
 /** СНИЛС (by its leading digits) or ФИО (every word somewhere in the full name): the search on the cards' copy of the name (indexed by trigrams) or on the person's СНИЛС. */
 function cardSearchCondition(search: string | undefined): SQL | undefined {
   const text = (search ?? "").trim();
   if (!text) return undefined;
   const digits = text.replace(/[\s-]/g, "");
   if (/^\d{3,11}$/.test(digits)) {
-    return inArray(
-      cards.personId,
-      sql`(select ${persons.id} from ${persons} where ${persons.snils} like ${`${digits}%`})`,
+    // A range of the СНИЛС index rather than LIKE, which uses a btree only in the C collation.
+    const upper = (BigInt(digits) + 1n).toString().padStart(digits.length, "0");
+    const range = and(
+      gte(persons.snils, digits),
+      upper.length === digits.length ? lt(persons.snils, upper) : undefined,
+      sql`${persons.snils} like ${`${digits}%`}`,
     );
+    return inArray(cards.personId, personIdsWhere(range));
   }
   const words = text.toLocaleLowerCase("ru").split(/\s+/).slice(0, 4);
   return and(...words.map((word) => sql`${cards.personName} like ${`%${likeEscape(word)}%`}`));
