@@ -27,8 +27,15 @@ export async function startServer(
   scenario: string,
   env: Record<string, string | undefined>,
 ): Promise<BenchServer> {
+  // BENCH_CPU_PROF=<dir>: each scenario's server writes a V8 CPU profile there when it stops (open it
+  // in Chrome DevTools → Performance, or speedscope), to see what a figure that misses its target spends on.
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const profile =
+    profileDir && scenario !== "bare"
+      ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${scenario}-${Date.now()}.cpuprofile`]
+      : [];
   const child = fork(serverScript, [scenario], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...profile],
     env: { ...process.env, ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });

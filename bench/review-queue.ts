@@ -1,5 +1,6 @@
-// The commission's queue (/review) with 10 000 filed applications (500 with --quick): the first
-// page, a filtered page (status + kind + specialty + overdue) and a middle page, against the baseline.
+// The commission's queue (/review) with 10 000 filed applications (500 with --quick; times --scale):
+// the first page, a filtered page (status + kind + specialty + overdue), a middle and the last page
+// (keyset: the «Следующая страница» link's cursor, asked from the server), against the baseline.
 
 import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.ts";
@@ -7,6 +8,7 @@ import type { ApplicationKind } from "../src/modules/applications/applications.k
 import { applications } from "../src/modules/applications/applications.schema.ts";
 import type { ApplicationStatus } from "../src/modules/applications/applications.status.ts";
 import { users } from "../src/modules/identity/identity.schema.ts";
+import { formatQueueCursor, inWorkStatuses } from "../src/modules/review/review.repository.ts";
 import { QUEUE_PAGE_SIZE } from "../src/modules/review/review.service.ts";
 import { addWorkingDays, moscowDay } from "../src/shared/working-days.ts";
 import type { TestSystem } from "../test/support/system.ts";
@@ -68,23 +70,48 @@ export async function seedQueue(db: Database, now: Date, count: number): Promise
   }
 }
 
-export async function reviewQueueServer(system: TestSystem, options: { quick: boolean }) {
+const countOf = (quick: boolean, scale: number) =>
+  Math.round((quick ? QUICK_APPLICATIONS : APPLICATIONS) * scale);
+
+export async function reviewQueueServer(system: TestSystem, options: { quick: boolean; scale: number }) {
   const db = system.deps.database.db;
-  await seedQueue(db, system.deps.clock.now(), options.quick ? QUICK_APPLICATIONS : APPLICATIONS);
+  await seedQueue(db, system.deps.clock.now(), countOf(options.quick, options.scale));
   // Planner statistics, as autovacuum keeps them on a working database.
   await db.execute(sql`analyze`);
-  return {};
+  return {
+    /** The cursor that page `n` (1-based) of the default queue starts after, as its link carries it. */
+    cursorBefore: async (page: unknown) => {
+      const rows = await db.execute<{ stage_due_on: string | null; number: string | number }>(sql`
+        select stage_due_on::text, number from applications
+        where status in (${sql.join(
+          inWorkStatuses.map((status) => sql`${status}`),
+          sql`, `,
+        )})
+        order by stage_due_on asc nulls last, number asc
+        offset ${(Number(page) - 1) * QUEUE_PAGE_SIZE - 1} limit 1`);
+      const row = ("rows" in rows ? rows.rows : rows)[0] as {
+        stage_due_on: string | null;
+        number: string | number;
+      };
+      return formatQueueCursor({ stageDueOn: row.stage_due_on, number: Number(row.number) });
+    },
+  };
 }
 
 export async function reviewQueueBench({ label, server, baseline }: BenchContext): Promise<void> {
   const base = server.url;
   const cookie = await signInCommission(base);
-  const count = server.details.quick ? QUICK_APPLICATIONS : APPLICATIONS;
-  const middle = Math.ceil(count / QUEUE_PAGE_SIZE / 2);
+  const count = countOf(Boolean(server.details.quick), Number(server.details.scale ?? 1));
+  const inWork = Math.ceil((count * 4) / statuses.length);
+  const middle = Math.max(2, Math.ceil(inWork / QUEUE_PAGE_SIZE / 2));
+  const last = Math.max(2, Math.ceil(inWork / QUEUE_PAGE_SIZE));
+  const link = async (page: number) =>
+    `${base}/review?after=${encodeURIComponent(await server.call<string>("cursorBefore", page))}&page=${page}`;
   const pages = {
     first: `${base}/review`,
     filtered: `${base}/review?status=under_review&kind=primary_specialized&specialty=76&overdue=1`,
-    deep: `${base}/review?page=${middle}`,
+    deep: await link(middle),
+    last: await link(last),
   };
   const times: string[] = [];
   for (const [name, url] of Object.entries(pages))
@@ -94,6 +121,7 @@ export async function reviewQueueBench({ label, server, baseline }: BenchContext
     await measure("queue, first page /review", pages.first, { cookie }),
     await measure("queue, filtered (status, kind, specialty, overdue)", pages.filtered, { cookie }),
     await measure(`queue, middle page ${middle}`, pages.deep, { cookie }),
+    await measure(`queue, last page ${last}`, pages.last, { cookie }),
   ];
   printTable(`Review queue with ${count} applications on ${label}`, await baseline(), rows);
 }

@@ -1,5 +1,6 @@
-// `npm run bench [-- --quick] [-- --only=pages,organization]`: every benchmark on PGlite and, when a
-// PostgreSQL server answers (TEST_DATABASE_URL, or the local one), on PostgreSQL too. Each server
+// `npm run bench [-- --quick] [-- --only=pages,organization] [-- --db=pg|pglite] [-- --scale=10]`:
+// every benchmark on PGlite and, when a PostgreSQL server answers (TEST_DATABASE_URL, or the local
+// one), on PostgreSQL too; --db picks one, --scale multiplies the seeded data (the growth table). Each server
 // runs in its own fresh process (on its own new database, dropped afterwards); this process is the
 // load generator and measures the bare-Fastify baseline, also in its own process, before each table.
 // Exits non-zero when any benchmark breaks, so that CI notices.
@@ -15,6 +16,17 @@ const only = args
   .find((arg) => arg.startsWith("--only="))
   ?.slice("--only=".length)
   .split(",");
+const onlyDb = args.find((arg) => arg.startsWith("--db="))?.slice("--db=".length);
+if (onlyDb !== undefined && onlyDb !== "pg" && onlyDb !== "pglite") {
+  console.error("--db must be pg or pglite");
+  process.exit(2);
+}
+const scaleArg = args.find((arg) => arg.startsWith("--scale="))?.slice("--scale=".length);
+const scale = scaleArg === undefined ? 1 : Number(scaleArg);
+if (!Number.isFinite(scale) || scale <= 0 || scale > 1000) {
+  console.error("--scale must be a number in (0, 1000]");
+  process.exit(2);
+}
 // Quick runs prove that every benchmark still works (CI); their figures are rough.
 if (quick) Object.assign(settings, { connections: 4, duration: 2, sequentialRuns: 5 });
 
@@ -31,10 +43,14 @@ async function postgresUrl(): Promise<string | undefined> {
   }
 }
 
-const databases: [string, string | undefined][] = [["PGlite", undefined]];
-const postgres = await postgresUrl();
+const databases: [string, string | undefined][] = onlyDb === "pg" ? [] : [["PGlite", undefined]];
+const postgres = onlyDb === "pglite" ? undefined : await postgresUrl();
 if (postgres) databases.push(["PostgreSQL", postgres]);
-else console.log("PostgreSQL does not answer: the benchmarks run on PGlite only");
+else if (onlyDb === "pg") {
+  console.error("PostgreSQL does not answer");
+  process.exit(1);
+} else if (onlyDb === undefined) console.log("PostgreSQL does not answer: the benchmarks run on PGlite only");
+if (scale !== 1) console.log(`data scale ${scale}×`);
 
 const started = performance.now();
 const failures: string[] = [];
@@ -50,8 +66,13 @@ try {
       console.log(`\n== ${name} on ${label}`);
       let server: BenchServer | undefined;
       try {
-        server = await startServer(name, { TEST_DATABASE_URL: url ?? "", BENCH_QUICK: quick ? "1" : "0" });
+        server = await startServer(name, {
+          TEST_DATABASE_URL: url ?? "",
+          BENCH_QUICK: quick ? "1" : "0",
+          BENCH_SCALE: String(scale),
+        });
         server.details.quick = quick;
+        server.details.scale = scale;
         console.log(
           `${label}: server ready, data seeded in ${Number(server.details.seededSeconds).toFixed(1)} s`,
         );

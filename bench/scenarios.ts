@@ -16,7 +16,11 @@ export interface BenchContext {
 }
 
 export type ServerHandlers = Record<string, (argument: unknown) => Promise<unknown>>;
-export type ServerSetup = (system: TestSystem, options: { quick: boolean }) => Promise<ServerHandlers>;
+/** `scale` multiplies the scenario's data (`--scale`, for the growth table). */
+export type ServerSetup = (
+  system: TestSystem,
+  options: { quick: boolean; scale: number },
+) => Promise<ServerHandlers>;
 
 export const serverScenarios: Record<string, ServerSetup> = {
   pages: async () => ({}),

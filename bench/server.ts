@@ -9,6 +9,7 @@ import { serverScenarios } from "./scenarios.ts";
 
 const [scenario = "bare"] = process.argv.slice(2);
 const quick = process.env.BENCH_QUICK === "1";
+const scale = Number(process.env.BENCH_SCALE ?? "1") || 1;
 
 function send(message: ServerReply): void {
   process.send?.(message);
@@ -50,7 +51,7 @@ try {
     const { url, system: running } = await startSystem();
     system = running;
     const seedStarted = performance.now();
-    const handlers = await setup(running, { quick });
+    const handlers = await setup(running, { quick, scale });
     const seconds = (performance.now() - seedStarted) / 1000;
     process.on("message", async (command: ServerCommand) => {
       try {

@@ -113,6 +113,7 @@ CREATE TABLE "incidents" (
 --> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "slot_id" text;--> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "comment" text;--> statement-breakpoint
+ALTER TABLE "register_employment_cards" ADD COLUMN "person_name" text;--> statement-breakpoint
 ALTER TABLE "organization_documents" ADD CONSTRAINT "organization_documents_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_documents" ADD CONSTRAINT "organization_documents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_request_events" ADD CONSTRAINT "organization_request_events_request_id_organization_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."organization_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -139,4 +140,5 @@ CREATE INDEX "organization_requests_status_idx" ON "organization_requests" USING
 CREATE INDEX "login_failures_ip_idx" ON "login_failures" USING btree ("ip","at");--> statement-breakpoint
 CREATE INDEX "organization_entry_holds_org_idx" ON "organization_entry_holds" USING btree ("organization_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "document_signatures_subject_idx" ON "document_signatures" USING btree ("subject_type","subject_id");--> statement-breakpoint
-CREATE INDEX "incidents_ends_at_idx" ON "incidents" USING btree ("ends_at");
+CREATE INDEX "incidents_ends_at_idx" ON "incidents" USING btree ("ends_at");--> statement-breakpoint
+CREATE INDEX "register_employment_cards_org_name_idx" ON "register_employment_cards" USING btree ("organization_oid","person_name","person_id");

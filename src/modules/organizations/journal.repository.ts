@@ -24,10 +24,27 @@ function where(filter: JournalFilter): SQL | undefined {
   );
 }
 
-export async function listJournal(db: DbExecutor, filter: JournalFilter, limit: number, offset = 0) {
+/** Position in the journal's order (newest first): the record's exact time, as the database prints it, and id. */
+export interface JournalCursor {
+  at: string;
+  id: number;
+}
+
+/**
+ * The newest records first, by keyset: a page starts after the cursor (older than it), reading the
+ * (organization, time) index from there, so an old page costs what the first one does.
+ */
+export async function listJournal(
+  db: DbExecutor,
+  filter: JournalFilter,
+  limit: number,
+  after?: JournalCursor,
+) {
   return db
     .select({
       id: auditEvents.id,
+      // Text, not a Date: the database keeps microseconds, which a cursor must not round away.
+      cursorAt: sql<string>`${auditEvents.occurredAt}::text`,
       occurredAt: auditEvents.occurredAt,
       event: auditEvents.event,
       outcome: auditEvents.outcome,
@@ -38,14 +55,21 @@ export async function listJournal(db: DbExecutor, filter: JournalFilter, limit: 
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(where(filter))
+    .where(
+      and(
+        where(filter),
+        after
+          ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id})`
+          : undefined,
+      ),
+    )
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-    .limit(limit)
-    .offset(offset);
+    .limit(limit);
 }
 
 export type JournalRow = Awaited<ReturnType<typeof listJournal>>[number];
 
+/** Only when the reader asks: it reads every matching record. */
 export async function countJournal(db: DbExecutor, filter: JournalFilter): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(auditEvents).where(where(filter));
   return row?.count ?? 0;

@@ -8,7 +8,13 @@ import { pageNumber } from "../staff/views/staff-list.view.ts";
 import { cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
 import { csvDocument, csvHeaders } from "./csv.ts";
 import { countJournal, journalPeople, listJournal } from "./journal.repository.ts";
-import { JOURNAL_PAGE_SIZE, journalLine, parseJournalQuery } from "./views/journal.view.ts";
+import {
+  formatJournalCursor,
+  JOURNAL_PAGE_SIZE,
+  journalLine,
+  parseJournalCursor,
+  parseJournalQuery,
+} from "./views/journal.view.ts";
 import { JournalPage } from "./views/journal-page.tsx";
 
 const journalQuery = Type.Object({
@@ -16,7 +22,9 @@ const journalQuery = Type.Object({
   what: Type.Optional(Type.String({ maxLength: 60 })),
   from: Type.Optional(Type.String({ maxLength: 10 })),
   to: Type.Optional(Type.String({ maxLength: 10 })),
-  page: Type.Optional(Type.String({ maxLength: 6 })),
+  page: Type.Optional(Type.String({ maxLength: 7 })),
+  after: Type.Optional(Type.String({ maxLength: 60 })),
+  count: Type.Optional(Type.String({ maxLength: 1 })),
 });
 
 /** An export is a snapshot for an auditor; beyond this the filter should be narrowed. */
@@ -33,21 +41,23 @@ export async function journalRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = cabinetActorOf(request);
       const { filter, errors } = parseJournalQuery(actor.organization.id, request.query);
-      const page = pageNumber(request.query.page);
+      const after = parseJournalCursor(request.query.after);
+      const page = after ? pageNumber(request.query.page) : 1;
       const [people, total, rows] = await Promise.all([
         journalPeople(db, actor.organization.id),
-        countJournal(db, filter),
-        listJournal(db, filter, JOURNAL_PAGE_SIZE, (page - 1) * JOURNAL_PAGE_SIZE),
+        request.query.count === "1" ? countJournal(db, filter) : undefined,
+        listJournal(db, filter, JOURNAL_PAGE_SIZE + 1, after),
       ]);
-      const pages = Math.max(1, Math.ceil(total / JOURNAL_PAGE_SIZE));
+      const shown = rows.slice(0, JOURNAL_PAGE_SIZE);
+      const last = shown.at(-1);
       const props = {
         query: request.query,
         errors,
         people,
-        lines: rows.map(journalLine),
+        lines: shown.map(journalLine),
         total,
         page,
-        pages,
+        next: rows.length > JOURNAL_PAGE_SIZE && last ? formatJournalCursor(last) : undefined,
       };
       return sendHtml(
         reply,

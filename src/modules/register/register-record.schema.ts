@@ -159,9 +159,17 @@ export const registerEmploymentCards = pgTable(
     rate: numeric("rate", { precision: 4, scale: 2, mode: "number" }).notNull(),
     beginDate: day("begin_date").notNull(),
     endDate: day("end_date"),
+    /**
+     * The person's full name in lower case, copied here by a trigger (see the h-perf custom
+     * migration): the staff list sorts and searches one organization's cards by it, from an index
+     * on (organization, name), without walking the whole register's persons.
+     */
+    personName: text("person_name"),
   },
   (table) => [
     index("register_employment_cards_person_idx").on(table.personId),
+    // The staff list: one organization's people in name order, keyset-paged.
+    index("register_employment_cards_org_name_idx").on(table.oid, table.personName, table.personId),
     index("register_employment_cards_org_idx").on(table.oid),
     // Whether a person is on an organization's staff, answered from the index alone.
     index("register_employment_cards_org_person_idx").on(table.oid, table.personId),

@@ -39,7 +39,8 @@ const queueQuery = Type.Object({
   kind: Type.Optional(Type.String({ maxLength: 40 })),
   specialty: Type.Optional(Type.String({ maxLength: 40 })),
   overdue: Type.Optional(Type.String({ maxLength: 1 })),
-  page: Type.Optional(Type.String({ maxLength: 6 })),
+  after: Type.Optional(Type.String({ maxLength: 40 })),
+  page: Type.Optional(Type.String({ maxLength: 7 })),
 });
 const documentParams = Type.Object({
   id: Type.String({ maxLength: 64 }),

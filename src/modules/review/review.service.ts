@@ -28,7 +28,14 @@ import { type DocumentRow, findDocument } from "../documents/documents.repositor
 import { findExtractByApplication } from "../extracts/extracts.repository.ts";
 import { findUserById } from "../identity/identity.repository.ts";
 import { signaturesOf } from "../signatures/signatures.repository.ts";
-import { filedStatuses, isOperatorUser, listOperatorUsers, queuePage } from "./review.repository.ts";
+import {
+  filedStatuses,
+  formatQueueCursor,
+  isOperatorUser,
+  listOperatorUsers,
+  parseQueueCursor,
+  queuePage,
+} from "./review.repository.ts";
 
 export const QUEUE_PAGE_SIZE = 25;
 
@@ -42,6 +49,9 @@ export interface QueueQuery {
   kind?: string | undefined;
   specialty?: string | undefined;
   overdue?: string | undefined;
+  /** Keyset cursor: the last row of the previous page (see parseQueueCursor). */
+  after?: string | undefined;
+  /** Only the page's ordinal for display; the rows come from `after`. */
   page?: string | undefined;
 }
 
@@ -80,18 +90,20 @@ export function createReviewService({ db, clock }: ReviewDeps) {
             ? query.status
             : undefined;
       const kind: ApplicationKind | undefined = isApplicationKind(query.kind) ? query.kind : undefined;
-      const page = Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? "1", 10) || 1));
+      const after = parseQueueCursor(query.after);
+      const page = Math.max(1, Math.min(1_000_000, Number.parseInt(query.page ?? "1", 10) || 1));
       const filter = {
         status,
         kind,
         specialtyCode: query.specialty || undefined,
         overdue: query.overdue === "1",
         today: today(),
-        page,
+        after,
+        page: after ? page : 1,
         pageSize: QUEUE_PAGE_SIZE,
       };
-      const { rows, hasNext } = await queuePage(db, filter);
-      return { rows, hasNext, filter };
+      const { rows, hasNext, next } = await queuePage(db, filter);
+      return { rows, hasNext, next: next ? formatQueueCursor(next) : undefined, filter };
     },
 
     async details(actor: CabinetActor, id: string) {

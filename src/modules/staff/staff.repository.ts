@@ -1,7 +1,7 @@
 // SQL of staff records. Staff are the register's persons with an employment card in the
 // organization (by its ФРМО OID); every query is scoped by that OID, so another organization's
 // persons and cards are never reached. Writes go to the register's own tables.
-import { and, asc, desc, eq, gte, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import type { EmploymentCardRow } from "../register/record.repository.ts";
 import type { PersonRow } from "../register/register.repository.ts";
@@ -25,11 +25,20 @@ export interface StaffQuery {
   search?: string | undefined;
   includeDismissed: boolean;
   limit: number;
-  offset: number;
+  /** Keyset cursor: the last row of the previous page. */
+  after?: StaffCursor | undefined;
+}
+
+/** Position in the list's order: the lower-case full name, then the person's id. */
+export interface StaffCursor {
+  name: string;
+  personId: string;
 }
 
 export interface StaffListRow {
   personId: string;
+  /** The sort key (lower-case full name), for the next page's cursor. */
+  sortName: string;
   snils: string | null;
   lastName: string;
   firstName: string;
@@ -42,77 +51,95 @@ export interface StaffListRow {
 export const currentCard = (today: string): SQL =>
   or(isNull(cards.endDate), gte(cards.endDate, today)) as SQL;
 
-/** СНИЛС (by its leading digits) or ФИО (every word somewhere in the full name). */
-export function searchCondition(search: string | undefined): SQL | undefined {
+const likeEscape = (word: string) => word.replace(/[\\%_]/g, "\\$&");
+
+const personIdsWhere = (where: SQL | undefined) => sql`(select ${persons.id} from ${persons} where ${where})`;
+
+/** СНИЛС (by its leading digits) or ФИО (every word somewhere in the full name): the search on the cards' copy of the name (indexed by trigrams) or on the person's СНИЛС. */
+function cardSearchCondition(search: string | undefined): SQL | undefined {
   const text = (search ?? "").trim();
   if (!text) return undefined;
   const digits = text.replace(/[\s-]/g, "");
-  if (/^\d{3,11}$/.test(digits)) return sql`${persons.snils} like ${`${digits}%`}`;
-  const fullName = sql`lower(${persons.lastName} || ' ' || ${persons.firstName} || ' ' || coalesce(${persons.patronymic}, ''))`;
+  if (/^\d{3,11}$/.test(digits)) {
+    // A range of the СНИЛС index rather than LIKE, which uses a btree only in the C collation.
+    const upper = (BigInt(digits) + 1n).toString().padStart(digits.length, "0");
+    const range = and(
+      gte(persons.snils, digits),
+      upper.length === digits.length ? lt(persons.snils, upper) : undefined,
+      sql`${persons.snils} like ${`${digits}%`}`,
+    );
+    return inArray(cards.personId, personIdsWhere(range));
+  }
   const words = text.toLocaleLowerCase("ru").split(/\s+/).slice(0, 4);
-  return and(...words.map((word) => sql`${fullName} like ${`%${word.replace(/[\\%_]/g, "\\$&")}%`}`));
+  return and(...words.map((word) => sql`${cards.personName} like ${`%${likeEscape(word)}%`}`));
 }
 
 /**
- * A page of the organization's staff sorted by name. The persons are taken page first (the name
- * index walks in order and stops after the page), then the positions of just those persons.
+ * A page of the organization's staff sorted by name, by keyset: the organization's cards are read in
+ * (organization, name, person) index order from just after the cursor, grouped per person (their
+ * posts and departments), and only the page's persons are joined. Nothing counts the whole list or
+ * walks the register's other persons, so the last page costs what the first does.
  */
 export async function listStaff(
   db: DbExecutor,
   query: StaffQuery,
-): Promise<{ rows: StaffListRow[]; total: number }> {
-  const inOrganization = and(
-    eq(cards.oid, query.organizationOid),
-    query.includeDismissed ? undefined : currentCard(query.today),
-  );
-  const staff = inArray(
-    persons.id,
-    db.select({ personId: cards.personId }).from(cards).where(inOrganization),
-  );
-  const where = and(staff, searchCondition(query.search));
-  const [page, [count]] = await Promise.all([
-    db
-      .select({
-        personId: persons.id,
-        snils: persons.snils,
-        lastName: persons.lastName,
-        firstName: persons.firstName,
-        patronymic: persons.patronymic,
-      })
-      .from(persons)
-      .where(where)
-      .orderBy(asc(persons.lastName), asc(persons.firstName), asc(persons.id))
-      .limit(query.limit)
-      .offset(query.offset),
-    db.select({ count: sql<number>`count(*)::int` }).from(persons).where(where),
-  ]);
-  const positions =
-    page.length === 0
-      ? []
-      : await db
-          .select({
-            personId: cards.personId,
-            posts: sql<string | null>`string_agg(distinct ${cards.postName}, ', ')`,
-            departments: sql<string | null>`string_agg(distinct ${cards.nrPmuDepartName}, ', ')`,
-          })
-          .from(cards)
-          .where(
-            and(
-              inOrganization,
-              inArray(
-                cards.personId,
-                page.map((row) => row.personId),
-              ),
-            ),
-          )
-          .groupBy(cards.personId);
-  const byPerson = new Map(positions.map((row) => [row.personId, row]));
-  const rows = page.map((row) => ({
-    ...row,
-    posts: byPerson.get(row.personId)?.posts ?? null,
-    departments: byPerson.get(row.personId)?.departments ?? null,
-  }));
-  return { rows, total: count?.count ?? 0 };
+): Promise<{ rows: StaffListRow[]; hasNext: boolean }> {
+  const after = query.after;
+  const page = db
+    .select({
+      personId: cards.personId,
+      sortName: sql<string>`${cards.personName}`.as("sort_name"),
+      posts: sql<string | null>`string_agg(distinct ${cards.postName}, ', ')`.as("posts"),
+      departments: sql<string | null>`string_agg(distinct ${cards.nrPmuDepartName}, ', ')`.as("departments"),
+    })
+    .from(cards)
+    .where(
+      and(
+        eq(cards.oid, query.organizationOid),
+        query.includeDismissed ? undefined : currentCard(query.today),
+        after
+          ? sql`(${cards.personName}, ${cards.personId}) > (${after.name}, ${after.personId})`
+          : undefined,
+        cardSearchCondition(query.search),
+      ),
+    )
+    .groupBy(cards.personName, cards.personId)
+    .orderBy(asc(cards.personName), asc(cards.personId))
+    .limit(query.limit + 1)
+    .as("page");
+  const rows = await db
+    .select({
+      personId: page.personId,
+      sortName: page.sortName,
+      snils: persons.snils,
+      lastName: persons.lastName,
+      firstName: persons.firstName,
+      patronymic: persons.patronymic,
+      posts: page.posts,
+      departments: page.departments,
+    })
+    .from(page)
+    .innerJoin(persons, eq(persons.id, page.personId))
+    .orderBy(asc(page.sortName), asc(page.personId));
+  return { rows: rows.slice(0, query.limit), hasNext: rows.length > query.limit };
+}
+
+/** How many people the list (with its filters) holds: only when the user asks, as it reads them all. */
+export async function countStaff(
+  db: DbExecutor,
+  query: Omit<StaffQuery, "limit" | "after">,
+): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(distinct ${cards.personId})::int` })
+    .from(cards)
+    .where(
+      and(
+        eq(cards.oid, query.organizationOid),
+        query.includeDismissed ? undefined : currentCard(query.today),
+        cardSearchCondition(query.search),
+      ),
+    );
+  return row?.count ?? 0;
 }
 
 /** The person, if they have (or had) a card in the organization; otherwise undefined. */

@@ -10,12 +10,24 @@ import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { formBody } from "../organizations/form-body.ts";
 import { loadRecord } from "../register/record.repository.ts";
-import { findCard, findPersonBySnils, findStaffMember, listCardsIn, listStaff } from "./staff.repository.ts";
+import {
+  countStaff,
+  findCard,
+  findPersonBySnils,
+  findStaffMember,
+  listCardsIn,
+  listStaff,
+} from "./staff.repository.ts";
 import type { StaffOutcome } from "./staff.service.ts";
 import type { Input } from "./staff.validation.ts";
 import { CardPage, cardValues } from "./views/card-page.tsx";
 import { type AddStep, StaffAddPage } from "./views/staff-add-page.tsx";
-import { buildStaffListView, pageNumber, STAFF_PAGE_SIZE } from "./views/staff-list.view.ts";
+import {
+  buildStaffListView,
+  pageNumber,
+  parseStaffCursor,
+  STAFF_PAGE_SIZE,
+} from "./views/staff-list.view.ts";
 import { StaffListPage } from "./views/staff-list-page.tsx";
 import { StaffPersonPage } from "./views/staff-person-page.tsx";
 import type { OpenForm } from "./views/staff-record-forms.tsx";
@@ -28,7 +40,9 @@ const cardParams = Type.Object({
 const listQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   dismissed: Type.Optional(Type.String()),
-  page: Type.Optional(Type.String()),
+  page: Type.Optional(Type.String({ maxLength: 7 })),
+  after: Type.Optional(Type.String({ maxLength: 400 })),
+  count: Type.Optional(Type.String({ maxLength: 1 })),
 });
 
 export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
@@ -42,21 +56,28 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     const actor = cabinetActorOf(request);
     const search = (request.query.q ?? "").trim();
     const includeDismissed = request.query.dismissed === "1";
-    const page = pageNumber(request.query.page);
-    const result = await listStaff(db, {
+    const cursor = parseStaffCursor(request.query.after);
+    const page = cursor ? pageNumber(request.query.page) : 1;
+    const filter = {
       organizationOid: actor.organization.frmoOid,
       today: actor.today,
       search,
       includeDismissed,
-      limit: STAFF_PAGE_SIZE,
-      offset: (page - 1) * STAFF_PAGE_SIZE,
-    });
-    const model = buildStaffListView(result, {
-      search,
-      includeDismissed,
-      page,
-      canEdit: actor.powers.has("staff.edit"),
-    });
+    };
+    const [result, total] = await Promise.all([
+      listStaff(db, { ...filter, limit: STAFF_PAGE_SIZE, after: cursor }),
+      request.query.count === "1" ? countStaff(db, filter) : undefined,
+    ]);
+    const model = buildStaffListView(
+      { ...result, total },
+      {
+        search,
+        includeDismissed,
+        page,
+        after: cursor ? request.query.after : undefined,
+        canEdit: actor.powers.has("staff.edit"),
+      },
+    );
     return sendHtml(
       reply,
       <StaffListPage

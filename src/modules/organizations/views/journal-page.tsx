@@ -18,11 +18,13 @@ export function JournalPage(props: {
   errors: readonly FieldError[];
   people: { id: string; lastName: string; firstName: string; middleName: string | null }[];
   lines: JournalLine[];
-  total: number;
+  /** Undefined unless the reader asked for it (it reads every matching record). */
+  total: number | undefined;
   page: number;
-  pages: number;
+  /** Cursor of the next (older) page, when there is one. */
+  next: string | undefined;
 }) {
-  const { query, errors, page, pages } = props;
+  const { query, errors, page, next } = props;
   const bind = binder({ values: query, errors });
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Журнал операций">
@@ -51,8 +53,18 @@ export function JournalPage(props: {
         </FormActions>
       </form>
       <p role="status">
-        Записей: {props.total}
-        {pages > 1 && `, страница ${page} из ${pages}`}.
+        {props.lines.length === 0 && page === 1 ? (
+          "Записей: 0."
+        ) : props.total !== undefined ? (
+          `Записей: ${props.total}, страница ${page}.`
+        ) : (
+          <>
+            Страница {page}.{" "}
+            <a href={`/org/journal${filterQuery(query, { after: query.after, page, count: true })}`}>
+              Сколько всего записей?
+            </a>
+          </>
+        )}
       </p>
       {props.lines.length > 0 && (
         <DataTable
@@ -68,10 +80,14 @@ export function JournalPage(props: {
           ]}
         />
       )}
-      {pages > 1 && (
+      {(page > 1 || next) && (
         <nav class="pager" aria-label="Страницы журнала">
-          {page > 1 && <a href={`/org/journal${filterQuery(query, page - 1)}`}>← Новее</a>}
-          {page < pages && <a href={`/org/journal${filterQuery(query, page + 1)}`}>Старее →</a>}
+          {page > 1 && <a href={`/org/journal${filterQuery(query)}`}>← К новейшим</a>}
+          {next && (
+            <a href={`/org/journal${filterQuery(query, { after: next, page: page + 1 })}`}>
+              Следующая страница →
+            </a>
+          )}
         </nav>
       )}
     </CabinetPage>

@@ -4,7 +4,7 @@ import type { FieldError } from "../../../ui/form.tsx";
 import { addDays } from "../../register/expiry.ts";
 import { parseDate } from "../../register/personal-data.validation.ts";
 import { describeDetails, eventLabel, journalEvents, outcomeLabels } from "../journal.labels.ts";
-import type { JournalFilter, JournalRow } from "../journal.repository.ts";
+import type { JournalCursor, JournalFilter, JournalRow } from "../journal.repository.ts";
 
 export const JOURNAL_PAGE_SIZE = 50;
 
@@ -14,6 +14,23 @@ export interface JournalQuery {
   from?: string | undefined;
   to?: string | undefined;
   page?: string | undefined;
+  /** Keyset cursor: `<id>_<time>` of the previous page's last record. */
+  after?: string | undefined;
+  count?: string | undefined;
+}
+
+/** `<id>_<time as the database prints it>`; undefined for anything else (the journal then starts at the newest). */
+export function parseJournalCursor(value: string | undefined): JournalCursor | undefined {
+  const match = /^(\d{1,15})_(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)$/.exec(
+    value ?? "",
+  );
+  if (!match) return undefined;
+  const id = Number(match[1]);
+  return Number.isSafeInteger(id) ? { id, at: match[2] as string } : undefined;
+}
+
+export function formatJournalCursor(row: { id: number; cursorAt: string }): string {
+  return `${row.id}_${row.cursorAt}`;
 }
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,10 +83,15 @@ export function journalLine(row: JournalRow): JournalLine {
 }
 
 /** The query string of the current filter, for page links and the export. */
-export function filterQuery(query: JournalQuery, page?: number): string {
+export function filterQuery(
+  query: JournalQuery,
+  next?: { after?: string | undefined; page: number; count?: boolean },
+): string {
   const params = new URLSearchParams();
   for (const key of ["who", "what", "from", "to"] as const) if (query[key]) params.set(key, query[key] ?? "");
-  if (page && page > 1) params.set("page", String(page));
+  if (next?.after) params.set("after", next.after);
+  if (next && next.page > 1) params.set("page", String(next.page));
+  if (next?.count) params.set("count", "1");
   const text = params.toString();
   return text ? `?${text}` : "";
 }

@@ -28,15 +28,20 @@ export function deadlineText(dueOn: string, today: string): { text: string; over
   return { text: `осталось ${workingDaysBetween(today, dueOn)} раб. дн.`, overdue: false };
 }
 
-function pageLink(queue: Queue, page: number): string {
+// Keyset paging: the next page starts after the cursor; `page` only numbers it for the reader.
+function pageLink(queue: Queue, next?: { after: string; page: number }): string {
   const { filter } = queue;
   const query = new URLSearchParams();
   if (filter.status) query.set("status", filter.status);
   if (filter.kind) query.set("kind", filter.kind);
   if (filter.specialtyCode) query.set("specialty", filter.specialtyCode);
   if (filter.overdue) query.set("overdue", "1");
-  query.set("page", String(page));
-  return `/review?${query.toString()}`;
+  if (next) {
+    query.set("after", next.after);
+    query.set("page", String(next.page));
+  }
+  const text = query.toString();
+  return text ? `/review?${text}` : "/review";
 }
 
 function Row({ row, today }: { row: QueueRow; today: string }) {
@@ -159,9 +164,11 @@ export function QueuePage({
       )}
       {(filter.page > 1 || queue.hasNext) && (
         <nav class="pagination" aria-label="Страницы очереди">
-          {filter.page > 1 && <a href={pageLink(queue, filter.page - 1)}>← Предыдущая</a>}
+          {filter.page > 1 && <a href={pageLink(queue)}>← В начало очереди</a>}
           <span>Страница {filter.page}</span>
-          {queue.hasNext && <a href={pageLink(queue, filter.page + 1)}>Следующая →</a>}
+          {queue.next && (
+            <a href={pageLink(queue, { after: queue.next, page: filter.page + 1 })}>Следующая страница →</a>
+          )}
         </nav>
       )}
     </Layout>

@@ -39,9 +39,15 @@ export function StaffListPage(props: {
         </button>
       </form>
       <p role="status">
-        {view.total === 0
-          ? "Никого не найдено."
-          : `${counted(view.total, nouns.worker)}, страница ${view.page} из ${view.pages}.`}
+        {view.rows.length === 0 && view.page === 1 ? (
+          "Никого не найдено."
+        ) : view.total !== undefined ? (
+          `${counted(view.total, nouns.worker)}, страница ${view.page}.`
+        ) : (
+          <>
+            Страница {view.page}. <a href={view.countHref}>Сколько всего?</a>
+          </>
+        )}
       </p>
       {view.rows.length > 0 && (
         <div class="table-wrap">
@@ -70,10 +76,10 @@ export function StaffListPage(props: {
           </table>
         </div>
       )}
-      {(view.previousHref || view.nextHref) && (
+      {(view.firstHref || view.nextHref) && (
         <nav class="pager" aria-label="Страницы списка">
-          {view.previousHref && <a href={view.previousHref}>← Предыдущая</a>}
-          {view.nextHref && <a href={view.nextHref}>Следующая →</a>}
+          {view.firstHref && <a href={view.firstHref}>← В начало списка</a>}
+          {view.nextHref && <a href={view.nextHref}>Следующая страница →</a>}
         </nav>
       )}
     </CabinetPage>
