@@ -1,7 +1,6 @@
 // «Отчётность» (O16): the page and a CSV download of each report; downloads are journaled.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { statusLabels } from "../applications/applications.status.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
 import { type CsvValue, csvDocument, csvHeaders } from "./csv.ts";
@@ -10,8 +9,15 @@ import {
   expiringPerMonth,
   staffByDepartment,
   staffByPosition,
+  staffDeadlines,
 } from "./reports.repository.ts";
-import { buildChart, buildMonths, monthAfter } from "./views/reports.view.ts";
+import {
+  buildChart,
+  buildDeadlines,
+  buildMonths,
+  buildStatusCounts,
+  monthAfter,
+} from "./views/reports.view.ts";
 import { ReportsPage } from "./views/reports-page.tsx";
 
 export async function reportsRoutes(app: FastifyInstance): Promise<void> {
@@ -28,20 +34,22 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
   }
 
   async function applications(actor: CabinetActor) {
-    const rows = await applicationsByStatus(db, actor.organization.id);
-    return rows.map((row) => ({
-      status: row.status,
-      label: statusLabels[row.status] ?? row.status,
-      count: row.count,
-    }));
+    return buildStatusCounts(await applicationsByStatus(db, actor.organization.id));
+  }
+
+  async function deadlines(actor: CabinetActor) {
+    const until = `${monthAfter(actor.today, 12)}-01`;
+    const rows = await staffDeadlines(db, actor.organization.frmoOid, actor.today, until);
+    return buildDeadlines(rows, actor.today);
   }
 
   app.get("/org/reports", { preHandler: guard }, async (request, reply) => {
     const actor = cabinetActorOf(request);
     const oid = actor.organization.frmoOid;
-    const [byPosition, byDepartment, monthRows, applicationRows] = await Promise.all([
+    const [byPosition, byDepartment, deadlineRows, monthRows, applicationRows] = await Promise.all([
       staffByPosition(db, oid, actor.today),
       staffByDepartment(db, oid, actor.today),
+      deadlines(actor),
       months(actor),
       applications(actor),
     ]);
@@ -51,6 +59,7 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
         actor={actor}
         byPosition={byPosition}
         byDepartment={byDepartment}
+        deadlines={deadlineRows}
         months={monthRows}
         chart={buildChart(monthRows)}
         applications={applicationRows}
@@ -79,6 +88,17 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
           row.label,
           row.people,
           row.rates,
+        ]),
+    },
+    deadlines: {
+      header: ["Сотрудник", "Специальность", "Документ", "Действует по", "Дней осталось"],
+      rows: async (actor) =>
+        (await deadlines(actor)).map((row) => [
+          row.fullName,
+          row.spec,
+          row.document,
+          row.endDate,
+          row.daysLeft,
         ]),
     },
     expiring: {
