@@ -6,6 +6,8 @@ import { insertGrant } from "../../src/modules/access/access.repository.ts";
 import { auditEvents } from "../../src/modules/audit/audit.schema.ts";
 import { egrulClinic } from "../../src/modules/egrul/egrul.standin-data.ts";
 import { outboxMessages } from "../../src/modules/notifications/notifications.schema.ts";
+import { cabinetSections } from "../../src/modules/organizations/cabinet.navigation.ts";
+import { cabinetRouteTable } from "../../src/modules/organizations/cabinet.registry.ts";
 import { demoClinicFrmoOid } from "../../src/modules/organizations/organizations.seed.ts";
 import { insertRecord } from "../../src/modules/register/record.repository.ts";
 import {
@@ -39,26 +41,49 @@ const menuOf = (html: string) =>
   ].map((m) => m[1]);
 
 describe("menus by role (O7)", () => {
-  test("Руководитель: Отчётность, Управление пользователями, Одобрение заявок, Электронные подписи", async () => {
+  test("Руководитель: Сотрудники, Отчётность, Управление пользователями, Одобрение заявок, Электронные подписи, Журнал, Безопасность", async () => {
     const page = await h.send(head, "GET", "/org");
     assert.deepEqual(menuOf(page.body), [
       "Главная",
+      "Сотрудники",
       "Отчётность",
       "Управление пользователями",
       "Одобрение заявок",
       "Электронные подписи",
+      "Журнал",
+      "Безопасность",
     ]);
     assert.match(text(page.body), /в роли «Руководитель»/);
   });
 
-  test("Сотрудник: Ввод данных, Просмотр статуса, Обратная связь; «Ввод данных» without rights says whom to ask", async () => {
+  test("Сотрудник without rights: Просмотр статуса, Обратная связь; no «Ввод данных» that would refuse; the address says whom to ask", async () => {
     const session = await h.signIn(personas.petrova);
     const page = await h.send(session, "GET", "/org");
-    assert.deepEqual(menuOf(page.body), ["Главная", "Ввод данных", "Просмотр статуса", "Обратная связь"]);
+    assert.deepEqual(menuOf(page.body), ["Главная", "Просмотр статуса", "Обратная связь"]);
+    assert.doesNotMatch(page.body, /Ввод данных/);
     assert.match(text(page.body), /Дополнительные права вам пока не выданы/);
     const entry = await h.send(session, "GET", "/org/staff");
     assert.equal(entry.statusCode, 403);
     assert.match(text(entry.body), /обратитесь к руководителю организации/);
+  });
+
+  test("each menu section demands the very power its page's route guard demands (one policy)", () => {
+    const table = cabinetRouteTable(h.app);
+    for (const section of Object.values(cabinetSections)) {
+      const route = table.find((entry) => entry.method === "GET" && entry.url === section.href);
+      assert.equal(route?.power, section.power, section.href);
+    }
+  });
+
+  test("on a phone the menu folds into a disclosure that needs no script", async () => {
+    const nav =
+      (await h.send(head, "GET", "/org/reports")).body.match(/<nav class="site-nav"[\s\S]*?<\/nav>/)?.[0] ??
+      "";
+    assert.match(
+      nav,
+      /<details class="site-nav__narrow"><summary class="site-nav__toggle">Меню<span class="site-nav__current">: Отчётность<\/span><\/summary>/,
+    );
+    assert.equal(nav.match(/site-nav__link--narrow/g)?.length, 8, "the same sections inside");
   });
 
   test("the page about kinds of organizations is public and the card links to it (O15)", async () => {

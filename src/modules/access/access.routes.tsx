@@ -8,11 +8,12 @@ import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
-import { listGrants, listRepresentatives } from "./access.repository.ts";
+import { findRepresentative, listGrants, listRepresentatives } from "./access.repository.ts";
 import type { GrantInput } from "./access.validation.ts";
 import type { AppointmentInput } from "./representatives.service.ts";
 import { AccessPage } from "./views/access-page.tsx";
 import { AppointmentPage, RepresentativesPage } from "./views/representatives-page.tsx";
+import { RevokeGrantPage, RevokeRepresentativePage } from "./views/revoke-pages.tsx";
 
 const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 const grantBody = Type.Object(
@@ -70,6 +71,23 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
         />
       );
       return sendHtml(reply, page, 400);
+    },
+  );
+
+  app.get(
+    "/org/access/grants/:id/revoke",
+    { preHandler: cabinetRoute("access.manage"), schema: { params: idParams }, attachValidation: true },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const actor = cabinetActorOf(request);
+      const grant = (await listGrants(db, actor.organization.id)).find((row) => row.id === request.params.id);
+      if (!grant) return sendError(request, reply, "NOT_FOUND");
+      // Already revoked or ended: nothing to confirm, the list shows how it stands.
+      if (grant.revokedAt || grant.endsOn < actor.today) return reply.redirect("/org/access", 303);
+      return sendHtml(
+        reply,
+        <RevokeGrantPage ctx={pageContext(request, reply)} actor={actor} grant={grant} />,
+      );
     },
   );
 
@@ -145,6 +163,31 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
       } finally {
         await discardForm(form);
       }
+    },
+  );
+
+  app.get(
+    "/org/representatives/:id/revoke",
+    {
+      preHandler: cabinetRoute("representatives.manage"),
+      schema: { params: idParams },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const actor = cabinetActorOf(request);
+      const representative = await findRepresentative(db, actor.organization.id, request.params.id);
+      if (!representative) return sendError(request, reply, "NOT_FOUND");
+      if (representative.status !== "active" && representative.status !== "pending")
+        return reply.redirect("/org/representatives", 303);
+      return sendHtml(
+        reply,
+        <RevokeRepresentativePage
+          ctx={pageContext(request, reply)}
+          actor={actor}
+          representative={representative}
+        />,
+      );
     },
   );
 

@@ -49,6 +49,8 @@ export function createReviewDecisions({
       tx: Executor,
       application: ApplicationRow,
     ) => Promise<Outcome | { comment?: string | null } | undefined>,
+    /** Runs in the same transaction once the move has succeeded. */
+    afterMove?: (tx: Executor, application: ApplicationRow) => Promise<void>,
   ): Promise<Outcome> {
     return db.transaction(async (tx) => {
       const application = await filedApplication(tx, actor, id, action, true);
@@ -59,7 +61,10 @@ export function createReviewDecisions({
       const moved = await moveApplication(tx, clock.now(), application, action, operator, {
         comment: prepared?.comment ?? null,
       });
-      if (moved.ok) return { ok: true, value: undefined } as const;
+      if (moved.ok) {
+        await afterMove?.(tx, application);
+        return { ok: true, value: undefined } as const;
+      }
       return {
         ok: false,
         reason: moved.reason === "changed-meanwhile" ? "changed-meanwhile" : "not-editable",
@@ -68,7 +73,19 @@ export function createReviewDecisions({
   }
 
   return {
-    startReview: (actor: CabinetActor, id: string) => act(actor, id, "start_review"),
+    /** Whoever takes the application becomes its «Ответственный» unless someone already is. */
+    startReview: (actor: CabinetActor, id: string) =>
+      act(actor, id, "start_review", undefined, async (tx, application) => {
+        if (application.assigneeId) return;
+        await updateApplication(tx, application.id, { assigneeId: actor.userId });
+        await writeAudit(tx, {
+          event: "application.assigned",
+          outcome: "success",
+          userId: actor.userId,
+          ip: actor.ip,
+          details: { applicationId: application.id, assigneeId: actor.userId },
+        });
+      }),
 
     transferToCommission: (actor: CabinetActor, id: string) => act(actor, id, "transfer_to_commission"),
 

@@ -1,5 +1,5 @@
 // SQL of the commission's back office: operators and the queue of filed applications.
-import { and, asc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
 import type { ApplicationKind } from "../applications/applications.kinds.ts";
@@ -71,6 +71,8 @@ const assignee = alias(users, "assignee");
 
 function queueConditions(filter: QueueFilter): SQL | undefined {
   return and(
+    // A draft the worker withdrew was never filed: it is «Отозвано» but not the commission's.
+    isNotNull(applications.submittedAt),
     filter.status === "all"
       ? inArray(applications.status, [...filedStatuses])
       : filter.status

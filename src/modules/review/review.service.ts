@@ -61,7 +61,9 @@ export async function filedApplication(
 ): Promise<ApplicationRow | undefined> {
   if (!(await authorizeOperator(db, actor, action)) || !isUuid(id)) return undefined;
   const application = lock ? await lockApplication(db, id) : await findApplication(db, id);
-  return application && filedStatuses.includes(application.status) ? application : undefined;
+  // Filed means sent to the commission: a draft withdrawn before filing stays the worker's own.
+  const filed = application && filedStatuses.includes(application.status) && application.submittedAt;
+  return filed ? application : undefined;
 }
 
 export function createReviewService({ db, clock }: ReviewDeps) {
