@@ -6,7 +6,7 @@ import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { formatDate } from "../../shared/format.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess, writeAudit } from "../audit/audit.repository.ts";
 import type { FileStorage } from "../documents/storage.ts";
 import type { OrganizationFilePurpose } from "../organizations/activation.schema.ts";
 import type { OperatorActor } from "../organizations/activation.service.ts";
@@ -236,14 +236,12 @@ export function createRepresentativesService({
       return db.transaction(async (tx) => {
         const row = await revokeRepresentative(tx, actor.organization.id, id, actor.userId, clock.now());
         if (!row) return false;
-        await writeAudit(tx, {
-          event: "representative.revoked",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { representativeId: id },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+          "representative.revoked",
+          { representativeId: id },
+        );
         return true;
       });
     },

@@ -9,7 +9,7 @@ import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { findRepresentativeById } from "../access/access.repository.ts";
 import { cabinetActor } from "../applications/routes-support.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { downloadHeaders } from "../documents/download.ts";
 import { requireCommission } from "../review/review.routes.tsx";
 import { authorizeOperator } from "../review/review.service.ts";
@@ -197,14 +197,12 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     const file = request.validationError ? undefined : await findFile(db, request.params.id);
     if (!file) return sendError(request, reply, "NOT_FOUND");
     const content = await fileStorage.open(file.storageKey);
-    await writeAudit(db, {
-      event: "organization.file_downloaded",
-      outcome: "success",
-      userId: request.viewer?.id,
-      organizationId: file.organizationId,
-      ip: request.ip,
-      details: { fileId: file.id, purpose: file.purpose },
-    });
+    await auditSuccess(
+      db,
+      { userId: request.viewer?.id, organizationId: file.organizationId, ip: request.ip },
+      "organization.file_downloaded",
+      { fileId: file.id, purpose: file.purpose },
+    );
     return reply.headers(downloadHeaders(file)).send(content);
   });
 }

@@ -1,7 +1,7 @@
 // «Отчётность» (O16): the page and a CSV download of each report; downloads are journaled.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
 import { type CsvValue, csvDocument, csvHeaders } from "./csv.ts";
 import {
@@ -119,14 +119,12 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
       async (request: FastifyRequest, reply: FastifyReply) => {
         const actor = cabinetActorOf(request);
         const rows = await report.rows(actor);
-        await writeAudit(db, {
-          event: "report.downloaded",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { report: name },
-        });
+        await auditSuccess(
+          db,
+          { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+          "report.downloaded",
+          { report: name },
+        );
         return reply.headers(csvHeaders(`${name}.csv`)).send(csvDocument(report.header, rows));
       },
     );

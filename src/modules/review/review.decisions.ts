@@ -16,7 +16,7 @@ import {
 import type { Outcome } from "../applications/applications.service.ts";
 import type { ApplicationAction } from "../applications/applications.status.ts";
 import { type Executor, moveApplication } from "../applications/applications.transitions.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { issueExtract } from "../extracts/extracts.repository.ts";
 import { findUserById } from "../identity/identity.repository.ts";
 import { addYears } from "../register/expiry.ts";
@@ -78,12 +78,9 @@ export function createReviewDecisions({
       act(actor, id, "start_review", undefined, async (tx, application) => {
         if (application.assigneeId) return;
         await updateApplication(tx, application.id, { assigneeId: actor.userId });
-        await writeAudit(tx, {
-          event: "application.assigned",
-          outcome: "success",
-          userId: actor.userId,
-          ip: actor.ip,
-          details: { applicationId: application.id, assigneeId: actor.userId },
+        await auditSuccess(tx, actor, "application.assigned", {
+          applicationId: application.id,
+          assigneeId: actor.userId,
         });
       }),
 
@@ -136,13 +133,7 @@ export function createReviewDecisions({
           toStatus: application.status,
           comment: `${assignee.lastName} ${assignee.firstName}`,
         });
-        await writeAudit(tx, {
-          event: "application.assigned",
-          outcome: "success",
-          userId: actor.userId,
-          ip: actor.ip,
-          details: { applicationId: application.id, assigneeId },
-        });
+        await auditSuccess(tx, actor, "application.assigned", { applicationId: application.id, assigneeId });
         return { ok: true, value: undefined } as const;
       });
     },
@@ -245,11 +236,10 @@ async function recordResult(
     procedureId: procedure.id,
     issuedAt: now,
   });
-  await writeAudit(tx, {
-    event: "extract.issued",
-    outcome: "success",
-    userId: application.userId,
-    details: { applicationId: application.id, procedureId: procedure.id, extract: extract.number },
+  await auditSuccess(tx, { userId: application.userId }, "extract.issued", {
+    applicationId: application.id,
+    procedureId: procedure.id,
+    extract: extract.number,
   });
 }
 

@@ -21,7 +21,7 @@ import {
   isApplicationStatus,
 } from "../applications/applications.status.ts";
 import type { Executor } from "../applications/applications.transitions.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { type DocumentRow, findDocument } from "../documents/documents.repository.ts";
 import { findExtractByApplication } from "../extracts/extracts.repository.ts";
 import { findUserById } from "../identity/identity.repository.ts";
@@ -132,12 +132,9 @@ export function createReviewService({ db, clock }: ReviewDeps) {
         attachments.some((item) => item.documentId === documentId) ||
         requested.some((item) => item.documentId === documentId);
       if (!filed) return undefined;
-      await writeAudit(db, {
-        event: "application.document_downloaded",
-        outcome: "success",
-        userId: actor.userId,
-        ip: actor.ip,
-        details: { applicationId: application.id, documentId },
+      await auditSuccess(db, actor, "application.document_downloaded", {
+        applicationId: application.id,
+        documentId,
       });
       return findDocument(db, documentId);
     },
