@@ -3,19 +3,13 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { renderToString } from "preact-render-to-string";
-import type { PageContext } from "../../../ui/layout.tsx";
+import { testPageContext } from "../../../ui/test-context.ts";
 import type { DataRequestRow } from "../activation.repository.ts";
 import type { OrganizationRow } from "../organizations.repository.ts";
 import { DataRequestPage } from "./back-office-pages.tsx";
 import { OrganizationCard } from "./organization-card.tsx";
 
-const ctx: PageContext = {
-  viewer: undefined,
-  csrfToken: "t",
-  path: "/review/organizations",
-  support: { phone: "8 800 000-00-00", email: "help@example.org", hours: "пн–пт 9:00–18:00" },
-  standin: false,
-};
+const ctx = testPageContext({ path: "/review/organizations" });
 const organization = {
   ogrn: "1027700123456",
   inn: "7701001234",
