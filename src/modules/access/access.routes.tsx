@@ -1,12 +1,13 @@
 // «Управление пользователями» and «Уполномоченные представители» (O8, O9). Registered inside the
 // organizations plugin, which provides the multipart parser.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import type { FieldError } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/layout.tsx";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
@@ -35,21 +36,22 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   const { database, cabinet } = app.deps;
   const db = database.db;
 
-  app.get("/org/access", { preHandler: cabinetRoute("access.manage") }, async (request, reply) => {
+  /** The list of grants with the form: empty, or as sent back with its errors. */
+  async function accessPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values: GrantInput; errors: FieldError[] } = { values: {}, errors: [] },
+  ) {
     const actor = cabinetActorOf(request);
     const grants = await listGrants(db, actor.organization.id);
-    const page = (
-      <AccessPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        grants={grants}
-        values={{}}
-        errors={[]}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
+    const ctx = pageContext(request, reply);
+    const page = <AccessPage ctx={ctx} actor={actor} grants={grants} {...form} flash={takeFlash(request)} />;
+    return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
+  }
+
+  app.get("/org/access", { preHandler: cabinetRoute("access.manage") }, (request, reply) =>
+    accessPage(request, reply),
+  );
 
   app.post(
     "/org/access/grants",
@@ -63,17 +65,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
         return reply.redirect("/org/access", 303);
       }
       if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-      const grants = await listGrants(db, actor.organization.id);
-      const page = (
-        <AccessPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          grants={grants}
-          values={input}
-          errors={outcome.errors}
-        />
-      );
-      return sendHtml(reply, page, 400);
+      return accessPage(request, reply, { values: input, errors: outcome.errors });
     },
   );
 

@@ -68,28 +68,22 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
     return sendHtml(reply, page);
   });
 
+  const staffGroups = (first: string, query: typeof staffByPosition) => ({
+    header: [first, "Работников", "Ставок"],
+    rows: async (actor: CabinetActor) =>
+      (await query(db, actor.organization.frmoOid, actor.today)).map((row) => [
+        row.label,
+        row.people,
+        row.rates,
+      ]),
+  });
+
   const downloads: Record<
     string,
     { header: string[]; rows: (actor: CabinetActor) => Promise<CsvValue[][]> }
   > = {
-    "staff-by-position": {
-      header: ["Должность", "Работников", "Ставок"],
-      rows: async (actor) =>
-        (await staffByPosition(db, actor.organization.frmoOid, actor.today)).map((row) => [
-          row.label,
-          row.people,
-          row.rates,
-        ]),
-    },
-    "staff-by-department": {
-      header: ["Подразделение", "Работников", "Ставок"],
-      rows: async (actor) =>
-        (await staffByDepartment(db, actor.organization.frmoOid, actor.today)).map((row) => [
-          row.label,
-          row.people,
-          row.rates,
-        ]),
-    },
+    "staff-by-position": staffGroups("Должность", staffByPosition),
+    "staff-by-department": staffGroups("Подразделение", staffByDepartment),
     deadlines: {
       header: ["Сотрудник", "Специальность", "Документ", "Действует по", "Дней осталось"],
       rows: async (actor) =>

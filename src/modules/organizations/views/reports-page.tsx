@@ -135,20 +135,20 @@ export function ReportsPage(props: {
           <a href="/org/reports/deadlines.csv">Скачать CSV</a>
         </p>
       </section>
-      <section class="card" aria-labelledby="by-position">
-        <h2 id="by-position">Штат по должностям</h2>
-        <GroupTable caption="Штат по должностям" first="Должность" rows={props.byPosition} />
-        <p>
-          <a href="/org/reports/staff-by-position.csv">Скачать CSV</a>
-        </p>
-      </section>
-      <section class="card" aria-labelledby="by-department">
-        <h2 id="by-department">Штат по подразделениям</h2>
-        <GroupTable caption="Штат по подразделениям" first="Подразделение" rows={props.byDepartment} />
-        <p>
-          <a href="/org/reports/staff-by-department.csv">Скачать CSV</a>
-        </p>
-      </section>
+      {(
+        [
+          ["staff-by-position", "Штат по должностям", "Должность", props.byPosition],
+          ["staff-by-department", "Штат по подразделениям", "Подразделение", props.byDepartment],
+        ] as const
+      ).map(([name, title, first, rows]) => (
+        <section key={name} class="card" aria-labelledby={name}>
+          <h2 id={name}>{title}</h2>
+          <GroupTable caption={title} first={first} rows={rows} />
+          <p>
+            <a href={`/org/reports/${name}.csv`}>Скачать CSV</a>
+          </p>
+        </section>
+      ))}
       <section class="card" aria-labelledby="expiring">
         <h2 id="expiring">Сроки аккредитации на 12 месяцев</h2>
         <p>
