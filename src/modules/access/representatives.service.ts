@@ -277,14 +277,12 @@ export function createRepresentativesService({
           text,
           at: now,
         });
-        await writeAudit(tx, {
-          event: decision.activate ? "representative.activated" : "representative.refused",
-          outcome: "success",
-          userId: operator.userId,
-          organizationId: organization.id,
-          ip: operator.ip,
-          details: { representativeId: id, reasons: reasons.length },
-        });
+        await auditSuccess(
+          tx,
+          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
+          decision.activate ? "representative.activated" : "representative.refused",
+          { representativeId: id, reasons: reasons.length },
+        );
         return true;
       });
     },

@@ -122,13 +122,12 @@ export function createApiClientsService({
       return db.transaction(async (tx) => {
         const row = await setSuspended(tx, clientId, suspended ? now : null);
         if (!row) return false;
-        await writeAudit(tx, {
-          event: suspended ? "api.client_suspended" : "api.client_resumed",
-          outcome: "success",
-          userId: operator?.userId,
-          ip: operator?.ip,
-          details: { apiClientId: row.id },
-        });
+        await auditSuccess(
+          tx,
+          { userId: operator?.userId, ip: operator?.ip },
+          suspended ? "api.client_suspended" : "api.client_resumed",
+          { apiClientId: row.id },
+        );
         return true;
       });
     },
