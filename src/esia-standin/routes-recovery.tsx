@@ -125,15 +125,31 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       </MessagePage>,
     );
 
-  app.get("/recovery/code", async (request, reply) => {
-    const flow = flowOf(queryField(request.query, "flow"), "recovery");
-    return flow ? recoveryPage(request, reply, flow, []) : expired(reply, "/recovery");
-  });
+  type Page = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) => unknown;
 
-  app.post("/recovery/code", { config: { rateLimit: formLimit } }, async (request, reply) => {
-    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
-    const flow = flowOf(formField(request.body, "flow"), "recovery");
-    if (!flow) return expired(reply, "/recovery");
+  /**
+   * A step that asks for a sent code: the page (or «Код устарел» with where to ask again), and the form's
+   * POST, which reaches `handle` only with a valid CSRF token and a live flow of this purpose.
+   */
+  function codeStep(
+    path: string,
+    purpose: CodeFlow["purpose"],
+    again: string,
+    page: Page,
+    handle: (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow) => Promise<unknown>,
+  ) {
+    app.get(path, async (request, reply) => {
+      const flow = flowOf(queryField(request.query, "flow"), purpose);
+      return flow ? page(request, reply, flow, []) : expired(reply, again);
+    });
+    app.post(path, { config: { rateLimit: formLimit } }, async (request, reply) => {
+      if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
+      const flow = flowOf(formField(request.body, "flow"), purpose);
+      return flow ? handle(request, reply, flow) : expired(reply, again);
+    });
+  }
+
+  codeStep("/recovery/code", "recovery", "/recovery", recoveryPage, async (request, reply, flow) => {
     const code = formField(request.body, "code").trim();
     const password = formField(request.body, "password");
     const errors: FieldError[] = [];
@@ -195,15 +211,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       />,
     );
 
-  app.get("/unlock/code", async (request, reply) => {
-    const flow = flowOf(queryField(request.query, "flow"), "unlock");
-    return flow ? unlockPage(request, reply, flow, []) : expired(reply, "/login");
-  });
-
-  app.post("/unlock/code", { config: { rateLimit: formLimit } }, async (request, reply) => {
-    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
-    const flow = flowOf(formField(request.body, "flow"), "unlock");
-    if (!flow) return expired(reply, "/login");
+  codeStep("/unlock/code", "unlock", "/login", unlockPage, async (request, reply, flow) => {
     const code = formField(request.body, "code").trim();
     const account = flow.oid === undefined ? undefined : ctx.store.accounts.get(flow.oid);
     if (code === "")
