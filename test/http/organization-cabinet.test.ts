@@ -346,7 +346,7 @@ describe("journal (O10) and reports (O16)", () => {
       page.body,
       /<desc id="chart-desc">Истекающих документов за 12 месяцев \(ноябрь 2026 — октябрь 2027\): 3;/,
     );
-    assert.match(page.body, /class="chart__axis"[^>]*y1="28"/, "the value axis");
+    assert.match(page.body, /class="chart__axis"[^>]*y1="48"/, "the value axis");
     assert.match(page.body, /class="chart__tick"[^>]*>1<\/text>/, "a gridline value");
     assert.match(body, /январь 2027 0 1 1/);
     assert.match(body, /апрель 2027 1 0 1/);

@@ -77,7 +77,7 @@ export function BarChart({ chart }: { chart: Chart }) {
       ))}
       <line class="chart__axis" x1={chart.left} x2={chart.left} y1={chart.top} y2={chart.baseline} />
       <line class="chart__axis" x1={chart.left} x2={chart.width} y1={chart.baseline} y2={chart.baseline} />
-      <text class="chart__tick" x={chart.left} y={chart.top - 12}>
+      <text class="chart__tick" x={chart.left} y={18}>
         Документов
       </text>
       {chart.bars.map((bar) => (

@@ -139,8 +139,9 @@ function tickValues(max: number): number[] {
 /** A bar per month over a value axis with gridlines; the top gridline fills the plot. */
 export function buildChart(months: readonly MonthRow[]): Chart {
   const width = 720;
-  const height = 290;
-  const top = 28;
+  const height = 300;
+  // Room above the tallest bar for its value and, above that, the axis title.
+  const top = 48;
   const left = 44;
   const baseline = height - 58;
   const slot = (width - left) / Math.max(1, months.length);
