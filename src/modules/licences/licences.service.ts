@@ -1,16 +1,14 @@
 // Licences (O17): the head or a representative enters a licence with the scan of its extract from
 // the register of licences and records its suspension, resumption or termination; an operator checks
 // the entry against the scan. Each change is written with its history row and its audit row.
-import type { Database } from "../../db/client.ts";
-import type { Clock } from "../../shared/clock.ts";
 import { formatDate } from "../../shared/format.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
-import type { FileStorage } from "../documents/storage.ts";
 import type { OperatorActor, OrganizationActor } from "../organizations/activation.service.ts";
 import { notifyOrganization } from "../organizations/notices.ts";
 import {
   checkOrganizationFile,
+  type FilingDeps,
   removeCommitted,
   storeOrganizationFiles,
   type UploadedPart,
@@ -45,15 +43,7 @@ const transitions: Record<
 
 export type LicencesService = ReturnType<typeof createLicencesService>;
 
-export function createLicencesService({
-  db,
-  clock,
-  storage,
-}: {
-  db: Database;
-  clock: Clock;
-  storage: FileStorage;
-}) {
+export function createLicencesService({ db, clock, storage }: FilingDeps) {
   return {
     async add(
       actor: OrganizationActor,
