@@ -1,6 +1,7 @@
 // SQL of delegated access: representatives' appointments and employees' grants.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { organizationAccessGrants, organizationRepresentatives } from "./access.schema.ts";
 
 export type RepresentativeRow = typeof organizationRepresentatives.$inferSelect;
@@ -17,9 +18,7 @@ export async function listGrants(db: DbExecutor, organizationId: string): Promis
 }
 
 export async function insertGrant(tx: DbExecutor, grant: NewGrant): Promise<GrantRow> {
-  const [row] = await tx.insert(organizationAccessGrants).values(grant).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, organizationAccessGrants, grant);
 }
 
 /** Revokes the organization's grant unless it is already revoked; undefined when nothing changed. */
@@ -48,9 +47,7 @@ export async function insertRepresentative(
   tx: DbExecutor,
   values: NewRepresentative,
 ): Promise<RepresentativeRow> {
-  const [row] = await tx.insert(organizationRepresentatives).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, organizationRepresentatives, values);
 }
 
 export async function listRepresentatives(

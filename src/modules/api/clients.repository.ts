@@ -1,15 +1,14 @@
 // SQL of API clients and of the idempotency keys of their writes.
 import { and, eq, lt } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { apiClients, apiIdempotencyKeys, apiUsedAssertions } from "./api.schema.ts";
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
 export type NewApiClient = typeof apiClients.$inferInsert;
 
 export async function insertClient(tx: DbExecutor, client: NewApiClient): Promise<ApiClientRow> {
-  const [row] = await tx.insert(apiClients).values(client).returning();
-  if (!row) throw new Error("api client insert returned no row");
-  return row;
+  return insertRow(tx, apiClients, client);
 }
 
 export async function findClientByClientId(db: DbExecutor, clientId: string) {

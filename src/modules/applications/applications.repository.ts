@@ -1,6 +1,7 @@
 // SQL of the applications module; plain objects in and out.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { documents } from "../documents/documents.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 import {
@@ -31,9 +32,7 @@ export interface AttachmentItem {
 }
 
 export async function insertApplication(tx: DbExecutor, values: NewApplication): Promise<ApplicationRow> {
-  const [row] = await tx.insert(applications).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, applications, values);
 }
 
 /** By id alone: the services check who may see it, so that a foreign id is audited as a denial. */
@@ -97,9 +96,7 @@ export async function moveStatus(
 }
 
 export async function insertEvent(tx: DbExecutor, event: NewEvent): Promise<EventRow> {
-  const [row] = await tx.insert(applicationEvents).values(event).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, applicationEvents, event);
 }
 
 export async function findEvent(db: DbExecutor, id: number): Promise<EventRow | undefined> {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { consentCodes, consents } from "./consent.schema.ts";
 
 export type ConsentRow = typeof consents.$inferSelect;
@@ -18,9 +19,7 @@ export async function insertConsent(
   tx: DbExecutor,
   consent: typeof consents.$inferInsert,
 ): Promise<ConsentRow> {
-  const [row] = await tx.insert(consents).values(consent).returning();
-  if (!row) throw new Error("consent insert returned no row");
-  return row;
+  return insertRow(tx, consents, consent);
 }
 
 export async function revokeActiveConsent(

@@ -1,6 +1,7 @@
 // SQL of the data requests (O6), the attached files and the ЕГРЮЛ correction requests (O5).
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { egrulCorrectionRequests, organizationDataRequests, organizationFiles } from "./activation.schema.ts";
 
 export type DataRequestRow = typeof organizationDataRequests.$inferSelect;
@@ -11,9 +12,7 @@ export async function insertDataRequest(
   tx: DbExecutor,
   values: typeof organizationDataRequests.$inferInsert,
 ): Promise<DataRequestRow> {
-  const [row] = await tx.insert(organizationDataRequests).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, organizationDataRequests, values);
 }
 
 export async function latestDataRequest(
@@ -77,9 +76,7 @@ export async function insertCorrectionRequest(
   tx: DbExecutor,
   values: typeof egrulCorrectionRequests.$inferInsert,
 ): Promise<CorrectionRequestRow> {
-  const [row] = await tx.insert(egrulCorrectionRequests).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, egrulCorrectionRequests, values);
 }
 
 export async function listCorrectionRequests(

@@ -1,6 +1,7 @@
 // SQL of staff imports; every read by id is scoped by the organization.
 import { and, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { type ImportStatus, staffImports } from "./staff.schema.ts";
 
 export type StaffImportRow = typeof staffImports.$inferSelect;
@@ -9,9 +10,7 @@ export async function insertImport(
   tx: DbExecutor,
   values: typeof staffImports.$inferInsert,
 ): Promise<StaffImportRow> {
-  const [row] = await tx.insert(staffImports).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, staffImports, values);
 }
 
 export async function findImport(db: DbExecutor, id: string): Promise<StaffImportRow | undefined> {
