@@ -1,5 +1,5 @@
 // Writing one row the same way in every repository.
-import { getTableName } from "drizzle-orm";
+import { getTableName, type SQL } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "./client.ts";
 
@@ -11,5 +11,19 @@ export async function insertRow<Table extends PgTable>(
 ): Promise<Table["$inferSelect"]> {
   const [row] = (await db.insert(table).values(values).returning()) as Table["$inferSelect"][];
   if (!row) throw new Error(`insert into ${getTableName(table)} returned no row`);
+  return row;
+}
+
+/** The one row of `table` that `where` picks (by id, or by a unique key), or undefined. */
+export async function findRow<Table extends PgTable>(
+  db: DbExecutor,
+  table: Table,
+  where: SQL | undefined,
+): Promise<Table["$inferSelect"] | undefined> {
+  const [row] = (await db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+    .limit(1)) as Table["$inferSelect"][];
   return row;
 }

@@ -1,7 +1,7 @@
 // SQL of delegated access: representatives' appointments and employees' grants.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { insertRow } from "../../db/rows.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { organizationAccessGrants, organizationRepresentatives } from "./access.schema.ts";
 
 export type RepresentativeRow = typeof organizationRepresentatives.$inferSelect;
@@ -67,17 +67,14 @@ export async function findRepresentative(
   organizationId: string,
   id: string,
 ): Promise<RepresentativeRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(organizationRepresentatives)
-    .where(
-      and(
-        eq(organizationRepresentatives.id, id),
-        eq(organizationRepresentatives.organizationId, organizationId),
-      ),
-    )
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    organizationRepresentatives,
+    and(
+      eq(organizationRepresentatives.id, id),
+      eq(organizationRepresentatives.organizationId, organizationId),
+    ),
+  );
 }
 
 /** For the back office, which works across organizations. */
@@ -85,12 +82,7 @@ export async function findRepresentativeById(
   db: DbExecutor,
   id: string,
 ): Promise<RepresentativeRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(organizationRepresentatives)
-    .where(eq(organizationRepresentatives.id, id))
-    .limit(1);
-  return row;
+  return findRow(db, organizationRepresentatives, eq(organizationRepresentatives.id, id));
 }
 
 export async function listPendingRepresentatives(db: DbExecutor): Promise<RepresentativeRow[]> {

@@ -1,7 +1,7 @@
 // SQL of API clients and of the idempotency keys of their writes.
 import { and, eq, lt } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { insertRow } from "../../db/rows.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { apiClients, apiIdempotencyKeys, apiUsedAssertions } from "./api.schema.ts";
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
@@ -30,12 +30,11 @@ export async function listClients(db: DbExecutor) {
 }
 
 export async function findIdempotent(db: DbExecutor, clientId: string, key: string) {
-  const [row] = await db
-    .select()
-    .from(apiIdempotencyKeys)
-    .where(and(eq(apiIdempotencyKeys.clientId, clientId), eq(apiIdempotencyKeys.key, key)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    apiIdempotencyKeys,
+    and(eq(apiIdempotencyKeys.clientId, clientId), eq(apiIdempotencyKeys.key, key)),
+  );
 }
 
 /** Claims the key with an empty answer (status 0); false when it was there already. */

@@ -1,7 +1,7 @@
 // SQL of the applications module; plain objects in and out.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { insertRow } from "../../db/rows.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { documents } from "../documents/documents.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 import {
@@ -61,18 +61,15 @@ export async function findOpenApplication(
   userId: string,
   specialtyCode: string,
 ): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(
-      and(
-        eq(applications.userId, userId),
-        eq(applications.specialtyCode, specialtyCode),
-        sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
-      ),
-    )
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    applications,
+    and(
+      eq(applications.userId, userId),
+      eq(applications.specialtyCode, specialtyCode),
+      sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
+    ),
+  );
 }
 
 export async function updateApplication(tx: DbExecutor, id: string, patch: ApplicationPatch): Promise<void> {

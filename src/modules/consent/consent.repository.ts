@@ -1,18 +1,13 @@
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { insertRow } from "../../db/rows.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { consentCodes, consents } from "./consent.schema.ts";
 
 export type ConsentRow = typeof consents.$inferSelect;
 export type ConsentCodeRow = typeof consentCodes.$inferSelect;
 
 export async function findActiveConsent(db: DbExecutor, userId: string): Promise<ConsentRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(consents)
-    .where(and(eq(consents.userId, userId), isNull(consents.revokedAt)))
-    .limit(1);
-  return row;
+  return findRow(db, consents, and(eq(consents.userId, userId), isNull(consents.revokedAt)));
 }
 
 export async function insertConsent(

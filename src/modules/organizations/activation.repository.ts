@@ -1,7 +1,7 @@
 // SQL of the data requests (O6), the attached files and the ЕГРЮЛ correction requests (O5).
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { insertRow } from "../../db/rows.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { egrulCorrectionRequests, organizationDataRequests, organizationFiles } from "./activation.schema.ts";
 
 export type DataRequestRow = typeof organizationDataRequests.$inferSelect;
@@ -37,12 +37,7 @@ export async function listSubmittedDataRequests(db: DbExecutor): Promise<DataReq
 }
 
 export async function findDataRequest(db: DbExecutor, id: string): Promise<DataRequestRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(organizationDataRequests)
-    .where(eq(organizationDataRequests.id, id))
-    .limit(1);
-  return row;
+  return findRow(db, organizationDataRequests, eq(organizationDataRequests.id, id));
 }
 
 /** Records the operator's decision on a request still waiting for one; undefined otherwise. */
@@ -102,12 +97,7 @@ export async function findCorrectionRequest(
   db: DbExecutor,
   id: string,
 ): Promise<CorrectionRequestRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(egrulCorrectionRequests)
-    .where(eq(egrulCorrectionRequests.id, id))
-    .limit(1);
-  return row;
+  return findRow(db, egrulCorrectionRequests, eq(egrulCorrectionRequests.id, id));
 }
 
 export async function answerCorrectionRequest(

@@ -1,7 +1,7 @@
 // SQL of staff imports; every read by id is scoped by the organization.
 import { and, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { insertRow } from "../../db/rows.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { type ImportStatus, staffImports } from "./staff.schema.ts";
 
 export type StaffImportRow = typeof staffImports.$inferSelect;
@@ -19,12 +19,11 @@ export async function findImport(db: DbExecutor, id: string): Promise<StaffImpor
 }
 
 export async function findOrganizationImport(db: DbExecutor, organizationId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(staffImports)
-    .where(and(eq(staffImports.id, id), eq(staffImports.organizationId, organizationId)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    staffImports,
+    and(eq(staffImports.id, id), eq(staffImports.organizationId, organizationId)),
+  );
 }
 
 export async function listImports(db: DbExecutor, organizationId: string, limit = 10) {
