@@ -17,9 +17,8 @@ export async function listGrants(db: DbExecutor, organizationId: string): Promis
     .orderBy(desc(organizationAccessGrants.grantedAt), desc(organizationAccessGrants.id));
 }
 
-export async function insertGrant(tx: DbExecutor, grant: NewGrant): Promise<GrantRow> {
-  return insertRow(tx, organizationAccessGrants, grant);
-}
+export const insertGrant = (tx: DbExecutor, grant: NewGrant): Promise<GrantRow> =>
+  insertRow(tx, organizationAccessGrants, grant);
 
 /** Revokes the organization's grant unless it is already revoked; undefined when nothing changed. */
 export async function revokeGrant(
@@ -43,12 +42,8 @@ export async function revokeGrant(
   return row;
 }
 
-export async function insertRepresentative(
-  tx: DbExecutor,
-  values: NewRepresentative,
-): Promise<RepresentativeRow> {
-  return insertRow(tx, organizationRepresentatives, values);
-}
+export const insertRepresentative = (tx: DbExecutor, values: NewRepresentative): Promise<RepresentativeRow> =>
+  insertRow(tx, organizationRepresentatives, values);
 
 export async function listRepresentatives(
   db: DbExecutor,
@@ -62,12 +57,12 @@ export async function listRepresentatives(
 }
 
 /** By id within the organization; another organization's id finds nothing. */
-export async function findRepresentative(
+export const findRepresentative = (
   db: DbExecutor,
   organizationId: string,
   id: string,
-): Promise<RepresentativeRow | undefined> {
-  return findRow(
+): Promise<RepresentativeRow | undefined> =>
+  findRow(
     db,
     organizationRepresentatives,
     and(
@@ -75,15 +70,10 @@ export async function findRepresentative(
       eq(organizationRepresentatives.organizationId, organizationId),
     ),
   );
-}
 
 /** For the back office, which works across organizations. */
-export async function findRepresentativeById(
-  db: DbExecutor,
-  id: string,
-): Promise<RepresentativeRow | undefined> {
-  return findRow(db, organizationRepresentatives, eq(organizationRepresentatives.id, id));
-}
+export const findRepresentativeById = (db: DbExecutor, id: string): Promise<RepresentativeRow | undefined> =>
+  findRow(db, organizationRepresentatives, eq(organizationRepresentatives.id, id));
 
 export async function listPendingRepresentatives(db: DbExecutor): Promise<RepresentativeRow[]> {
   return db

@@ -7,9 +7,8 @@ import { apiClients, apiIdempotencyKeys, apiUsedAssertions } from "./api.schema.
 export type ApiClientRow = typeof apiClients.$inferSelect;
 export type NewApiClient = typeof apiClients.$inferInsert;
 
-export async function insertClient(tx: DbExecutor, client: NewApiClient): Promise<ApiClientRow> {
-  return insertRow(tx, apiClients, client);
-}
+export const insertClient = (tx: DbExecutor, client: NewApiClient): Promise<ApiClientRow> =>
+  insertRow(tx, apiClients, client);
 
 export async function findClientByClientId(db: DbExecutor, clientId: string) {
   const [row] = await db.select().from(apiClients).where(eq(apiClients.clientId, clientId)).limit(1);

@@ -31,9 +31,8 @@ export interface AttachmentItem {
   attachedAt: Date;
 }
 
-export async function insertApplication(tx: DbExecutor, values: NewApplication): Promise<ApplicationRow> {
-  return insertRow(tx, applications, values);
-}
+export const insertApplication = (tx: DbExecutor, values: NewApplication): Promise<ApplicationRow> =>
+  insertRow(tx, applications, values);
 
 /** By id alone: the services check who may see it, so that a foreign id is audited as a denial. */
 export async function findApplication(db: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
@@ -56,12 +55,12 @@ export async function listUserApplications(db: DbExecutor, userId: string): Prom
 }
 
 /** The person's open application for the specialty, if any (one at a time). */
-export async function findOpenApplication(
+export const findOpenApplication = (
   db: DbExecutor,
   userId: string,
   specialtyCode: string,
-): Promise<ApplicationRow | undefined> {
-  return findRow(
+): Promise<ApplicationRow | undefined> =>
+  findRow(
     db,
     applications,
     and(
@@ -70,7 +69,6 @@ export async function findOpenApplication(
       sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
     ),
   );
-}
 
 export async function updateApplication(tx: DbExecutor, id: string, patch: ApplicationPatch): Promise<void> {
   await tx.update(applications).set(patch).where(eq(applications.id, id));
@@ -92,9 +90,8 @@ export async function moveStatus(
   return row;
 }
 
-export async function insertEvent(tx: DbExecutor, event: NewEvent): Promise<EventRow> {
-  return insertRow(tx, applicationEvents, event);
-}
+export const insertEvent = (tx: DbExecutor, event: NewEvent): Promise<EventRow> =>
+  insertRow(tx, applicationEvents, event);
 
 export async function findEvent(db: DbExecutor, id: number): Promise<EventRow | undefined> {
   const [row] = await db.select().from(applicationEvents).where(eq(applicationEvents.id, id)).limit(1);

@@ -6,16 +6,11 @@ import { consentCodes, consents } from "./consent.schema.ts";
 export type ConsentRow = typeof consents.$inferSelect;
 export type ConsentCodeRow = typeof consentCodes.$inferSelect;
 
-export async function findActiveConsent(db: DbExecutor, userId: string): Promise<ConsentRow | undefined> {
-  return findRow(db, consents, and(eq(consents.userId, userId), isNull(consents.revokedAt)));
-}
+export const findActiveConsent = (db: DbExecutor, userId: string): Promise<ConsentRow | undefined> =>
+  findRow(db, consents, and(eq(consents.userId, userId), isNull(consents.revokedAt)));
 
-export async function insertConsent(
-  tx: DbExecutor,
-  consent: typeof consents.$inferInsert,
-): Promise<ConsentRow> {
-  return insertRow(tx, consents, consent);
-}
+export const insertConsent = (tx: DbExecutor, consent: typeof consents.$inferInsert): Promise<ConsentRow> =>
+  insertRow(tx, consents, consent);
 
 export async function revokeActiveConsent(
   tx: DbExecutor,

@@ -27,13 +27,11 @@ export async function issueExtract(
   return row;
 }
 
-export async function findExtractByApplication(
+export const findExtractByApplication = (
   db: DbExecutor,
   applicationId: string,
-): Promise<ExtractRow | undefined> {
-  return findRow(db, accreditationExtracts, eq(accreditationExtracts.applicationId, applicationId));
-}
+): Promise<ExtractRow | undefined> =>
+  findRow(db, accreditationExtracts, eq(accreditationExtracts.applicationId, applicationId));
 
-export async function findExtractByNumber(db: DbExecutor, number: string): Promise<ExtractRow | undefined> {
-  return findRow(db, accreditationExtracts, eq(accreditationExtracts.number, number));
-}
+export const findExtractByNumber = (db: DbExecutor, number: string): Promise<ExtractRow | undefined> =>
+  findRow(db, accreditationExtracts, eq(accreditationExtracts.number, number));

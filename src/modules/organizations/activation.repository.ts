@@ -8,12 +8,10 @@ export type DataRequestRow = typeof organizationDataRequests.$inferSelect;
 export type OrganizationFileRow = typeof organizationFiles.$inferSelect;
 export type CorrectionRequestRow = typeof egrulCorrectionRequests.$inferSelect;
 
-export async function insertDataRequest(
+export const insertDataRequest = (
   tx: DbExecutor,
   values: typeof organizationDataRequests.$inferInsert,
-): Promise<DataRequestRow> {
-  return insertRow(tx, organizationDataRequests, values);
-}
+): Promise<DataRequestRow> => insertRow(tx, organizationDataRequests, values);
 
 export async function latestDataRequest(
   db: DbExecutor,
@@ -36,9 +34,8 @@ export async function listSubmittedDataRequests(db: DbExecutor): Promise<DataReq
     .orderBy(asc(organizationDataRequests.submittedAt));
 }
 
-export async function findDataRequest(db: DbExecutor, id: string): Promise<DataRequestRow | undefined> {
-  return findRow(db, organizationDataRequests, eq(organizationDataRequests.id, id));
-}
+export const findDataRequest = (db: DbExecutor, id: string): Promise<DataRequestRow | undefined> =>
+  findRow(db, organizationDataRequests, eq(organizationDataRequests.id, id));
 
 /** Records the operator's decision on a request still waiting for one; undefined otherwise. */
 export async function decideDataRequest(
@@ -67,12 +64,10 @@ export async function findFile(db: DbExecutor, id: string): Promise<Organization
   return row;
 }
 
-export async function insertCorrectionRequest(
+export const insertCorrectionRequest = (
   tx: DbExecutor,
   values: typeof egrulCorrectionRequests.$inferInsert,
-): Promise<CorrectionRequestRow> {
-  return insertRow(tx, egrulCorrectionRequests, values);
-}
+): Promise<CorrectionRequestRow> => insertRow(tx, egrulCorrectionRequests, values);
 
 export async function listCorrectionRequests(
   db: DbExecutor,
@@ -93,12 +88,11 @@ export async function listNewCorrectionRequests(db: DbExecutor): Promise<Correct
     .orderBy(asc(egrulCorrectionRequests.createdAt));
 }
 
-export async function findCorrectionRequest(
+export const findCorrectionRequest = (
   db: DbExecutor,
   id: string,
-): Promise<CorrectionRequestRow | undefined> {
-  return findRow(db, egrulCorrectionRequests, eq(egrulCorrectionRequests.id, id));
-}
+): Promise<CorrectionRequestRow | undefined> =>
+  findRow(db, egrulCorrectionRequests, eq(egrulCorrectionRequests.id, id));
 
 export async function answerCorrectionRequest(
   tx: DbExecutor,

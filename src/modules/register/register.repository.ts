@@ -49,11 +49,8 @@ export async function findEsiaSnapshot(db: DbExecutor, userId: string): Promise<
   return row?.person;
 }
 
-export async function findPassport(
-  db: DbExecutor,
-  personId: string,
-): Promise<IdentityDocumentRow | undefined> {
-  return findRow(
+export const findPassport = (db: DbExecutor, personId: string): Promise<IdentityDocumentRow | undefined> =>
+  findRow(
     db,
     registerIdentityDocuments,
     and(
@@ -61,7 +58,6 @@ export async function findPassport(
       eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
     ),
   );
-}
 
 /** True when another register person already has this СНИЛС. */
 export async function isSnilsTaken(db: DbExecutor, snils: string, personId: string): Promise<boolean> {

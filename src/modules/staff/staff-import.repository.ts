@@ -6,12 +6,10 @@ import { type ImportStatus, staffImports } from "./staff.schema.ts";
 
 export type StaffImportRow = typeof staffImports.$inferSelect;
 
-export async function insertImport(
+export const insertImport = (
   tx: DbExecutor,
   values: typeof staffImports.$inferInsert,
-): Promise<StaffImportRow> {
-  return insertRow(tx, staffImports, values);
-}
+): Promise<StaffImportRow> => insertRow(tx, staffImports, values);
 
 export async function findImport(db: DbExecutor, id: string): Promise<StaffImportRow | undefined> {
   const [row] = await db.select().from(staffImports).where(eq(staffImports.id, id)).limit(1);
