@@ -1,6 +1,6 @@
 // Writing one row the same way in every repository.
 import { getTableName, type SQL } from "drizzle-orm";
-import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "./client.ts";
 
 /** Inserts one row and returns it as stored, with its defaults and generated id. */
@@ -26,4 +26,18 @@ export async function findRow<Table extends PgTable>(
     .where(where)
     .limit(1)) as Table["$inferSelect"][];
   return row;
+}
+
+/** Every row of `table` that `where` picks, in the given order. */
+export function listRows<Table extends PgTable>(
+  db: DbExecutor,
+  table: Table,
+  where: SQL | undefined,
+  ...order: (SQL | PgColumn)[]
+): Promise<Table["$inferSelect"][]> {
+  return db
+    .select()
+    .from(table as PgTable)
+    .where(where)
+    .orderBy(...order) as unknown as Promise<Table["$inferSelect"][]>;
 }

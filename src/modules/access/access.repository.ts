@@ -1,7 +1,7 @@
 // SQL of delegated access: representatives' appointments and employees' grants.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { findRow, insertRow } from "../../db/rows.ts";
+import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { organizationAccessGrants, organizationRepresentatives } from "./access.schema.ts";
 
 export type RepresentativeRow = typeof organizationRepresentatives.$inferSelect;
@@ -10,11 +10,13 @@ export type GrantRow = typeof organizationAccessGrants.$inferSelect;
 export type NewGrant = typeof organizationAccessGrants.$inferInsert;
 
 export async function listGrants(db: DbExecutor, organizationId: string): Promise<GrantRow[]> {
-  return db
-    .select()
-    .from(organizationAccessGrants)
-    .where(eq(organizationAccessGrants.organizationId, organizationId))
-    .orderBy(desc(organizationAccessGrants.grantedAt), desc(organizationAccessGrants.id));
+  return listRows(
+    db,
+    organizationAccessGrants,
+    eq(organizationAccessGrants.organizationId, organizationId),
+    desc(organizationAccessGrants.grantedAt),
+    desc(organizationAccessGrants.id),
+  );
 }
 
 export const insertGrant = (tx: DbExecutor, grant: NewGrant): Promise<GrantRow> =>
@@ -49,11 +51,12 @@ export async function listRepresentatives(
   db: DbExecutor,
   organizationId: string,
 ): Promise<RepresentativeRow[]> {
-  return db
-    .select()
-    .from(organizationRepresentatives)
-    .where(eq(organizationRepresentatives.organizationId, organizationId))
-    .orderBy(desc(organizationRepresentatives.submittedAt));
+  return listRows(
+    db,
+    organizationRepresentatives,
+    eq(organizationRepresentatives.organizationId, organizationId),
+    desc(organizationRepresentatives.submittedAt),
+  );
 }
 
 /** By id within the organization; another organization's id finds nothing. */
@@ -76,11 +79,12 @@ export const findRepresentativeById = (db: DbExecutor, id: string): Promise<Repr
   findRow(db, organizationRepresentatives, eq(organizationRepresentatives.id, id));
 
 export async function listPendingRepresentatives(db: DbExecutor): Promise<RepresentativeRow[]> {
-  return db
-    .select()
-    .from(organizationRepresentatives)
-    .where(eq(organizationRepresentatives.status, "pending"))
-    .orderBy(organizationRepresentatives.submittedAt);
+  return listRows(
+    db,
+    organizationRepresentatives,
+    eq(organizationRepresentatives.status, "pending"),
+    organizationRepresentatives.submittedAt,
+  );
 }
 
 /** Moves a pending appointment to its decision; undefined when it was decided meanwhile. */
@@ -125,14 +129,13 @@ export async function listGrantsOf(
   organizationId: string,
   snils: string,
 ): Promise<GrantRow[]> {
-  return db
-    .select()
-    .from(organizationAccessGrants)
-    .where(
-      and(
-        eq(organizationAccessGrants.organizationId, organizationId),
-        eq(organizationAccessGrants.snils, snils),
-      ),
-    )
-    .orderBy(desc(organizationAccessGrants.grantedAt));
+  return listRows(
+    db,
+    organizationAccessGrants,
+    and(
+      eq(organizationAccessGrants.organizationId, organizationId),
+      eq(organizationAccessGrants.snils, snils),
+    ),
+    desc(organizationAccessGrants.grantedAt),
+  );
 }

@@ -1,7 +1,7 @@
 // SQL of the applications module; plain objects in and out.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { findRow, insertRow } from "../../db/rows.ts";
+import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { documents } from "../documents/documents.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 import {
@@ -47,11 +47,13 @@ export async function lockApplication(tx: DbExecutor, id: string): Promise<Appli
 }
 
 export async function listUserApplications(db: DbExecutor, userId: string): Promise<ApplicationRow[]> {
-  return db
-    .select()
-    .from(applications)
-    .where(eq(applications.userId, userId))
-    .orderBy(desc(applications.createdAt), desc(applications.number));
+  return listRows(
+    db,
+    applications,
+    eq(applications.userId, userId),
+    desc(applications.createdAt),
+    desc(applications.number),
+  );
 }
 
 /** The person's open application for the specialty, if any (one at a time). */
@@ -192,11 +194,12 @@ export async function listPortfolioEntries(
   db: DbExecutor,
   applicationId: string,
 ): Promise<PortfolioEntryRow[]> {
-  return db
-    .select()
-    .from(portfolioEntries)
-    .where(eq(portfolioEntries.applicationId, applicationId))
-    .orderBy(asc(portfolioEntries.completedOn));
+  return listRows(
+    db,
+    portfolioEntries,
+    eq(portfolioEntries.applicationId, applicationId),
+    asc(portfolioEntries.completedOn),
+  );
 }
 
 export async function insertPortfolioEntry(
@@ -222,11 +225,13 @@ export async function listRequestedDocuments(
   db: DbExecutor,
   applicationId: string,
 ): Promise<RequestedDocumentRow[]> {
-  return db
-    .select()
-    .from(requestedDocuments)
-    .where(eq(requestedDocuments.applicationId, applicationId))
-    .orderBy(asc(requestedDocuments.requestedAt), asc(requestedDocuments.label));
+  return listRows(
+    db,
+    requestedDocuments,
+    eq(requestedDocuments.applicationId, applicationId),
+    asc(requestedDocuments.requestedAt),
+    asc(requestedDocuments.label),
+  );
 }
 
 export async function insertRequestedDocuments(

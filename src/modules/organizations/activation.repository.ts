@@ -1,7 +1,7 @@
 // SQL of the data requests (O6), the attached files and the ЕГРЮЛ correction requests (O5).
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { findRow, insertRow } from "../../db/rows.ts";
+import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { egrulCorrectionRequests, organizationDataRequests, organizationFiles } from "./activation.schema.ts";
 
 export type DataRequestRow = typeof organizationDataRequests.$inferSelect;
@@ -27,11 +27,12 @@ export async function latestDataRequest(
 }
 
 export async function listSubmittedDataRequests(db: DbExecutor): Promise<DataRequestRow[]> {
-  return db
-    .select()
-    .from(organizationDataRequests)
-    .where(eq(organizationDataRequests.status, "submitted"))
-    .orderBy(asc(organizationDataRequests.submittedAt));
+  return listRows(
+    db,
+    organizationDataRequests,
+    eq(organizationDataRequests.status, "submitted"),
+    asc(organizationDataRequests.submittedAt),
+  );
 }
 
 export const findDataRequest = (db: DbExecutor, id: string): Promise<DataRequestRow | undefined> =>
@@ -52,11 +53,13 @@ export async function decideDataRequest(
 }
 
 export async function listFiles(db: DbExecutor, subjectId: string): Promise<OrganizationFileRow[]> {
-  return db
-    .select()
-    .from(organizationFiles)
-    .where(eq(organizationFiles.subjectId, subjectId))
-    .orderBy(asc(organizationFiles.uploadedAt), asc(organizationFiles.originalName));
+  return listRows(
+    db,
+    organizationFiles,
+    eq(organizationFiles.subjectId, subjectId),
+    asc(organizationFiles.uploadedAt),
+    asc(organizationFiles.originalName),
+  );
 }
 
 export async function findFile(db: DbExecutor, id: string): Promise<OrganizationFileRow | undefined> {
@@ -73,19 +76,21 @@ export async function listCorrectionRequests(
   db: DbExecutor,
   organizationId: string,
 ): Promise<CorrectionRequestRow[]> {
-  return db
-    .select()
-    .from(egrulCorrectionRequests)
-    .where(eq(egrulCorrectionRequests.organizationId, organizationId))
-    .orderBy(desc(egrulCorrectionRequests.createdAt));
+  return listRows(
+    db,
+    egrulCorrectionRequests,
+    eq(egrulCorrectionRequests.organizationId, organizationId),
+    desc(egrulCorrectionRequests.createdAt),
+  );
 }
 
 export async function listNewCorrectionRequests(db: DbExecutor): Promise<CorrectionRequestRow[]> {
-  return db
-    .select()
-    .from(egrulCorrectionRequests)
-    .where(eq(egrulCorrectionRequests.status, "new"))
-    .orderBy(asc(egrulCorrectionRequests.createdAt));
+  return listRows(
+    db,
+    egrulCorrectionRequests,
+    eq(egrulCorrectionRequests.status, "new"),
+    asc(egrulCorrectionRequests.createdAt),
+  );
 }
 
 export const findCorrectionRequest = (
