@@ -1,6 +1,7 @@
 // «Забыли пароль?» (E2) and unlocking a locked account by an SMS code (E4). Neither page tells
 // whether an account exists: a flow for an unknown login just never accepts a code.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { JSX } from "preact";
 import { clearFailedLogins, findAccountByLogin } from "./accounts.ts";
 import { codeMatches, MAX_CODE_ATTEMPTS, sendCode, startFlow } from "./codes.ts";
 import type { StandinContext } from "./context.ts";
@@ -77,38 +78,56 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     return reply.redirect(`/recovery/code?flow=${flow.id}`, 303);
   });
 
-  const recoveryPage = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
-    sendPage(
-      reply,
-      <CodePage
-        title="Новый пароль"
-        lead={SENT}
-        action="/recovery/code"
-        csrf={csrfToken(ctx, request, reply)}
-        hidden={{ flow: flow.id }}
-        errors={errors}
-        submitLabel="Сохранить пароль"
-        extra={
-          <>
-            <TextField
-              name="password"
-              label="Новый пароль"
-              type="password"
-              autocomplete="new-password"
-              hint="Не менее 8 символов: цифры, строчные и заглавные буквы."
-              errors={errors}
-            />
-            <TextField
-              name="password2"
-              label="Повторите пароль"
-              type="password"
-              autocomplete="new-password"
-              errors={errors}
-            />
-          </>
-        }
-      />,
-    );
+  /** The page that asks for the code sent for `flow`, with the step's own words and fields. */
+  const codePage =
+    (
+      action: string,
+      text: {
+        title: string;
+        lead: string;
+        submitLabel: string;
+        extra?: (errors: FieldError[]) => JSX.Element;
+      },
+    ) =>
+    (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
+      sendPage(
+        reply,
+        <CodePage
+          title={text.title}
+          lead={text.lead}
+          action={action}
+          csrf={csrfToken(ctx, request, reply)}
+          hidden={{ flow: flow.id }}
+          errors={errors}
+          submitLabel={text.submitLabel}
+          extra={text.extra?.(errors)}
+        />,
+      );
+
+  const recoveryPage = codePage("/recovery/code", {
+    title: "Новый пароль",
+    lead: SENT,
+    submitLabel: "Сохранить пароль",
+    extra: (errors) => (
+      <>
+        <TextField
+          name="password"
+          label="Новый пароль"
+          type="password"
+          autocomplete="new-password"
+          hint="Не менее 8 символов: цифры, строчные и заглавные буквы."
+          errors={errors}
+        />
+        <TextField
+          name="password2"
+          label="Повторите пароль"
+          type="password"
+          autocomplete="new-password"
+          errors={errors}
+        />
+      </>
+    ),
+  });
 
   const flowOf = (id: string, purpose: CodeFlow["purpose"]) => {
     const flow = ctx.store.flows.get(id);
@@ -197,19 +216,11 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     return reply.redirect(`/unlock/code?flow=${flow.id}`, 303);
   });
 
-  const unlockPage = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
-    sendPage(
-      reply,
-      <CodePage
-        title="Разблокировка учётной записи"
-        lead="Мы отправили код в SMS на номер телефона из учётной записи."
-        action="/unlock/code"
-        csrf={csrfToken(ctx, request, reply)}
-        hidden={{ flow: flow.id }}
-        errors={errors}
-        submitLabel="Разблокировать"
-      />,
-    );
+  const unlockPage = codePage("/unlock/code", {
+    title: "Разблокировка учётной записи",
+    lead: "Мы отправили код в SMS на номер телефона из учётной записи.",
+    submitLabel: "Разблокировать",
+  });
 
   codeStep("/unlock/code", "unlock", "/login", unlockPage, async (request, reply, flow) => {
     const code = formField(request.body, "code").trim();
