@@ -37,8 +37,8 @@ import { registerRoutes } from "./modules/register/register.routes.tsx";
 import { reviewRoutes } from "./modules/review/review.routes.tsx";
 import { settingsRoutes } from "./modules/settings/settings.routes.tsx";
 import { signaturesRoutes } from "./modules/signatures/signatures.routes.tsx";
-import { incidentsDeskRoutes } from "./modules/status/incidents.routes.tsx";
 import { ensureSigningBundle } from "./modules/signatures/signing-bundle.ts";
+import { incidentsDeskRoutes } from "./modules/status/incidents.routes.tsx";
 import { supportRoutes } from "./modules/support/support.routes.tsx";
 
 declare module "fastify" {

@@ -1,6 +1,7 @@
 // «Забыли пароль?» (E2) and unlocking a locked account by an SMS code (E4). Neither page tells
 // whether an account exists: a flow for an unknown login just never accepts a code.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { JSX } from "preact";
 import { clearFailedLogins, findAccountByLogin } from "./accounts.ts";
 import { codeMatches, MAX_CODE_ATTEMPTS, sendCode, startFlow } from "./codes.ts";
 import type { StandinContext } from "./context.ts";
@@ -77,38 +78,56 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     return reply.redirect(`/recovery/code?flow=${flow.id}`, 303);
   });
 
-  const recoveryPage = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
-    sendPage(
-      reply,
-      <CodePage
-        title="Новый пароль"
-        lead={SENT}
-        action="/recovery/code"
-        csrf={csrfToken(ctx, request, reply)}
-        hidden={{ flow: flow.id }}
-        errors={errors}
-        submitLabel="Сохранить пароль"
-        extra={
-          <>
-            <TextField
-              name="password"
-              label="Новый пароль"
-              type="password"
-              autocomplete="new-password"
-              hint="Не менее 8 символов: цифры, строчные и заглавные буквы."
-              errors={errors}
-            />
-            <TextField
-              name="password2"
-              label="Повторите пароль"
-              type="password"
-              autocomplete="new-password"
-              errors={errors}
-            />
-          </>
-        }
-      />,
-    );
+  /** The page that asks for the code sent for `flow`, with the step's own words and fields. */
+  const codePage =
+    (
+      action: string,
+      text: {
+        title: string;
+        lead: string;
+        submitLabel: string;
+        extra?: (errors: FieldError[]) => JSX.Element;
+      },
+    ) =>
+    (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
+      sendPage(
+        reply,
+        <CodePage
+          title={text.title}
+          lead={text.lead}
+          action={action}
+          csrf={csrfToken(ctx, request, reply)}
+          hidden={{ flow: flow.id }}
+          errors={errors}
+          submitLabel={text.submitLabel}
+          extra={text.extra?.(errors)}
+        />,
+      );
+
+  const recoveryPage = codePage("/recovery/code", {
+    title: "Новый пароль",
+    lead: SENT,
+    submitLabel: "Сохранить пароль",
+    extra: (errors) => (
+      <>
+        <TextField
+          name="password"
+          label="Новый пароль"
+          type="password"
+          autocomplete="new-password"
+          hint="Не менее 8 символов: цифры, строчные и заглавные буквы."
+          errors={errors}
+        />
+        <TextField
+          name="password2"
+          label="Повторите пароль"
+          type="password"
+          autocomplete="new-password"
+          errors={errors}
+        />
+      </>
+    ),
+  });
 
   const flowOf = (id: string, purpose: CodeFlow["purpose"]) => {
     const flow = ctx.store.flows.get(id);
@@ -125,15 +144,31 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       </MessagePage>,
     );
 
-  app.get("/recovery/code", async (request, reply) => {
-    const flow = flowOf(queryField(request.query, "flow"), "recovery");
-    return flow ? recoveryPage(request, reply, flow, []) : expired(reply, "/recovery");
-  });
+  type Page = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) => unknown;
 
-  app.post("/recovery/code", { config: { rateLimit: formLimit } }, async (request, reply) => {
-    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
-    const flow = flowOf(formField(request.body, "flow"), "recovery");
-    if (!flow) return expired(reply, "/recovery");
+  /**
+   * A step that asks for a sent code: the page (or «Код устарел» with where to ask again), and the form's
+   * POST, which reaches `handle` only with a valid CSRF token and a live flow of this purpose.
+   */
+  function codeStep(
+    path: string,
+    purpose: CodeFlow["purpose"],
+    again: string,
+    page: Page,
+    handle: (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow) => Promise<unknown>,
+  ) {
+    app.get(path, async (request, reply) => {
+      const flow = flowOf(queryField(request.query, "flow"), purpose);
+      return flow ? page(request, reply, flow, []) : expired(reply, again);
+    });
+    app.post(path, { config: { rateLimit: formLimit } }, async (request, reply) => {
+      if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
+      const flow = flowOf(formField(request.body, "flow"), purpose);
+      return flow ? handle(request, reply, flow) : expired(reply, again);
+    });
+  }
+
+  codeStep("/recovery/code", "recovery", "/recovery", recoveryPage, async (request, reply, flow) => {
     const code = formField(request.body, "code").trim();
     const password = formField(request.body, "password");
     const errors: FieldError[] = [];
@@ -181,29 +216,13 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     return reply.redirect(`/unlock/code?flow=${flow.id}`, 303);
   });
 
-  const unlockPage = (request: FastifyRequest, reply: FastifyReply, flow: CodeFlow, errors: FieldError[]) =>
-    sendPage(
-      reply,
-      <CodePage
-        title="Разблокировка учётной записи"
-        lead="Мы отправили код в SMS на номер телефона из учётной записи."
-        action="/unlock/code"
-        csrf={csrfToken(ctx, request, reply)}
-        hidden={{ flow: flow.id }}
-        errors={errors}
-        submitLabel="Разблокировать"
-      />,
-    );
-
-  app.get("/unlock/code", async (request, reply) => {
-    const flow = flowOf(queryField(request.query, "flow"), "unlock");
-    return flow ? unlockPage(request, reply, flow, []) : expired(reply, "/login");
+  const unlockPage = codePage("/unlock/code", {
+    title: "Разблокировка учётной записи",
+    lead: "Мы отправили код в SMS на номер телефона из учётной записи.",
+    submitLabel: "Разблокировать",
   });
 
-  app.post("/unlock/code", { config: { rateLimit: formLimit } }, async (request, reply) => {
-    if (!csrfValid(ctx, request, formField(request.body, "csrf"))) return csrfFailure(reply);
-    const flow = flowOf(formField(request.body, "flow"), "unlock");
-    if (!flow) return expired(reply, "/login");
+  codeStep("/unlock/code", "unlock", "/login", unlockPage, async (request, reply, flow) => {
     const code = formField(request.body, "code").trim();
     const account = flow.oid === undefined ? undefined : ctx.store.accounts.get(flow.oid);
     if (code === "")

@@ -5,15 +5,11 @@ import { test } from "node:test";
 import { render } from "preact-render-to-string";
 import { type ErrorCode, errorCatalogue } from "../shared/errors.ts";
 import { ErrorPage } from "./error-page.tsx";
-import type { PageContext } from "./layout.tsx";
+import { testPageContext } from "./test-context.ts";
 
-const ctx: PageContext = {
-  viewer: undefined,
-  csrfToken: "",
-  path: "/",
+const ctx = testPageContext({
   support: { phone: "8 800 000-00-00", email: "support@frmr.example", hours: "ежедневно" },
-  standin: false,
-};
+});
 const at = new Date("2026-12-01T21:05:00Z");
 
 /** What a person sees: the text without tags and attributes. */

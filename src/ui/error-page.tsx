@@ -1,7 +1,8 @@
 import { type ErrorCode, errorCatalogue } from "../shared/errors.ts";
 import { formatDateTime } from "../shared/format.ts";
 import { ErrorAdvice } from "./error-advice.tsx";
-import { homeOf, Layout, type PageContext } from "./layout.tsx";
+import { homeOf, type PageContext } from "./layout.tsx";
+import { NoticePage } from "./notice-page.tsx";
 
 const loginCodes = new Set<ErrorCode>([
   "SESSION_EXPIRED",
@@ -37,24 +38,22 @@ export function SupportReference({ ctx, code, at }: { ctx: PageContext; code: Er
 export function ErrorPage({ ctx, code, at = new Date() }: { ctx: PageContext; code: ErrorCode; at?: Date }) {
   const entry = errorCatalogue[code];
   return (
-    <Layout ctx={ctx} title={entry.title}>
-      <div class="notice-page" data-error-code={code}>
-        <h1>{entry.title}</h1>
-        <p class="lead">{entry.message}</p>
-        <ErrorAdvice code={code} />
-        <p class="actions">
-          {loginCodes.has(code) ? (
-            <a class="button" href="/auth/esia/login">
-              {code === "SESSION_EXPIRED" ? "Войти снова" : "Попробовать снова"}
-            </a>
-          ) : (
-            <a class="button" href={homeOf(ctx.viewer)}>
-              На главную
-            </a>
-          )}
-        </p>
-        <SupportReference ctx={ctx} code={code} at={at} />
-      </div>
-    </Layout>
+    <NoticePage
+      ctx={ctx}
+      title={entry.title}
+      lead={entry.message}
+      code={code}
+      actions={[
+        loginCodes.has(code)
+          ? {
+              href: "/auth/esia/login",
+              label: code === "SESSION_EXPIRED" ? "Войти снова" : "Попробовать снова",
+            }
+          : { href: homeOf(ctx.viewer), label: "На главную" },
+      ]}
+      footer={<SupportReference ctx={ctx} code={code} at={at} />}
+    >
+      <ErrorAdvice code={code} />
+    </NoticePage>
   );
 }

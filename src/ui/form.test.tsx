@@ -5,17 +5,11 @@ import { ActionButton, FormActions, PostForm } from "./actions.tsx";
 import { ConfirmPage } from "./confirm-page.tsx";
 import { CheckboxGroup, Fieldset, RadioGroup, SelectField, TextAreaField } from "./fields.tsx";
 import { binder, DateField, ErrorSummary, TextField } from "./form.tsx";
-import type { PageContext } from "./layout.tsx";
 import { SummaryList } from "./summary-list.tsx";
 import { DataTable } from "./table.tsx";
+import { testPageContext } from "./test-context.ts";
 
-const ctx: PageContext = {
-  viewer: undefined,
-  csrfToken: "token-1",
-  path: "/x",
-  support: { phone: "8 800 000-00-00", email: "help@example.org", hours: "пн–пт" },
-  standin: false,
-};
+const ctx = testPageContext({ csrfToken: "token-1", path: "/x" });
 
 test("a field with an error points its control at the hint and the error, and the summary links to it", () => {
   const form = { values: { inn: "12" }, errors: [{ field: "inn", message: "ИНН — 12 цифр" }] };

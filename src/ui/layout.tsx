@@ -124,21 +124,29 @@ function Navigation({ items, path, unread }: { items: readonly NavItem[]; path: 
     return path === item.href || (!home && path.startsWith(`${item.href}/`));
   };
   const closest = items.filter(covers).sort((a, b) => b.href.length - a.href.length)[0];
+  const links = (linkClass: string) =>
+    items.map((item) => {
+      const current = item === closest;
+      return (
+        <li key={item.href}>
+          <a href={item.href} class={linkClass} aria-current={current ? "page" : undefined}>
+            {item.label}
+            {item.notices && unread > 0 && <UnreadCount count={unread} />}
+          </a>
+        </li>
+      );
+    });
+  // On a phone a long menu would fill the first screen: there it folds into a disclosure that works
+  // without script; the wide list is the same links, and CSS shows one of the two.
   return (
     <nav class="site-nav" aria-label="Разделы кабинета">
-      <ul class="site-nav__list">
-        {items.map((item) => {
-          const current = item === closest;
-          return (
-            <li key={item.href}>
-              <a href={item.href} class="site-nav__link" aria-current={current ? "page" : undefined}>
-                {item.label}
-                {item.notices && unread > 0 && <UnreadCount count={unread} />}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
+      <ul class="site-nav__list site-nav__wide">{links("site-nav__link")}</ul>
+      <details class="site-nav__narrow">
+        <summary class="site-nav__toggle">
+          Меню{closest ? <span class="site-nav__current">: {closest.label}</span> : null}
+        </summary>
+        <ul class="site-nav__list">{links("site-nav__link site-nav__link--narrow")}</ul>
+      </details>
     </nav>
   );
 }

@@ -15,15 +15,9 @@ import type { OrganizationRow } from "../modules/organizations/organizations.rep
 import { OrganizationCard } from "../modules/organizations/views/organization-card.tsx";
 import { instructions, questions } from "../modules/public/views/help-content.ts";
 import { counted, nouns } from "../shared/plural.ts";
-import type { PageContext } from "./layout.tsx";
+import { testPageContext } from "./test-context.ts";
 
-const ctx: PageContext = {
-  viewer: undefined,
-  csrfToken: "t",
-  path: "/lk",
-  support: { phone: "8 800 000-00-00", email: "help@example.org", hours: "пн–пт 9:00–18:00" },
-  standin: false,
-};
+const ctx = testPageContext({ path: "/lk" });
 
 const slipsOf = (html: string) => russianSlips(visibleText(html));
 

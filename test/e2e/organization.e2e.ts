@@ -3,6 +3,7 @@
 // as Сотрудник, adds a worker by СНИЛС and edits the card; Смирнов sees both in the journal and the
 // worker in the staff report. Key pages are checked with axe.
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { standinAccounts } from "../../src/esia-standin/seed.ts";
@@ -10,7 +11,9 @@ import { snilsFrom } from "../../src/esia-standin/seed-ids.ts";
 import { addDays, moscowDate } from "../../src/modules/register/expiry.ts";
 import { formatSnils } from "../../src/shared/identifiers.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { expectAccessible, launchBrowser, loginAtStandin } from "./browser.ts";
+import { expectAccessible, launchBrowser, loginAtStandin, saveScreens } from "./browser.ts";
+
+const shots = process.env.E2E_SHOTS;
 
 let system: TestSystem;
 let browser: Browser;
@@ -53,10 +56,13 @@ test("Смирнов grants Кузнецова the right to edit staff; she adds
   const smirnov = await enterClinic("+7 900 100-00-04", "Руководитель");
   assert.deepEqual(await menu(smirnov).getByRole("link").allInnerTexts(), [
     "Главная",
+    "Сотрудники",
     "Отчётность",
     "Управление пользователями",
     "Одобрение заявок",
     "Электронные подписи",
+    "Журнал",
+    "Безопасность",
   ]);
   await expectAccessible(smirnov, "the organization's home");
 
@@ -119,5 +125,23 @@ test("Смирнов grants Кузнецова the right to edit staff; she adds
     .locator("section", { has: smirnov.getByRole("heading", { name: "Штат по должностям" }) })
     .innerText();
   assert.match(byPosition, /медицинская сестра процедурной\s+1\s+0,75/);
+  await smirnov.getByRole("heading", { name: "Кому пора пройти аккредитацию" }).waitFor();
   await expectAccessible(smirnov, "the reports");
+  await saveScreens(smirnov, shots, "reports");
+
+  // Revoking asks first; the rights hold until «Отозвать права» is pressed.
+  await menu(smirnov).getByRole("link", { name: "Управление пользователями" }).click();
+  await smirnov.getByRole("link", { name: /Отозвать права: Кузнецова Ольга Игоревна/ }).click();
+  await smirnov.getByRole("heading", { name: "Отозвать права сотрудника?" }).waitFor();
+  await expectAccessible(smirnov, "the revocation's confirmation");
+  await saveScreens(smirnov, shots, "revoke-confirm");
+  await smirnov.getByRole("button", { name: "Отозвать права" }).click();
+  await smirnov.getByText("Права отозваны.").waitFor();
+
+  // On a phone the menu folds into «Меню» and opens without script.
+  await smirnov.setViewportSize({ width: 360, height: 740 });
+  await menu(smirnov).getByText("Меню").click();
+  await menu(smirnov).getByRole("link", { name: "Журнал" }).waitFor();
+  await expectAccessible(smirnov, "the phone menu");
+  if (shots) await smirnov.screenshot({ path: join(shots, "menu-open-360.png") });
 });

@@ -202,6 +202,12 @@ const matrix: Row[] = [
     expect: "   400  400  403  403  403  403  403  400  403  403",
   },
   {
+    method: "GET",
+    route: "/org/access/grants/:id/revoke",
+    path: () => `/org/access/grants/${unknown}/revoke`,
+    expect: "404 404 403 403 403 403 403 404 403 401",
+  },
+  {
     method: "POST",
     route: "/org/access/grants/:id/revoke",
     path: () => `/org/access/grants/${unknown}/revoke`,
@@ -218,6 +224,12 @@ const matrix: Row[] = [
     route: "/org/representatives",
     options: emptyMultipart,
     expect: "400 403 403 403 403 403 403 400 403 403",
+  },
+  {
+    method: "GET",
+    route: "/org/representatives/:id/revoke",
+    path: () => `/org/representatives/${unknown}/revoke`,
+    expect: "404 403 403 403 403 403 403 404 403 401",
   },
   {
     method: "POST",
@@ -381,6 +393,7 @@ const matrix: Row[] = [
     expect: "200 200 403 403 403 200 403 200 403 401",
   },
   { method: "GET", route: "/org/reports/expiring.csv", expect: "200 200 403 403 403 200 403 200 403 401" },
+  { method: "GET", route: "/org/reports/deadlines.csv", expect: "200 200 403 403 403 200 403 200 403 401" },
   {
     method: "GET",
     route: "/org/reports/applications.csv",

@@ -6,6 +6,8 @@ import { insertGrant } from "../../src/modules/access/access.repository.ts";
 import { auditEvents } from "../../src/modules/audit/audit.schema.ts";
 import { egrulClinic } from "../../src/modules/egrul/egrul.standin-data.ts";
 import { outboxMessages } from "../../src/modules/notifications/notifications.schema.ts";
+import { cabinetSections } from "../../src/modules/organizations/cabinet.navigation.ts";
+import { cabinetRouteTable } from "../../src/modules/organizations/cabinet.registry.ts";
 import { demoClinicFrmoOid } from "../../src/modules/organizations/organizations.seed.ts";
 import { insertRecord } from "../../src/modules/register/record.repository.ts";
 import {
@@ -39,27 +41,50 @@ const menuOf = (html: string) =>
   ].map((m) => m[1]);
 
 describe("menus by role (O7)", () => {
-  test("Руководитель: Отчётность, Управление пользователями, Одобрение заявок, Документы, Электронные подписи", async () => {
+  test("Руководитель: Сотрудники, Отчётность, Управление пользователями, Одобрение заявок, Документы, Электронные подписи, Журнал, Безопасность", async () => {
     const page = await h.send(head, "GET", "/org");
     assert.deepEqual(menuOf(page.body), [
       "Главная",
+      "Сотрудники",
       "Отчётность",
       "Управление пользователями",
       "Одобрение заявок",
       "Документы",
       "Электронные подписи",
+      "Журнал",
+      "Безопасность",
     ]);
     assert.match(text(page.body), /в роли «Руководитель»/);
   });
 
-  test("Сотрудник: Ввод данных, Просмотр статуса, Обратная связь; «Ввод данных» without rights says whom to ask", async () => {
+  test("Сотрудник without rights: Просмотр статуса, Обратная связь; no «Ввод данных» that would refuse; the address says whom to ask", async () => {
     const session = await h.signIn(personas.petrova);
     const page = await h.send(session, "GET", "/org");
-    assert.deepEqual(menuOf(page.body), ["Главная", "Ввод данных", "Просмотр статуса", "Обратная связь"]);
+    assert.deepEqual(menuOf(page.body), ["Главная", "Просмотр статуса", "Обратная связь"]);
+    assert.doesNotMatch(page.body, /Ввод данных/);
     assert.match(text(page.body), /Дополнительные права вам пока не выданы/);
     const entry = await h.send(session, "GET", "/org/staff");
     assert.equal(entry.statusCode, 403);
     assert.match(text(entry.body), /обратитесь к руководителю организации/);
+  });
+
+  test("each menu section demands the very power its page's route guard demands (one policy)", () => {
+    const table = cabinetRouteTable(h.app);
+    for (const section of Object.values(cabinetSections)) {
+      const route = table.find((entry) => entry.method === "GET" && entry.url === section.href);
+      assert.equal(route?.power, section.power, section.href);
+    }
+  });
+
+  test("on a phone the menu folds into a disclosure that needs no script", async () => {
+    const nav =
+      (await h.send(head, "GET", "/org/reports")).body.match(/<nav class="site-nav"[\s\S]*?<\/nav>/)?.[0] ??
+      "";
+    assert.match(
+      nav,
+      /<details class="site-nav__narrow"><summary class="site-nav__toggle">Меню<span class="site-nav__current">: Отчётность<\/span><\/summary>/,
+    );
+    assert.equal(nav.match(/site-nav__link--narrow/g)?.length, 8, "the same sections inside");
   });
 
   test("the page about kinds of organizations is public and the card links to it (O15)", async () => {
@@ -261,35 +286,98 @@ describe("journal (O10) and reports (O16)", () => {
         ],
       },
     });
+    // Expired a week ago; the older certificate in the same specialty is superseded by it.
+    await insertRecord(db, {
+      person: { snils: "12345678964", lastName: "Андреева", firstName: "Ирина", patronymic: "Павловна" },
+      cards: [card("110", "врач-кардиолог", "Терапевтическое отделение", 0.25)],
+      certificates: [{ certNumber: "0177-2", endDate: "2021-05-01", specId: "12", specName: "Кардиология" }],
+      accreditation: {
+        record: {},
+        procedures: [
+          {
+            accreditationKindId: "periodic",
+            accreditationKind: "периодическая",
+            specId: "12",
+            spec: "Кардиология",
+            passed: true,
+            passDate: "2021-11-14",
+            endDate: "2026-11-14",
+          },
+        ],
+      },
+    });
     const page = await h.send(head, "GET", "/org/reports");
     assert.equal(page.statusCode, 200);
     const body = text(page.body);
     assert.match(body, /врач-терапевт 2 1,5/);
     assert.match(body, /врач-хирург 1 0,25/);
-    assert.match(body, /Терапевтическое отделение 2 1,5/);
+    assert.match(body, /Терапевтическое отделение 3 1,75/);
+
+    const deadlines = text(
+      page.body.match(/aria-label="Сроки аккредитации сотрудников"[\s\S]*?<\/table>/)?.[0] ?? "",
+    );
+    const order = ["Андреева Ирина Павловна", "Соколова Елена", "Лебедев Антон"].map((name) =>
+      deadlines.indexOf(name),
+    );
+    assert.ok(
+      order.every((at, index) => at >= 0 && (index === 0 || at > (order[index - 1] ?? 0))),
+      deadlines,
+    );
+    assert.match(
+      deadlines,
+      /Андреева Ирина Павловна Кардиология Аккредитация 14\.11\.2026 срок истёк 7 дней назад/,
+    );
+    assert.match(
+      deadlines,
+      /Соколова Елена Терапия Сертификат специалиста 15\.01\.2027 истекает через 55 дней/,
+    );
+    assert.match(deadlines, /Лебедев Антон Терапия Аккредитация 10\.04\.2027 истекает через 140 дней/);
+    assert.doesNotMatch(deadlines, /01\.05\.2021/, "a superseded certificate");
+    const andreeva = await h.deps.database.db.query.registerPersons.findFirst({
+      where: (persons, { eq }) => eq(persons.snils, "12345678964"),
+    });
+    assert.match(page.body, new RegExp(`<a href="/org/staff/${andreeva?.id}">Андреева Ирина Павловна</a>`));
+
     assert.match(page.body, /<svg[^>]*role="img"[^>]*aria-labelledby="chart-title chart-desc"/);
     assert.match(
       page.body,
-      /<title id="chart-title">Истекающие аккредитации и сертификаты по месяцам<\/title>/,
+      /<title id="chart-title">Истекающие аккредитации и сертификаты по месяцам, ноябрь 2026 — октябрь 2027<\/title>/,
     );
-    assert.match(page.body, /<desc id="chart-desc">Всего в ближайшие 12 месяцев истекает 2 документа/);
+    assert.match(
+      page.body,
+      /<desc id="chart-desc">Истекающих документов за 12 месяцев \(ноябрь 2026 — октябрь 2027\): 3;/,
+    );
+    assert.match(page.body, /class="chart__axis"[^>]*y1="48"/, "the value axis");
+    assert.match(page.body, /class="chart__tick"[^>]*>1<\/text>/, "a gridline value");
     assert.match(body, /январь 2027 0 1 1/);
     assert.match(body, /апрель 2027 1 0 1/);
-    assert.match(body, /ноябрь 2026 0 0 0/);
+    assert.match(body, /ноябрь 2026 1 0 1/);
     assert.match(body, /Сотрудники ещё не направляли заявления/);
+    assert.match(body, /На согласовании у руководителя 0/);
+    assert.match(body, /Отозвано 0/);
 
     const position = await h.send(head, "GET", "/org/reports/staff-by-position.csv");
     assert.equal(
       position.body.replace(/^\uFEFF/, ""),
-      "Должность;Работников;Ставок\r\nврач-терапевт;2;1.5\r\nврач-хирург;1;0.25\r\n",
+      "Должность;Работников;Ставок\r\nврач-терапевт;2;1,5\r\nврач-кардиолог;1;0,25\r\nврач-хирург;1;0,25\r\n",
     );
     const expiring = (await h.send(head, "GET", "/org/reports/expiring.csv")).body.split("\r\n");
     assert.equal(expiring.length, 14, "header, twelve months and the final line break");
+    const people = (await h.send(head, "GET", "/org/reports/deadlines.csv")).body.replace(/^\uFEFF/, "");
+    assert.equal(
+      people.split("\r\n").slice(0, 2).join("\n"),
+      "Сотрудник;Специальность;Документ;Действует по;Дней осталось\nАндреева Ирина Павловна;Кардиология;Аккредитация;14.11.2026;-7",
+      "a negative number stays a number, not a guarded formula",
+    );
     const downloads = await h.deps.database.db
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.event, "report.downloaded"));
-    assert.deepEqual(downloads.map((row) => row.details.report).sort(), ["expiring", "staff-by-position"]);
+    assert.deepEqual(downloads.map((row) => row.details.report).sort(), [
+      "deadlines",
+      "expiring",
+      "staff-by-position",
+    ]);
   });
 
   test("an employee with the reports right sees the reports; without it, refused", async () => {

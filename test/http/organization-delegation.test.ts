@@ -258,14 +258,41 @@ test("a revoked grant stops at once; the representative's powers end with the po
   const session = await h.signIn(personas.volkov);
   assert.equal((await h.send(session, "GET", "/org/staff/add")).statusCode, 200);
   const page = (await h.send(kuznetsova, "GET", "/org/access")).body;
-  const revoke = [...page.matchAll(/action="(\/org\/access\/grants\/[^"]+\/revoke)"[\s\S]*?<\/form>/g)].find(
+  assert.doesNotMatch(page, /action="\/org\/access\/grants\/[^"]+\/revoke"/, "no revocation in one click");
+  const revoke = [...page.matchAll(/href="(\/org\/access\/grants\/[^"]+\/revoke)"[\s\S]*?<\/a>/g)].find(
     (match) => match[0].includes("Волков"),
   )?.[1];
   assert.ok(revoke);
+  // The link asks first; the rights hold until the confirmation is posted.
+  const confirm = await h.send(kuznetsova, "GET", revoke);
+  assert.equal(confirm.statusCode, 200);
+  assert.match(confirm.body, /<h1>Отозвать права сотрудника\?<\/h1>/);
+  assert.match(confirm.body, /Волков Игорь Петрович/);
+  assert.match(confirm.body, new RegExp(`<form method="post" action="${revoke}"`));
+  assert.equal((await h.send(session, "GET", "/org/staff/add")).statusCode, 200, "not yet revoked");
   assert.equal((await h.send(kuznetsova, "POST", revoke)).statusCode, 303);
+  assert.equal((await h.send(kuznetsova, "GET", revoke)).statusCode, 303, "nothing left to confirm");
   assert.equal((await h.send(session, "GET", "/org/staff/add")).statusCode, 403);
 
   h.clock.advance(200 * DAY);
   const later = await h.signIn(personas.kuznetsova);
   assert.equal((await h.send(later, "GET", "/org/access")).statusCode, 403, "after 31.05.2027");
+});
+
+test("«Прекратить полномочия» asks first on its own page; the powers end only when confirmed", async () => {
+  const head2 = await h.signIn(personas.head);
+  const list = (await h.send(head2, "GET", "/org/representatives")).body;
+  assert.doesNotMatch(list, /action="\/org\/representatives\/[^"]+\/revoke"/, "no ending in one click");
+  const link = /href="(\/org\/representatives\/[^"]+\/revoke)"/.exec(list)?.[1];
+  assert.ok(link);
+  const confirm = await h.send(head2, "GET", link);
+  assert.equal(confirm.statusCode, 200);
+  assert.match(
+    confirm.body,
+    /<h1>(Прекратить полномочия представителя|Отозвать заявку на назначение представителя)\?<\/h1>/,
+  );
+  assert.match(confirm.body, /Кузнецова Ольга Игоревна/);
+  assert.match(confirm.body, /href="\/org\/representatives"[^>]*>Отмена|>Отмена<\/a>/);
+  assert.equal((await h.send(head2, "POST", link)).statusCode, 303);
+  assert.equal((await h.send(head2, "GET", link)).statusCode, 303, "nothing left to confirm");
 });

@@ -1,6 +1,7 @@
 // SQL of delegated access: representatives' appointments and employees' grants.
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { organizationAccessGrants, organizationRepresentatives } from "./access.schema.ts";
 
 export type RepresentativeRow = typeof organizationRepresentatives.$inferSelect;
@@ -9,18 +10,17 @@ export type GrantRow = typeof organizationAccessGrants.$inferSelect;
 export type NewGrant = typeof organizationAccessGrants.$inferInsert;
 
 export async function listGrants(db: DbExecutor, organizationId: string): Promise<GrantRow[]> {
-  return db
-    .select()
-    .from(organizationAccessGrants)
-    .where(eq(organizationAccessGrants.organizationId, organizationId))
-    .orderBy(desc(organizationAccessGrants.grantedAt), desc(organizationAccessGrants.id));
+  return listRows(
+    db,
+    organizationAccessGrants,
+    eq(organizationAccessGrants.organizationId, organizationId),
+    desc(organizationAccessGrants.grantedAt),
+    desc(organizationAccessGrants.id),
+  );
 }
 
-export async function insertGrant(tx: DbExecutor, grant: NewGrant): Promise<GrantRow> {
-  const [row] = await tx.insert(organizationAccessGrants).values(grant).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+export const insertGrant = (tx: DbExecutor, grant: NewGrant): Promise<GrantRow> =>
+  insertRow(tx, organizationAccessGrants, grant);
 
 /** Revokes the organization's grant unless it is already revoked; undefined when nothing changed. */
 export async function revokeGrant(
@@ -44,64 +44,47 @@ export async function revokeGrant(
   return row;
 }
 
-export async function insertRepresentative(
-  tx: DbExecutor,
-  values: NewRepresentative,
-): Promise<RepresentativeRow> {
-  const [row] = await tx.insert(organizationRepresentatives).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+export const insertRepresentative = (tx: DbExecutor, values: NewRepresentative): Promise<RepresentativeRow> =>
+  insertRow(tx, organizationRepresentatives, values);
 
 export async function listRepresentatives(
   db: DbExecutor,
   organizationId: string,
 ): Promise<RepresentativeRow[]> {
-  return db
-    .select()
-    .from(organizationRepresentatives)
-    .where(eq(organizationRepresentatives.organizationId, organizationId))
-    .orderBy(desc(organizationRepresentatives.submittedAt));
+  return listRows(
+    db,
+    organizationRepresentatives,
+    eq(organizationRepresentatives.organizationId, organizationId),
+    desc(organizationRepresentatives.submittedAt),
+  );
 }
 
 /** By id within the organization; another organization's id finds nothing. */
-export async function findRepresentative(
+export const findRepresentative = (
   db: DbExecutor,
   organizationId: string,
   id: string,
-): Promise<RepresentativeRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(organizationRepresentatives)
-    .where(
-      and(
-        eq(organizationRepresentatives.id, id),
-        eq(organizationRepresentatives.organizationId, organizationId),
-      ),
-    )
-    .limit(1);
-  return row;
-}
+): Promise<RepresentativeRow | undefined> =>
+  findRow(
+    db,
+    organizationRepresentatives,
+    and(
+      eq(organizationRepresentatives.id, id),
+      eq(organizationRepresentatives.organizationId, organizationId),
+    ),
+  );
 
 /** For the back office, which works across organizations. */
-export async function findRepresentativeById(
-  db: DbExecutor,
-  id: string,
-): Promise<RepresentativeRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(organizationRepresentatives)
-    .where(eq(organizationRepresentatives.id, id))
-    .limit(1);
-  return row;
-}
+export const findRepresentativeById = (db: DbExecutor, id: string): Promise<RepresentativeRow | undefined> =>
+  findRow(db, organizationRepresentatives, eq(organizationRepresentatives.id, id));
 
 export async function listPendingRepresentatives(db: DbExecutor): Promise<RepresentativeRow[]> {
-  return db
-    .select()
-    .from(organizationRepresentatives)
-    .where(eq(organizationRepresentatives.status, "pending"))
-    .orderBy(organizationRepresentatives.submittedAt);
+  return listRows(
+    db,
+    organizationRepresentatives,
+    eq(organizationRepresentatives.status, "pending"),
+    organizationRepresentatives.submittedAt,
+  );
 }
 
 /** Moves a pending appointment to its decision; undefined when it was decided meanwhile. */
@@ -146,14 +129,13 @@ export async function listGrantsOf(
   organizationId: string,
   snils: string,
 ): Promise<GrantRow[]> {
-  return db
-    .select()
-    .from(organizationAccessGrants)
-    .where(
-      and(
-        eq(organizationAccessGrants.organizationId, organizationId),
-        eq(organizationAccessGrants.snils, snils),
-      ),
-    )
-    .orderBy(desc(organizationAccessGrants.grantedAt));
+  return listRows(
+    db,
+    organizationAccessGrants,
+    and(
+      eq(organizationAccessGrants.organizationId, organizationId),
+      eq(organizationAccessGrants.snils, snils),
+    ),
+    desc(organizationAccessGrants.grantedAt),
+  );
 }

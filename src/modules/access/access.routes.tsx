@@ -1,18 +1,23 @@
 // «Управление пользователями» and «Уполномоченные представители» (O8, O9). Registered inside the
 // organizations plugin, which provides the multipart parser.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { JSX } from "preact";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import type { FieldError } from "../../ui/form.tsx";
+import type { PageContext } from "../../ui/layout.tsx";
+import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
-import { listGrants, listRepresentatives } from "./access.repository.ts";
+import type { Power } from "./access.policy.ts";
+import { findRepresentative, listGrants, listRepresentatives } from "./access.repository.ts";
 import type { GrantInput } from "./access.validation.ts";
 import type { AppointmentInput } from "./representatives.service.ts";
 import { AccessPage } from "./views/access-page.tsx";
 import { AppointmentPage, RepresentativesPage } from "./views/representatives-page.tsx";
+import { RevokeGrantPage, RevokeRepresentativePage } from "./views/revoke-pages.tsx";
 
 const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 const grantBody = Type.Object(
@@ -31,21 +36,22 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   const { database, cabinet } = app.deps;
   const db = database.db;
 
-  app.get("/org/access", { preHandler: cabinetRoute("access.manage") }, async (request, reply) => {
+  /** The list of grants with the form: empty, or as sent back with its errors. */
+  async function accessPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values: GrantInput; errors: FieldError[] } = { values: {}, errors: [] },
+  ) {
     const actor = cabinetActorOf(request);
     const grants = await listGrants(db, actor.organization.id);
-    const page = (
-      <AccessPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        grants={grants}
-        values={{}}
-        errors={[]}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
+    const ctx = pageContext(request, reply);
+    const page = <AccessPage ctx={ctx} actor={actor} grants={grants} {...form} flash={takeFlash(request)} />;
+    return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
+  }
+
+  app.get("/org/access", { preHandler: cabinetRoute("access.manage") }, (request, reply) =>
+    accessPage(request, reply),
+  );
 
   app.post(
     "/org/access/grants",
@@ -59,29 +65,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
         return reply.redirect("/org/access", 303);
       }
       if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-      const grants = await listGrants(db, actor.organization.id);
-      const page = (
-        <AccessPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          grants={grants}
-          values={input}
-          errors={outcome.errors}
-        />
-      );
-      return sendHtml(reply, page, 400);
-    },
-  );
-
-  app.post(
-    "/org/access/grants/:id/revoke",
-    { preHandler: cabinetRoute("access.manage"), schema: { params: idParams }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const revoked = await cabinet.access.revoke(cabinetActorOf(request), request.params.id);
-      if (!revoked) return sendError(request, reply, "NOT_FOUND");
-      setFlash(request, "Права отозваны.");
-      return reply.redirect("/org/access", 303);
+      return accessPage(request, reply, { values: input, errors: outcome.errors });
     },
   );
 
@@ -148,19 +132,61 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
-    "/org/representatives/:id/revoke",
-    {
-      preHandler: cabinetRoute("representatives.manage"),
+  /**
+   * Taking powers away: the GET shows the confirmation page (the list links to it instead of acting in
+   * one click), the POST acts. A row already ended has nothing to confirm and the list shows it.
+   */
+  function revocation<Row>(route: {
+    path: string;
+    power: Power;
+    list: string;
+    find: (actor: CabinetActor, id: string) => Promise<Row | undefined>;
+    open: (row: Row, actor: CabinetActor) => boolean;
+    page: (ctx: PageContext, actor: CabinetActor, row: Row) => JSX.Element;
+    revoke: (actor: CabinetActor, id: string) => Promise<unknown>;
+    flash: string;
+  }) {
+    const options = {
+      preHandler: cabinetRoute(route.power),
       schema: { params: idParams },
       attachValidation: true,
-    },
-    async (request, reply) => {
+    };
+    app.get(route.path, options, async (request, reply) => {
       if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const revoked = await cabinet.representatives.revoke(cabinetActorOf(request), request.params.id);
-      if (!revoked) return sendError(request, reply, "NOT_FOUND");
-      setFlash(request, "Полномочия представителя прекращены.");
-      return reply.redirect("/org/representatives", 303);
-    },
-  );
+      const actor = cabinetActorOf(request);
+      const row = await route.find(actor, request.params.id);
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      if (!route.open(row, actor)) return reply.redirect(route.list, 303);
+      return sendHtml(reply, route.page(pageContext(request, reply), actor, row));
+    });
+    app.post(route.path, options, async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      if (!(await route.revoke(cabinetActorOf(request), request.params.id)))
+        return sendError(request, reply, "NOT_FOUND");
+      setFlash(request, route.flash);
+      return reply.redirect(route.list, 303);
+    });
+  }
+
+  revocation({
+    path: "/org/access/grants/:id/revoke",
+    power: "access.manage",
+    list: "/org/access",
+    find: async (actor, id) => (await listGrants(db, actor.organization.id)).find((row) => row.id === id),
+    open: (grant, actor) => !grant.revokedAt && grant.endsOn >= actor.today,
+    page: (ctx, actor, grant) => <RevokeGrantPage ctx={ctx} actor={actor} grant={grant} />,
+    revoke: (actor, id) => cabinet.access.revoke(actor, id),
+    flash: "Права отозваны.",
+  });
+
+  revocation({
+    path: "/org/representatives/:id/revoke",
+    power: "representatives.manage",
+    list: "/org/representatives",
+    find: (actor, id) => findRepresentative(db, actor.organization.id, id),
+    open: (row) => row.status === "active" || row.status === "pending",
+    page: (ctx, actor, row) => <RevokeRepresentativePage ctx={ctx} actor={actor} representative={row} />,
+    revoke: (actor, id) => cabinet.representatives.revoke(actor, id),
+    flash: "Полномочия представителя прекращены.",
+  });
 }

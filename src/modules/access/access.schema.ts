@@ -3,13 +3,8 @@
 import { sql } from "drizzle-orm";
 import { date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../identity/identity.schema.ts";
-import { organizations } from "../organizations/organizations.schema.ts";
+import { organizationId, submittedAndDecided } from "../organizations/organization-columns.ts";
 import type { Right } from "./access.rights.ts";
-
-const organizationId = () =>
-  uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id, { onDelete: "cascade" });
 
 export type RepresentativeStatus = "pending" | "active" | "refused" | "revoked";
 
@@ -27,12 +22,7 @@ export const organizationRepresentatives = pgTable(
     issuedOn: date("issued_on", { mode: "string" }).notNull(),
     validUntil: date("valid_until", { mode: "string" }).notNull(),
     status: text("status").$type<RepresentativeStatus>().notNull().default("pending"),
-    submittedBy: uuid("submitted_by")
-      .notNull()
-      .references(() => users.id),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
-    decidedBy: uuid("decided_by").references(() => users.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    ...submittedAndDecided(),
     /** On refusal: the missing or incorrect documents, one item each. */
     refusalReasons: jsonb("refusal_reasons").$type<string[]>().notNull().default([]),
     revokedBy: uuid("revoked_by").references(() => users.id),

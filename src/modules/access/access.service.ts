@@ -5,7 +5,7 @@ import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { formatDate } from "../../shared/format.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess, writeAudit } from "../audit/audit.repository.ts";
 import type { CabinetActor } from "../organizations/cabinet.guard.tsx";
 import { insertGrant, revokeGrant } from "./access.repository.ts";
 import { type GrantInput, validateGrant } from "./access.validation.ts";
@@ -98,14 +98,12 @@ export function createAccessService({ db, clock }: { db: Database; clock: Clock 
       return db.transaction(async (tx) => {
         const row = await revokeGrant(tx, actor.organization.id, grantId, actor.userId, clock.now());
         if (!row) return false;
-        await writeAudit(tx, {
-          event: "access.revoked",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { grantId },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+          "access.revoked",
+          { grantId },
+        );
         return true;
       });
     },

@@ -2,18 +2,16 @@
 // machine-readable XML), with the charter (or founder's decision) and the representative's identity
 // document. Format and validity dates are checked at once; an operator then verifies the documents
 // and activates the representative or refuses with the list of what is missing or wrong.
-import type { Database } from "../../db/client.ts";
-import type { Clock } from "../../shared/clock.ts";
 import { formatDate } from "../../shared/format.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { writeAudit } from "../audit/audit.repository.ts";
-import type { FileStorage } from "../documents/storage.ts";
+import { auditSuccess, writeAudit } from "../audit/audit.repository.ts";
 import type { OrganizationFilePurpose } from "../organizations/activation.schema.ts";
 import type { OperatorActor } from "../organizations/activation.service.ts";
 import { notifyOrganization } from "../organizations/notices.ts";
 import {
   checkOrganizationFile,
   type FileToStore,
+  type FilingDeps,
   removeCommitted,
   storeOrganizationFiles,
   type UploadedPart,
@@ -75,15 +73,7 @@ export type AppointOutcome =
   | { ok: false; errors: FieldError[] }
   | { ok: false; forbidden: true };
 
-export function createRepresentativesService({
-  db,
-  clock,
-  storage,
-}: {
-  db: Database;
-  clock: Clock;
-  storage: FileStorage;
-}) {
+export function createRepresentativesService({ db, clock, storage }: FilingDeps) {
   /** The automatic checks: formats, the XML's own facts against the form and the organization, dates. */
   async function check(
     organization: OrganizationRow,
@@ -236,14 +226,12 @@ export function createRepresentativesService({
       return db.transaction(async (tx) => {
         const row = await revokeRepresentative(tx, actor.organization.id, id, actor.userId, clock.now());
         if (!row) return false;
-        await writeAudit(tx, {
-          event: "representative.revoked",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { representativeId: id },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+          "representative.revoked",
+          { representativeId: id },
+        );
         return true;
       });
     },
@@ -279,14 +267,12 @@ export function createRepresentativesService({
           text,
           at: now,
         });
-        await writeAudit(tx, {
-          event: decision.activate ? "representative.activated" : "representative.refused",
-          outcome: "success",
-          userId: operator.userId,
-          organizationId: organization.id,
-          ip: operator.ip,
-          details: { representativeId: id, reasons: reasons.length },
-        });
+        await auditSuccess(
+          tx,
+          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
+          decision.activate ? "representative.activated" : "representative.refused",
+          { representativeId: id, reasons: reasons.length },
+        );
         return true;
       });
     },

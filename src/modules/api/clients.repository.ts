@@ -1,16 +1,14 @@
 // SQL of API clients and of the idempotency keys of their writes.
 import { and, eq, lt } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { apiClients, apiIdempotencyKeys, apiUsedAssertions } from "./api.schema.ts";
 
 export type ApiClientRow = typeof apiClients.$inferSelect;
 export type NewApiClient = typeof apiClients.$inferInsert;
 
-export async function insertClient(tx: DbExecutor, client: NewApiClient): Promise<ApiClientRow> {
-  const [row] = await tx.insert(apiClients).values(client).returning();
-  if (!row) throw new Error("api client insert returned no row");
-  return row;
-}
+export const insertClient = (tx: DbExecutor, client: NewApiClient): Promise<ApiClientRow> =>
+  insertRow(tx, apiClients, client);
 
 export async function findClientByClientId(db: DbExecutor, clientId: string) {
   const [row] = await db.select().from(apiClients).where(eq(apiClients.clientId, clientId)).limit(1);
@@ -31,12 +29,11 @@ export async function listClients(db: DbExecutor) {
 }
 
 export async function findIdempotent(db: DbExecutor, clientId: string, key: string) {
-  const [row] = await db
-    .select()
-    .from(apiIdempotencyKeys)
-    .where(and(eq(apiIdempotencyKeys.clientId, clientId), eq(apiIdempotencyKeys.key, key)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    apiIdempotencyKeys,
+    and(eq(apiIdempotencyKeys.clientId, clientId), eq(apiIdempotencyKeys.key, key)),
+  );
 }
 
 /** Claims the key with an empty answer (status 0); false when it was there already. */

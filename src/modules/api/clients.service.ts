@@ -2,7 +2,7 @@
 // their credentials at the token endpoint. The secret is shown once and stored as its SHA-256.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Database } from "../../db/client.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess, writeAudit } from "../audit/audit.repository.ts";
 import type { OrganizationsDirectory } from "../organizations/organizations.directory.ts";
 import type { ApiClientKind } from "./api.schema.ts";
 import { type ApiScope, scopesAllowed } from "./api.scopes.ts";
@@ -122,13 +122,12 @@ export function createApiClientsService({
       return db.transaction(async (tx) => {
         const row = await setSuspended(tx, clientId, suspended ? now : null);
         if (!row) return false;
-        await writeAudit(tx, {
-          event: suspended ? "api.client_suspended" : "api.client_resumed",
-          outcome: "success",
-          userId: operator?.userId,
-          ip: operator?.ip,
-          details: { apiClientId: row.id },
-        });
+        await auditSuccess(
+          tx,
+          { userId: operator?.userId, ip: operator?.ip },
+          suspended ? "api.client_suspended" : "api.client_resumed",
+          { apiClientId: row.id },
+        );
         return true;
       });
     },
@@ -142,13 +141,7 @@ export function createApiClientsService({
       const done = await db.transaction(async (tx) => {
         const row = await setSecretHash(tx, id, sha256(clientSecret));
         if (!row) return false;
-        await writeAudit(tx, {
-          event: "api.client_secret_rotated",
-          outcome: "success",
-          userId: operator.userId,
-          ip: operator.ip,
-          details: { apiClientId: row.id },
-        });
+        await auditSuccess(tx, operator, "api.client_secret_rotated", { apiClientId: row.id });
         return true;
       });
       return done ? clientSecret : undefined;
@@ -173,12 +166,7 @@ export function createApiClientsService({
     async recordTokenIssued(client: ApiClientRow, scopes: readonly ApiScope[], ip: string, now: Date) {
       await db.transaction(async (tx) => {
         await touchClient(tx, client.id, now);
-        await writeAudit(tx, {
-          event: "api.token_issued",
-          outcome: "success",
-          ip,
-          details: { apiClientId: client.id, scopes: [...scopes] },
-        });
+        await auditSuccess(tx, { ip }, "api.token_issued", { apiClientId: client.id, scopes: [...scopes] });
       });
     },
 

@@ -1,6 +1,7 @@
 // SQL of resource versions: one resource's history, one version, and the change feed.
 import { and, asc, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow } from "../../db/rows.ts";
 import { resourceVersions, type VersionedResource } from "./api.schema.ts";
 
 const versions = resourceVersions;
@@ -21,12 +22,11 @@ export async function historyOf(
 }
 
 export async function versionOf(db: DbExecutor, type: VersionedResource, id: string, version: number) {
-  const [row] = await db
-    .select()
-    .from(versions)
-    .where(and(eq(versions.resourceType, type), eq(versions.resourceId, id), eq(versions.version, version)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    versions,
+    and(eq(versions.resourceType, type), eq(versions.resourceId, id), eq(versions.version, version)),
+  );
 }
 
 /** The latest version number and time of each resource. */

@@ -1,6 +1,7 @@
 // SQL of the applications module; plain objects in and out.
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { documents } from "../documents/documents.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 import {
@@ -30,11 +31,8 @@ export interface AttachmentItem {
   attachedAt: Date;
 }
 
-export async function insertApplication(tx: DbExecutor, values: NewApplication): Promise<ApplicationRow> {
-  const [row] = await tx.insert(applications).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+export const insertApplication = (tx: DbExecutor, values: NewApplication): Promise<ApplicationRow> =>
+  insertRow(tx, applications, values);
 
 /** By id alone: the services check who may see it, so that a foreign id is audited as a denial. */
 export async function findApplication(db: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
@@ -49,32 +47,30 @@ export async function lockApplication(tx: DbExecutor, id: string): Promise<Appli
 }
 
 export async function listUserApplications(db: DbExecutor, userId: string): Promise<ApplicationRow[]> {
-  return db
-    .select()
-    .from(applications)
-    .where(eq(applications.userId, userId))
-    .orderBy(desc(applications.createdAt), desc(applications.number));
+  return listRows(
+    db,
+    applications,
+    eq(applications.userId, userId),
+    desc(applications.createdAt),
+    desc(applications.number),
+  );
 }
 
 /** The person's open application for the specialty, if any (one at a time). */
-export async function findOpenApplication(
+export const findOpenApplication = (
   db: DbExecutor,
   userId: string,
   specialtyCode: string,
-): Promise<ApplicationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(applications)
-    .where(
-      and(
-        eq(applications.userId, userId),
-        eq(applications.specialtyCode, specialtyCode),
-        sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
-      ),
-    )
-    .limit(1);
-  return row;
-}
+): Promise<ApplicationRow | undefined> =>
+  findRow(
+    db,
+    applications,
+    and(
+      eq(applications.userId, userId),
+      eq(applications.specialtyCode, specialtyCode),
+      sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
+    ),
+  );
 
 export async function updateApplication(tx: DbExecutor, id: string, patch: ApplicationPatch): Promise<void> {
   await tx.update(applications).set(patch).where(eq(applications.id, id));
@@ -96,11 +92,8 @@ export async function moveStatus(
   return row;
 }
 
-export async function insertEvent(tx: DbExecutor, event: NewEvent): Promise<EventRow> {
-  const [row] = await tx.insert(applicationEvents).values(event).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+export const insertEvent = (tx: DbExecutor, event: NewEvent): Promise<EventRow> =>
+  insertRow(tx, applicationEvents, event);
 
 export async function findEvent(db: DbExecutor, id: number): Promise<EventRow | undefined> {
   const [row] = await db.select().from(applicationEvents).where(eq(applicationEvents.id, id)).limit(1);
@@ -201,11 +194,12 @@ export async function listPortfolioEntries(
   db: DbExecutor,
   applicationId: string,
 ): Promise<PortfolioEntryRow[]> {
-  return db
-    .select()
-    .from(portfolioEntries)
-    .where(eq(portfolioEntries.applicationId, applicationId))
-    .orderBy(asc(portfolioEntries.completedOn));
+  return listRows(
+    db,
+    portfolioEntries,
+    eq(portfolioEntries.applicationId, applicationId),
+    asc(portfolioEntries.completedOn),
+  );
 }
 
 export async function insertPortfolioEntry(
@@ -231,11 +225,13 @@ export async function listRequestedDocuments(
   db: DbExecutor,
   applicationId: string,
 ): Promise<RequestedDocumentRow[]> {
-  return db
-    .select()
-    .from(requestedDocuments)
-    .where(eq(requestedDocuments.applicationId, applicationId))
-    .orderBy(asc(requestedDocuments.requestedAt), asc(requestedDocuments.label));
+  return listRows(
+    db,
+    requestedDocuments,
+    eq(requestedDocuments.applicationId, applicationId),
+    asc(requestedDocuments.requestedAt),
+    asc(requestedDocuments.label),
+  );
 }
 
 export async function insertRequestedDocuments(

@@ -33,6 +33,24 @@ export async function writeAudit(db: DbExecutor | Database, entry: AuditEntry): 
   else await db.transaction((tx) => appendChained(tx, content));
 }
 
+/** Who acted and from where; an actor of any cabinet carries these fields already. */
+export interface AuditActor {
+  userId?: string | null;
+  ip?: string | null;
+  organizationId?: string | null;
+}
+
+/** The common record: `by` succeeded in `event`; in the transaction of the change, like writeAudit. */
+export function auditSuccess(
+  db: DbExecutor | Database,
+  by: AuditActor,
+  event: AuditEventName,
+  details?: Record<string, unknown>,
+): Promise<void> {
+  const { userId, ip, organizationId } = by;
+  return writeAudit(db, { event, outcome: "success", userId, ip, organizationId, details });
+}
+
 export async function listUserAudit(db: Database, userId: string, limit = 50) {
   return db
     .select()

@@ -82,9 +82,11 @@ const personalFields: Record<string, string> = {
 };
 
 const reports: Record<string, string> = {
-  staff: "сотрудники",
-  deadlines: "сроки аккредитации",
-  applications: "заявления",
+  "staff-by-position": "Штат по должностям",
+  "staff-by-department": "Штат по подразделениям",
+  deadlines: "Кому пора пройти аккредитацию",
+  expiring: "Сроки аккредитации на 12 месяцев",
+  applications: "Заявления по статусам",
 };
 
 const onOff = (value: unknown) => (value === true ? "включены" : "выключены");

@@ -1,27 +1,16 @@
 import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { consentCodes, consents } from "./consent.schema.ts";
 
 export type ConsentRow = typeof consents.$inferSelect;
 export type ConsentCodeRow = typeof consentCodes.$inferSelect;
 
-export async function findActiveConsent(db: DbExecutor, userId: string): Promise<ConsentRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(consents)
-    .where(and(eq(consents.userId, userId), isNull(consents.revokedAt)))
-    .limit(1);
-  return row;
-}
+export const findActiveConsent = (db: DbExecutor, userId: string): Promise<ConsentRow | undefined> =>
+  findRow(db, consents, and(eq(consents.userId, userId), isNull(consents.revokedAt)));
 
-export async function insertConsent(
-  tx: DbExecutor,
-  consent: typeof consents.$inferInsert,
-): Promise<ConsentRow> {
-  const [row] = await tx.insert(consents).values(consent).returning();
-  if (!row) throw new Error("consent insert returned no row");
-  return row;
-}
+export const insertConsent = (tx: DbExecutor, consent: typeof consents.$inferInsert): Promise<ConsentRow> =>
+  insertRow(tx, consents, consent);
 
 export async function revokeActiveConsent(
   tx: DbExecutor,

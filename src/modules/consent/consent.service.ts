@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess, writeAudit } from "../audit/audit.repository.ts";
 import { sendMessage } from "../notifications/notifications.repository.ts";
 import { contactsOf } from "../register/esia-contacts.ts";
 import { type Actor, authorizeWorker } from "../register/register.policy.ts";
@@ -118,12 +118,7 @@ export function createConsentService(deps: {
           },
           now,
         );
-        await writeAudit(tx, {
-          event: "consent.code_sent",
-          outcome: "success",
-          userId: actor.id,
-          ip: actor.ip,
-        });
+        await auditSuccess(tx, { userId: actor.id, ip: actor.ip }, "consent.code_sent");
       });
       return { ok: true, phone, expiresAt };
     },
@@ -166,12 +161,9 @@ export function createConsentService(deps: {
           grantedAt: now,
           grantedIp: actor.ip,
         });
-        await writeAudit(tx, {
-          event: "consent.granted",
-          outcome: "success",
-          userId: actor.id,
-          ip: actor.ip,
-          details: { consentId: consent.id, version: version.id },
+        await auditSuccess(tx, { userId: actor.id, ip: actor.ip }, "consent.granted", {
+          consentId: consent.id,
+          version: version.id,
         });
         return { ok: true };
       });
@@ -182,12 +174,9 @@ export function createConsentService(deps: {
       return db.transaction(async (tx) => {
         const revoked = await revokeActiveConsent(tx, actor.id, clock.now(), actor.ip);
         if (!revoked) return false;
-        await writeAudit(tx, {
-          event: "consent.revoked",
-          outcome: "success",
-          userId: actor.id,
-          ip: actor.ip,
-          details: { consentId: revoked.id, version: revoked.versionId },
+        await auditSuccess(tx, { userId: actor.id, ip: actor.ip }, "consent.revoked", {
+          consentId: revoked.id,
+          version: revoked.versionId,
         });
         return true;
       });

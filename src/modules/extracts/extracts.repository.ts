@@ -2,6 +2,7 @@
 import { randomInt } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow } from "../../db/rows.ts";
 import { accreditationExtracts } from "./extracts.schema.ts";
 
 export type ExtractRow = typeof accreditationExtracts.$inferSelect;
@@ -26,23 +27,11 @@ export async function issueExtract(
   return row;
 }
 
-export async function findExtractByApplication(
+export const findExtractByApplication = (
   db: DbExecutor,
   applicationId: string,
-): Promise<ExtractRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(accreditationExtracts)
-    .where(eq(accreditationExtracts.applicationId, applicationId))
-    .limit(1);
-  return row;
-}
+): Promise<ExtractRow | undefined> =>
+  findRow(db, accreditationExtracts, eq(accreditationExtracts.applicationId, applicationId));
 
-export async function findExtractByNumber(db: DbExecutor, number: string): Promise<ExtractRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(accreditationExtracts)
-    .where(eq(accreditationExtracts.number, number))
-    .limit(1);
-  return row;
-}
+export const findExtractByNumber = (db: DbExecutor, number: string): Promise<ExtractRow | undefined> =>
+  findRow(db, accreditationExtracts, eq(accreditationExtracts.number, number));

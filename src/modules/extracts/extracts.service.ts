@@ -5,7 +5,7 @@ import type { Clock } from "../../shared/clock.ts";
 import { formatSnils } from "../../shared/identifiers.ts";
 import { moscowDay } from "../../shared/working-days.ts";
 import { type CabinetActor, ownApplication } from "../applications/applications.access.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { findProceduresBySnils, findProcedureWithPerson } from "../register/record.repository.ts";
 import { dictionaries } from "../register/register.dictionaries.ts";
 import type { PersonRow } from "../register/register.repository.ts";
@@ -85,12 +85,9 @@ export function createExtractsService({
         institution: procedure.institution ?? "",
         verifyUrl: `${publicUrl}/verify/${extract.number}`,
       });
-      await writeAudit(db, {
-        event: "extract.downloaded",
-        outcome: "success",
-        userId: actor.userId,
-        ip: actor.ip,
-        details: { applicationId: application.id, extract: extract.number },
+      await auditSuccess(db, actor, "extract.downloaded", {
+        applicationId: application.id,
+        extract: extract.number,
       });
       return { number: extract.number, pdf };
     },

@@ -1,16 +1,14 @@
 // Licences (O17): the head or a representative enters a licence with the scan of its extract from
 // the register of licences and records its suspension, resumption or termination; an operator checks
 // the entry against the scan. Each change is written with its history row and its audit row.
-import type { Database } from "../../db/client.ts";
-import type { Clock } from "../../shared/clock.ts";
 import { formatDate } from "../../shared/format.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { writeAudit } from "../audit/audit.repository.ts";
-import type { FileStorage } from "../documents/storage.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import type { OperatorActor, OrganizationActor } from "../organizations/activation.service.ts";
 import { notifyOrganization } from "../organizations/notices.ts";
 import {
   checkOrganizationFile,
+  type FilingDeps,
   removeCommitted,
   storeOrganizationFiles,
   type UploadedPart,
@@ -45,15 +43,7 @@ const transitions: Record<
 
 export type LicencesService = ReturnType<typeof createLicencesService>;
 
-export function createLicencesService({
-  db,
-  clock,
-  storage,
-}: {
-  db: Database;
-  clock: Clock;
-  storage: FileStorage;
-}) {
+export function createLicencesService({ db, clock, storage }: FilingDeps) {
   return {
     async add(
       actor: OrganizationActor,
@@ -97,14 +87,12 @@ export function createLicencesService({
             { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
             committed,
           );
-          await writeAudit(tx, {
-            event: "licence.added",
-            outcome: "success",
-            userId: actor.userId,
-            organizationId: actor.organization.id,
-            ip: actor.ip,
-            details: { licenceId: row.id, kind: row.kind },
-          });
+          await auditSuccess(
+            tx,
+            { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+            "licence.added",
+            { licenceId: row.id, kind: row.kind },
+          );
           return { ok: true, id: row.id } as const;
         });
       } catch (error) {
@@ -148,14 +136,12 @@ export function createLicencesService({
             .filter(Boolean)
             .join("; "),
         });
-        await writeAudit(tx, {
-          event: "licence.status_changed",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { licenceId: licence.id, from: licence.status, to: move.to },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+          "licence.status_changed",
+          { licenceId: licence.id, from: licence.status, to: move.to },
+        );
         return { ok: true, id: licence.id } as const;
       });
     },
@@ -198,14 +184,12 @@ export function createLicencesService({
           occurredAt: now,
           note: note || null,
         });
-        await writeAudit(tx, {
-          event: "licence.verified",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: licence.organizationId,
-          ip: actor.ip,
-          details: { licenceId: licence.id, decision },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: licence.organizationId, ip: actor.ip },
+          "licence.verified",
+          { licenceId: licence.id, decision },
+        );
         await notifyOrganization(
           tx,
           { id: licence.organizationId, contactEmail: found.contactEmail },

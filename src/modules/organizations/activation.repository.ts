@@ -1,20 +1,17 @@
 // SQL of the data requests (O6), the attached files and the ЕГРЮЛ correction requests (O5).
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { egrulCorrectionRequests, organizationDataRequests, organizationFiles } from "./activation.schema.ts";
 
 export type DataRequestRow = typeof organizationDataRequests.$inferSelect;
 export type OrganizationFileRow = typeof organizationFiles.$inferSelect;
 export type CorrectionRequestRow = typeof egrulCorrectionRequests.$inferSelect;
 
-export async function insertDataRequest(
+export const insertDataRequest = (
   tx: DbExecutor,
   values: typeof organizationDataRequests.$inferInsert,
-): Promise<DataRequestRow> {
-  const [row] = await tx.insert(organizationDataRequests).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+): Promise<DataRequestRow> => insertRow(tx, organizationDataRequests, values);
 
 export async function latestDataRequest(
   db: DbExecutor,
@@ -30,21 +27,16 @@ export async function latestDataRequest(
 }
 
 export async function listSubmittedDataRequests(db: DbExecutor): Promise<DataRequestRow[]> {
-  return db
-    .select()
-    .from(organizationDataRequests)
-    .where(eq(organizationDataRequests.status, "submitted"))
-    .orderBy(asc(organizationDataRequests.submittedAt));
+  return listRows(
+    db,
+    organizationDataRequests,
+    eq(organizationDataRequests.status, "submitted"),
+    asc(organizationDataRequests.submittedAt),
+  );
 }
 
-export async function findDataRequest(db: DbExecutor, id: string): Promise<DataRequestRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(organizationDataRequests)
-    .where(eq(organizationDataRequests.id, id))
-    .limit(1);
-  return row;
-}
+export const findDataRequest = (db: DbExecutor, id: string): Promise<DataRequestRow | undefined> =>
+  findRow(db, organizationDataRequests, eq(organizationDataRequests.id, id));
 
 /** Records the operator's decision on a request still waiting for one; undefined otherwise. */
 export async function decideDataRequest(
@@ -61,11 +53,13 @@ export async function decideDataRequest(
 }
 
 export async function listFiles(db: DbExecutor, subjectId: string): Promise<OrganizationFileRow[]> {
-  return db
-    .select()
-    .from(organizationFiles)
-    .where(eq(organizationFiles.subjectId, subjectId))
-    .orderBy(asc(organizationFiles.uploadedAt), asc(organizationFiles.originalName));
+  return listRows(
+    db,
+    organizationFiles,
+    eq(organizationFiles.subjectId, subjectId),
+    asc(organizationFiles.uploadedAt),
+    asc(organizationFiles.originalName),
+  );
 }
 
 export async function findFile(db: DbExecutor, id: string): Promise<OrganizationFileRow | undefined> {
@@ -73,45 +67,37 @@ export async function findFile(db: DbExecutor, id: string): Promise<Organization
   return row;
 }
 
-export async function insertCorrectionRequest(
+export const insertCorrectionRequest = (
   tx: DbExecutor,
   values: typeof egrulCorrectionRequests.$inferInsert,
-): Promise<CorrectionRequestRow> {
-  const [row] = await tx.insert(egrulCorrectionRequests).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+): Promise<CorrectionRequestRow> => insertRow(tx, egrulCorrectionRequests, values);
 
 export async function listCorrectionRequests(
   db: DbExecutor,
   organizationId: string,
 ): Promise<CorrectionRequestRow[]> {
-  return db
-    .select()
-    .from(egrulCorrectionRequests)
-    .where(eq(egrulCorrectionRequests.organizationId, organizationId))
-    .orderBy(desc(egrulCorrectionRequests.createdAt));
+  return listRows(
+    db,
+    egrulCorrectionRequests,
+    eq(egrulCorrectionRequests.organizationId, organizationId),
+    desc(egrulCorrectionRequests.createdAt),
+  );
 }
 
 export async function listNewCorrectionRequests(db: DbExecutor): Promise<CorrectionRequestRow[]> {
-  return db
-    .select()
-    .from(egrulCorrectionRequests)
-    .where(eq(egrulCorrectionRequests.status, "new"))
-    .orderBy(asc(egrulCorrectionRequests.createdAt));
+  return listRows(
+    db,
+    egrulCorrectionRequests,
+    eq(egrulCorrectionRequests.status, "new"),
+    asc(egrulCorrectionRequests.createdAt),
+  );
 }
 
-export async function findCorrectionRequest(
+export const findCorrectionRequest = (
   db: DbExecutor,
   id: string,
-): Promise<CorrectionRequestRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(egrulCorrectionRequests)
-    .where(eq(egrulCorrectionRequests.id, id))
-    .limit(1);
-  return row;
-}
+): Promise<CorrectionRequestRow | undefined> =>
+  findRow(db, egrulCorrectionRequests, eq(egrulCorrectionRequests.id, id));
 
 export async function answerCorrectionRequest(
   tx: DbExecutor,

@@ -4,12 +4,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { storageKeyOrderIndex } from "../documents/storage-key-index.ts";
 import { users } from "../identity/identity.schema.ts";
-import { organizations } from "./organizations.schema.ts";
-
-const organizationId = () =>
-  uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id, { onDelete: "cascade" });
+import { organizationId, submittedAndDecided } from "./organization-columns.ts";
 
 /** What the form asks for; ИНН, КПП and the head are compared with ЕГРЮЛ/ЕГРИП before it is accepted. */
 export interface OrganizationDataFields {
@@ -29,12 +24,7 @@ export const organizationDataRequests = pgTable(
     organizationId: organizationId(),
     fields: jsonb("fields").$type<OrganizationDataFields>().notNull(),
     status: text("status").$type<"submitted" | "approved" | "corrections">().notNull().default("submitted"),
-    submittedBy: uuid("submitted_by")
-      .notNull()
-      .references(() => users.id),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull(),
-    decidedBy: uuid("decided_by").references(() => users.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    ...submittedAndDecided(),
     /** The operator's list of what to correct, one item per line of the form. */
     corrections: jsonb("corrections").$type<string[]>().notNull().default([]),
   },

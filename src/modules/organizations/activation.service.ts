@@ -6,7 +6,7 @@ import type { Clock } from "../../shared/clock.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import type { Power } from "../access/access.policy.ts";
 import type { CabinetActor as ReviewActor } from "../applications/applications.access.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import type { FileStorage } from "../documents/storage.ts";
 import { compareWithRegister, notFoundMismatch } from "../egrul/egrul.compare.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
@@ -121,14 +121,12 @@ export function createActivationService(deps: {
             committed,
           );
           await updateOrganization(tx, organization.id, { activation: "submitted" });
-          await writeAudit(tx, {
-            event: "organization.data_submitted",
-            outcome: "success",
-            userId: actor.userId,
-            organizationId: organization.id,
-            ip: actor.ip,
-            details: { requestId: request.id, files: files.length },
-          });
+          await auditSuccess(
+            tx,
+            { userId: actor.userId, organizationId: organization.id, ip: actor.ip },
+            "organization.data_submitted",
+            { requestId: request.id, files: files.length },
+          );
         });
       } catch (error) {
         await removeCommitted(storage, committed);
@@ -179,14 +177,12 @@ export function createActivationService(deps: {
             at: now,
           },
         );
-        await writeAudit(tx, {
-          event: decision.approve ? "organization.activated" : "organization.corrections_requested",
-          outcome: "success",
-          userId: operator.userId,
-          organizationId: organization.id,
-          ip: operator.ip,
-          details: { requestId, corrections: decision.approve ? 0 : decision.corrections.length },
-        });
+        await auditSuccess(
+          tx,
+          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
+          decision.approve ? "organization.activated" : "organization.corrections_requested",
+          { requestId, corrections: decision.approve ? 0 : decision.corrections.length },
+        );
         return true;
       });
     },

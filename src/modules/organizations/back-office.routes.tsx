@@ -2,14 +2,14 @@
 // cabinets, verify representatives' powers, answer correction requests. The review module's guard
 // admits the commission context; each use case re-checks the operators table.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
-import { Type } from "typebox";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { type Static, Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { findRepresentativeById } from "../access/access.repository.ts";
 import { cabinetActor } from "../applications/routes-support.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { downloadHeaders } from "../documents/download.ts";
 import { requireCommission } from "../review/review.routes.tsx";
 import { authorizeOperator } from "../review/review.service.ts";
@@ -81,33 +81,6 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     );
   });
 
-  app.post(
-    "/review/organizations/data/:id/decision",
-    { ...guard, schema: { params: idParams, body: decisionBody } },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const corrections = linesOf(request.body.corrections);
-      const approve = request.body.decision === "approve";
-      if (!approve && corrections.length === 0) {
-        setFlash(request, "Чтобы вернуть сведения на исправление, перечислите, что исправить.");
-        return reply.redirect(`/review/organizations/data/${request.params.id}`, 303);
-      }
-      const decided = await cabinet.activation.decide(
-        cabinetActor(request),
-        request.params.id,
-        approve ? { approve: true } : { approve: false, corrections },
-      );
-      if (!decided) return sendError(request, reply, "NOT_FOUND");
-      setFlash(
-        request,
-        approve
-          ? "Кабинет организации активирован, организация уведомлена."
-          : "Сведения возвращены на исправление.",
-      );
-      return reply.redirect("/review/organizations", 303);
-    },
-  );
-
   app.get("/review/organizations/representatives/:id", guard, async (request, reply) => {
     if (!(await isOperator(request, "representative.view"))) return sendError(request, reply, "NOT_OPERATOR");
     const representative = request.validationError
@@ -127,33 +100,6 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     return sendHtml(reply, page);
   });
 
-  app.post(
-    "/review/organizations/representatives/:id/decision",
-    { ...guard, schema: { params: idParams, body: decisionBody } },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const activate = request.body.decision === "activate";
-      const reasons = [...[request.body.reasons ?? []].flat(), ...linesOf(request.body.other)];
-      if (!activate && reasons.length === 0) {
-        setFlash(request, "Чтобы отказать, отметьте недостающие или неверные документы.");
-        return reply.redirect(`/review/organizations/representatives/${request.params.id}`, 303);
-      }
-      const decided = await cabinet.representatives.decide(
-        cabinetActor(request),
-        request.params.id,
-        activate ? { activate: true } : { activate: false, reasons },
-      );
-      if (!decided) return sendError(request, reply, "NOT_FOUND");
-      setFlash(
-        request,
-        activate
-          ? "Полномочия представителя подтверждены."
-          : "В подтверждении полномочий отказано, организация уведомлена.",
-      );
-      return reply.redirect("/review/organizations", 303);
-    },
-  );
-
   app.get("/review/organizations/corrections/:id", guard, async (request, reply) => {
     if (!(await isOperator(request, "organization.correction_view")))
       return sendError(request, reply, "NOT_OPERATOR");
@@ -172,24 +118,71 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     );
   });
 
-  app.post(
-    "/review/organizations/corrections/:id/answer",
-    { ...guard, schema: { params: idParams, body: decisionBody } },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      if (
-        !(await cabinet.corrections.answer(
-          cabinetActor(request),
-          request.params.id,
-          request.body.answer ?? "",
-        ))
-      ) {
-        return sendError(request, reply, "NOT_FOUND");
-      }
-      setFlash(request, "Ответ отправлен организации.");
-      return reply.redirect("/review/organizations", 303);
-    },
-  );
+  type DecisionRequest = FastifyRequest<{ Params: { id: string }; Body: Static<typeof decisionBody> }>;
+  type Decided = { missing: string } | { done: boolean; flash: string };
+
+  /**
+   * The operator's decision on one item: a refusal without its reasons goes back to the item's page
+   * with what is missing; a decision made returns to the work list with what happened.
+   */
+  function decision(path: string, decide: (request: DecisionRequest) => Promise<Decided>) {
+    app.post(
+      `${path}/:id/${path.endsWith("corrections") ? "answer" : "decision"}`,
+      { ...guard, schema: { params: idParams, body: decisionBody } },
+      async (request, reply) => {
+        if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+        const outcome = await decide(request);
+        if ("missing" in outcome) {
+          setFlash(request, outcome.missing);
+          return reply.redirect(`${path}/${request.params.id}`, 303);
+        }
+        if (!outcome.done) return sendError(request, reply, "NOT_FOUND");
+        setFlash(request, outcome.flash);
+        return reply.redirect("/review/organizations", 303);
+      },
+    );
+  }
+
+  decision("/review/organizations/data", async (request) => {
+    const corrections = linesOf(request.body.corrections);
+    const approve = request.body.decision === "approve";
+    if (!approve && corrections.length === 0)
+      return { missing: "Чтобы вернуть сведения на исправление, перечислите, что исправить." };
+    const done = await cabinet.activation.decide(
+      cabinetActor(request),
+      request.params.id,
+      approve ? { approve: true } : { approve: false, corrections },
+    );
+    const flash = approve
+      ? "Кабинет организации активирован, организация уведомлена."
+      : "Сведения возвращены на исправление.";
+    return { done, flash };
+  });
+
+  decision("/review/organizations/representatives", async (request) => {
+    const activate = request.body.decision === "activate";
+    const reasons = [...[request.body.reasons ?? []].flat(), ...linesOf(request.body.other)];
+    if (!activate && reasons.length === 0)
+      return { missing: "Чтобы отказать, отметьте недостающие или неверные документы." };
+    const done = await cabinet.representatives.decide(
+      cabinetActor(request),
+      request.params.id,
+      activate ? { activate: true } : { activate: false, reasons },
+    );
+    const flash = activate
+      ? "Полномочия представителя подтверждены."
+      : "В подтверждении полномочий отказано, организация уведомлена.";
+    return { done, flash };
+  });
+
+  decision("/review/organizations/corrections", async (request) => ({
+    done: await cabinet.corrections.answer(
+      cabinetActor(request),
+      request.params.id,
+      request.body.answer ?? "",
+    ),
+    flash: "Ответ отправлен организации.",
+  }));
 
   app.get("/review/organizations/files/:id", guard, async (request, reply) => {
     if (!(await isOperator(request, "organization.file_download")))
@@ -197,14 +190,12 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     const file = request.validationError ? undefined : await findFile(db, request.params.id);
     if (!file) return sendError(request, reply, "NOT_FOUND");
     const content = await fileStorage.open(file.storageKey);
-    await writeAudit(db, {
-      event: "organization.file_downloaded",
-      outcome: "success",
-      userId: request.viewer?.id,
-      organizationId: file.organizationId,
-      ip: request.ip,
-      details: { fileId: file.id, purpose: file.purpose },
-    });
+    await auditSuccess(
+      db,
+      { userId: request.viewer?.id, organizationId: file.organizationId, ip: request.ip },
+      "organization.file_downloaded",
+      { fileId: file.id, purpose: file.purpose },
+    );
     return reply.headers(downloadHeaders(file)).send(content);
   });
 }

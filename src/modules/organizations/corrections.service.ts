@@ -5,7 +5,7 @@ import type { Clock } from "../../shared/clock.ts";
 import { formatDate } from "../../shared/format.ts";
 import { checkIdentifier, type IdentifierKind } from "../../shared/identifier-checks.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { authorizeOperator } from "../review/review.service.ts";
 import {
   answerCorrectionRequest,
@@ -89,14 +89,12 @@ export function createCorrectionsService({ db, clock }: { db: Database; clock: C
           createdBy: actor.userId,
           createdAt: clock.now(),
         });
-        await writeAudit(tx, {
-          event: "organization.correction_requested",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { requestId: row.id, field },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+          "organization.correction_requested",
+          { requestId: row.id, field },
+        );
       });
       return { ok: true };
     },
@@ -122,14 +120,12 @@ export function createCorrectionsService({ db, clock }: { db: Database; clock: C
           text: `Ответ на запрос об исправлении сведений «${label}»: ${text}`,
           at: now,
         });
-        await writeAudit(tx, {
-          event: "organization.correction_answered",
-          outcome: "success",
-          userId: operator.userId,
-          organizationId: organization.id,
-          ip: operator.ip,
-          details: { requestId: id },
-        });
+        await auditSuccess(
+          tx,
+          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
+          "organization.correction_answered",
+          { requestId: id },
+        );
         return true;
       });
     },

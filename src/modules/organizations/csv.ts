@@ -3,8 +3,15 @@
 
 export type CsvValue = string | number | null | undefined;
 
+/** A number as Excel in a Russian locale reads it: a decimal comma, no grouping (`7,75`, `-3`). */
+export function csvNumber(value: number): string {
+  return Number.isFinite(value) ? String(value).replace(".", ",") : "";
+}
+
 export function csvCell(value: CsvValue): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  // A number is never a formula, a negative one included, so it skips the guard below.
+  if (typeof value === "number") return csvNumber(value);
+  const text = value === null || value === undefined ? "" : value;
   // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -1,50 +1,31 @@
 // The journal's words (O10): what each audit event means to a reader in the organization.
-import type { AuditEventName } from "../audit/audit.events.ts";
+import { type AuditEventName, auditEventNames } from "../audit/audit.events.ts";
 import { auditLabel, auditSpecifics } from "../audit/audit.wording.ts";
 
-/** The events of an organization's journal, in the order its filter offers them. */
-export const journalEvents: AuditEventName[] = [
+// Everything about the organization, its people and its records, plus the entries and refusals of
+// its cabinet; derived from the closed list so that a new event of these entities joins by itself.
+const organizationEntities = new Set([
+  "organization",
+  "representative",
+  "staff",
+  "report",
+  "journal",
+  "licence",
+  "org_request",
+  "org_document",
+  "signature",
+]);
+const alsoJournaled = new Set<string>([
   "auth.context_chosen",
   "access.denied",
-  "organization.synced",
-  "organization.data_submitted",
-  "organization.activated",
-  "organization.corrections_requested",
-  "organization.correction_requested",
-  "organization.correction_answered",
-  "organization.file_downloaded",
-  "organization.network_added",
-  "organization.network_removed",
-  "organization.new_client",
-  "organization.entry_blocking_changed",
-  "organization.entry_held",
-  "organization.entry_code_failed",
-  "organization.entry_released",
-  "organization.entry_rejected",
-  "representative.submitted",
-  "representative.activated",
-  "representative.refused",
-  "representative.revoked",
   "access.granted",
   "access.revoked",
-  "licence.added",
-  "licence.status_changed",
-  "licence.verified",
-  "org_request.submitted",
-  "org_request.decided",
-  "staff.added",
-  "staff.card_added",
-  "staff.card_changed",
-  "staff.dismissed",
-  "staff.education_added",
-  "staff.certificate_added",
-  "staff.category_added",
-  "staff.import_started",
-  "staff.imported",
-  "staff.import_cancelled",
-  "report.downloaded",
-  "journal.exported",
-];
+]);
+
+/** The events of an organization's journal, in the order of the closed list (the filter's order). */
+export const journalEvents: AuditEventName[] = auditEventNames.filter(
+  (event) => organizationEntities.has(event.split(".")[0] ?? "") || alsoJournaled.has(event),
+);
 
 export function eventLabel(event: string): string {
   return auditLabel(event);

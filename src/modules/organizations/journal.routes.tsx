@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { pageNumber } from "../staff/views/staff-list.view.ts";
 import { cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
 import { csvDocument, csvHeaders } from "./csv.ts";
@@ -74,14 +74,12 @@ export async function journalRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = cabinetActorOf(request);
       const { filter } = parseJournalQuery(actor.organization.id, request.query);
       const rows = await listJournal(db, filter, EXPORT_LIMIT);
-      await writeAudit(db, {
-        event: "journal.exported",
-        outcome: "success",
-        userId: actor.userId,
-        organizationId: actor.organization.id,
-        ip: actor.ip,
-        details: { rows: rows.length, event: filter.event ?? null, person: filter.userId ?? null },
-      });
+      await auditSuccess(
+        db,
+        { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+        "journal.exported",
+        { rows: rows.length, event: filter.event ?? null, person: filter.userId ?? null },
+      );
       const lines = rows
         .map(journalLine)
         .map((line) => [line.when, line.who, line.what, line.outcome, line.details]);

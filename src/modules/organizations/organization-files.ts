@@ -4,12 +4,20 @@
 // attorney) and where the rows go.
 import { Readable } from "node:stream";
 import type { FastifyRequest } from "fastify";
-import type { DbExecutor } from "../../db/client.ts";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import { assertNoControlCharacters } from "../../http/control-characters.ts";
+import type { Clock } from "../../shared/clock.ts";
 import type { DocumentsService, ReceivedFile } from "../documents/documents.service.ts";
 import { type FileStorage, newStorageKey } from "../documents/storage.ts";
 import { checkFileName, rejectionMessage } from "../documents/upload-rules.ts";
 import { type OrganizationFilePurpose, organizationFiles } from "./activation.schema.ts";
+
+/** What a service needs that keeps organizations' uploaded files with its records. */
+export interface FilingDeps {
+  db: Database;
+  clock: Clock;
+  storage: FileStorage;
+}
 
 export interface UploadedPart {
   field: string;

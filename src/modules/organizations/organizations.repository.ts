@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
+import { listRows } from "../../db/rows.ts";
 import { organizations } from "./organizations.schema.ts";
 
 export type OrganizationRow = typeof organizations.$inferSelect;
@@ -43,9 +44,5 @@ export async function findOrganizationsByFrmoOids(
   frmoOids: string[],
 ): Promise<OrganizationRow[]> {
   if (frmoOids.length === 0) return [];
-  return db
-    .select()
-    .from(organizations)
-    .where(inArray(organizations.frmoOid, frmoOids))
-    .orderBy(asc(organizations.shortName));
+  return listRows(db, organizations, inArray(organizations.frmoOid, frmoOids), asc(organizations.shortName));
 }

@@ -1,9 +1,10 @@
 // SQL of the reports (O16): the organization's current staff by position and by department, the
 // staff's accreditations and certificates running out per month, and applications by status.
-import { and, count, desc, eq, gte, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
 import { applications } from "../applications/applications.schema.ts";
+import { registerPersons } from "../register/register.schema.ts";
 import {
   registerAccreditationProcedures,
   registerAccreditations,
@@ -101,6 +102,78 @@ export async function expiringPerMonth(
       certificates: row.count,
     });
   return totals;
+}
+
+export interface DeadlineRow {
+  personId: string;
+  lastName: string;
+  firstName: string;
+  patronymic: string | null;
+  kind: "accreditation" | "certificate";
+  spec: string;
+  endDate: string;
+}
+
+/**
+ * Per person of the current staff and specialty, the latest end of a passed accreditation or a
+ * specialist certificate, when it falls before `until` — already past ones included, since those
+ * people may not work in the specialty until accredited again. Most urgent (earliest) first.
+ */
+export async function staffDeadlines(
+  db: DbExecutor,
+  oid: string,
+  today: string,
+  until: string,
+): Promise<DeadlineRow[]> {
+  const staff = currentStaff(db, oid, today);
+  const procedures = registerAccreditationProcedures;
+  const person = {
+    personId: registerPersons.id,
+    lastName: registerPersons.lastName,
+    firstName: registerPersons.firstName,
+    patronymic: registerPersons.patronymic,
+  };
+  const [accreditations, certificates] = await Promise.all([
+    db
+      .select({ ...person, spec: procedures.spec, endDate: procedures.endDate })
+      .from(procedures)
+      .innerJoin(registerAccreditations, eq(registerAccreditations.id, procedures.accreditationId))
+      .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
+      .where(
+        and(
+          inArray(registerAccreditations.personId, staff),
+          eq(procedures.passed, true),
+          isNotNull(procedures.endDate),
+        ),
+      ),
+    db
+      .select({ ...person, spec: registerCertificates.specName, endDate: registerCertificates.endDate })
+      .from(registerCertificates)
+      .innerJoin(registerPersons, eq(registerPersons.id, registerCertificates.personId))
+      .where(and(inArray(registerCertificates.personId, staff), isNotNull(registerCertificates.endDate))),
+  ]);
+  // A later accreditation in the same specialty supersedes an older one or a certificate.
+  const latest = new Map<string, DeadlineRow>();
+  const add = (
+    row: Omit<DeadlineRow, "kind" | "spec" | "endDate"> & { spec: string | null; endDate: string | null },
+    kind: DeadlineRow["kind"],
+  ) => {
+    if (!row.endDate) return;
+    const spec = row.spec ?? "";
+    const key = `${row.personId}|${spec.toLocaleLowerCase("ru")}`;
+    const known = latest.get(key);
+    if (!known || known.endDate < row.endDate) latest.set(key, { ...row, kind, spec, endDate: row.endDate });
+  };
+  for (const row of accreditations) add(row, "accreditation");
+  for (const row of certificates) add(row, "certificate");
+  return [...latest.values()]
+    .filter((row) => row.endDate < until)
+    .sort(
+      (a, b) =>
+        a.endDate.localeCompare(b.endDate) ||
+        a.lastName.localeCompare(b.lastName, "ru") ||
+        a.firstName.localeCompare(b.firstName, "ru"),
+    );
 }
 
 /** Applications sent to the organization (drafts are the workers' own and are not counted). */

@@ -1,8 +1,7 @@
 // «Отчётность» (O16): the page and a CSV download of each report; downloads are journaled.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { statusLabels } from "../applications/applications.status.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
 import { type CsvValue, csvDocument, csvHeaders } from "./csv.ts";
 import {
@@ -10,8 +9,15 @@ import {
   expiringPerMonth,
   staffByDepartment,
   staffByPosition,
+  staffDeadlines,
 } from "./reports.repository.ts";
-import { buildChart, buildMonths, monthAfter } from "./views/reports.view.ts";
+import {
+  buildChart,
+  buildDeadlines,
+  buildMonths,
+  buildStatusCounts,
+  monthAfter,
+} from "./views/reports.view.ts";
 import { ReportsPage } from "./views/reports-page.tsx";
 
 export async function reportsRoutes(app: FastifyInstance): Promise<void> {
@@ -28,20 +34,22 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
   }
 
   async function applications(actor: CabinetActor) {
-    const rows = await applicationsByStatus(db, actor.organization.id);
-    return rows.map((row) => ({
-      status: row.status,
-      label: statusLabels[row.status] ?? row.status,
-      count: row.count,
-    }));
+    return buildStatusCounts(await applicationsByStatus(db, actor.organization.id));
+  }
+
+  async function deadlines(actor: CabinetActor) {
+    const until = `${monthAfter(actor.today, 12)}-01`;
+    const rows = await staffDeadlines(db, actor.organization.frmoOid, actor.today, until);
+    return buildDeadlines(rows, actor.today);
   }
 
   app.get("/org/reports", { preHandler: guard }, async (request, reply) => {
     const actor = cabinetActorOf(request);
     const oid = actor.organization.frmoOid;
-    const [byPosition, byDepartment, monthRows, applicationRows] = await Promise.all([
+    const [byPosition, byDepartment, deadlineRows, monthRows, applicationRows] = await Promise.all([
       staffByPosition(db, oid, actor.today),
       staffByDepartment(db, oid, actor.today),
+      deadlines(actor),
       months(actor),
       applications(actor),
     ]);
@@ -51,6 +59,7 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
         actor={actor}
         byPosition={byPosition}
         byDepartment={byDepartment}
+        deadlines={deadlineRows}
         months={monthRows}
         chart={buildChart(monthRows)}
         applications={applicationRows}
@@ -59,26 +68,31 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
     return sendHtml(reply, page);
   });
 
+  const staffGroups = (first: string, query: typeof staffByPosition) => ({
+    header: [first, "Работников", "Ставок"],
+    rows: async (actor: CabinetActor) =>
+      (await query(db, actor.organization.frmoOid, actor.today)).map((row) => [
+        row.label,
+        row.people,
+        row.rates,
+      ]),
+  });
+
   const downloads: Record<
     string,
     { header: string[]; rows: (actor: CabinetActor) => Promise<CsvValue[][]> }
   > = {
-    "staff-by-position": {
-      header: ["Должность", "Работников", "Ставок"],
+    "staff-by-position": staffGroups("Должность", staffByPosition),
+    "staff-by-department": staffGroups("Подразделение", staffByDepartment),
+    deadlines: {
+      header: ["Сотрудник", "Специальность", "Документ", "Действует по", "Дней осталось"],
       rows: async (actor) =>
-        (await staffByPosition(db, actor.organization.frmoOid, actor.today)).map((row) => [
-          row.label,
-          row.people,
-          row.rates,
-        ]),
-    },
-    "staff-by-department": {
-      header: ["Подразделение", "Работников", "Ставок"],
-      rows: async (actor) =>
-        (await staffByDepartment(db, actor.organization.frmoOid, actor.today)).map((row) => [
-          row.label,
-          row.people,
-          row.rates,
+        (await deadlines(actor)).map((row) => [
+          row.fullName,
+          row.spec,
+          row.document,
+          row.endDate,
+          row.daysLeft,
         ]),
     },
     expiring: {
@@ -99,14 +113,12 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
       async (request: FastifyRequest, reply: FastifyReply) => {
         const actor = cabinetActorOf(request);
         const rows = await report.rows(actor);
-        await writeAudit(db, {
-          event: "report.downloaded",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { report: name },
-        });
+        await auditSuccess(
+          db,
+          { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+          "report.downloaded",
+          { report: name },
+        );
         return reply.headers(csvHeaders(`${name}.csv`)).send(csvDocument(report.header, rows));
       },
     );

@@ -1,17 +1,20 @@
 // SQL of the allow-list, the known networks and devices, and the cabinet notices.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { listRows } from "../../db/rows.ts";
 import { organizationKnownClients, organizationNetworks, organizationNotices } from "./security.schema.ts";
 
 export type NetworkRow = typeof organizationNetworks.$inferSelect;
 export type NoticeRow = typeof organizationNotices.$inferSelect;
 
 export async function listNetworks(db: DbExecutor, organizationId: string): Promise<NetworkRow[]> {
-  return db
-    .select()
-    .from(organizationNetworks)
-    .where(eq(organizationNetworks.organizationId, organizationId))
-    .orderBy(asc(organizationNetworks.createdAt), asc(organizationNetworks.cidr));
+  return listRows(
+    db,
+    organizationNetworks,
+    eq(organizationNetworks.organizationId, organizationId),
+    asc(organizationNetworks.createdAt),
+    asc(organizationNetworks.cidr),
+  );
 }
 
 /** Adds the network; false when the organization already has it. */

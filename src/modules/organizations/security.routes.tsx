@@ -2,11 +2,12 @@
 // holding of suspicious entries and lets held staff in or turns them away; the held person confirms
 // the entry with the e-mailed code.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import type { FieldError } from "../../ui/form.tsx";
 import { requireOrganization } from "../identity/viewer.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute, ENTRY_HOLD } from "./cabinet.guard.tsx";
 import { holdsSuspicious, listPendingHolds } from "./entry-holds.repository.ts";
@@ -42,22 +43,34 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
     holds: await listPendingHolds(database.db, organizationId),
   });
 
-  app.get("/org/security", { preHandler: guard }, async (request, reply) => {
+  /** The list of networks with the form: empty, or as sent back with its error. */
+  async function securityPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values: { cidr?: string; note?: string }; errors: FieldError[]; status: number } = {
+      values: {},
+      errors: [],
+      status: 200,
+    },
+  ) {
     const actor = cabinetActorOf(request);
     const networks = await listNetworks(database.db, actor.organization.id);
+    const { values, errors, status } = form;
+    const ctx = pageContext(request, reply);
     const page = (
       <SecurityPage
-        ctx={pageContext(request, reply)}
+        ctx={ctx}
         actor={actor}
         networks={networks}
         entry={await entryState(actor.organization.id)}
-        values={{}}
-        errors={[]}
+        {...{ values, errors }}
         flash={takeFlash(request)}
       />
     );
-    return sendHtml(reply, page);
-  });
+    return sendHtml(reply, page, status);
+  }
+
+  app.get("/org/security", { preHandler: guard }, (request, reply) => securityPage(request, reply));
 
   app.post(
     "/org/security/entry-blocking",
@@ -136,28 +149,13 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = cabinetActorOf(request);
       const input = { cidr: request.body.cidr ?? "", note: request.body.note ?? "" };
-      const outcome = await cabinet.security.addNetwork(
-        { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
-        input,
-      );
+      const outcome = await cabinet.security.addNetwork(byActor(actor), input);
       if (outcome.ok) {
         setFlash(request, "Сеть добавлена. Теперь кабинет открывается только из разрешённых сетей.");
         return reply.redirect("/org/security", 303);
       }
-      const networks = await listNetworks(database.db, actor.organization.id);
       const errors = [{ field: outcome.field, message: outcome.message }];
-      return sendHtml(
-        reply,
-        <SecurityPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          networks={networks}
-          entry={await entryState(actor.organization.id)}
-          values={input}
-          errors={errors}
-        />,
-        400,
-      );
+      return securityPage(request, reply, { values: input, errors, status: 400 });
     },
   );
 
@@ -170,9 +168,8 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const actor = cabinetActorOf(request);
       const outcome = await cabinet.security.removeNetwork(
-        { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+        byActor(cabinetActorOf(request)),
         request.params.id,
       );
       if (outcome.ok) {
@@ -180,26 +177,9 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
         return reply.redirect("/org/security", 303);
       }
       if (outcome.reason === "not-found") return sendError(request, reply, "NOT_FOUND");
-      const networks = await listNetworks(database.db, actor.organization.id);
-      const errors = [
-        {
-          field: "cidr",
-          message:
-            "Эту сеть удалить нельзя: без неё ваш текущий адрес окажется вне списка и вы потеряете доступ.",
-        },
-      ];
-      return sendHtml(
-        reply,
-        <SecurityPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          networks={networks}
-          entry={await entryState(actor.organization.id)}
-          values={{}}
-          errors={errors}
-        />,
-        409,
-      );
+      const message =
+        "Эту сеть удалить нельзя: без неё ваш текущий адрес окажется вне списка и вы потеряете доступ.";
+      return securityPage(request, reply, { values: {}, errors: [{ field: "cidr", message }], status: 409 });
     },
   );
 }

@@ -3,12 +3,7 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "../identity/identity.schema.ts";
-import { organizations } from "./organizations.schema.ts";
-
-const organizationId = () =>
-  uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id, { onDelete: "cascade" });
+import { organizationId } from "./organization-columns.ts";
 
 /** When an organization has any entry here, its cabinet answers only requests from these networks. */
 export const organizationNetworks = pgTable(

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { clientNetwork, isInNetworks, parseCidr } from "./ip-networks.ts";
 import { notifyOrganization } from "./notices.ts";
 import type { OrganizationRow } from "./organizations.repository.ts";
@@ -73,14 +73,12 @@ export function createSecurityService({ db, clock }: { db: Database; clock: Cloc
           text,
           at: now,
         });
-        await writeAudit(tx, {
-          event: "organization.new_client",
-          outcome: "success",
-          userId: facts.userId,
-          organizationId: facts.organization.id,
-          ip: facts.ip,
-          details: { newNetwork: seen.newNetwork, newDevice: seen.newDevice },
-        });
+        await auditSuccess(
+          tx,
+          { userId: facts.userId, organizationId: facts.organization.id, ip: facts.ip },
+          "organization.new_client",
+          { newNetwork: seen.newNetwork, newDevice: seen.newDevice },
+        );
       });
     },
 
@@ -109,14 +107,12 @@ export function createSecurityService({ db, clock }: { db: Database; clock: Cloc
         });
         if (!row)
           return { ok: false, field: "cidr", message: `Сеть ${parsed.cidr} уже есть в списке.` } as const;
-        await writeAudit(tx, {
-          event: "organization.network_added",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organizationId,
-          ip: actor.ip,
-          details: { cidr: parsed.cidr },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: actor.organizationId, ip: actor.ip },
+          "organization.network_added",
+          { cidr: parsed.cidr },
+        );
         return { ok: true } as const;
       });
     },
@@ -133,14 +129,12 @@ export function createSecurityService({ db, clock }: { db: Database; clock: Cloc
       return db.transaction(async (tx) => {
         const row = await deleteNetwork(tx, actor.organizationId, id);
         if (!row) return { ok: false, reason: "not-found" } as const;
-        await writeAudit(tx, {
-          event: "organization.network_removed",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organizationId,
-          ip: actor.ip,
-          details: { cidr: row.cidr },
-        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: actor.organizationId, ip: actor.ip },
+          "organization.network_removed",
+          { cidr: row.cidr },
+        );
         return { ok: true } as const;
       });
     },

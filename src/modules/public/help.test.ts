@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
 import { buildPlatformApp } from "../../../test/support/platform.ts";
-import { normativeDocuments } from "./views/help-content.ts";
+import { normativeDocuments, officialLink } from "./views/help-content.ts";
 
 let app: FastifyInstance;
 let html: string;
@@ -71,4 +71,24 @@ test("normative documents: the verified list only", () => {
     assert.ok(!html.includes(absent), absent);
   }
   assert.equal(normativeDocuments.length, 13);
+});
+
+test("each normative act links to its official publication, found by its own date and number", () => {
+  for (const document of normativeDocuments) {
+    const link = officialLink(document);
+    assert.ok(link, document.title);
+    const url = new URL(link);
+    assert.equal(url.host, "pravo.gov.ru");
+    const [, date, number] = /от (\S+) № (\S+)/.exec(document.title) ?? [];
+    assert.equal(url.searchParams.get("a7date"), date);
+    assert.equal(url.searchParams.get("a8"), number);
+  }
+  assert.equal(
+    new URL(officialLink(normativeDocuments[0] ?? { title: "", note: "" }) ?? "").searchParams.get("a8"),
+    "323-ФЗ",
+  );
+  const rendered = [
+    ...html.matchAll(/<a href="(https:\/\/pravo\.gov\.ru\/[^"]+)"[^>]*rel="noopener noreferrer"/g),
+  ];
+  assert.equal(rendered.length, normativeDocuments.length, "every act on the page is a link");
 });

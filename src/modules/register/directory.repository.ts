@@ -3,6 +3,7 @@
 // the name index from the cursor, so its cost does not depend on how deep the page is.
 import { type AnyColumn, and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { listRows } from "../../db/rows.ts";
 import type { EmploymentCardRow } from "./record.repository.ts";
 import type { PersonRow } from "./register.repository.ts";
 import { registerPersons } from "./register.schema.ts";
@@ -79,16 +80,16 @@ export async function cardsOfPersons(
   organizationOid?: string,
 ): Promise<EmploymentCardRow[]> {
   if (personIds.length === 0) return [];
-  return db
-    .select()
-    .from(cards)
-    .where(
-      and(
-        inArray(cards.personId, [...personIds]),
-        organizationOid ? eq(cards.oid, organizationOid) : undefined,
-      ),
-    )
-    .orderBy(asc(cards.beginDate), asc(cards.id));
+  return listRows(
+    db,
+    cards,
+    and(
+      inArray(cards.personId, [...personIds]),
+      organizationOid ? eq(cards.oid, organizationOid) : undefined,
+    ),
+    asc(cards.beginDate),
+    asc(cards.id),
+  );
 }
 
 export async function findCardById(db: DbExecutor, cardId: string): Promise<EmploymentCardRow | undefined> {

@@ -1,7 +1,7 @@
 // SQL for the blocks of the personal file: reading the whole record, and writing one (demo seed,
 // tests, later the organizations' data entry).
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
 import type { IdentityDocumentRow, NewPerson, PersonRow } from "./register.repository.ts";
 import { registerAddresses, registerIdentityDocuments, registerPersons } from "./register.schema.ts";
@@ -61,48 +61,30 @@ export interface NewRecord {
   awards?: Children<typeof registerAwards>;
 }
 
+/** A block of the personal file: a table whose rows belong to one person. */
+type PersonBlock = PgTable & { personId: PgColumn };
+
 export async function loadRecord(db: DbExecutor, person: PersonRow): Promise<RegisterRecord> {
   const personId = person.id;
+  // One shape for every block; the row type comes back with the table the caller names.
+  const rowsOf = <Table extends PersonBlock>(table: Table, order?: SQL) =>
+    db
+      .select()
+      .from(table as PgTable)
+      .where(eq(table.personId, personId))
+      .orderBy(...(order ? [order] : [])) as unknown as Promise<Table["$inferSelect"][]>;
   const [documents, addresses, profEducation, postgraduate, extEducation, certificates] = await Promise.all([
-    db.select().from(registerIdentityDocuments).where(eq(registerIdentityDocuments.personId, personId)),
-    db.select().from(registerAddresses).where(eq(registerAddresses.personId, personId)),
-    db
-      .select()
-      .from(registerProfEducation)
-      .where(eq(registerProfEducation.personId, personId))
-      .orderBy(asc(registerProfEducation.docDate)),
-    db
-      .select()
-      .from(registerPostgraduate)
-      .where(eq(registerPostgraduate.personId, personId))
-      .orderBy(asc(registerPostgraduate.docDate)),
-    db
-      .select()
-      .from(registerExtEducation)
-      .where(eq(registerExtEducation.personId, personId))
-      .orderBy(desc(registerExtEducation.docDate)),
-    db
-      .select()
-      .from(registerCertificates)
-      .where(eq(registerCertificates.personId, personId))
-      .orderBy(desc(registerCertificates.passDate)),
+    rowsOf(registerIdentityDocuments),
+    rowsOf(registerAddresses),
+    rowsOf(registerProfEducation, asc(registerProfEducation.docDate)),
+    rowsOf(registerPostgraduate, asc(registerPostgraduate.docDate)),
+    rowsOf(registerExtEducation, desc(registerExtEducation.docDate)),
+    rowsOf(registerCertificates, desc(registerCertificates.passDate)),
   ]);
   const [categories, cards, awards, accreditation] = await Promise.all([
-    db
-      .select()
-      .from(registerQualificationCategories)
-      .where(eq(registerQualificationCategories.personId, personId))
-      .orderBy(desc(registerQualificationCategories.beginDate)),
-    db
-      .select()
-      .from(registerEmploymentCards)
-      .where(eq(registerEmploymentCards.personId, personId))
-      .orderBy(desc(registerEmploymentCards.beginDate)),
-    db
-      .select()
-      .from(registerAwards)
-      .where(eq(registerAwards.personId, personId))
-      .orderBy(desc(registerAwards.nomDate)),
+    rowsOf(registerQualificationCategories, desc(registerQualificationCategories.beginDate)),
+    rowsOf(registerEmploymentCards, desc(registerEmploymentCards.beginDate)),
+    rowsOf(registerAwards, desc(registerAwards.nomDate)),
     loadAccreditation(db, personId),
   ]);
   return {

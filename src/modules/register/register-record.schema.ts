@@ -1,7 +1,17 @@
 // The blocks of the personal file (личное дело, domain/frmr.md §2.1): education, certificates,
 // accreditation, categories, employment cards, awards. Dictionary references are `…Id` + `…Name`.
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, numeric, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  type PgColumnBuilderBase,
+  pgTable,
+  text,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { registerPersons } from "./register.schema.ts";
 
 const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
@@ -11,82 +21,65 @@ const personId = () =>
     .references(() => registerPersons.id, { onDelete: "cascade" });
 const day = (name: string) => date(name, { mode: "string" });
 
+/** A block of the personal file: rows of one person, indexed by the person (`<table>_person_idx`). */
+function personTable<Name extends string, Columns extends Record<string, PgColumnBuilderBase>>(
+  name: Name,
+  columns: Columns,
+) {
+  return pgTable(name, { id: id(), personId: personId(), ...columns }, (table) => [
+    index(`${name}_person_idx`).on(table.personId),
+  ]);
+}
+
+/** The education document's requisites and its specialty, the same in every education block. */
+const educationDocument = () => ({
+  docSerial: text("doc_serial"),
+  docNumber: text("doc_number"),
+  docDate: day("doc_date"),
+  specId: text("spec_id"),
+  specName: text("spec_name"),
+});
+
 /** Professional (higher or secondary medical) education: the diploma. */
-export const registerProfEducation = pgTable(
-  "register_prof_education",
-  {
-    id: id(),
-    personId: personId(),
-    levelEducationId: text("level_education_id").notNull(),
-    levelEducation: text("level_education").notNull(),
-    institutionName: text("institution_name").notNull(),
-    beginYear: integer("begin_year"),
-    docSerial: text("doc_serial"),
-    docNumber: text("doc_number"),
-    docDate: day("doc_date"),
-    specId: text("spec_id"),
-    specName: text("spec_name"),
-    qualificationName: text("qualification_name"),
-  },
-  (table) => [index("register_prof_education_person_idx").on(table.personId)],
-);
+export const registerProfEducation = personTable("register_prof_education", {
+  levelEducationId: text("level_education_id").notNull(),
+  levelEducation: text("level_education").notNull(),
+  institutionName: text("institution_name").notNull(),
+  beginYear: integer("begin_year"),
+  ...educationDocument(),
+  qualificationName: text("qualification_name"),
+});
 
 /** Ординатура, интернатура, аспирантура. */
-export const registerPostgraduate = pgTable(
-  "register_postgraduate",
-  {
-    id: id(),
-    personId: personId(),
-    educationStageId: text("education_stage_id").notNull(),
-    educationStageName: text("education_stage_name").notNull(),
-    institutionName: text("institution_name").notNull(),
-    beginYear: integer("begin_year"),
-    docSerial: text("doc_serial"),
-    docNumber: text("doc_number"),
-    docDate: day("doc_date"),
-    specId: text("spec_id"),
-    specName: text("spec_name"),
-  },
-  (table) => [index("register_postgraduate_person_idx").on(table.personId)],
-);
+export const registerPostgraduate = personTable("register_postgraduate", {
+  educationStageId: text("education_stage_id").notNull(),
+  educationStageName: text("education_stage_name").notNull(),
+  institutionName: text("institution_name").notNull(),
+  beginYear: integer("begin_year"),
+  ...educationDocument(),
+});
 
 /** ДПО: повышение квалификации or профессиональная переподготовка, with academic hours. */
-export const registerExtEducation = pgTable(
-  "register_ext_education",
-  {
-    id: id(),
-    personId: personId(),
-    profEducationKindId: text("prof_education_kind_id").notNull(),
-    profEducationKindName: text("prof_education_kind_name").notNull(),
-    institutionName: text("institution_name").notNull(),
-    hoursCount: integer("hours_count").notNull(),
-    theme: text("theme"),
-    docSerial: text("doc_serial"),
-    docNumber: text("doc_number"),
-    docDate: day("doc_date"),
-    specId: text("spec_id"),
-    specName: text("spec_name"),
-  },
-  (table) => [index("register_ext_education_person_idx").on(table.personId)],
-);
+export const registerExtEducation = personTable("register_ext_education", {
+  profEducationKindId: text("prof_education_kind_id").notNull(),
+  profEducationKindName: text("prof_education_kind_name").notNull(),
+  institutionName: text("institution_name").notNull(),
+  hoursCount: integer("hours_count").notNull(),
+  theme: text("theme"),
+  ...educationDocument(),
+});
 
 /** Сертификат специалиста (issued until 2021; each runs out five years after issue). */
-export const registerCertificates = pgTable(
-  "register_certificates",
-  {
-    id: id(),
-    personId: personId(),
-    certSerial: text("cert_serial"),
-    certNumber: text("cert_number").notNull(),
-    examDate: day("exam_date"),
-    passDate: day("pass_date"),
-    endDate: day("end_date"),
-    institutionName: text("institution_name"),
-    specId: text("spec_id"),
-    specName: text("spec_name"),
-  },
-  (table) => [index("register_certificates_person_idx").on(table.personId)],
-);
+export const registerCertificates = personTable("register_certificates", {
+  certSerial: text("cert_serial"),
+  certNumber: text("cert_number").notNull(),
+  examDate: day("exam_date"),
+  passDate: day("pass_date"),
+  endDate: day("end_date"),
+  institutionName: text("institution_name"),
+  specId: text("spec_id"),
+  specName: text("spec_name"),
+});
 
 /** The person's accreditation record; the procedures below carry the results. */
 export const registerAccreditations = pgTable("register_accreditations", {
@@ -123,22 +116,16 @@ export const registerAccreditationProcedures = pgTable(
   (table) => [index("register_accreditation_procedures_idx").on(table.accreditationId)],
 );
 
-export const registerQualificationCategories = pgTable(
-  "register_qualification_categories",
-  {
-    id: id(),
-    personId: personId(),
-    qualifyCategoryId: text("qualify_category_id").notNull(),
-    qualifyCategoryName: text("qualify_category_name").notNull(),
-    beginDate: day("begin_date"),
-    endDate: day("end_date"),
-    specId: text("spec_id"),
-    specName: text("spec_name"),
-    postId: text("post_id"),
-    postName: text("post_name"),
-  },
-  (table) => [index("register_qualification_categories_person_idx").on(table.personId)],
-);
+export const registerQualificationCategories = personTable("register_qualification_categories", {
+  qualifyCategoryId: text("qualify_category_id").notNull(),
+  qualifyCategoryName: text("qualify_category_name").notNull(),
+  beginDate: day("begin_date"),
+  endDate: day("end_date"),
+  specId: text("spec_id"),
+  specName: text("spec_name"),
+  postId: text("post_id"),
+  postName: text("post_name"),
+});
 
 /** One card per position and rate in an organization (ФРМР «card»). */
 export const registerEmploymentCards = pgTable(
@@ -177,14 +164,8 @@ export const registerEmploymentCards = pgTable(
 );
 
 /** Awards (ФРМР «nomination»). */
-export const registerAwards = pgTable(
-  "register_awards",
-  {
-    id: id(),
-    personId: personId(),
-    nominationName: text("nomination_name").notNull(),
-    nomNumber: text("nom_number"),
-    nomDate: day("nom_date"),
-  },
-  (table) => [index("register_awards_person_idx").on(table.personId)],
-);
+export const registerAwards = personTable("register_awards", {
+  nominationName: text("nomination_name").notNull(),
+  nomNumber: text("nom_number"),
+  nomDate: day("nom_date"),
+});

@@ -1,6 +1,7 @@
 // SQL for the register's person: linking to the cabinet user, the ESIA snapshot, personal data.
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow } from "../../db/rows.ts";
 import type { EsiaPerson } from "../../esia/identity-provider.ts";
 import type { PersonalDataChange } from "./personal-data.validation.ts";
 import { codeAndName, RF_PASSPORT_CODE } from "./register.dictionaries.ts";
@@ -48,22 +49,15 @@ export async function findEsiaSnapshot(db: DbExecutor, userId: string): Promise<
   return row?.person;
 }
 
-export async function findPassport(
-  db: DbExecutor,
-  personId: string,
-): Promise<IdentityDocumentRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(registerIdentityDocuments)
-    .where(
-      and(
-        eq(registerIdentityDocuments.personId, personId),
-        eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
-      ),
-    )
-    .limit(1);
-  return row;
-}
+export const findPassport = (db: DbExecutor, personId: string): Promise<IdentityDocumentRow | undefined> =>
+  findRow(
+    db,
+    registerIdentityDocuments,
+    and(
+      eq(registerIdentityDocuments.personId, personId),
+      eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
+    ),
+  );
 
 /** True when another register person already has this СНИЛС. */
 export async function isSnilsTaken(db: DbExecutor, snils: string, personId: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { Database, DbExecutor } from "../../db/client.ts";
 import type { EsiaPerson } from "../../esia/identity-provider.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { moscowDate } from "./expiry.ts";
 import {
   compareWithEsia,
@@ -85,13 +85,7 @@ export function createRegisterService({ db, clock }: { db: Database; clock: Cloc
       if (!person.snils || (await findPersonByUserId(tx, userId))) return;
       const personId = await linkPersonBySnils(tx, { userId, esiaOid: person.oid, snils: person.snils });
       if (personId) {
-        await writeAudit(tx, {
-          event: "register.person_linked",
-          outcome: "success",
-          userId,
-          ip,
-          details: { personId },
-        });
+        await auditSuccess(tx, { userId, ip }, "register.person_linked", { personId });
       }
     },
 
@@ -116,12 +110,9 @@ export function createRegisterService({ db, clock }: { db: Database; clock: Cloc
       if (changed.length === 0) return { ok: true, changed };
       await db.transaction(async (tx) => {
         await updatePersonalData(tx, person.id, result.value, clock.now());
-        await writeAudit(tx, {
-          event: "register.personal_data_changed",
-          outcome: "success",
-          userId: actor.id,
-          ip: actor.ip,
-          details: { personId: person.id, fields: changed },
+        await auditSuccess(tx, { userId: actor.id, ip: actor.ip }, "register.personal_data_changed", {
+          personId: person.id,
+          fields: changed,
         });
       });
       return { ok: true, changed };

@@ -16,7 +16,7 @@ import {
 import type { Outcome } from "../applications/applications.service.ts";
 import type { ApplicationAction } from "../applications/applications.status.ts";
 import { type Executor, moveApplication } from "../applications/applications.transitions.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { issueExtract } from "../extracts/extracts.repository.ts";
 import { findUserById } from "../identity/identity.repository.ts";
 import { addYears } from "../register/expiry.ts";
@@ -49,6 +49,8 @@ export function createReviewDecisions({
       tx: Executor,
       application: ApplicationRow,
     ) => Promise<Outcome | { comment?: string | null } | undefined>,
+    /** Runs in the same transaction once the move has succeeded. */
+    afterMove?: (tx: Executor, application: ApplicationRow) => Promise<void>,
   ): Promise<Outcome> {
     return db.transaction(async (tx) => {
       const application = await filedApplication(tx, actor, id, action, true);
@@ -59,7 +61,10 @@ export function createReviewDecisions({
       const moved = await moveApplication(tx, clock.now(), application, action, operator, {
         comment: prepared?.comment ?? null,
       });
-      if (moved.ok) return { ok: true, value: undefined } as const;
+      if (moved.ok) {
+        await afterMove?.(tx, application);
+        return { ok: true, value: undefined } as const;
+      }
       return {
         ok: false,
         reason: moved.reason === "changed-meanwhile" ? "changed-meanwhile" : "not-editable",
@@ -68,7 +73,16 @@ export function createReviewDecisions({
   }
 
   return {
-    startReview: (actor: CabinetActor, id: string) => act(actor, id, "start_review"),
+    /** Whoever takes the application becomes its «Ответственный» unless someone already is. */
+    startReview: (actor: CabinetActor, id: string) =>
+      act(actor, id, "start_review", undefined, async (tx, application) => {
+        if (application.assigneeId) return;
+        await updateApplication(tx, application.id, { assigneeId: actor.userId });
+        await auditSuccess(tx, actor, "application.assigned", {
+          applicationId: application.id,
+          assigneeId: actor.userId,
+        });
+      }),
 
     transferToCommission: (actor: CabinetActor, id: string) => act(actor, id, "transfer_to_commission"),
 
@@ -128,13 +142,7 @@ export function createReviewDecisions({
           toStatus: application.status,
           comment: `${assignee.lastName} ${assignee.firstName}`,
         });
-        await writeAudit(tx, {
-          event: "application.assigned",
-          outcome: "success",
-          userId: actor.userId,
-          ip: actor.ip,
-          details: { applicationId: application.id, assigneeId },
-        });
+        await auditSuccess(tx, actor, "application.assigned", { applicationId: application.id, assigneeId });
         return { ok: true, value: undefined } as const;
       });
     },
@@ -237,11 +245,10 @@ async function recordResult(
     procedureId: procedure.id,
     issuedAt: now,
   });
-  await writeAudit(tx, {
-    event: "extract.issued",
-    outcome: "success",
-    userId: application.userId,
-    details: { applicationId: application.id, procedureId: procedure.id, extract: extract.number },
+  await auditSuccess(tx, { userId: application.userId }, "extract.issued", {
+    applicationId: application.id,
+    procedureId: procedure.id,
+    extract: extract.number,
   });
 }
 

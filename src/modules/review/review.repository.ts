@@ -91,6 +91,8 @@ const assignee = alias(users, "assignee");
 
 function queueConditions(filter: QueueFilter): SQL | undefined {
   return and(
+    // A draft the worker withdrew was never filed: it is «Отозвано» but not the commission's.
+    isNotNull(applications.submittedAt),
     filter.status === "all"
       ? inArray(applications.status, [...filedStatuses])
       : filter.status

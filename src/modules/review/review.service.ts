@@ -23,7 +23,7 @@ import {
 } from "../applications/applications.status.ts";
 import type { Executor } from "../applications/applications.transitions.ts";
 import { agreementSignatures } from "../applications/approval-decision.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { type DocumentRow, findDocument } from "../documents/documents.repository.ts";
 import { findExtractByApplication } from "../extracts/extracts.repository.ts";
 import { findUserById } from "../identity/identity.repository.ts";
@@ -74,7 +74,9 @@ export async function filedApplication(
 ): Promise<ApplicationRow | undefined> {
   if (!(await authorizeOperator(db, actor, action)) || !isUuid(id)) return undefined;
   const application = lock ? await lockApplication(db, id) : await findApplication(db, id);
-  return application && filedStatuses.includes(application.status) ? application : undefined;
+  // Filed means sent to the commission: a draft withdrawn before filing stays the worker's own.
+  const filed = application && filedStatuses.includes(application.status) && application.submittedAt;
+  return filed ? application : undefined;
 }
 
 export function createReviewService({ db, clock }: ReviewDeps) {
@@ -148,12 +150,9 @@ export function createReviewService({ db, clock }: ReviewDeps) {
         attachments.some((item) => item.documentId === documentId) ||
         requested.some((item) => item.documentId === documentId);
       if (!filed) return undefined;
-      await writeAudit(db, {
-        event: "application.document_downloaded",
-        outcome: "success",
-        userId: actor.userId,
-        ip: actor.ip,
-        details: { applicationId: application.id, documentId },
+      await auditSuccess(db, actor, "application.document_downloaded", {
+        applicationId: application.id,
+        documentId,
       });
       return findDocument(db, documentId);
     },

@@ -126,8 +126,10 @@ test("CSV downloads neutralise spreadsheet formulas and quote what needs it", ()
       [
         ["=SUM(A1)", 'x;"y"'],
         [null, 1.5],
+        ["-1", -7],
       ],
     ),
-    '\uFEFFa;b\r\n\'=SUM(A1);"x;""y"""\r\n;1.5\r\n',
+    // Numbers as Excel in a Russian locale reads them; a negative number is not a formula.
+    '\uFEFFa;b\r\n\'=SUM(A1);"x;""y"""\r\n;1,5\r\n\'-1;-7\r\n',
   );
 });

@@ -1,18 +1,15 @@
 // SQL of staff imports; every read by id is scoped by the organization.
 import { and, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { type ImportStatus, staffImports } from "./staff.schema.ts";
 
 export type StaffImportRow = typeof staffImports.$inferSelect;
 
-export async function insertImport(
+export const insertImport = (
   tx: DbExecutor,
   values: typeof staffImports.$inferInsert,
-): Promise<StaffImportRow> {
-  const [row] = await tx.insert(staffImports).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+): Promise<StaffImportRow> => insertRow(tx, staffImports, values);
 
 export async function findImport(db: DbExecutor, id: string): Promise<StaffImportRow | undefined> {
   const [row] = await db.select().from(staffImports).where(eq(staffImports.id, id)).limit(1);
@@ -20,12 +17,11 @@ export async function findImport(db: DbExecutor, id: string): Promise<StaffImpor
 }
 
 export async function findOrganizationImport(db: DbExecutor, organizationId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(staffImports)
-    .where(and(eq(staffImports.id, id), eq(staffImports.organizationId, organizationId)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    staffImports,
+    and(eq(staffImports.id, id), eq(staffImports.organizationId, organizationId)),
+  );
 }
 
 export async function listImports(db: DbExecutor, organizationId: string, limit = 10) {

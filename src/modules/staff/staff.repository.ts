@@ -3,6 +3,7 @@
 // persons and cards are never reached. Writes go to the register's own tables.
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, listRows } from "../../db/rows.ts";
 import type { EmploymentCardRow } from "../register/record.repository.ts";
 import type { PersonRow } from "../register/register.repository.ts";
 import { registerPersons } from "../register/register.schema.ts";
@@ -167,20 +168,20 @@ export async function listCardsIn(
   organizationOid: string,
   personId: string,
 ): Promise<EmploymentCardRow[]> {
-  return db
-    .select()
-    .from(cards)
-    .where(and(eq(cards.oid, organizationOid), eq(cards.personId, personId)))
-    .orderBy(desc(cards.beginDate));
+  return listRows(
+    db,
+    cards,
+    and(eq(cards.oid, organizationOid), eq(cards.personId, personId)),
+    desc(cards.beginDate),
+  );
 }
 
 export async function findCard(db: DbExecutor, organizationOid: string, personId: string, cardId: string) {
-  const [row] = await db
-    .select()
-    .from(cards)
-    .where(and(eq(cards.id, cardId), eq(cards.oid, organizationOid), eq(cards.personId, personId)))
-    .limit(1);
-  return row;
+  return findRow(
+    db,
+    cards,
+    and(eq(cards.id, cardId), eq(cards.oid, organizationOid), eq(cards.personId, personId)),
+  );
 }
 
 export type NewCard = typeof cards.$inferInsert;

@@ -2,7 +2,7 @@
 // ones, and revocation. A grant ends by itself after its last day.
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
-import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { buttonClass, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { CheckboxGroup, SnilsField } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
@@ -28,7 +28,7 @@ const stateBadges: Record<GrantState, { text: string; className: string }> = {
   revoked: { text: "отозваны", className: "badge badge--bad" },
 };
 
-function grantColumns(today: string, csrfToken: string): Column<GrantRow>[] {
+function grantColumns(today: string): Column<GrantRow>[] {
   return [
     {
       label: "Сотрудник",
@@ -60,16 +60,10 @@ function grantColumns(today: string, csrfToken: string): Column<GrantRow>[] {
         const state = grantState(grant, today);
         if (state !== "active" && state !== "scheduled") return null;
         return (
-          <ActionButton
-            action={`/org/access/grants/${grant.id}/revoke`}
-            csrfToken={csrfToken}
-            variant="secondary"
-            label={
-              <>
-                Отозвать<span class="visually-hidden"> права: {grant.fullName}</span>
-              </>
-            }
-          />
+          // The confirmation page asks first (revoking acts at once).
+          <a class={buttonClass("secondary")} href={`/org/access/grants/${grant.id}/revoke`}>
+            Отозвать<span class="visually-hidden"> права: {grant.fullName}</span>
+          </a>
         );
       },
     },
@@ -116,7 +110,7 @@ export function AccessPage(props: {
             caption="Выданные права"
             rows={props.grants}
             rowKey={(grant) => grant.id}
-            columns={grantColumns(actor.today, props.ctx.csrfToken)}
+            columns={grantColumns(actor.today)}
           />
         )}
       </section>

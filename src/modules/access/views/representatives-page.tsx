@@ -2,7 +2,7 @@
 // reasons, and the form to appoint one on a power of attorney.
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
-import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
+import { buttonClass, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { Fieldset, FileField, SnilsField } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
@@ -76,17 +76,10 @@ export function RepresentativesPage(props: {
                   </>
                 )}
                 {(row.status === "active" || row.status === "pending") && (
-                  <ActionButton
-                    action={`/org/representatives/${row.id}/revoke`}
-                    csrfToken={props.ctx.csrfToken}
-                    variant="secondary"
-                    label={
-                      <>
-                        {row.status === "pending" ? "Отозвать заявку" : "Прекратить полномочия"}
-                        <span class="visually-hidden">: {row.fullName}</span>
-                      </>
-                    }
-                  />
+                  <a class={buttonClass("secondary")} href={`/org/representatives/${row.id}/revoke`}>
+                    {row.status === "pending" ? "Отозвать заявку" : "Прекратить полномочия"}
+                    <span class="visually-hidden">: {row.fullName}</span>
+                  </a>
                 )}
               </li>
             );

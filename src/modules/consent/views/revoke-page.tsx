@@ -1,3 +1,4 @@
+import { FormActions, PostForm } from "../../../ui/actions.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 
 export function RevokePage({ ctx }: { ctx: PageContext }) {
@@ -12,15 +13,9 @@ export function RevokePage({ ctx }: { ctx: PageContext }) {
         <p>
           Сведения регистра ФРМР, которые ведутся в соответствии с законодательством, при этом не удаляются.
         </p>
-        <form method="post" action="/lk/consent/revoke" class="actions">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <button type="submit" class="button button--danger">
-            Отозвать согласие
-          </button>
-          <a class="button button--secondary" href="/lk/settings">
-            Отмена
-          </a>
-        </form>
+        <PostForm action="/lk/consent/revoke" csrfToken={ctx.csrfToken}>
+          <FormActions label="Отозвать согласие" variant="danger" cancelHref="/lk/settings" />
+        </PostForm>
       </div>
     </Layout>
   );

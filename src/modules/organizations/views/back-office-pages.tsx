@@ -146,7 +146,7 @@ export function DataRequestPage(props: {
         <p class="muted">ИНН, КПП и ФИО руководителя при отправке совпали с ЕГРЮЛ/ЕГРИП.</p>
         <Files files={props.files} />
       </section>
-      <OrganizationCard organization={props.organization} />
+      <OrganizationCard organization={props.organization} backOffice />
       {request.status === "submitted" ? (
         <form method="post" action={`/review/organizations/data/${request.id}/decision`} class="card">
           <input type="hidden" name="_csrf" value={ctx.csrfToken} />

@@ -2,12 +2,11 @@
 import type { ComponentChildren } from "preact";
 import { Flash } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
-import type { CabinetActor } from "../cabinet.guard.tsx";
-import { cabinetNavigation } from "../cabinet.navigation.ts";
+import { cabinetNavigation, type NavigationActor } from "../cabinet.navigation.ts";
 
 export function CabinetPage(props: {
   ctx: PageContext;
-  actor: Pick<CabinetActor, "role" | "powers">;
+  actor: NavigationActor;
   title: string;
   flash?: string | undefined;
   refreshSeconds?: number;

@@ -34,10 +34,13 @@ function Checked({ valid, formatOnly }: { valid: boolean; formatOnly?: boolean }
 export function OrganizationCard({
   organization,
   licences,
+  backOffice,
 }: {
   organization: OrganizationRow;
   /** Shown in the cabinet, where the organization's licences are at hand (O17). */
   licences?: readonly LicenceRow[];
+  /** The operator reads the card: the organization's own correction request is not theirs to open. */
+  backOffice?: boolean;
 }) {
   const entrepreneur = organization.ogrn.length === 15;
   const register = entrepreneur ? "ЕГРИП" : "ЕГРЮЛ";
@@ -105,8 +108,13 @@ export function OrganizationCard({
       <p class="muted">
         {organization.egrulSyncedAt
           ? `Сведения сверены с ${register} ${formatDateTime(organization.egrulSyncedAt)}; сверка выполняется ежедневно.`
-          : `Сведения ещё не сверялись с ${register}; сверка выполняется ежедневно.`}{" "}
-        Нашли ошибку? <a href="/org/feedback">Направьте запрос на исправление</a>.
+          : `Сведения ещё не сверялись с ${register}; сверка выполняется ежедневно.`}
+        {!backOffice && (
+          <>
+            {" "}
+            Нашли ошибку? <a href="/org/feedback">Направьте запрос на исправление</a>.
+          </>
+        )}
       </p>
     </section>
   );

@@ -1,10 +1,12 @@
-// «Отчётность» (O16): staff by position and department, accreditations running out per month as a
-// chart with its table beside it, applications by status; each downloadable as CSV.
+// «Отчётность» (O16): the people whose accreditation runs out or has run out, staff by position and
+// department, accreditations running out per month as a chart with its table beside it,
+// applications by status; each downloadable as CSV.
 import type { PageContext } from "../../../ui/layout.tsx";
+import { type Column, DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import type { GroupCount } from "../reports.repository.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
-import type { Chart, MonthRow } from "./reports.view.ts";
+import type { Chart, Deadline, MonthRow } from "./reports.view.ts";
 
 const rate = (value: number) => String(Math.round(value * 100) / 100).replace(".", ",");
 
@@ -35,6 +37,26 @@ function GroupTable({ caption, first, rows }: { caption: string; first: string; 
   );
 }
 
+const urgencyBadge: Record<Deadline["urgency"], string> = {
+  expired: "badge badge--bad",
+  soon: "badge badge--warn",
+  later: "badge",
+};
+
+function deadlineColumns(canOpenCards: boolean): Column<Deadline>[] {
+  return [
+    {
+      label: "Сотрудник",
+      cell: (row) =>
+        canOpenCards ? <a href={`/org/staff/${row.personId}`}>{row.fullName}</a> : row.fullName,
+    },
+    { label: "Специальность", cell: (row) => row.spec },
+    { label: "Документ", cell: (row) => row.document },
+    { label: "Действует по", cell: (row) => row.endDate },
+    { label: "Срок", cell: (row) => <span class={urgencyBadge[row.urgency]}>{row.when}</span> },
+  ];
+}
+
 export function BarChart({ chart }: { chart: Chart }) {
   return (
     <svg
@@ -45,16 +67,35 @@ export function BarChart({ chart }: { chart: Chart }) {
     >
       <title id="chart-title">{chart.title}</title>
       <desc id="chart-desc">{chart.description}</desc>
-      <line class="chart__axis" x1="0" x2={chart.width} y1={chart.baseline} y2={chart.baseline} />
+      {chart.ticks.map((tick) => (
+        <g key={tick.value}>
+          <line class="chart__grid" x1={chart.left} x2={chart.width} y1={tick.y} y2={tick.y} />
+          <text class="chart__tick" x={chart.left - 8} y={tick.y + 5} text-anchor="end">
+            {tick.value}
+          </text>
+        </g>
+      ))}
+      <line class="chart__axis" x1={chart.left} x2={chart.left} y1={chart.top} y2={chart.baseline} />
+      <line class="chart__axis" x1={chart.left} x2={chart.width} y1={chart.baseline} y2={chart.baseline} />
+      <text class="chart__tick" x={chart.left} y={18}>
+        Документов
+      </text>
       {chart.bars.map((bar) => (
         <g key={bar.labelX}>
           <rect class="chart__bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height} />
-          <text class="chart__value" x={bar.labelX} y={bar.y - 6} text-anchor="middle">
-            {bar.value}
-          </text>
+          {bar.value > 0 && (
+            <text class="chart__value" x={bar.labelX} y={bar.y - 6} text-anchor="middle">
+              {bar.value}
+            </text>
+          )}
           <text class="chart__label" x={bar.labelX} y={chart.baseline + 22} text-anchor="middle">
             {bar.label}
           </text>
+          {bar.year && (
+            <text class="chart__label" x={bar.labelX} y={chart.baseline + 42} text-anchor="middle">
+              {bar.year}
+            </text>
+          )}
         </g>
       ))}
     </svg>
@@ -66,27 +107,48 @@ export function ReportsPage(props: {
   actor: CabinetActor;
   byPosition: GroupCount[];
   byDepartment: GroupCount[];
+  deadlines: Deadline[];
   months: MonthRow[];
   chart: Chart;
-  applications: { status: string; label: string; count: number }[] | undefined;
+  applications: { status: string; label: string; count: number }[];
 }) {
+  const sent = props.applications.reduce((sum, row) => sum + row.count, 0);
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Отчётность">
       <h1>Отчётность</h1>
-      <section class="card" aria-labelledby="by-position">
-        <h2 id="by-position">Штат по должностям</h2>
-        <GroupTable caption="Штат по должностям" first="Должность" rows={props.byPosition} />
+      <section class="card" aria-labelledby="deadlines">
+        <h2 id="deadlines">Кому пора пройти аккредитацию</h2>
         <p>
-          <a href="/org/reports/staff-by-position.csv">Скачать CSV</a>
+          Действующие сотрудники, у которых аккредитация или сертификат специалиста по специальности уже
+          истекли или истекут в ближайшие 12 месяцев; сначала самые срочные. Без действующей аккредитации
+          работать по специальности нельзя.
+        </p>
+        <DataTable
+          caption="Сроки аккредитации сотрудников"
+          columns={deadlineColumns(props.actor.powers.has("staff.view"))}
+          rows={props.deadlines}
+          rowKey={(row) => `${row.personId}-${row.spec}`}
+          stacked
+          empty="Ни у кого из действующих сотрудников аккредитация не истекает в ближайшие 12 месяцев."
+        />
+        <p>
+          <a href="/org/reports/deadlines.csv">Скачать CSV</a>
         </p>
       </section>
-      <section class="card" aria-labelledby="by-department">
-        <h2 id="by-department">Штат по подразделениям</h2>
-        <GroupTable caption="Штат по подразделениям" first="Подразделение" rows={props.byDepartment} />
-        <p>
-          <a href="/org/reports/staff-by-department.csv">Скачать CSV</a>
-        </p>
-      </section>
+      {(
+        [
+          ["staff-by-position", "Штат по должностям", "Должность", props.byPosition],
+          ["staff-by-department", "Штат по подразделениям", "Подразделение", props.byDepartment],
+        ] as const
+      ).map(([name, title, first, rows]) => (
+        <section key={name} class="card" aria-labelledby={name}>
+          <h2 id={name}>{title}</h2>
+          <GroupTable caption={title} first={first} rows={rows} />
+          <p>
+            <a href={`/org/reports/${name}.csv`}>Скачать CSV</a>
+          </p>
+        </section>
+      ))}
       <section class="card" aria-labelledby="expiring">
         <h2 id="expiring">Сроки аккредитации на 12 месяцев</h2>
         <p>
@@ -124,22 +186,19 @@ export function ReportsPage(props: {
       </section>
       <section class="card" aria-labelledby="applications">
         <h2 id="applications">Заявления на аккредитацию по статусам</h2>
-        {!props.applications || props.applications.length === 0 ? (
-          <p>Сотрудники ещё не направляли заявления на согласование в организацию.</p>
-        ) : (
-          <>
-            <ul>
-              {props.applications.map((row) => (
-                <li key={row.status}>
-                  {row.label}: {row.count}
-                </li>
-              ))}
-            </ul>
-            <p>
-              <a href="/org/reports/applications.csv">Скачать CSV</a>
-            </p>
-          </>
-        )}
+        {sent === 0 && <p>Сотрудники ещё не направляли заявления на согласование в организацию.</p>}
+        <DataTable
+          caption="Заявления по статусам"
+          columns={[
+            { label: "Статус", cell: (row) => row.label },
+            { label: "Заявлений", cell: (row) => row.count },
+          ]}
+          rows={props.applications}
+          rowKey={(row) => row.status}
+        />
+        <p>
+          <a href="/org/reports/applications.csv">Скачать CSV</a>
+        </p>
       </section>
     </CabinetPage>
   );

@@ -19,6 +19,26 @@ export interface NormativeDocument {
   note: string;
 }
 
+/**
+ * The act's official publication: the search of the official legal information portal
+ * (pravo.gov.ru) by the act's date and number, both taken from its title so that they are spelt once.
+ */
+export function officialLink(document: NormativeDocument): string | undefined {
+  const match = /от (\d{2}\.\d{2}\.\d{4}) № ([\dА-Яа-я-]+)/.exec(document.title);
+  if (!match) return undefined;
+  const [, date = "", number = ""] = match;
+  const query = new URLSearchParams({
+    searchres: "",
+    bpas: "cd00000",
+    a7type: "1",
+    a7date: date,
+    a8: number,
+    a8type: "1",
+    sort: "7",
+  });
+  return `https://pravo.gov.ru/proxy/ips/?${query.toString()}`;
+}
+
 export const questions: readonly Question[] = [
   {
     id: "password",

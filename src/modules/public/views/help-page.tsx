@@ -1,6 +1,6 @@
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
-import { instructions, normativeDocuments, questions } from "./help-content.ts";
+import { instructions, normativeDocuments, officialLink, questions } from "./help-content.ts";
 
 export function HelpPage({ ctx }: { ctx: PageContext }) {
   const nav = ctx.viewer?.context?.kind === "worker" ? workerNavigation : undefined;
@@ -53,15 +53,27 @@ export function HelpPage({ ctx }: { ctx: PageContext }) {
 
       <section id="documents" aria-labelledby="documents-title">
         <h2 id="documents-title">Нормативные документы</h2>
-        <p class="muted">В списке только документы, реквизиты которых сверены с официальными источниками.</p>
+        <p class="muted">
+          В списке только документы, реквизиты которых сверены с официальными источниками. Ссылка открывает
+          поиск документа на официальном интернет-портале правовой информации pravo.gov.ru (в новой вкладке).
+        </p>
         <ol class="card normative">
-          {normativeDocuments.map((document) => (
-            <li key={document.title}>
-              <strong>{document.title}</strong>
-              <br />
-              <span class="muted">{document.note}</span>
-            </li>
-          ))}
+          {normativeDocuments.map((document) => {
+            const link = officialLink(document);
+            return (
+              <li key={document.title}>
+                {link ? (
+                  <a href={link} target="_blank" rel="noopener noreferrer">
+                    <strong>{document.title}</strong>
+                  </a>
+                ) : (
+                  <strong>{document.title}</strong>
+                )}
+                <br />
+                <span class="muted">{document.note}</span>
+              </li>
+            );
+          })}
         </ol>
       </section>
     </Layout>

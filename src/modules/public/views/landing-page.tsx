@@ -1,4 +1,5 @@
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { LinkActions } from "../../../ui/notice-page.tsx";
 
 export function LandingPage({ ctx }: { ctx: PageContext }) {
   return (
@@ -13,11 +14,9 @@ export function LandingPage({ ctx }: { ctx: PageContext }) {
           Вход выполняется через Госуслуги. Нужна подтверждённая учётная запись — с проверенными паспортными
           данными и СНИЛС.
         </p>
-        <p class="actions">
-          <a class="button button--large" href="/auth/esia/login">
-            Войти через Госуслуги
-          </a>
-        </p>
+        <LinkActions
+          links={[{ href: "/auth/esia/login", label: "Войти через Госуслуги", variant: "large" }]}
+        />
       </section>
       <div class="cards">
         <section class="card">
