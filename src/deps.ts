@@ -95,7 +95,13 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   // Uploaded files live under DATA_DIR/files, or in a bucket that every instance shares.
   const fileStorage = createFileStorage(config);
   const egrul = overrides.egrul ?? createStandinEgrul();
-  const cabinet = createCabinetServices({ db: database.db, clock, egrul, storage: fileStorage });
+  const cabinet = createCabinetServices({
+    db: database.db,
+    clock,
+    egrul,
+    storage: fileStorage,
+    staffLookupsPerHour: config.staffLookupsPerHour,
+  });
   const registerService = createRegisterService({ db: database.db, clock });
   const transports = createTransports(config);
   const support = createSupportModule({ db: database.db, clock, storage: fileStorage, config });

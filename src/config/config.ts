@@ -18,6 +18,7 @@ export interface Config {
   trustProxy: boolean;
   logLevel: string;
   rateLimitPerMinute: number;
+  staffLookupsPerHour: number;
   support: { phone: string; email: string; hours: string };
   identityAdapter: "esia" | "oidc";
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; scopes: string[]; trustedClaim: string };
@@ -133,6 +134,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: read("TRUST_PROXY") === "on",
     logLevel: read("LOG_LEVEL"),
     rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE"),
+    staffLookupsPerHour: int("STAFF_LOOKUPS_PER_HOUR"),
     support: { phone: read("SUPPORT_PHONE"), email: read("SUPPORT_EMAIL"), hours: read("SUPPORT_HOURS") },
     identityAdapter: read("IDENTITY_ADAPTER") === "oidc" ? "oidc" : "esia",
     oidc: {

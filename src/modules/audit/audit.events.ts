@@ -33,6 +33,7 @@ export const auditEventNames = [
   "access.granted",
   "access.revoked",
   "staff.added",
+  "staff.looked_up",
   "staff.card_added",
   "staff.card_changed",
   "staff.dismissed",

@@ -179,6 +179,15 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
   },
   "access.revoked": { label: "Права сотрудника отозваны" },
   "staff.added": { label: "Работник добавлен" },
+  "staff.looked_up": {
+    label: "Проверен СНИЛС работника",
+    specifics: (d) =>
+      d.reason === "rate_limited"
+        ? "превышен часовой лимит проверок"
+        : d.matched
+          ? "дата рождения совпала"
+          : undefined,
+  },
   "staff.card_added": { label: "Добавлено место работы" },
   "staff.card_changed": { label: "Изменена карточка места работы" },
   "staff.dismissed": { label: "Внесено увольнение" },

@@ -8,6 +8,7 @@ import type { EgrulRegistry } from "../egrul/egrul.port.ts";
 import { createLicencesService } from "../licences/licences.service.ts";
 import { createStaffService } from "../staff/staff.service.ts";
 import { createStaffImportService } from "../staff/staff-import.service.ts";
+import { createStaffLookupService } from "../staff/staff-lookup.service.ts";
 import { createActivationService } from "./activation.service.ts";
 import { createCorrectionsService } from "./corrections.service.ts";
 import { createSecurityService } from "./security.service.ts";
@@ -17,6 +18,7 @@ export interface CabinetServiceDeps {
   clock: Clock;
   egrul: EgrulRegistry;
   storage: FileStorage;
+  staffLookupsPerHour: number;
 }
 
 export function createCabinetServices(deps: CabinetServiceDeps) {
@@ -27,6 +29,7 @@ export function createCabinetServices(deps: CabinetServiceDeps) {
     access: createAccessService(deps),
     representatives: createRepresentativesService(deps),
     staff: createStaffService(deps),
+    staffLookup: createStaffLookupService({ db: deps.db, perHour: deps.staffLookupsPerHour }),
     staffImport: createStaffImportService(deps),
     licences: createLicencesService({ db: deps.db, clock: deps.clock, storage: deps.storage }),
   };
