@@ -107,7 +107,10 @@ describe("the staff list", () => {
 describe("adding and keeping records", () => {
   test("a worker the register knows gets a card; a new one is entered with checked data", async () => {
     const known = snilsFrom("500000003");
-    await db().update(registerPersons).set({ birthDate: "1985-03-03" }).where(eq(registerPersons.snils, known));
+    await db()
+      .update(registerPersons)
+      .set({ birthDate: "1985-03-03" })
+      .where(eq(registerPersons.snils, known));
     const lookup = await h.send(head, "GET", `/org/staff/add?snils=${known}&birthDate=03.03.1985`);
     assert.match(text(lookup.body), /Работник найден в регистре: Работникова03 Мария Ивановна/);
     const duplicate = await h.send(head, "POST", "/org/staff/add", { form: { snils: known, ...card } });
@@ -120,7 +123,9 @@ describe("adding and keeping records", () => {
 
     const fresh = snilsFrom("700000001");
     assert.match(
-      text((await h.send(head, "GET", `/org/staff/add?snils=${formatSnils(fresh)}&birthDate=1991-05-04`)).body),
+      text(
+        (await h.send(head, "GET", `/org/staff/add?snils=${formatSnils(fresh)}&birthDate=1991-05-04`)).body,
+      ),
       /Введите данные работника/,
     );
     assert.equal(
