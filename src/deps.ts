@@ -1,4 +1,5 @@
 // Composition root: builds the database, adapters and services once, from the config.
+
 import { join } from "node:path";
 import type { Config } from "./config/config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
@@ -23,6 +24,11 @@ import type { EgrulRegistry } from "./modules/egrul/egrul.port.ts";
 import { createStandinEgrul } from "./modules/egrul/egrul.standin.ts";
 import { createHistoryService, type HistoryService } from "./modules/history/history.service.ts";
 import { createIdentityService, type IdentityService } from "./modules/identity/identity.service.ts";
+import {
+  createSessionsService,
+  type SessionsService,
+  sessionsJobHandlers,
+} from "./modules/identity/sessions.service.ts";
 import { createJobWorker, type JobWorker } from "./modules/jobs/jobs.worker.ts";
 import { createOutboxDeliveryHandler, OUTBOX_DELIVERY_JOB } from "./modules/notifications/delivery.ts";
 import { createTransports, type Transports } from "./modules/notifications/transports.ts";
@@ -49,6 +55,7 @@ export interface Deps {
   registerService: RegisterService;
   consentService: ConsentService;
   settingsService: SettingsService;
+  sessionsService: SessionsService;
   historyService: HistoryService;
   fileStorage: FileStorage;
   documentsService: DocumentsService;
@@ -105,6 +112,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   const registerService = createRegisterService({ db: database.db, clock });
   const transports = createTransports(config);
   const support = createSupportModule({ db: database.db, clock, storage: fileStorage, config });
+  const sessionsService = createSessionsService({ db: database.db, clock });
   return {
     config,
     clock,
@@ -114,8 +122,10 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     identityService: createIdentityService({
       db: database.db,
       clock,
-      onSignIn: [registerService.recordSignIn],
+      // The register's hook first: it stores the ESIA contacts the new-network notice is sent to.
+      onSignIn: [registerService.recordSignIn, sessionsService.rememberNetwork],
     }),
+    sessionsService,
     registerService,
     // The session secret also keys the HMAC of one-time codes; the code id and purpose are in the input.
     consentService: createConsentService({ db: database.db, clock, codeSecret: config.sessionSecret }),
@@ -157,6 +167,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
         ...accreditationJobHandlers({ db: database.db, clock, config }),
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
         ...support.jobHandlers,
+        ...sessionsJobHandlers({ db: database.db, clock, publicUrl: config.publicUrl }),
         ...maintenanceJobHandlers({ db: database.db, clock, storage: fileStorage }),
         ...apiJobHandlers({
           db: database.db,

@@ -40,17 +40,31 @@ interface LayoutProps {
   nav?: readonly NavItem[];
   /** Reloads the page after this many seconds (progress pages; no script needed). */
   refreshSeconds?: number;
+  /** Goes to `url` after `seconds` (no script needed). */
+  refreshTo?: { seconds: number; url: string };
   children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, nav, refreshSeconds, children }: LayoutProps) {
+/** A signed-in page left alone this long opens the idle warning, before the 30-minute timeout. */
+export const IDLE_WARNING_AFTER_SECONDS = 25 * 60;
+
+/** The meta refresh of a page: its own, or for a signed-in person the idle warning (works without JS). */
+function refreshContent(ctx: PageContext, props: Pick<LayoutProps, "refreshSeconds" | "refreshTo">) {
+  if (props.refreshTo) return `${props.refreshTo.seconds};url=${props.refreshTo.url}`;
+  if (props.refreshSeconds !== undefined) return String(props.refreshSeconds);
+  if (!ctx.viewer) return undefined;
+  return `${IDLE_WARNING_AFTER_SECONDS};url=/session/idle?back=${encodeURIComponent(ctx.path)}`;
+}
+
+export function Layout({ ctx, title, nav, refreshSeconds, refreshTo, children }: LayoutProps) {
+  const refresh = refreshContent(ctx, { refreshSeconds, refreshTo });
   return (
     <html lang="ru">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ФРМР`}</title>
-        {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
+        {refresh !== undefined && <meta http-equiv="refresh" content={refresh} />}
         <link rel="stylesheet" href={assetUrl("app.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
       </head>

@@ -3,6 +3,7 @@ export const auditEventNames = [
   "auth.login",
   "auth.login_failed",
   "auth.logout",
+  "auth.sessions_ended",
   "auth.context_chosen",
   "access.denied",
   "document.uploaded",

@@ -5,6 +5,7 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { sessionKeyOf } from "../../http/session.ts";
 import { cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
 import { listNetworks } from "./security.repository.ts";
 import { SecurityPage } from "./views/security-page.tsx";
@@ -16,7 +17,7 @@ const networkBody = Type.Object(
 
 export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { database, cabinet } = app.deps;
+  const { database, cabinet, sessionsService } = app.deps;
   const guard = cabinetRoute("security.manage");
 
   app.get("/org/security", { preHandler: guard }, async (request, reply) => {
@@ -27,6 +28,8 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
         ctx={pageContext(request, reply)}
         actor={actor}
         networks={networks}
+        sessions={await sessionsService.list(actor.userId)}
+        currentSessionKey={sessionKeyOf(request)}
         values={{}}
         errors={[]}
         flash={takeFlash(request)}
@@ -57,6 +60,8 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
           ctx={pageContext(request, reply)}
           actor={actor}
           networks={networks}
+          sessions={await sessionsService.list(actor.userId)}
+          currentSessionKey={sessionKeyOf(request)}
           values={input}
           errors={errors}
         />,
@@ -98,6 +103,8 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
           ctx={pageContext(request, reply)}
           actor={actor}
           networks={networks}
+          sessions={await sessionsService.list(actor.userId)}
+          currentSessionKey={sessionKeyOf(request)}
           values={{}}
           errors={errors}
         />,
