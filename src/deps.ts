@@ -9,6 +9,7 @@ import { createCommandSigner, createPureJsSigner, type Signer } from "./esia/cry
 import type { IdentityProvider } from "./esia/identity-provider.ts";
 import { createOidcIdentityProvider } from "./esia/oidc-adapter.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
+import { createReadiness, type Readiness } from "./http/readiness.ts";
 import { apiJobHandlers } from "./modules/api/api.jobs.ts";
 import { type ApiServices, createApiServices } from "./modules/api/api.services.ts";
 import {
@@ -55,6 +56,8 @@ export interface Deps {
   registerService: RegisterService;
   consentService: ConsentService;
   settingsService: SettingsService;
+  /** Not ready while the process starts and waits for the database (main.ts). */
+  readiness: Readiness;
   sessionsService: SessionsService;
   historyService: HistoryService;
   fileStorage: FileStorage;
@@ -126,6 +129,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
       onSignIn: [registerService.recordSignIn, sessionsService.rememberNetwork],
     }),
     sessionsService,
+    readiness: createReadiness(),
     registerService,
     // The session secret also keys the HMAC of one-time codes; the code id and purpose are in the input.
     consentService: createConsentService({ db: database.db, clock, codeSecret: config.sessionSecret }),

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config/config.ts";
+import { databaseTarget, waitForDatabase } from "./db/wait.ts";
 import { createDeps, devKeysDir } from "./deps.ts";
 import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
@@ -16,6 +17,15 @@ import { seedDemoData } from "./seed.ts";
 async function main(): Promise<void> {
   const config = loadConfig();
   const deps = await createDeps(config);
+  // Listen first, so that /healthz and /readyz answer (and say why) while the database is awaited;
+  // every other request gets 503 until the start-up below is done.
+  deps.readiness.notReady("starting");
+  const app = await buildApp(deps);
+  await app.listen({ port: config.port, host: config.host });
+  await waitForDatabase(deps.database, app.log, {
+    target: databaseTarget(config.databaseUrl),
+    onWaiting: (reason) => deps.readiness.notReady(reason),
+  });
   // PGlite is created and migrated at first start; PostgreSQL is migrated by `npm run db:migrate`.
   if (deps.database.kind === "pglite") await deps.database.migrate();
 
@@ -26,9 +36,7 @@ async function main(): Promise<void> {
     const testCa = createSignatureTrust(config).testCa;
     servers.push(await startStandin(config, keys, testCa ? testCaRoutes(testCa) : undefined));
   }
-  const app = await buildApp(deps);
   servers.push(app);
-  await app.listen({ port: config.port, host: config.host });
   const stopLagWatch = watchEventLoop(app.log);
   // Notifications and other background work run after their transactions commit (DESIGN: jobs).
   if (config.jobsWorker) deps.jobWorker.start(app.log);
@@ -37,6 +45,8 @@ async function main(): Promise<void> {
   // Orphan check and audit verification (hourly, daily); staging leftovers of a crash go now.
   await startMaintenance({ db: deps.database.db, clock: deps.clock, storage: deps.fileStorage }, app.log);
   await scheduleApiPurge(deps.database.db, deps.clock.now());
+  deps.readiness.markReady();
+  app.log.info({ port: config.port }, "ready");
 
   const purge = setInterval(
     () => {
