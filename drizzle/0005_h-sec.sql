@@ -1,3 +1,8 @@
+CREATE TABLE "application_number_counters" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"last_value" bigint NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "user_networks" (
 	"user_id" uuid NOT NULL,
 	"network" text NOT NULL,

@@ -96,8 +96,11 @@ test("the cabinet started with the database cut waits, then serves when it comes
   });
   children.push(child);
   let log = "";
-  child.stdout?.on("data", (chunk) => void (log += chunk));
-  child.stderr?.on("data", (chunk) => void (log += chunk));
+  const collect = (chunk: Buffer) => {
+    log += chunk.toString();
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const url = `http://127.0.0.1:${port}`;
   const until = async (check: () => Promise<boolean>, what: string) => {
     const deadline = Date.now() + 60_000;
