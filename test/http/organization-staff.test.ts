@@ -295,7 +295,11 @@ describe("CSV import", () => {
     await h.deps.jobWorker.drain();
 
     const report = await h.send(head, "GET", `/org/staff/import/${id}`);
-    assert.doesNotMatch(report.body, /http-equiv="refresh"/);
+    assert.doesNotMatch(
+      report.body,
+      /http-equiv="refresh" content="2"/,
+      "the finished report stops reloading",
+    );
     const body = text(report.body);
     assert.match(body, /найдены ошибки, ничего не загружено/);
     assert.match(body, /Ошибки: 4 строки из 6/);
