@@ -54,7 +54,9 @@ try {
   console.log(
     `soak: ${connections} connections, ${minutes} min, ${requests.length} signed-in pages in turn, PostgreSQL, server pid ${server.pid}`,
   );
-  console.log("| minute | requests | req/s | errors | non-2xx | p50 ms | p99 ms | server RSS MB |");
+  console.log(
+    "| minute | requests | req/s | errors | non-2xx (by status) | p50 ms | p99 ms | server RSS MB |",
+  );
   console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
   const rss: number[] = [];
   let errors = 0;
@@ -70,11 +72,16 @@ try {
     const memory = server.rss();
     rss.push(memory);
     errors += result.errors + result.timeouts + result.non2xx;
+    const byStatus = Object.entries(result.statusCodeStats ?? {})
+      .filter(([status]) => !status.startsWith("2"))
+      .map(([status, stats]) => `${status}: ${(stats as { count: number }).count}`)
+      .join(", ");
     console.log(
-      `| ${minute} | ${result.requests.total} | ${(result.requests.total / (result.duration || 1)).toFixed(0)} | ${result.errors + result.timeouts} | ${result.non2xx} | ${result.latency.p50} | ${result.latency.p99} | ${megabytes(memory)} |`,
+      `| ${minute} | ${result.requests.total} | ${(result.requests.total / (result.duration || 1)).toFixed(0)} | ${result.errors + result.timeouts} | ${result.non2xx}${byStatus ? ` (${byStatus})` : ""} | ${result.latency.p50} | ${result.latency.p99} | ${megabytes(memory)} |`,
     );
   }
-  const settled = rss.slice(1);
+  // The first minute warms the process up; a one-minute run has nothing else to compare.
+  const settled = rss.length > 1 ? rss.slice(1) : rss;
   const spread = settled.length > 0 ? Math.max(...settled) / Math.min(...settled) - 1 : 0;
   const flat = spread <= FLAT_WITHIN;
   console.log(
