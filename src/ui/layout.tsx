@@ -40,31 +40,41 @@ interface LayoutProps {
   nav?: readonly NavItem[];
   /** Reloads the page after this many seconds (progress pages; no script needed). */
   refreshSeconds?: number;
-  /** Goes to `url` after `seconds` (no script needed). */
-  refreshTo?: { seconds: number; url: string };
+  /** Goes to `url` after `seconds` (a small script; without it nothing happens). */
+  goTo?: { seconds: number; url: string };
   children: ComponentChildren;
 }
 
 /** A signed-in page left alone this long opens the idle warning, before the 30-minute timeout. */
 export const IDLE_WARNING_AFTER_SECONDS = 25 * 60;
 
-/** The meta refresh of a page: its own, or for a signed-in person the idle warning (works without JS). */
-function refreshContent(ctx: PageContext, props: Pick<LayoutProps, "refreshSeconds" | "refreshTo">) {
-  if (props.refreshTo) return `${props.refreshTo.seconds};url=${props.refreshTo.url}`;
-  if (props.refreshSeconds !== undefined) return String(props.refreshSeconds);
+/** Where the page goes by itself: its own target, or for a signed-in person the idle warning. */
+function goToOf(ctx: PageContext, goTo: LayoutProps["goTo"]) {
+  if (goTo) return goTo;
   if (!ctx.viewer) return undefined;
-  return `${IDLE_WARNING_AFTER_SECONDS};url=/session/idle?back=${encodeURIComponent(ctx.path)}`;
+  return {
+    seconds: IDLE_WARNING_AFTER_SECONDS,
+    url: `/session/idle?back=${encodeURIComponent(ctx.path)}`,
+  };
 }
 
-export function Layout({ ctx, title, nav, refreshSeconds, refreshTo, children }: LayoutProps) {
-  const refresh = refreshContent(ctx, { refreshSeconds, refreshTo });
+export function Layout({ ctx, title, nav, refreshSeconds, goTo, children }: LayoutProps) {
+  const timer = goToOf(ctx, goTo);
   return (
     <html lang="ru">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ФРМР`}</title>
-        {refresh !== undefined && <meta http-equiv="refresh" content={refresh} />}
+        {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
+        {timer && (
+          <script
+            src={assetUrl("idle-warning.js")}
+            data-after={String(timer.seconds)}
+            data-to={timer.url}
+            defer
+          />
+        )}
         <link rel="stylesheet" href={assetUrl("app.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
       </head>

@@ -87,19 +87,25 @@ test("a sign-in from a new network sends a notice by e-mail through the job queu
 test("a signed-in page opens the idle warning after 25 minutes; the warning does not extend the session", async () => {
   const session = await h.signIn(worker);
   const page = await h.send(session, "GET", "/lk/settings");
+  // A small script (CSP allows only our own files) opens the warning; a meta refresh would take the
+  // timing out of the person's hands (WCAG 2.2.1). Without script the session simply expires.
   assert.match(
     page.body,
-    /<meta http-equiv="refresh" content="1500;url=\/session\/idle\?back=%2Flk%2Fsettings"/,
+    /<script src="\/assets\/idle-warning\.js\?v=[\w-]+" data-after="1500" data-to="\/session\/idle\?back=%2Flk%2Fsettings" defer>/,
   );
+  assert.doesNotMatch(page.body, /http-equiv="refresh"/);
   const anonymous = await h.send(undefined, "GET", "/");
-  assert.doesNotMatch(anonymous.body, /session\/idle/);
+  assert.doesNotMatch(anonymous.body, /idle-warning/);
+  const script = await h.send(undefined, "GET", "/assets/idle-warning.js");
+  assert.equal(script.statusCode, 200);
+  assert.match(script.body, /window\.location\.assign\(target\)/);
 
   h.clock.advance(26 * 60_000);
   const warning = await h.send(session, "GET", "/session/idle?back=%2Flk%2Fsettings");
   assert.equal(warning.statusCode, 200);
   assert.match(text(warning.body), /Сеанс скоро завершится/);
   assert.match(warning.body, /href="\/lk\/settings">\s*Продолжить работу/);
-  assert.match(warning.body, /content="330;url=\/lk\/settings"/);
+  assert.match(warning.body, /data-after="330" data-to="\/lk\/settings"/);
   h.clock.advance(5 * 60_000);
   const expired = await h.send(session, "GET", "/lk/settings");
   assert.match(text(expired.body), /Сессия истекла|Сеанс истёк|истек/i);

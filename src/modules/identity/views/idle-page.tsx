@@ -1,6 +1,6 @@
-// The idle warning: a signed-in page opens it by itself after 25 minutes without action. «Продолжить
-// работу» goes back and keeps the session; left alone, the page goes back once the session has ended,
-// and that page says «Сессия истекла» (so it works without JavaScript, as a plain expiry).
+// The idle warning: a signed-in page opens it by itself (a small script) after 25 minutes without
+// action. «Продолжить работу» goes back and keeps the session; left alone, the page goes back once the
+// session has ended, and that page says «Сессия истекла». Without script the session simply expires.
 
 import { counted } from "../../../shared/plural.ts";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
@@ -12,7 +12,7 @@ export function IdleWarningPage(props: { ctx: PageContext; back: string; minutes
     <Layout
       ctx={props.ctx}
       title="Сеанс скоро завершится"
-      refreshTo={{ seconds: props.minutes * 60 + 30, url: props.back }}
+      goTo={{ seconds: props.minutes * 60 + 30, url: props.back }}
     >
       <h1>Сеанс скоро завершится</h1>
       <div class="card">
