@@ -55,9 +55,14 @@ try {
     `soak: ${connections} connections, ${minutes} min, ${requests.length} signed-in pages in turn, PostgreSQL, server pid ${server.pid}`,
   );
   console.log(
-    "| minute | requests | req/s | errors | non-2xx (by status) | p50 ms | p99 ms | server RSS MB |",
+    "| minute | requests | req/s | errors | non-2xx (by status) | p50 ms | p99 ms | server RSS MB | JS heap used MB |",
   );
-  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+  // The heap in use tells retained objects from memory the runtime merely keeps reserved (RSS).
+  const heapUsed = async (): Promise<number> => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    return Number(text.match(/^nodejs_heap_size_used_bytes (\d+(?:\.\d+)?)/m)?.[1] ?? Number.NaN);
+  };
   const rss: number[] = [];
   let errors = 0;
   for (let minute = 1; minute <= minutes; minute++) {
@@ -70,6 +75,7 @@ try {
       requests,
     });
     const memory = server.rss();
+    const heap = await heapUsed();
     rss.push(memory);
     errors += result.errors + result.timeouts + result.non2xx;
     const byStatus = Object.entries(result.statusCodeStats ?? {})
@@ -77,7 +83,7 @@ try {
       .map(([status, stats]) => `${status}: ${(stats as { count: number }).count}`)
       .join(", ");
     console.log(
-      `| ${minute} | ${result.requests.total} | ${(result.requests.total / (result.duration || 1)).toFixed(0)} | ${result.errors + result.timeouts} | ${result.non2xx}${byStatus ? ` (${byStatus})` : ""} | ${result.latency.p50} | ${result.latency.p99} | ${megabytes(memory)} |`,
+      `| ${minute} | ${result.requests.total} | ${(result.requests.total / (result.duration || 1)).toFixed(0)} | ${result.errors + result.timeouts} | ${result.non2xx}${byStatus ? ` (${byStatus})` : ""} | ${result.latency.p50} | ${result.latency.p99} | ${megabytes(memory)} | ${megabytes(heap)} |`,
     );
   }
   // The first minute warms the process up; a one-minute run has nothing else to compare.
