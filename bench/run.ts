@@ -3,7 +3,8 @@
 // one), on PostgreSQL too; --db picks one, --scale multiplies the seeded data (the growth table). Each server
 // runs in its own fresh process (on its own new database, dropped afterwards); this process is the
 // load generator and measures the bare-Fastify baseline, also in its own process, before each table.
-// Exits non-zero when any benchmark breaks, so that CI notices.
+// Exits non-zero when any benchmark breaks, so that CI notices. `npm run bench -- soak [--minutes=10]`
+// is the sustained-load run instead (bench/soak.ts).
 import pg from "pg";
 import { type BenchServer, startServer } from "./child.ts";
 import { measure, settings } from "./measure.ts";
@@ -11,6 +12,11 @@ import { clientScenarios } from "./scenarios.ts";
 import { signatureCpuMs } from "./signature.ts";
 
 const args = process.argv.slice(2);
+if (args[0] === "soak") {
+  await import("./soak.ts");
+  // soak.ts exits by itself with its verdict.
+  await new Promise(() => {});
+}
 const quick = args.includes("--quick");
 const only = args
   .find((arg) => arg.startsWith("--only="))

@@ -1,3 +1,15 @@
+CREATE TABLE "application_number_counters" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"last_value" bigint NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "user_networks" (
+	"user_id" uuid NOT NULL,
+	"network" text NOT NULL,
+	"first_seen_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "user_networks_user_id_network_pk" PRIMARY KEY("user_id","network")
+);
+--> statement-breakpoint
 CREATE TABLE "organization_documents" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"organization_id" uuid NOT NULL,
@@ -113,7 +125,10 @@ CREATE TABLE "incidents" (
 --> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "slot_id" text;--> statement-breakpoint
 ALTER TABLE "application_requested_documents" ADD COLUMN "comment" text;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "user_agent" text;--> statement-breakpoint
+ALTER TABLE "sessions" ADD COLUMN "network" text;--> statement-breakpoint
 ALTER TABLE "register_employment_cards" ADD COLUMN "person_name" text;--> statement-breakpoint
+ALTER TABLE "user_networks" ADD CONSTRAINT "user_networks_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_documents" ADD CONSTRAINT "organization_documents_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_documents" ADD CONSTRAINT "organization_documents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_request_events" ADD CONSTRAINT "organization_request_events_request_id_organization_requests_id_fk" FOREIGN KEY ("request_id") REFERENCES "public"."organization_requests"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -27,6 +27,7 @@ import { historyRoutes } from "./modules/history/history.routes.tsx";
 import { homeRoutes } from "./modules/home/home.routes.tsx";
 import { contextRoutes } from "./modules/identity/context.routes.tsx";
 import { identityRoutes } from "./modules/identity/identity.routes.tsx";
+import { sessionsRoutes } from "./modules/identity/sessions.routes.tsx";
 import { viewerSupport } from "./modules/identity/viewer.ts";
 import { noticesRoutes } from "./modules/notifications/notices.routes.tsx";
 import { devOutboxRoutes } from "./modules/notifications/notifications.routes.tsx";
@@ -125,6 +126,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(consentRoutes);
   await app.register(registerRoutes);
   await app.register(settingsRoutes);
+  await app.register(sessionsRoutes);
   await app.register(historyRoutes);
   await app.register(applicationsRoutes);
   await app.register(approvalsRoutes);

@@ -1,4 +1,5 @@
 // Composition root: builds the database, adapters and services once, from the config.
+
 import { join } from "node:path";
 import type { Config } from "./config/config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
@@ -8,6 +9,7 @@ import { createCommandSigner, createPureJsSigner, type Signer } from "./esia/cry
 import type { IdentityProvider } from "./esia/identity-provider.ts";
 import { createOidcIdentityProvider } from "./esia/oidc-adapter.ts";
 import { createMetrics, type Metrics } from "./http/operations.ts";
+import { createReadiness, type Readiness } from "./http/readiness.ts";
 import { apiJobHandlers } from "./modules/api/api.jobs.ts";
 import { type ApiServices, createApiServices } from "./modules/api/api.services.ts";
 import {
@@ -23,6 +25,11 @@ import type { EgrulRegistry } from "./modules/egrul/egrul.port.ts";
 import { createStandinEgrul } from "./modules/egrul/egrul.standin.ts";
 import { createHistoryService, type HistoryService } from "./modules/history/history.service.ts";
 import { createIdentityService, type IdentityService } from "./modules/identity/identity.service.ts";
+import {
+  createSessionsService,
+  type SessionsService,
+  sessionsJobHandlers,
+} from "./modules/identity/sessions.service.ts";
 import { createJobWorker, type JobWorker } from "./modules/jobs/jobs.worker.ts";
 import { createOutboxDeliveryHandler, OUTBOX_DELIVERY_JOB } from "./modules/notifications/delivery.ts";
 import { createTransports, type Transports } from "./modules/notifications/transports.ts";
@@ -50,6 +57,9 @@ export interface Deps {
   registerService: RegisterService;
   consentService: ConsentService;
   settingsService: SettingsService;
+  /** Not ready while the process starts and waits for the database (main.ts). */
+  readiness: Readiness;
+  sessionsService: SessionsService;
   historyService: HistoryService;
   fileStorage: FileStorage;
   documentsService: DocumentsService;
@@ -104,10 +114,12 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     egrul,
     storage: fileStorage,
     addressBlock: config.addressBlock,
+    staffLookupsPerHour: config.staffLookupsPerHour,
   });
   const registerService = createRegisterService({ db: database.db, clock });
   const transports = createTransports(config);
   const support = createSupportModule({ db: database.db, clock, storage: fileStorage, config });
+  const sessionsService = createSessionsService({ db: database.db, clock });
   return {
     config,
     clock,
@@ -117,8 +129,11 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     identityService: createIdentityService({
       db: database.db,
       clock,
-      onSignIn: [registerService.recordSignIn],
+      // The register's hook first: it stores the ESIA contacts the new-network notice is sent to.
+      onSignIn: [registerService.recordSignIn, sessionsService.rememberNetwork],
     }),
+    sessionsService,
+    readiness: createReadiness(),
     registerService,
     // The session secret also keys the HMAC of one-time codes; the code id and purpose are in the input.
     consentService: createConsentService({ db: database.db, clock, codeSecret: config.sessionSecret }),
@@ -161,6 +176,7 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
         ...accreditationJobHandlers({ db: database.db, clock, config }),
         ...cabinetJobHandlers({ db: database.db, clock, egrul, staffImport: cabinet.staffImport }),
         ...support.jobHandlers,
+        ...sessionsJobHandlers({ db: database.db, clock, publicUrl: config.publicUrl }),
         ...maintenanceJobHandlers({ db: database.db, clock, storage: fileStorage }),
         ...apiJobHandlers({
           db: database.db,

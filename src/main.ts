@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config/config.ts";
+import { databaseTarget, waitForDatabase } from "./db/wait.ts";
 import { createDeps, devKeysDir } from "./deps.ts";
 import { loadOrCreateDevKeys } from "./esia/crypto/dev-keys.ts";
 import { startStandin } from "./esia-standin/start.ts";
@@ -17,42 +18,13 @@ import { seedDemoData } from "./seed.ts";
 async function main(): Promise<void> {
   const config = loadConfig();
   const deps = await createDeps(config);
-  // PGlite is created and migrated at first start; PostgreSQL is migrated by `npm run db:migrate`.
-  if (deps.database.kind === "pglite") await deps.database.migrate();
-
-  const servers: FastifyInstance[] = [];
-  // An external stand-in (several instances) is started, and the demo data seeded, by its runner.
-  if (config.standin.enabled && !config.standin.external) {
-    const keys = await loadOrCreateDevKeys(devKeysDir(config));
-    await seedDemoData(deps.database.db);
-    const testCa = createSignatureTrust(config).testCa;
-    servers.push(await startStandin(config, keys, testCa ? testCaRoutes(testCa) : undefined));
-  }
+  // Not ready (503 but for /healthz and /readyz) until the start-up at the end of main is done.
+  deps.readiness.notReady("starting");
   const app = await buildApp(deps);
   const inFlight = trackInFlight(app);
-  servers.push(app);
-  // The ЕГРЮЛ/ЕГРИП synchronisation runs once at start, then reschedules itself daily (O4).
-  await scheduleEgrulSync(deps.database.db, deps.clock.now());
-  // Orphan check and audit verification (hourly, daily); staging leftovers of a crash go now.
-  await startMaintenance({ db: deps.database.db, clock: deps.clock, storage: deps.fileStorage }, app.log);
-  await scheduleApiPurge(deps.database.db, deps.clock.now());
-
-  // From here on nothing is awaited until the signal handlers are in place: an instance that
-  // answers /readyz also shuts down gracefully.
-  await app.listen({ port: config.port, host: config.host });
-  const stopLagWatch = watchEventLoop(app.log);
-  // Notifications and other background work run after their transactions commit (DESIGN: jobs).
-  if (config.jobsWorker) deps.jobWorker.start(app.log);
-
-  const purge = setInterval(
-    () => {
-      purgeExpiredSessions(deps.database.db, deps.clock.now()).catch((error) =>
-        app.log.warn({ err: error }, "session purge failed"),
-      );
-    },
-    10 * 60 * 1000,
-  );
-  purge.unref();
+  const servers: FastifyInstance[] = [app];
+  let stopLagWatch = () => {};
+  let purge: NodeJS.Timeout | undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -95,6 +67,44 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  // Listen first, so that /healthz and /readyz answer (and say why) while the database is awaited;
+  // every other request gets 503 until the start-up below is done. The signal handlers are already
+  // in place, so an instance stopped while it starts still shuts down gracefully.
+  await app.listen({ port: config.port, host: config.host });
+  stopLagWatch = watchEventLoop(app.log);
+  await waitForDatabase(deps.database, app.log, {
+    target: databaseTarget(config.databaseUrl),
+    onWaiting: (reason) => deps.readiness.notReady(reason),
+  });
+  // PGlite is created and migrated at first start; PostgreSQL is migrated by `npm run db:migrate`.
+  if (deps.database.kind === "pglite") await deps.database.migrate();
+
+  // An external stand-in (several instances) is started, and the demo data seeded, by its runner.
+  if (config.standin.enabled && !config.standin.external) {
+    const keys = await loadOrCreateDevKeys(devKeysDir(config));
+    await seedDemoData(deps.database.db);
+    const testCa = createSignatureTrust(config).testCa;
+    servers.push(await startStandin(config, keys, testCa ? testCaRoutes(testCa) : undefined));
+  }
+  // Notifications and other background work run after their transactions commit (DESIGN: jobs).
+  if (config.jobsWorker) deps.jobWorker.start(app.log);
+  // The ЕГРЮЛ/ЕГРИП synchronisation runs once at start, then reschedules itself daily (O4).
+  await scheduleEgrulSync(deps.database.db, deps.clock.now());
+  // Orphan check and audit verification (hourly, daily); staging leftovers of a crash go now.
+  await startMaintenance({ db: deps.database.db, clock: deps.clock, storage: deps.fileStorage }, app.log);
+  await scheduleApiPurge(deps.database.db, deps.clock.now());
+  purge = setInterval(
+    () => {
+      purgeExpiredSessions(deps.database.db, deps.clock.now()).catch((error) =>
+        app.log.warn({ err: error }, "session purge failed"),
+      );
+    },
+    10 * 60 * 1000,
+  );
+  purge.unref();
+  deps.readiness.markReady();
+  app.log.info({ port: config.port }, "ready");
 }
 
 /** How long the handlers of requests cut off at shutdown get to clean up before the pool closes. */

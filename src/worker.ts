@@ -5,6 +5,7 @@
 
 import pino from "pino";
 import { ConfigError, loadConfig } from "./config/config.ts";
+import { databaseTarget, waitForDatabase } from "./db/wait.ts";
 import { createDeps } from "./deps.ts";
 
 async function main(): Promise<void> {
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.logLevel });
   const deps = await createDeps(config);
+  await waitForDatabase(deps.database, logger, { target: databaseTarget(config.databaseUrl) });
   deps.jobWorker.start(logger);
   logger.info({ leaseMs: config.jobs.leaseMs }, "job worker started");
 

@@ -20,6 +20,7 @@ export interface Config {
   rateLimitPerMinute: number;
   /** O13: failed logins from one address that block it, and for how long. */
   addressBlock: { failures: number; minutes: number };
+  staffLookupsPerHour: number;
   support: { phone: string; email: string; hours: string };
   identityAdapter: "esia" | "oidc";
   oidc: { issuerUrl: string; clientId: string; clientSecret: string; scopes: string[]; trustedClaim: string };
@@ -144,6 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: read("LOG_LEVEL"),
     rateLimitPerMinute: int("RATE_LIMIT_PER_MINUTE"),
     addressBlock: { failures: int("LOGIN_FAILURES_PER_ADDRESS"), minutes: int("ADDRESS_BLOCK_MINUTES") },
+    staffLookupsPerHour: int("STAFF_LOOKUPS_PER_HOUR"),
     support: { phone: read("SUPPORT_PHONE"), email: read("SUPPORT_EMAIL"), hours: read("SUPPORT_HOURS") },
     identityAdapter: read("IDENTITY_ADAPTER") === "oidc" ? "oidc" : "esia",
     oidc: {

@@ -53,6 +53,11 @@ export const settings = {
     fallback: "10",
     description: "Requests per hour and client IP through the public support form.",
   },
+  STAFF_LOOKUPS_PER_HOUR: {
+    fallback: "60",
+    description:
+      "СНИЛС lookups and additions per hour and user in «Добавить работника» (a name is shown only with the matching birth date).",
+  },
   IDENTITY_ADAPTER: {
     fallback: "esia",
     description: "`esia` (the ESIA protocol) or `oidc` (standard OpenID Connect, e.g. an ESIA gateway).",

@@ -1,13 +1,10 @@
-// Accounts: login by phone, e-mail or СНИЛС (E2), and lockout after repeated failures (E4).
+// Accounts: login by phone, e-mail or СНИЛС (E2); the lockout (E4) is in lockout.ts.
 import { isValidSnils, normalizeSnils } from "../shared/identifiers.ts";
 import { normalizePhone } from "../shared/phone.ts";
 import type { StandinPerson } from "./model.ts";
 import { hashPassword } from "./passwords.ts";
 import { seedPeople } from "./seed.ts";
 import type { AccountState, StandinStore } from "./store.ts";
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 30;
 
 // Hashing is deliberately slow, and tests build many apps: the seed hashes are computed once per process.
 let seedHashes: Promise<string[]> | undefined;
@@ -19,7 +16,6 @@ export async function createSeedAccounts(password: string): Promise<AccountState
   return seedPeople.map((person, i) => ({
     person: structuredClone(person) as StandinPerson,
     passwordHash: hashes[i] as string,
-    failedLogins: 0,
     secondFactor: "off",
   }));
 }
@@ -43,24 +39,6 @@ export function findAccountByLogin(store: StandinStore, login: string): AccountS
       (phone !== undefined && a.person.phone === phone) || (snils !== undefined && a.person.snils === snils),
   );
   return matches.length === 1 ? matches[0] : undefined;
-}
-
-export function isLocked(account: AccountState, now: number): boolean {
-  return account.lockedUntil !== undefined && account.lockedUntil > now;
-}
-
-/** Counts a failed password or code; the fifth failure locks the account for 30 minutes. */
-export function recordFailedLogin(account: AccountState, now: number): void {
-  account.failedLogins += 1;
-  if (account.failedLogins >= MAX_FAILED_LOGINS) {
-    account.lockedUntil = now + LOCKOUT_MINUTES * 60_000;
-    account.failedLogins = 0;
-  }
-}
-
-export function clearFailedLogins(account: AccountState): void {
-  account.failedLogins = 0;
-  delete account.lockedUntil;
 }
 
 export function personOrganizations(store: StandinStore, person: StandinPerson) {

@@ -27,9 +27,10 @@ export function currentSession(ctx: StandinContext, request: FastifyRequest): Ss
   const cookie = request.cookies[SESSION_COOKIE];
   if (!cookie) return undefined;
   const session = ctx.store.sessions.get(sha256(cookie));
-  // A session of an account that is locked now no longer counts (the lock is also a kill switch).
+  // The lockout is per source address now, so it no longer ends sessions: a stranger's failures must
+  // not sign the owner out. A new password still does (endSessionsOf).
   const account = session && ctx.store.accounts.get(session.oid);
-  if (!account || (account.lockedUntil ?? 0) > ctx.nowMs()) return undefined;
+  if (!account) return undefined;
   return session;
 }
 

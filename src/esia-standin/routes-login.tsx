@@ -1,10 +1,13 @@
-// Login on the stand-in: password (E2), second factor by SMS or authenticator app (E3), lockout (E4).
+// Login on the stand-in: password (E2), second factor by SMS or authenticator app (E3), lockout (E4)
+// per account and source address, answered alike for known and unknown logins.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { clearFailedLogins, findAccountByLogin, isLocked, recordFailedLogin } from "./accounts.ts";
+import { counted } from "../shared/plural.ts";
+import { findAccountByLogin } from "./accounts.ts";
 import { codeMatches, MAX_CODE_ATTEMPTS, maskedDestination, sendCode, startFlow } from "./codes.ts";
 import type { StandinContext } from "./context.ts";
 import { continueAuthorization } from "./grant.ts";
 import { csrfToken, csrfValid, currentSession, formField, queryField, startSession } from "./http.ts";
+import { type AttemptGate, attemptGate, attemptKey, clearAttempts, recordFailure } from "./lockout.ts";
 import { csrfFailure, expiredRequest, sendPage } from "./pages.tsx";
 import { dummyPasswordHash, verifyPassword } from "./passwords.ts";
 import type { AccountState, AuthRequest, CodeFlow } from "./store.ts";
@@ -23,7 +26,7 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
   const locked = (
     request: FastifyRequest,
     reply: FastifyReply,
-    account: AccountState,
+    minutesLeft: number,
     login: string,
     requestId?: string,
   ) =>
@@ -33,10 +36,13 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
         csrf={csrfToken(ctx, request, reply)}
         requestId={requestId}
         login={login}
-        minutesLeft={Math.ceil(((account.lockedUntil ?? 0) - ctx.nowMs()) / 60_000)}
+        minutesLeft={minutesLeft}
       />,
       423,
     );
+
+  const waitMessage = (gate: Extract<AttemptGate, { kind: "wait" }>) =>
+    `Слишком частые попытки входа. Подождите ${counted(gate.seconds, ["секунду", "секунды", "секунд"])} и попробуйте снова.`;
 
   const completeLogin = (
     request: FastifyRequest,
@@ -84,17 +90,18 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
     if (errors.length > 0) return page(errors);
 
     const account = findAccountByLogin(ctx.store, login);
-    if (account && isLocked(account, ctx.nowMs())) return locked(request, reply, account, login, pending?.id);
+    const key = attemptKey(account, login, request.ip);
+    const gate = attemptGate(ctx, key, account);
+    if (gate.kind === "locked") return locked(request, reply, gate.minutesLeft, login, pending?.id);
+    if (gate.kind === "wait") return page([{ field: "login", message: waitMessage(gate) }]);
     // Unknown logins cost a hash too, so response time does not tell which accounts exist.
     const valid = await verifyPassword(password, account?.passwordHash ?? (await dummyPasswordHash()));
     if (!account || !valid) {
-      if (account) {
-        recordFailedLogin(account, ctx.nowMs());
-        if (isLocked(account, ctx.nowMs())) return locked(request, reply, account, login, pending?.id);
-      }
+      const after = recordFailure(ctx, key, account);
+      if (after.kind === "locked") return locked(request, reply, after.minutesLeft, login, pending?.id);
       return page([{ field: "login", message: WRONG_CREDENTIALS }]);
     }
-    clearFailedLogins(account);
+    clearAttempts(ctx, key);
     if (account.secondFactor === "off") return completeLogin(request, reply, account.person.oid, pending);
 
     const flow = startFlow(ctx, {
@@ -181,7 +188,11 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
     if (!found) return flowExpired(request, reply);
     const { flow, account } = found;
     const login = account.person.phone ?? account.person.email ?? "";
-    if (isLocked(account, ctx.nowMs())) return locked(request, reply, account, login, flow.requestId);
+    const key = attemptKey(account, login, request.ip);
+    const gate = attemptGate(ctx, key, account);
+    if (gate.kind === "locked") return locked(request, reply, gate.minutesLeft, login, flow.requestId);
+    if (gate.kind === "wait")
+      return codePage(request, reply, flow, account, [{ field: "code", message: waitMessage(gate) }]);
     const code = formField(request.body, "code").trim();
     if (code === "")
       return codePage(request, reply, flow, account, [{ field: "code", message: "Введите код" }]);
@@ -196,10 +207,10 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
     }
     if (!valid) {
       flow.attempts += 1;
-      recordFailedLogin(account, ctx.nowMs());
-      if (isLocked(account, ctx.nowMs())) {
+      const after = recordFailure(ctx, key, account);
+      if (after.kind === "locked") {
         ctx.store.flows.delete(flow.id);
-        return locked(request, reply, account, login, flow.requestId);
+        return locked(request, reply, after.minutesLeft, login, flow.requestId);
       }
       const message =
         flow.method !== "totp" && flow.attempts >= MAX_CODE_ATTEMPTS
@@ -208,7 +219,7 @@ export function loginRoutes(app: FastifyInstance, ctx: StandinContext, formLimit
       return codePage(request, reply, flow, account, [{ field: "code", message }]);
     }
     ctx.store.flows.delete(flow.id);
-    clearFailedLogins(account);
+    clearAttempts(ctx, key);
     const pending = flow.requestId ? ctx.store.authRequests.get(flow.requestId) : undefined;
     if (flow.requestId && !pending) return expiredRequest(reply);
     return completeLogin(request, reply, account.person.oid, pending);

@@ -2,10 +2,11 @@
 // whether an account exists: a flow for an unknown login just never accepts a code.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
-import { clearFailedLogins, findAccountByLogin } from "./accounts.ts";
+import { findAccountByLogin } from "./accounts.ts";
 import { codeMatches, MAX_CODE_ATTEMPTS, sendCode, startFlow } from "./codes.ts";
 import type { StandinContext } from "./context.ts";
 import { csrfToken, csrfValid, endSessionsOf, formField, queryField } from "./http.ts";
+import { unlockAccount } from "./lockout.ts";
 import { csrfFailure, sendPage } from "./pages.tsx";
 import { hashPassword, passwordProblem } from "./passwords.ts";
 import type { CodeFlow } from "./store.ts";
@@ -192,7 +193,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     ctx.store.flows.delete(flow.id);
     account.passwordHash = await hashPassword(password);
     // Whoever knew the old password is out, and the owner, proven by the code, is no longer locked out.
-    clearFailedLogins(account);
+    unlockAccount(ctx, account);
     endSessionsOf(ctx, account.person.oid);
     return sendPage(
       reply,
@@ -233,7 +234,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
       return unlockPage(request, reply, flow, [{ field: "code", message }]);
     }
     ctx.store.flows.delete(flow.id);
-    clearFailedLogins(account);
+    unlockAccount(ctx, account);
     return sendPage(
       reply,
       <MessagePage title="Учётная запись разблокирована">

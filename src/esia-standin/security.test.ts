@@ -19,11 +19,23 @@ async function startLogin(t: TestStandin, browser: Browser, login: string, passw
 }
 
 describe("lockout after 5 failures", () => {
+  /** Five wrong passwords, waiting out the growing pause after each. */
+  async function fail5(t: TestStandin, browser: Browser, login: string) {
+    let last = await startLogin(t, browser, login, "Wrong-1234");
+    for (let i = 0; i < 4; i++) {
+      t.clock.advance(10);
+      last = await startLogin(t, browser, login, "Wrong-1234");
+    }
+    return last;
+  }
+
   test("the fifth wrong password locks the account for 30 minutes, even for the right password", async () => {
     const t = await buildTestStandin();
     const browser = new Browser(t.app);
-    for (let i = 1; i <= 4; i++)
+    for (let i = 1; i <= 4; i++) {
       assert.equal((await startLogin(t, browser, "+79001000002", "Wrong-1234")).statusCode, 200);
+      t.clock.advance(10);
+    }
     const fifth = await startLogin(t, browser, "+79001000002", "Wrong-1234");
     assert.equal(fifth.statusCode, 423);
     assert.ok(fifth.body.includes("Учётная запись временно заблокирована"));
@@ -35,11 +47,54 @@ describe("lockout after 5 failures", () => {
     assert.match(location(await startLogin(t, browser, "+79001000002")), /^\/consent/);
   });
 
+  test("failures are slowed by growing pauses: an attempt too soon is not even checked", async () => {
+    const t = await buildTestStandin();
+    const browser = new Browser(t.app);
+    await startLogin(t, browser, "+79001000002", "Wrong-1234");
+    await startLogin(t, browser, "+79001000002", "Wrong-1234");
+    // After the second failure the next attempt waits a second, even with the right password.
+    const soon = await startLogin(t, browser, "+79001000002");
+    assert.equal(soon.statusCode, 200);
+    assert.ok(soon.body.includes("Подождите 1 секунду"));
+    t.clock.advance(1);
+    assert.equal((await startLogin(t, browser, "+79001000002", "Wrong-1234")).statusCode, 200);
+    const later = await startLogin(t, browser, "+79001000002");
+    assert.ok(later.body.includes("Подождите 2 секунды"));
+    t.clock.advance(2);
+    assert.match(location(await startLogin(t, browser, "+79001000002")), /^\/consent/);
+  });
+
+  test("a stranger elsewhere cannot lock the person out", async () => {
+    const t = await buildTestStandin();
+    const stranger = new Browser(t.app, "198.51.100.7");
+    assert.equal((await fail5(t, stranger, "+79001000002")).statusCode, 423);
+    const owner = new Browser(t.app, "203.0.113.20");
+    assert.match(location(await startLogin(t, owner, "+79001000002")), /^\/consent/);
+  });
+
+  test("a locked unknown account answers exactly like a locked known one", async () => {
+    const t = await buildTestStandin();
+    const shape = (body: string, login: string) =>
+      body
+        .replaceAll(login, "L")
+        .replace(/name="(csrf|request)" value="[^"]*"/g, "")
+        .replace(/request=[\w-]+/g, "");
+    const known = await fail5(t, new Browser(t.app), "+79001000002");
+    const guesser = new Browser(t.app);
+    const unknown = await fail5(t, guesser, "+79001009999");
+    assert.equal(unknown.statusCode, 423);
+    assert.equal(shape(unknown.body, "+79001009999"), shape(known.body, "+79001000002"));
+    // The SMS unlock of an unknown login looks the same too, and nothing is sent.
+    const before = (await outbox(t)).length;
+    const sent = await guesser.submit(unknown, "/unlock");
+    assert.match(location(sent), /^\/unlock\/code\?flow=/);
+    assert.equal((await outbox(t)).length, before);
+  });
+
   test("or is unlocked earlier by a code sent by SMS", async () => {
     const t = await buildTestStandin();
     const browser = new Browser(t.app);
-    let locked = await startLogin(t, browser, "8 900 100-00-02", "Wrong-1234");
-    for (let i = 0; i < 4; i++) locked = await startLogin(t, browser, "8 900 100-00-02", "Wrong-1234");
+    const locked = await fail5(t, browser, "8 900 100-00-02");
     assert.equal(locked.statusCode, 423);
     const sent = await browser.submit(locked, "/unlock");
     assert.match(location(sent), /^\/unlock\/code\?flow=/);

@@ -1,6 +1,7 @@
 // All mutable state of the stand-in lives here, in memory: it is a test stand, restarting it resets
 // it to the seed. Every table is a small keyed collection with optional expiry, so that a database
 // or Redis implementation could replace this module without touching the routes.
+import type { LoginAttempts } from "./lockout.ts";
 import type { StandinOrganization, StandinPerson } from "./model.ts";
 import type { RequestedScope } from "./scopes.ts";
 
@@ -43,9 +44,8 @@ export type SecondFactor = "off" | "sms" | "totp";
 export interface AccountState {
   person: StandinPerson;
   passwordHash: string;
-  failedLogins: number;
-  /** Epoch ms; the account is locked while the clock is before it. */
-  lockedUntil?: number;
+  /** Epoch ms of the last unlock by SMS or new password; failures counted before it are void. */
+  unlockedAt?: number;
   secondFactor: SecondFactor;
   totpSecret?: string;
   /** Last TOTP step accepted, so that a code cannot be used twice. */
@@ -138,6 +138,8 @@ export interface StandinStore {
   flows: Table<CodeFlow>;
   /** Sliding counters for per-account rate limits: key → event times (epoch ms). */
   events: Table<number[]>;
+  /** Failed logins per account (or unknown login) and source address, see lockout.ts. */
+  attempts: Table<LoginAttempts>;
   outbox: OutboxMessage[];
 }
 
@@ -156,6 +158,7 @@ export function createMemoryStore(
     consents: memoryTable(now),
     flows: memoryTable(now),
     events: memoryTable(now),
+    attempts: memoryTable(now),
     outbox: [],
   };
 }

@@ -21,7 +21,11 @@ export function postForm(app: FastifyInstance, url: string, body: Record<string,
 /** Follows nothing by itself; keeps cookies between requests like a browser would. */
 export class Browser {
   private cookies = new Map<string, string>();
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress`: the source address the stand-in sees (lockout is per account and source). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly remoteAddress = "127.0.0.1",
+  ) {}
 
   private remember(response: LightMyRequestResponse) {
     for (const c of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
@@ -38,7 +42,12 @@ export class Browser {
 
   async get(url: string) {
     return this.remember(
-      await this.app.inject({ method: "GET", url, headers: { cookie: this.cookieHeader } }),
+      await this.app.inject({
+        method: "GET",
+        url,
+        headers: { cookie: this.cookieHeader },
+        remoteAddress: this.remoteAddress,
+      }),
     );
   }
 
@@ -47,6 +56,7 @@ export class Browser {
       await this.app.inject({
         method: "POST",
         url,
+        remoteAddress: this.remoteAddress,
         payload: new URLSearchParams(body).toString(),
         headers: { cookie: this.cookieHeader, "content-type": "application/x-www-form-urlencoded" },
       }),

@@ -1,6 +1,7 @@
 // Health, readiness and Prometheus metrics (C8). These routes skip sessions and CSRF.
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { sendError } from "./errors.tsx";
 
 export interface Metrics {
   registry: Registry;
@@ -31,7 +32,7 @@ export function createMetrics(): Metrics {
 }
 
 export function registerOperations(app: FastifyInstance): void {
-  const { metrics, database } = app.deps;
+  const { metrics, database, readiness } = app.deps;
   const operational = { session: false, csrf: false } as const;
 
   app.addHook("onResponse", async (request, reply) => {
@@ -44,7 +45,22 @@ export function registerOperations(app: FastifyInstance): void {
 
   app.get("/healthz", { config: operational }, async () => ({ status: "ok" }));
 
+  // Until the start-up is done (the database reached, migrated, seeded) every other request gets 503:
+  // a page served half-way would fail on its first query.
+  app.addHook("onRequest", async (request, reply) => {
+    if (
+      readiness.ready ||
+      request.routeOptions.config?.session === false ||
+      request.url.startsWith("/assets/")
+    )
+      return;
+    reply.header("retry-after", "5");
+    return sendError(request, reply, "SERVICE_UNAVAILABLE");
+  });
+
   app.get("/readyz", { config: operational }, async (_request, reply) => {
+    if (!readiness.ready)
+      return reply.code(503).send({ status: "starting", database: "waiting", reason: readiness.reason });
     try {
       await database.ping();
       return { status: "ready", database: "ok" };

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../db/client.ts";
 import { sessions } from "../modules/identity/identity.schema.ts";
+import { clientNetwork } from "../modules/organizations/ip-networks.ts";
 import type { Clock } from "../shared/clock.ts";
 
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -93,6 +94,8 @@ declare module "fastify" {
 
 const newSessionId = (): string => randomBytes(32).toString("base64url");
 const hashId = (id: string): string => createHash("sha256").update(id).digest("hex");
+/** The stored key of the request's session (its id's hash), to tell «this session» apart from others. */
+export const sessionKeyOf = (request: FastifyRequest): string => hashId(request.session.id);
 
 export interface SessionOptions {
   db: Database;
@@ -155,6 +158,8 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
       data: session.data,
       userId: typeof session.data.userId === "string" ? session.data.userId : null,
       lastSeenAt: clock.now(),
+      userAgent: (request.headers["user-agent"] ?? "").slice(0, 300) || null,
+      network: clientNetwork(request.ip),
     };
     await db
       .insert(sessions)

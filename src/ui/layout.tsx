@@ -47,10 +47,26 @@ interface LayoutProps {
   nav?: readonly NavItem[];
   /** Reloads the page after this many seconds (progress pages; no script needed). */
   refreshSeconds?: number;
+  /** Goes to `url` after `seconds` (a small script; without it nothing happens). */
+  goTo?: { seconds: number; url: string };
   children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, nav, refreshSeconds, children }: LayoutProps) {
+/** A signed-in page left alone this long opens the idle warning, before the 30-minute timeout. */
+export const IDLE_WARNING_AFTER_SECONDS = 25 * 60;
+
+/** Where the page goes by itself: its own target, or for a signed-in person the idle warning. */
+function goToOf(ctx: PageContext, goTo: LayoutProps["goTo"]) {
+  if (goTo) return goTo;
+  if (!ctx.viewer) return undefined;
+  return {
+    seconds: IDLE_WARNING_AFTER_SECONDS,
+    url: `/session/idle?back=${encodeURIComponent(ctx.path)}`,
+  };
+}
+
+export function Layout({ ctx, title, nav, refreshSeconds, goTo, children }: LayoutProps) {
+  const timer = goToOf(ctx, goTo);
   return (
     <html lang="ru">
       <head>
@@ -58,6 +74,14 @@ export function Layout({ ctx, title, nav, refreshSeconds, children }: LayoutProp
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ФРМР`}</title>
         {refreshSeconds !== undefined && <meta http-equiv="refresh" content={String(refreshSeconds)} />}
+        {timer && (
+          <script
+            src={assetUrl("idle-warning.js")}
+            data-after={String(timer.seconds)}
+            data-to={timer.url}
+            defer
+          />
+        )}
         <link rel="stylesheet" href={assetUrl("app.css")} />
         <link rel="icon" href={assetUrl("favicon.svg")} type="image/svg+xml" />
       </head>

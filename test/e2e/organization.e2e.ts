@@ -87,12 +87,13 @@ test("Смирнов grants Кузнецова the right to edit staff; she adds
   await expectAccessible(kuznetsova, "the staff list");
   await kuznetsova.getByRole("link", { name: "Добавить работника" }).click();
   await kuznetsova.getByLabel("СНИЛС работника").fill(formatSnils(newWorker));
+  await kuznetsova.getByLabel("Дата рождения работника").fill("1987-03-14");
   await kuznetsova.getByRole("button", { name: "Найти" }).click();
-  await kuznetsova.getByText(/нет в регистре/).waitFor();
+  await kuznetsova.getByText(/Введите данные работника/).waitFor();
   await kuznetsova.getByLabel("Фамилия").fill("Григорьева");
   await kuznetsova.getByLabel("Имя", { exact: true }).fill("Светлана");
   await kuznetsova.getByLabel("Отчество (при наличии)").fill("Николаевна");
-  await kuznetsova.getByLabel("Дата рождения").fill("1987-03-14");
+  await kuznetsova.getByLabel("Дата рождения", { exact: true }).fill("1987-03-14");
   await kuznetsova.getByLabel("Женский").check();
   await kuznetsova.getByLabel("Должность").selectOption({ label: "медицинская сестра процедурной" });
   await kuznetsova.getByLabel("Подразделение (отделение)").fill("Процедурный кабинет");

@@ -118,7 +118,11 @@ describe("the staff list", () => {
 describe("adding and keeping records", () => {
   test("a worker the register knows gets a card; a new one is entered with checked data", async () => {
     const known = snilsFrom("500000003");
-    const lookup = await h.send(head, "GET", `/org/staff/add?snils=${known}`);
+    await db()
+      .update(registerPersons)
+      .set({ birthDate: "1985-03-03" })
+      .where(eq(registerPersons.snils, known));
+    const lookup = await h.send(head, "GET", `/org/staff/add?snils=${known}&birthDate=03.03.1985`);
     assert.match(text(lookup.body), /Работник найден в регистре: Работникова03 Мария Ивановна/);
     const duplicate = await h.send(head, "POST", "/org/staff/add", { form: { snils: known, ...card } });
     assert.match(text(duplicate.body), /уже есть действующая карточка по этой должности/);
@@ -130,10 +134,15 @@ describe("adding and keeping records", () => {
 
     const fresh = snilsFrom("700000001");
     assert.match(
-      text((await h.send(head, "GET", `/org/staff/add?snils=${formatSnils(fresh)}`)).body),
-      /нет в регистре/,
+      text(
+        (await h.send(head, "GET", `/org/staff/add?snils=${formatSnils(fresh)}&birthDate=1991-05-04`)).body,
+      ),
+      /Введите данные работника/,
     );
-    assert.equal((await h.send(head, "GET", "/org/staff/add?snils=112-233-445 96")).statusCode, 400);
+    assert.equal(
+      (await h.send(head, "GET", "/org/staff/add?snils=112-233-445 96&birthDate=1991-05-04")).statusCode,
+      400,
+    );
     const wrong = await h.send(head, "POST", "/org/staff/add", {
       form: {
         snils: fresh,

@@ -7,6 +7,7 @@ import { users } from "../identity/identity.schema.ts";
 import {
   applicationAttachments,
   applicationEvents,
+  applicationNumberCounters,
   applications,
   portfolioEntries,
   requestedDocuments,
@@ -31,8 +32,39 @@ export interface AttachmentItem {
   attachedAt: Date;
 }
 
-export const insertApplication = (tx: DbExecutor, values: NewApplication): Promise<ApplicationRow> =>
-  insertRow(tx, applications, values);
+/** Numbers of a year: the year times this plus the year's count (room for 999 999 a year). */
+export const NUMBERS_PER_YEAR = 1_000_000;
+
+/** The next number of `year`, from its counter row; the row stays locked until the transaction ends. */
+export async function nextApplicationNumber(tx: DbExecutor, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(applicationNumberCounters)
+    .values({ year, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: applicationNumberCounters.year,
+      set: { lastValue: sql`${applicationNumberCounters.lastValue} + 1` },
+    })
+    .returning({ value: applicationNumberCounters.lastValue });
+  if (!row || row.value >= NUMBERS_PER_YEAR) throw new Error(`application numbers of ${year} exhausted`);
+  return year * NUMBERS_PER_YEAR + row.value;
+}
+
+/** Inserts the application with the next number of the year it is created in (Moscow time). */
+export async function insertApplication(
+  tx: DbExecutor,
+  values: Omit<NewApplication, "number">,
+): Promise<ApplicationRow> {
+  const year = Number(
+    new Intl.DateTimeFormat("en", { timeZone: "Europe/Moscow", year: "numeric" }).format(values.createdAt),
+  );
+  const number = await nextApplicationNumber(tx, year);
+  const [row] = await tx
+    .insert(applications)
+    .values({ ...values, number })
+    .returning();
+  if (!row) throw new Error("insert returned no row");
+  return row;
+}
 
 /** By id alone: the services check who may see it, so that a foreign id is audited as a denial. */
 export async function findApplication(db: DbExecutor, id: string): Promise<ApplicationRow | undefined> {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   date,
   index,
@@ -52,12 +53,22 @@ export interface PortfolioSnapshot {
 const day = (name: string) => date(name, { mode: "string" });
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 
+/**
+ * The gap-free counter of application numbers, one row per year: taken with an UPDATE in the
+ * transaction that creates the application, so a rolled-back creation gives its number back (a
+ * sequence would not, and its cache skips numbers after a crash).
+ */
+export const applicationNumberCounters = pgTable("application_number_counters", {
+  year: integer("year").primaryKey(),
+  lastValue: bigint("last_value", { mode: "number" }).notNull(),
+});
+
 /** An accreditation application (W9); its status moves only through applications.status.ts. */
 export const applications = pgTable(
   "applications",
   {
     id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    /** The number the worker and the commission quote. */
+    /** The number the worker and the commission quote: the year and the year's count, 2026000015. */
     number: bigserial("number", { mode: "number" }).notNull().unique(),
     userId: uuid("user_id")
       .notNull()

@@ -1,7 +1,9 @@
 // How every audit event reads to a person (O10 the organization's journal, W15 the worker's «История»):
 // one table keyed by the closed list of event names, each with a label and, where the details allow,
 // its specifics. A module that adds an event name adds its line here; a test checks that none is missing.
+
 import { formatDate } from "../../shared/format.ts";
+import { counted } from "../../shared/plural.ts";
 import { isRight, rightLabels } from "../access/access.rights.ts";
 import { type ApplicationAction, actionLabels, statusLabels } from "../applications/applications.status.ts";
 import { documentTypeLabel } from "../documents/document-types.ts";
@@ -99,6 +101,11 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
     specifics: (d) => loginFailures[String(d.reason)],
   },
   "auth.logout": { label: "Выход из кабинета" },
+  "auth.sessions_ended": {
+    label: "Завершены другие сеансы",
+    specifics: (d) =>
+      typeof d.count === "number" ? counted(d.count, ["сеанс", "сеанса", "сеансов"]) : undefined,
+  },
   "auth.context_chosen": {
     label: "Выбрана роль для работы в кабинете",
     specifics: (d) => roleNames[String(d.role)],
@@ -194,6 +201,15 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
   },
   "access.revoked": { label: "Права сотрудника отозваны" },
   "staff.added": { label: "Работник добавлен" },
+  "staff.looked_up": {
+    label: "Проверен СНИЛС работника",
+    specifics: (d) =>
+      d.reason === "rate_limited"
+        ? "превышен часовой лимит проверок"
+        : d.matched
+          ? "дата рождения совпала"
+          : undefined,
+  },
   "staff.card_added": { label: "Добавлено место работы" },
   "staff.card_changed": { label: "Изменена карточка места работы" },
   "staff.dismissed": { label: "Внесено увольнение" },

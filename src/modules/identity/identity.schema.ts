@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /** A person who has logged in through ESIA at least once. */
 export const users = pgTable("users", {
@@ -24,9 +24,26 @@ export const sessions = pgTable(
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    /** The browser's User-Agent (cut short), for «Мои сеансы». */
+    userAgent: text("user_agent"),
+    /** The /24 or /64 the session was last used from: the network, not the address. */
+    network: text("network"),
   },
   (table) => [
     index("sessions_user_idx").on(table.userId),
     index("sessions_last_seen_idx").on(table.lastSeenAt),
   ],
+);
+
+/** Networks a person has signed in from: a sign-in from one not listed sends a notice (new network). */
+export const userNetworks = pgTable(
+  "user_networks",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    network: text("network").notNull(),
+    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.network] })],
 );

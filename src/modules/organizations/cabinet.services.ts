@@ -9,6 +9,7 @@ import { createLicencesService } from "../licences/licences.service.ts";
 import { createOrgRequestsService } from "../org-requests/org-requests.service.ts";
 import { createStaffService } from "../staff/staff.service.ts";
 import { createStaffImportService } from "../staff/staff-import.service.ts";
+import { createStaffLookupService } from "../staff/staff-lookup.service.ts";
 import { createActivationService } from "./activation.service.ts";
 import { createCorrectionsService } from "./corrections.service.ts";
 import { createEntryHoldsService } from "./entry-holds.service.ts";
@@ -21,6 +22,7 @@ export interface CabinetServiceDeps {
   storage: FileStorage;
   /** O13: failed logins from one address that block it, and for how long. */
   addressBlock?: { failures: number; minutes: number };
+  staffLookupsPerHour: number;
 }
 
 export function createCabinetServices(deps: CabinetServiceDeps) {
@@ -32,6 +34,7 @@ export function createCabinetServices(deps: CabinetServiceDeps) {
     access: createAccessService(deps),
     representatives: createRepresentativesService(deps),
     staff: createStaffService(deps),
+    staffLookup: createStaffLookupService({ db: deps.db, perHour: deps.staffLookupsPerHour }),
     staffImport: createStaffImportService(deps),
     licences: createLicencesService({ db: deps.db, clock: deps.clock, storage: deps.storage }),
     orgRequests: createOrgRequestsService({ db: deps.db, clock: deps.clock, storage: deps.storage }),

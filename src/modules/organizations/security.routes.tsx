@@ -7,6 +7,7 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { sessionKeyOf } from "../../http/session.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { requireOrganization } from "../identity/viewer.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute, ENTRY_HOLD } from "./cabinet.guard.tsx";
@@ -30,7 +31,7 @@ const codeBody = Type.Object({ code: Type.Optional(Type.String()) }, { additiona
 
 export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { database, cabinet } = app.deps;
+  const { database, cabinet, sessionsService } = app.deps;
   const guard = cabinetRoute("security.manage");
   const byActor = (actor: CabinetActor) => ({
     userId: actor.userId,
@@ -63,6 +64,8 @@ export async function securityRoutes(fastify: FastifyInstance): Promise<void> {
         actor={actor}
         networks={networks}
         entry={await entryState(actor.organization.id)}
+        sessions={await sessionsService.list(actor.userId)}
+        currentSessionKey={sessionKeyOf(request)}
         {...{ values, errors }}
         flash={takeFlash(request)}
       />

@@ -3,8 +3,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { sessionKeyOf } from "../../http/session.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { requireViewer } from "../identity/viewer.ts";
+import { requireViewer, viewerOf } from "../identity/viewer.ts";
 import { actorOf } from "../register/actor.ts";
 import type { NotificationChannels } from "./settings.repository.ts";
 import { SettingsPage } from "./views/settings-page.tsx";
@@ -16,7 +17,7 @@ const channelsBody = Type.Object({
 });
 
 export async function settingsRoutes(app: FastifyInstance): Promise<void> {
-  const { settingsService, config } = app.deps;
+  const { settingsService, sessionsService, config } = app.deps;
 
   async function show(
     request: FastifyRequest,
@@ -24,9 +25,15 @@ export async function settingsRoutes(app: FastifyInstance): Promise<void> {
     errors: FieldError[] = [],
     wanted?: NotificationChannels,
   ) {
-    const data = await settingsService.settings(actorOf(request));
+    const actor = actorOf(request);
+    const [data, sessions] = await Promise.all([
+      settingsService.settings(actor),
+      sessionsService.list(viewerOf(request).id),
+    ]);
     const view = {
       ...data,
+      sessions,
+      currentSessionKey: sessionKeyOf(request),
       channels: wanted ?? data.channels,
       errors,
       flash: takeFlash(request),

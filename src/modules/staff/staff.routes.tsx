@@ -7,19 +7,20 @@ import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
+import type { FieldError } from "../../ui/form.tsx";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { formBody } from "../organizations/form-body.ts";
 import { loadRecord } from "../register/record.repository.ts";
 import {
   countStaff,
   findCard,
-  findPersonBySnils,
   findStaffMember,
   listCardsIn,
   listStaff,
 } from "./staff.repository.ts";
 import type { StaffOutcome } from "./staff.service.ts";
 import type { Input } from "./staff.validation.ts";
+import { lookupLimitMessage } from "./staff-lookup.service.ts";
 import { CardPage, cardValues } from "./views/card-page.tsx";
 import { type AddStep, StaffAddPage } from "./views/staff-add-page.tsx";
 import {
@@ -89,64 +90,93 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     );
   });
 
-  /** Which step of «Добавить работника» a СНИЛС leads to. */
-  async function addStep(snilsInput: string | undefined): Promise<AddStep> {
-    const snils = normalizeSnils(snilsInput ?? "");
-    if (!snils || !isValidSnils(snils)) return { kind: "lookup" };
-    const person = await findPersonBySnils(db, snils);
-    if (!person) return { kind: "new", snils };
-    return {
-      kind: "known",
-      snils,
-      fullName: [person.lastName, person.firstName, person.patronymic].filter(Boolean).join(" "),
-    };
+  /** Which step of «Добавить работника» a СНИЛС and a birth date lead to (audited and counted). */
+  async function addStep(
+    actor: CabinetActor,
+    input: { snils?: string; birthDate?: string },
+  ): Promise<{ step: AddStep; errors: FieldError[]; status: number }> {
+    const found = await cabinet.staffLookup.lookup(actor, input);
+    if (found.kind === "invalid") return { step: { kind: "lookup" }, errors: found.errors, status: 400 };
+    if (found.kind === "limited")
+      return {
+        step: { kind: "lookup" },
+        errors: [{ field: "snils", message: lookupLimitMessage }],
+        status: 429,
+      };
+    return { step: found, errors: [], status: 200 };
   }
+
+  const entryStep = (snils: string | undefined): AddStep =>
+    snils && isValidSnils(snils) ? { kind: "entry", snils, birthDate: "" } : { kind: "lookup" };
 
   app.get(
     "/org/staff/add",
     {
       preHandler: edit,
-      schema: { querystring: Type.Object({ snils: Type.Optional(Type.String({ maxLength: 30 })) }) },
+      schema: {
+        querystring: Type.Object({
+          snils: Type.Optional(Type.String({ maxLength: 30 })),
+          birthDate: Type.Optional(Type.String({ maxLength: 30 })),
+        }),
+      },
     },
     async (request, reply) => {
-      const { snils } = request.query;
-      const step = await addStep(snils);
-      const errors =
-        snils !== undefined && step.kind === "lookup"
-          ? [{ field: "snils", message: "Проверьте СНИЛС: 11 цифр с верным контрольным числом." }]
-          : [];
+      const actor = cabinetActorOf(request);
+      const { snils, birthDate } = request.query;
+      const asked = snils !== undefined || birthDate !== undefined;
+      const { step, errors, status } = asked
+        ? await addStep(actor, request.query)
+        : { step: { kind: "lookup" } as const, errors: [], status: 200 };
       const page = (
         <StaffAddPage
           ctx={pageContext(request, reply)}
-          actor={cabinetActorOf(request)}
+          actor={actor}
           step={step}
-          values={{ snils }}
+          values={{ snils, birthDate }}
           errors={errors}
         />
       );
-      return sendHtml(reply, page, errors.length > 0 ? 400 : 200);
+      return sendHtml(reply, page, status);
     },
   );
 
   app.post("/org/staff/add", { preHandler: edit, schema: { body: formBody } }, async (request, reply) => {
     const actor = cabinetActorOf(request);
+    if (!actor.powers.has("staff.edit")) return sendError(request, reply, "FORBIDDEN");
+    if (!(await cabinet.staffLookup.withinLimit(actor))) {
+      const page = (
+        <StaffAddPage
+          ctx={pageContext(request, reply)}
+          actor={actor}
+          step={{ kind: "lookup" }}
+          values={{}}
+          errors={[{ field: "snils", message: lookupLimitMessage }]}
+        />
+      );
+      return sendHtml(reply, page, 429);
+    }
     const outcome = await cabinet.staff.addWorker(actor, request.body);
     if (outcome.ok) {
       setFlash(request, "Работник добавлен.");
       return reply.redirect(`/org/staff/${outcome.personId}`, 303);
     }
     if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-    const step = await addStep(request.body.snils);
+    // The page again, with the name only if the looked-up birth date matches (a lookup like any other);
+    // a form posted without a lookup gets the entry step, which tells nothing about the register.
+    const snils = normalizeSnils(request.body.snils ?? "");
+    const again = request.body.lookupBirthDate
+      ? await addStep(actor, { snils: request.body.snils, birthDate: request.body.lookupBirthDate })
+      : { step: entryStep(snils), errors: [], status: 400 };
     const page = (
       <StaffAddPage
         ctx={pageContext(request, reply)}
         actor={actor}
-        step={step}
+        step={again.step}
         values={request.body}
-        errors={outcome.errors}
+        errors={[...again.errors, ...outcome.errors]}
       />
     );
-    return sendHtml(reply, page, 400);
+    return sendHtml(reply, page, again.status === 429 ? 429 : 400);
   });
 
   async function personPage(

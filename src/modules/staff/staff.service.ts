@@ -104,6 +104,13 @@ export function createStaffService({ db }: { db: Database }) {
       const existing = snils ? await findPersonBySnils(db, snils) : undefined;
       const card = checkCard(input);
       if (existing) {
+        // The form that did not show the name asked for the person's data: it is checked for a known
+        // person too, so that the answer does not tell whether the register has the СНИЛС.
+        if (input.entry === "person") {
+          const person = checkPerson(input, actor.today);
+          const errors = [...(person.ok ? [] : person.errors), ...(card.ok ? [] : card.errors)];
+          if (errors.length > 0) return { ok: false, errors, newPerson: true };
+        }
         if (!card.ok) return card;
         const duplicate = (
           await currentCardsOf(db, actor.organization.frmoOid, [existing.id], actor.today)

@@ -3,6 +3,8 @@ import { formatDateTime, fullName } from "../../../shared/format.ts";
 import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { binder, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import type { SessionRow } from "../../identity/sessions.repository.ts";
+import { SessionsSection } from "../../identity/views/sessions-section.tsx";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import type { EntryHoldRow } from "../entry-holds.repository.ts";
 import type { NetworkRow } from "../security.repository.ts";
@@ -21,6 +23,8 @@ export function SecurityPage(props: {
       middleName: string | null;
     }[];
   };
+  sessions: readonly SessionRow[];
+  currentSessionKey: string;
   values: { cidr?: string; note?: string };
   errors: readonly FieldError[];
   flash?: string | undefined;
@@ -80,6 +84,12 @@ export function SecurityPage(props: {
         />
         <FormActions label="Добавить" />
       </PostForm>
+      <SessionsSection
+        csrfToken={props.ctx.csrfToken}
+        sessions={props.sessions}
+        currentKey={props.currentSessionKey}
+        back="/org/security"
+      />
     </CabinetPage>
   );
 }

@@ -3,9 +3,13 @@ import { formatPhone } from "../../../shared/phone.ts";
 import { ErrorSummary, type FieldError, Flash, fieldId } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
+import type { SessionRow } from "../../identity/sessions.repository.ts";
+import { SessionsSection } from "../../identity/views/sessions-section.tsx";
 import type { SettingsData } from "../settings.service.ts";
 
 export interface SettingsView extends SettingsData {
+  sessions: readonly SessionRow[];
+  currentSessionKey: string;
   errors: FieldError[];
   flash: string | undefined;
   esiaProfileUrl: string;
@@ -84,6 +88,13 @@ export function SettingsPage({ ctx, view }: { ctx: PageContext; view: SettingsVi
           </button>
         </form>
       </section>
+
+      <SessionsSection
+        csrfToken={ctx.csrfToken}
+        sessions={view.sessions}
+        currentKey={view.currentSessionKey}
+        back="/lk/settings"
+      />
 
       <section class="card" aria-labelledby="consent-title">
         <h2 id="consent-title">Согласие на обработку персональных данных</h2>

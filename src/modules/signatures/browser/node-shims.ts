@@ -1,6 +1,5 @@
 // What the shared signing code takes from Node, for the browser bundle: Buffer from the `buffer`
 // package, and node:crypto's randomBytes from Web Crypto (signing needs only randomness).
-// biome-ignore lint/style/useNodejsImportProtocol: the npm `buffer` package, not Node's module
 export { Buffer } from "buffer";
 
 export function randomBytes(length: number): Uint8Array {
