@@ -11,13 +11,7 @@ import type { FieldError } from "../../ui/form.tsx";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { formBody } from "../organizations/form-body.ts";
 import { loadRecord } from "../register/record.repository.ts";
-import {
-  countStaff,
-  findCard,
-  findStaffMember,
-  listCardsIn,
-  listStaff,
-} from "./staff.repository.ts";
+import { countStaff, findCard, findStaffMember, listCardsIn, listStaff } from "./staff.repository.ts";
 import type { StaffOutcome } from "./staff.service.ts";
 import type { Input } from "./staff.validation.ts";
 import { lookupLimitMessage } from "./staff-lookup.service.ts";
