@@ -6,7 +6,7 @@ import { isFinal } from "../applications/applications.status.ts";
 import { cabinetActor } from "../applications/routes-support.ts";
 import { buildApplicationsSummary } from "../applications/views/home-block.tsx";
 import { stepHref } from "../applications/views/steps.ts";
-import { missingDocumentTypes } from "../documents/documents.service.ts";
+import { listUserDocumentTypes } from "../documents/documents.repository.ts";
 import { requireViewer, viewerOf, viewerRecordOf } from "../identity/viewer.ts";
 import { actorOf } from "../register/actor.ts";
 import { buildWorkerNotices } from "../register/views/worker-notices.view.ts";
@@ -18,10 +18,10 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     const { db } = app.deps.database;
     const { user, consent } = viewerRecordOf(request);
     const { registerService } = app.deps;
-    const [summary, applications, missingDocuments] = await Promise.all([
+    const [summary, applications, documentTypes] = await Promise.all([
       registerService.summary(actorOf(request)),
       app.deps.accreditation.applications.list(cabinetActor(request)),
-      missingDocumentTypes(db, user.id),
+      listUserDocumentTypes(db, user.id),
     ]);
     // Counted with the viewer (the same statement), for the menu and this page alike.
     const unreadNotices = viewerOf(request).unreadNotices ?? 0;
@@ -33,7 +33,11 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
         href: stepHref(application.id, "kind"),
       }));
     const view = {
-      ...buildHomeView(user, missingDocuments),
+      ...buildHomeView(
+        user,
+        documentTypes,
+        summary.rights.map((right) => right.specName),
+      ),
       notices: buildWorkerNotices(summary, consent, registerService.today(), open),
       flash: takeFlash(request),
       applications: buildApplicationsSummary(applications, unreadNotices),

@@ -4,7 +4,7 @@ import { ApplicationsBlock, type ApplicationsSummary } from "../../applications/
 import { WorkerNotices } from "../../register/views/worker-notices.tsx";
 import type { WorkerNotice } from "../../register/views/worker-notices.view.ts";
 import { workerNavigation } from "../navigation.ts";
-import type { HomeView } from "./home.view.ts";
+import type { DocumentSetView, HomeView } from "./home.view.ts";
 
 /** The worker's notices (W4) and the one-time message come from the register and consent modules. */
 type HomePageView = HomeView & {
@@ -28,16 +28,25 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomePageView }
           <dd>{view.maskedSnils ?? "не указан на Госуслугах"}</dd>
         </dl>
       </div>
-      <MissingDocuments documents={view.documents} />
+      {view.documents.map((set) => (
+        <MissingDocuments key={set.purpose} documents={set} />
+      ))}
       <ApplicationsBlock summary={view.applications} />
     </Layout>
   );
 }
 
-function MissingDocuments({ documents }: { documents: HomeView["documents"] }) {
+function MissingDocuments({ documents }: { documents: DocumentSetView }) {
+  const titleId = `missing-documents-${documents.purpose}`;
   return (
-    <section class="card" aria-labelledby="missing-documents-title">
-      <h2 id="missing-documents-title">Документы для {documents.purposeLabel}</h2>
+    <section class="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>Документы для {documents.purposeLabel}</h2>
+      {documents.purpose === "work_with_minors" && (
+        <p class="muted">
+          Работодатель запрашивает справку об отсутствии судимости при приёме на работу, связанную с
+          медицинской помощью детям (статьи 65 и 351.1 Трудового кодекса Российской Федерации).
+        </p>
+      )}
       {documents.missing.length === 0 ? (
         <p>Все нужные документы загружены.</p>
       ) : (
