@@ -11,6 +11,7 @@ import * as identity from "../modules/identity/identity.schema.ts";
 import * as jobs from "../modules/jobs/jobs.schema.ts";
 import * as licences from "../modules/licences/licences.schema.ts";
 import * as notifications from "../modules/notifications/notifications.schema.ts";
+import * as orgDocuments from "../modules/org-documents/org-documents.schema.ts";
 import * as orgRequests from "../modules/org-requests/org-requests.schema.ts";
 import * as organizationActivation from "../modules/organizations/activation.schema.ts";
 import * as entryHolds from "../modules/organizations/entry-holds.schema.ts";
@@ -46,6 +47,7 @@ export const schema = {
   ...staff,
   ...licences,
   ...orgRequests,
+  ...orgDocuments,
   ...api,
   ...support,
   ...signatures,

@@ -69,7 +69,7 @@ describe("the forms", () => {
 
   test("«врач-офтальмолог» is taken on a card and «Хирургия» on a certificate; the selects are grouped", async () => {
     const snils = snilsFrom("820000001");
-    const form = (await h.send(head, "GET", `/org/staff/add?snils=${snils}`)).body;
+    const form = (await h.send(head, "GET", `/org/staff/add?snils=${snils}&birthDate=1988-02-03`)).body;
     assert.match(form, /<optgroup label="Врачи">/);
     assert.match(form, /врач-офтальмолог/);
     const added = await h.send(head, "POST", "/org/staff/add", {

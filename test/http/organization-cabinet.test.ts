@@ -84,7 +84,7 @@ describe("menus by role (O7)", () => {
       nav,
       /<details class="site-nav__narrow"><summary class="site-nav__toggle">Меню<span class="site-nav__current">: Отчётность<\/span><\/summary>/,
     );
-    assert.equal(nav.match(/site-nav__link--narrow/g)?.length, 8, "the same sections inside");
+    assert.equal(nav.match(/site-nav__link--narrow/g)?.length, 9, "the same sections inside");
   });
 
   test("the page about kinds of organizations is public and the card links to it (O15)", async () => {

@@ -58,6 +58,41 @@ const allowed: Record<Access, readonly Actor[]> = {
 };
 
 const expected: Record<string, Access> = {
+  "GET /lk/applications/:id/check": "worker",
+  "GET /lk/applications/:id/documents": "worker",
+  "GET /lk/applications/:id/portfolio": "worker",
+  "GET /lk/applications/:id/report": "worker",
+  "GET /lk/applications/:id/slots/:itemId": "worker",
+  "GET /lk/documents/:id/view": "worker",
+  "GET /org/access/grants/:id/revoke": "manager",
+  "GET /org/approvals/:id/signatures/:signatureId/:part": "manager",
+  "GET /org/documents": "manager",
+  "GET /org/documents/:id/file": "manager",
+  "GET /org/documents/:id/sign": "manager",
+  "GET /org/documents/:id/signatures/:signatureId/:part": "manager",
+  "GET /org/reports/deadlines.csv": "manager",
+  "GET /org/representatives/:id/revoke": "manager",
+  "GET /org/requests": "manager",
+  "GET /org/requests/:id": "manager",
+  "GET /org/requests/:id/files/:fileId": "manager",
+  "GET /org/requests/new": "manager",
+  "GET /review/applications/:id/signatures/:signatureId/:part": "commission",
+  "GET /review/org-requests": "commission",
+  "GET /review/org-requests/:id": "commission",
+  "POST /review/org-requests/:id/decide": "commission",
+  "GET /support-desk/incidents": "support",
+  "POST /support-desk/incidents": "support",
+  "POST /support-desk/incidents/:id/end": "support",
+  "POST /auth/entry-hold/confirm": "member",
+  "POST /org/approvals/:id/decision": "manager",
+  "POST /org/approvals/:id/decision-document": "manager",
+  "POST /org/documents": "manager",
+  "POST /org/documents/:id/signature": "manager",
+  "POST /org/requests": "manager",
+  "POST /org/security/entry-blocking": "manager",
+  "POST /org/security/holds/:id/reject": "manager",
+  "POST /org/security/holds/:id/release": "manager",
+  "POST /org/signatures/password-failure": "manager",
   "GET /": "public",
   "GET /status": "public",
   "GET /help": "public",
@@ -319,7 +354,9 @@ async function request(actor: Actor, route: RouteEntry) {
         ? demoClinicFrmoOid
         : name === "number"
           ? "1"
-          : "00000000-0000-4000-8000-000000000000",
+          : name === "part"
+            ? "sig"
+            : "00000000-0000-4000-8000-000000000000",
     );
   if (actor === "apiClient")
     return h.app.inject({
