@@ -12,8 +12,8 @@ import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organization
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
 import { sendSignaturePart } from "../signatures/signatures.http.ts";
-import { listCertificates, signaturesOf } from "../signatures/signatures.repository.ts";
-import { receiveFileSignature } from "../signatures/signed-files.ts";
+import { signaturesOf } from "../signatures/signatures.repository.ts";
+import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
 import { findOrgDocument, listOrgDocuments } from "./org-documents.repository.ts";
 import { createOrgDocumentsService } from "./org-documents.service.ts";
 import { OrgDocumentsPage, SignOrgDocumentPage } from "./views/org-documents-pages.tsx";
@@ -149,10 +149,6 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     const actor = cabinetActorOf(request);
     const found = await findOrgDocument(db, actor.organization.id, id);
     if (!found) return sendError(request, reply, "NOT_FOUND");
-    const active = (await listCertificates(db, actor.organization.id, actor.userId)).find(
-      (row) => row.active,
-    );
-    const locked = active ? await signatures.lockedUntil(actor.userId, active.id) : undefined;
     return sendHtml(
       reply,
       <SignOrgDocumentPage
@@ -160,9 +156,7 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
         actor={actor}
         id={id}
         title={found.document.title}
-        hasCertificate={active !== undefined}
-        locked={locked !== undefined}
-        problem={problem ?? (locked ? "LOCKED" : undefined)}
+        {...(await signingState(db, signatures, actor, problem))}
       />,
       problem ? 400 : 200,
     );

@@ -10,8 +10,29 @@ import type { FileStorage } from "../documents/storage.ts";
 import type { SignatureProblem } from "./signature.problems.ts";
 import { MAX_SIGNATURE_BYTES, readSignatureForm } from "./signature-form.ts";
 import { signatureActorOf } from "./signatures.http.ts";
-import { insertSignature, type SignatureRow, type SignatureSubject } from "./signatures.repository.ts";
+import {
+  insertSignature,
+  listCertificates,
+  type SignatureRow,
+  type SignatureSubject,
+} from "./signatures.repository.ts";
 import type { SignaturesService, VerifiedSignature } from "./signatures.service.ts";
+
+/** Whether the head can sign now: an active registered certificate, and browser signing not locked. */
+export async function signingState(
+  db: DbExecutor,
+  signatures: Pick<SignaturesService, "lockedUntil">,
+  actor: { userId: string; organization: { id: string } },
+  problem?: SignatureProblem,
+): Promise<{ hasCertificate: boolean; locked: boolean; problem: SignatureProblem | undefined }> {
+  const active = (await listCertificates(db, actor.organization.id, actor.userId)).find((row) => row.active);
+  const locked = active ? await signatures.lockedUntil(actor.userId, active.id) : undefined;
+  return {
+    hasCertificate: active !== undefined,
+    locked: locked !== undefined,
+    problem: problem ?? (locked ? "LOCKED" : undefined),
+  };
+}
 
 /** A stored file's exact bytes: what is signed, and what the signature is checked against. */
 export async function storedBytes(storage: FileStorage, storageKey: string): Promise<Uint8Array> {
