@@ -85,7 +85,7 @@ export function RepresentativesPage(props: {
                     downloadBase={`/org/representatives/${row.id}/signatures/${signature.id}`}
                   />
                 ))}
-                {canSign && attorneySignable(row) && (
+                {canSign && signed.length === 0 && attorneySignable(row) && (
                   <p>
                     <a class={buttonClass("secondary")} href={`/org/representatives/${row.id}/sign`}>
                       Подписать доверенность ЭП<span class="visually-hidden">: {row.fullName}</span>
