@@ -2,6 +2,7 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import { findRow, insertRow, listRows } from "../../db/rows.ts";
+import { organizationFiles } from "../organizations/activation.schema.ts";
 import { organizationAccessGrants, organizationRepresentatives } from "./access.schema.ts";
 
 export type RepresentativeRow = typeof organizationRepresentatives.$inferSelect;
@@ -73,6 +74,33 @@ export const findRepresentative = (
       eq(organizationRepresentatives.organizationId, organizationId),
     ),
   );
+
+/** The appointment with its power of attorney's file, within the organization. */
+export async function findAttorney(
+  db: DbExecutor,
+  organizationId: string,
+  id: string,
+): Promise<{ representative: RepresentativeRow; file: typeof organizationFiles.$inferSelect } | undefined> {
+  const [row] = await db
+    .select({ representative: organizationRepresentatives, file: organizationFiles })
+    .from(organizationRepresentatives)
+    .innerJoin(
+      organizationFiles,
+      and(
+        eq(organizationFiles.subjectId, organizationRepresentatives.id),
+        eq(organizationFiles.organizationId, organizationRepresentatives.organizationId),
+        eq(organizationFiles.purpose, "power_of_attorney"),
+      ),
+    )
+    .where(
+      and(
+        eq(organizationRepresentatives.id, id),
+        eq(organizationRepresentatives.organizationId, organizationId),
+      ),
+    )
+    .limit(1);
+  return row;
+}
 
 /** For the back office, which works across organizations. */
 export const findRepresentativeById = (db: DbExecutor, id: string): Promise<RepresentativeRow | undefined> =>

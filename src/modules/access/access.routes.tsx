@@ -9,17 +9,28 @@ import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/layout.tsx";
+import { auditSuccess } from "../audit/audit.repository.ts";
+import { downloadHeaders } from "../documents/download.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
+import type { SignatureProblem } from "../signatures/signature.problems.ts";
+import { sendSignaturePart } from "../signatures/signatures.http.ts";
+import { signaturesOf } from "../signatures/signatures.repository.ts";
+import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
 import type { Power } from "./access.policy.ts";
-import { findRepresentative, listGrants, listRepresentatives } from "./access.repository.ts";
+import { findAttorney, findRepresentative, listGrants, listRepresentatives } from "./access.repository.ts";
 import type { GrantInput } from "./access.validation.ts";
-import type { AppointmentInput } from "./representatives.service.ts";
+import { type AppointmentInput, attorneySignable } from "./representatives.service.ts";
 import { AccessPage } from "./views/access-page.tsx";
-import { AppointmentPage, RepresentativesPage } from "./views/representatives-page.tsx";
+import { AppointmentPage, RepresentativesPage, SignAttorneyPage } from "./views/representatives-page.tsx";
 import { RevokeGrantPage, RevokeRepresentativePage } from "./views/revoke-pages.tsx";
 
 const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+const signatureParams = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  signatureId: Type.String({ format: "uuid" }),
+  part: Type.Literal("sig"),
+});
 const grantBody = Type.Object(
   {
     snils: Type.Optional(Type.String()),
@@ -33,7 +44,7 @@ const grantBody = Type.Object(
 
 export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const { database, cabinet } = app.deps;
+  const { database, cabinet, fileStorage, signatures } = app.deps;
   const db = database.db;
 
   /** The list of grants with the form: empty, or as sent back with its errors. */
@@ -75,11 +86,19 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = cabinetActorOf(request);
       const representatives = await listRepresentatives(db, actor.organization.id);
+      const signed = (
+        await signaturesOf(
+          db,
+          "power_of_attorney",
+          representatives.map((row) => row.id),
+        )
+      ).filter((row) => row.organizationId === actor.organization.id);
       const page = (
         <RepresentativesPage
           ctx={pageContext(request, reply)}
           actor={actor}
           representatives={representatives}
+          signatures={signed}
           flash={takeFlash(request)}
         />
       );
@@ -129,6 +148,108 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
       } finally {
         await discardForm(form);
       }
+    },
+  );
+
+  // The power of attorney's file and the head's signature over it (O8, issue 11): downloading is for
+  // whoever manages representatives, signing is the head's (signatures.manage).
+  const byId = { schema: { params: idParams }, attachValidation: true };
+
+  app.get(
+    "/org/representatives/:id/attorney",
+    { preHandler: cabinetRoute("representatives.manage"), ...byId },
+    async (request, reply) => {
+      const actor = cabinetActorOf(request);
+      const found = request.validationError
+        ? undefined
+        : await findAttorney(db, actor.organization.id, request.params.id);
+      if (!found) return sendError(request, reply, "NOT_FOUND");
+      await auditSuccess(
+        db,
+        { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
+        "representative.attorney_downloaded",
+        { representativeId: found.representative.id, fileId: found.file.id },
+      );
+      return reply.headers(downloadHeaders(found.file)).send(await fileStorage.open(found.file.storageKey));
+    },
+  );
+
+  app.get(
+    "/org/representatives/:id/signatures/:signatureId/:part",
+    {
+      preHandler: cabinetRoute("representatives.manage"),
+      schema: { params: signatureParams },
+      attachValidation: true,
+    },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const actor = cabinetActorOf(request);
+      const rows = await signaturesOf(db, "power_of_attorney", [request.params.id]);
+      const row = rows.find(
+        (candidate) =>
+          candidate.id === request.params.signatureId && candidate.organizationId === actor.organization.id,
+      );
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      return sendSignaturePart(reply, row, "sig", `doverennost-${request.params.id.slice(0, 8)}`);
+    },
+  );
+
+  async function showSigning(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    problem?: SignatureProblem,
+  ) {
+    const actor = cabinetActorOf(request);
+    const found = await findAttorney(db, actor.organization.id, id);
+    if (!found) return sendError(request, reply, "NOT_FOUND");
+    if (!attorneySignable(found.representative)) return reply.redirect("/org/representatives", 303);
+    return sendHtml(
+      reply,
+      <SignAttorneyPage
+        ctx={pageContext(request, reply)}
+        actor={actor}
+        representative={found.representative}
+        {...(await signingState(db, signatures, actor, problem))}
+      />,
+      problem ? 400 : 200,
+    );
+  }
+
+  app.get(
+    "/org/representatives/:id/sign",
+    { preHandler: cabinetRoute("signatures.manage"), ...byId },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      return showSigning(request, reply, request.params.id);
+    },
+  );
+
+  app.post(
+    "/org/representatives/:id/signature",
+    { preHandler: cabinetRoute("signatures.manage"), ...byId },
+    async (request, reply) => {
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const actor = cabinetActorOf(request);
+      const { id } = request.params;
+      const received = await receiveFileSignature(request, signatures, async () => {
+        const attorney = await cabinet.representatives.attorney(actor, id);
+        return attorney && { subject: attorney.fullName, bytes: attorney.bytes };
+      });
+      if (!received.ok) {
+        if ("notFound" in received) return sendError(request, reply, "NOT_FOUND");
+        if ("forbidden" in received) return sendError(request, reply, "FORBIDDEN");
+        return showSigning(request, reply, id, received.problem);
+      }
+      const row = await cabinet.representatives.recordAttorneySignature(
+        actor,
+        id,
+        received.bytes,
+        received.signature,
+      );
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      setFlash(request, `Доверенность на имя ${received.subject} подписана электронной подписью.`);
+      return reply.redirect("/org/representatives", 303);
     },
   );
 

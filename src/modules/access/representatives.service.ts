@@ -19,8 +19,11 @@ import {
 import { findOrganizationById, type OrganizationRow } from "../organizations/organizations.repository.ts";
 import { parseDate } from "../register/personal-data.validation.ts";
 import { authorizeOperator } from "../review/review.service.ts";
+import type { VerifiedSignature } from "../signatures/signatures.service.ts";
+import { recordFileSignature, storedBytes } from "../signatures/signed-files.ts";
 import {
   decideRepresentative,
+  findAttorney,
   findRepresentativeById,
   insertRepresentative,
   revokeRepresentative,
@@ -67,6 +70,10 @@ type Appointment = {
   validUntil: string;
   format: "pdf" | "xml";
 };
+
+/** The head signs a power of attorney while the appointment stands: on the operator's check or in force. */
+export const attorneySignable = (row: { status: string }): boolean =>
+  row.status === "pending" || row.status === "active";
 
 export type AppointOutcome =
   | { ok: true }
@@ -233,6 +240,43 @@ export function createRepresentativesService({ db, clock, storage }: FilingDeps)
           { representativeId: id },
         );
         return true;
+      });
+    },
+
+    /** The power of attorney's exact bytes, as stored: what the head signs; undefined if not signable. */
+    async attorney(
+      actor: AccessActor,
+      id: string,
+    ): Promise<{ bytes: Uint8Array; fullName: string } | undefined> {
+      const found = await findAttorney(db, actor.organization.id, id);
+      if (!found || !attorneySignable(found.representative)) return undefined;
+      return {
+        bytes: await storedBytes(storage, found.file.storageKey),
+        fullName: found.representative.fullName,
+      };
+    },
+
+    /** Stores the head's verified signature over the power of attorney, with its audit row. */
+    async recordAttorneySignature(
+      actor: AccessActor,
+      id: string,
+      bytes: Uint8Array,
+      signature: VerifiedSignature,
+    ) {
+      return db.transaction(async (tx) => {
+        const found = await findAttorney(tx, actor.organization.id, id);
+        // Revoked or refused between the page and the signature: nothing to sign any more.
+        if (!found || !attorneySignable(found.representative)) return undefined;
+        return recordFileSignature(tx, {
+          actor,
+          subjectType: "power_of_attorney",
+          subjectId: id,
+          bytes,
+          signature,
+          at: clock.now(),
+          event: "signature.attorney_signed",
+          details: { representativeId: id, fileId: found.file.id },
+        });
       });
     },
 

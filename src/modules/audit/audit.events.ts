@@ -95,6 +95,8 @@ export const auditEventNames = [
   "status.incident_ended",
   "signature.decision_signed",
   "signature.document_signed",
+  "signature.attorney_signed",
+  "representative.attorney_downloaded",
   "signature.signature_refused",
   "signature.password_failed",
   "org_document.uploaded",

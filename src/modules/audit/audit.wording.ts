@@ -316,6 +316,8 @@ export const auditWording: Partial<Record<AuditEventName, Wording>> = {
   },
   "signature.decision_signed": { label: "Решение по отчёту подписано электронной подписью" },
   "signature.document_signed": { label: "Документ организации подписан электронной подписью" },
+  "signature.attorney_signed": { label: "Доверенность представителя подписана электронной подписью" },
+  "representative.attorney_downloaded": { label: "Скачана доверенность представителя" },
   "signature.signature_refused": { label: "Электронная подпись не принята" },
   "signature.password_failed": { label: "Неверный пароль к файлу ключа электронной подписи" },
   "org_document.uploaded": { label: "Загружен документ организации" },

@@ -11,9 +11,9 @@ import { downloadHeaders } from "../documents/download.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
-import { MAX_SIGNATURE_BYTES, readSignatureForm } from "../signatures/signature-form.ts";
-import { sendSignaturePart, signatureActorOf } from "../signatures/signatures.http.ts";
-import { listCertificates, signaturesOf } from "../signatures/signatures.repository.ts";
+import { sendSignaturePart } from "../signatures/signatures.http.ts";
+import { signaturesOf } from "../signatures/signatures.repository.ts";
+import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
 import { findOrgDocument, listOrgDocuments } from "./org-documents.repository.ts";
 import { createOrgDocumentsService } from "./org-documents.service.ts";
 import { OrgDocumentsPage, SignOrgDocumentPage } from "./views/org-documents-pages.tsx";
@@ -149,10 +149,6 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     const actor = cabinetActorOf(request);
     const found = await findOrgDocument(db, actor.organization.id, id);
     if (!found) return sendError(request, reply, "NOT_FOUND");
-    const active = (await listCertificates(db, actor.organization.id, actor.userId)).find(
-      (row) => row.active,
-    );
-    const locked = active ? await signatures.lockedUntil(actor.userId, active.id) : undefined;
     return sendHtml(
       reply,
       <SignOrgDocumentPage
@@ -160,9 +156,7 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
         actor={actor}
         id={id}
         title={found.document.title}
-        hasCertificate={active !== undefined}
-        locked={locked !== undefined}
-        problem={problem ?? (locked ? "LOCKED" : undefined)}
+        {...(await signingState(db, signatures, actor, problem))}
       />,
       problem ? 400 : 200,
     );
@@ -184,23 +178,18 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
       if (request.validationError) return sendError(request, reply, "NOT_FOUND");
       const actor = cabinetActorOf(request);
       const { id } = request.params;
-      const form = await readSignatureForm(request);
-      const content = await service.content(actor, id);
-      if (!content) return sendError(request, reply, "NOT_FOUND");
-      const tooLarge = form.signature && form.signature.length > MAX_SIGNATURE_BYTES;
-      const verified =
-        form.signature && !tooLarge
-          ? await signatures.verifySignature(signatureActorOf(request), content.bytes, form.signature, {
-              browser: form.browser,
-            })
-          : ({ ok: false, problem: "DAMAGED" } as const);
-      if (!verified.ok) {
-        if (verified.problem === "FORBIDDEN") return sendError(request, reply, "FORBIDDEN");
-        return showSigning(request, reply, id, verified.problem);
+      const received = await receiveFileSignature(request, signatures, async () => {
+        const content = await service.content(actor, id);
+        return content && { subject: content.title, bytes: content.bytes };
+      });
+      if (!received.ok) {
+        if ("notFound" in received) return sendError(request, reply, "NOT_FOUND");
+        if ("forbidden" in received) return sendError(request, reply, "FORBIDDEN");
+        return showSigning(request, reply, id, received.problem);
       }
-      const row = await service.recordSignature(actor, id, content.bytes, verified);
+      const row = await service.recordSignature(actor, id, received.bytes, received.signature);
       if (!row) return sendError(request, reply, "NOT_FOUND");
-      setFlash(request, `Документ «${content.title}» подписан электронной подписью.`);
+      setFlash(request, `Документ «${received.subject}» подписан электронной подписью.`);
       return reply.redirect("/org/documents", 303);
     },
   );

@@ -2,7 +2,6 @@
 // through checkOrganizationFile, PDF only), replace an outdated one, and the head's signature over a
 // document's exact bytes, verified by the signatures module. Every change in one transaction with its
 // audit row; every query scoped by the actor's organization.
-import { createHash } from "node:crypto";
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
@@ -14,8 +13,8 @@ import {
   storeOrganizationFiles,
   type UploadedPart,
 } from "../organizations/organization-files.ts";
-import { insertSignature } from "../signatures/signatures.repository.ts";
 import type { VerifiedSignature } from "../signatures/signatures.service.ts";
+import { recordFileSignature, storedBytes } from "../signatures/signed-files.ts";
 import { findOrgDocument, insertOrgDocument, markReplaced } from "./org-documents.repository.ts";
 import type { OrgDocumentKind } from "./org-documents.schema.ts";
 
@@ -103,9 +102,7 @@ export function createOrgDocumentsService(deps: { db: Database; clock: Clock; st
     ): Promise<{ bytes: Uint8Array; title: string } | undefined> {
       const found = await findOrgDocument(db, actor.organization.id, id);
       if (!found) return undefined;
-      const chunks: Buffer[] = [];
-      for await (const chunk of await storage.open(found.file.storageKey)) chunks.push(Buffer.from(chunk));
-      return { bytes: new Uint8Array(Buffer.concat(chunks)), title: found.document.title };
+      return { bytes: await storedBytes(storage, found.file.storageKey), title: found.document.title };
     },
 
     /** Stores the head's verified signature over the document, with its audit row. */
@@ -113,33 +110,16 @@ export function createOrgDocumentsService(deps: { db: Database; clock: Clock; st
       return db.transaction(async (tx) => {
         const found = await findOrgDocument(tx, actor.organization.id, id);
         if (!found) return undefined;
-        const now = clock.now();
-        const row = await insertSignature(tx, {
-          organizationId: actor.organization.id,
-          userId: actor.userId,
-          certificateId: signature.certificate.id,
+        return recordFileSignature(tx, {
+          actor,
           subjectType: "org_document",
           subjectId: id,
-          signedContent: null,
-          contentSha256: createHash("sha256").update(bytes).digest("hex"),
-          signatureDer: Buffer.from(signature.der).toString("base64"),
-          signerName: signature.certificate.ownerName,
-          serialHex: signature.certificate.serialHex,
-          issuerName: signature.certificate.issuerName,
-          certificateNotAfter: signature.certificate.notAfter,
-          signingTime: signature.signingTime,
-          revocation: signature.revocation,
-          createdAt: now,
-        });
-        await writeAudit(tx, {
+          bytes,
+          signature,
+          at: clock.now(),
           event: "signature.document_signed",
-          outcome: "success",
-          userId: actor.userId,
-          organizationId: actor.organization.id,
-          ip: actor.ip,
-          details: { documentId: id, signatureId: row.id, serial: row.serialHex, revocation: row.revocation },
+          details: { documentId: id },
         });
-        return row;
       });
     },
   };

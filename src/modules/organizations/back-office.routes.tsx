@@ -13,6 +13,8 @@ import { auditSuccess } from "../audit/audit.repository.ts";
 import { downloadHeaders } from "../documents/download.ts";
 import { requireCommission } from "../review/review.routes.tsx";
 import { authorizeOperator } from "../review/review.service.ts";
+import { sendSignaturePart } from "../signatures/signatures.http.ts";
+import { signaturesOf } from "../signatures/signatures.repository.ts";
 import { findCorrectionRequest, findDataRequest, findFile, listFiles } from "./activation.repository.ts";
 import { pendingOrganizationWork } from "./back-office.repository.ts";
 import { findOrganizationById } from "./organizations.repository.ts";
@@ -24,6 +26,11 @@ import {
 } from "./views/back-office-pages.tsx";
 
 const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+const signatureParams = Type.Object({
+  id: Type.String({ format: "uuid" }),
+  signatureId: Type.String({ format: "uuid" }),
+  part: Type.Literal("sig"),
+});
 const decisionBody = Type.Object(
   {
     decision: Type.Optional(Type.String()),
@@ -89,12 +96,16 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     const organization = representative && (await findOrganizationById(db, representative.organizationId));
     if (!representative || !organization) return sendError(request, reply, "NOT_FOUND");
     const files = await listFiles(db, representative.id);
+    const signed = (await signaturesOf(db, "power_of_attorney", [representative.id])).filter(
+      (row) => row.organizationId === representative.organizationId,
+    );
     const page = (
       <RepresentativeReviewPage
         ctx={pageContext(request, reply)}
         organization={organization}
         representative={representative}
         files={files}
+        signatures={signed}
       />
     );
     return sendHtml(reply, page);
@@ -183,6 +194,20 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     ),
     flash: "Ответ отправлен организации.",
   }));
+
+  app.get(
+    "/review/organizations/representatives/:id/signatures/:signatureId/:part",
+    { preHandler: requireCommission, schema: { params: signatureParams }, attachValidation: true },
+    async (request, reply) => {
+      if (!(await isOperator(request, "representative.view")))
+        return sendError(request, reply, "NOT_OPERATOR");
+      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+      const rows = await signaturesOf(db, "power_of_attorney", [request.params.id]);
+      const row = rows.find((candidate) => candidate.id === request.params.signatureId);
+      if (!row) return sendError(request, reply, "NOT_FOUND");
+      return sendSignaturePart(reply, row, "sig", `doverennost-${request.params.id.slice(0, 8)}`);
+    },
+  );
 
   app.get("/review/organizations/files/:id", guard, async (request, reply) => {
     if (!(await isOperator(request, "organization.file_download")))

@@ -50,7 +50,7 @@ export const documentSignatures = pgTable(
     certificateId: uuid("certificate_id")
       .notNull()
       .references(() => signatureCertificates.id),
-    subjectType: text("subject_type").$type<"approval" | "org_document">().notNull(),
+    subjectType: text("subject_type").$type<"approval" | "org_document" | "power_of_attorney">().notNull(),
     subjectId: uuid("subject_id").notNull(),
     /** Base64 of the signed bytes when the cabinet made them (the decision document); null for files. */
     signedContent: text("signed_content"),

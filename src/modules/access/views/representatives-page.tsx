@@ -9,9 +9,12 @@ import type { PageContext } from "../../../ui/layout.tsx";
 import { SummaryList } from "../../../ui/summary-list.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
+import type { SignatureRow } from "../../signatures/signatures.repository.ts";
+import { SignFilePage, type SigningState } from "../../signatures/views/sign-file-page.tsx";
+import { SignatureLine } from "../../signatures/views/signing.tsx";
 import { isRepresentativeValid } from "../access.policy.ts";
 import type { RepresentativeRow } from "../access.repository.ts";
-import { type AppointmentInput, MAX_SUPPORTING } from "../representatives.service.ts";
+import { type AppointmentInput, attorneySignable, MAX_SUPPORTING } from "../representatives.service.ts";
 
 function stateOf(row: RepresentativeRow, today: string): { text: string; className: string } {
   if (row.status === "pending") return { text: "на проверке у оператора", className: "badge" };
@@ -28,9 +31,12 @@ export function RepresentativesPage(props: {
   ctx: PageContext;
   actor: CabinetActor;
   representatives: RepresentativeRow[];
+  /** The head's signatures over the powers of attorney, by representative. */
+  signatures: SignatureRow[];
   flash?: string | undefined;
 }) {
   const { actor } = props;
+  const canSign = actor.powers.has("signatures.manage");
   return (
     <CabinetPage ctx={props.ctx} actor={actor} title="Уполномоченные представители" flash={props.flash}>
       <h1>Уполномоченные представители</h1>
@@ -49,6 +55,7 @@ export function RepresentativesPage(props: {
         <ul class="cards">
           {props.representatives.map((row) => {
             const state = stateOf(row, actor.today);
+            const signed = props.signatures.filter((signature) => signature.subjectId === row.id);
             return (
               <li class="card" key={row.id}>
                 <h2>{row.fullName}</h2>
@@ -65,6 +72,26 @@ export function RepresentativesPage(props: {
                     { label: "Отправлено", value: formatDateTime(row.submittedAt) },
                   ]}
                 />
+                <p>
+                  <a href={`/org/representatives/${row.id}/attorney`}>
+                    Скачать доверенность<span class="visually-hidden">: {row.fullName}</span>
+                  </a>
+                </p>
+                {signed.length === 0 && <p>Доверенность не подписана электронной подписью.</p>}
+                {signed.map((signature) => (
+                  <SignatureLine
+                    key={signature.id}
+                    signature={signature}
+                    downloadBase={`/org/representatives/${row.id}/signatures/${signature.id}`}
+                  />
+                ))}
+                {canSign && signed.length === 0 && attorneySignable(row) && (
+                  <p>
+                    <a class={buttonClass("secondary")} href={`/org/representatives/${row.id}/sign`}>
+                      Подписать доверенность ЭП<span class="visually-hidden">: {row.fullName}</span>
+                    </a>
+                  </p>
+                )}
                 {row.status === "refused" && (
                   <>
                     <p>Недостающие или неверные документы:</p>
@@ -145,5 +172,29 @@ export function AppointmentPage(props: {
         <FormActions label="Отправить на проверку" />
       </PostForm>
     </CabinetPage>
+  );
+}
+
+export function SignAttorneyPage(
+  props: SigningState & { ctx: PageContext; actor: CabinetActor; representative: RepresentativeRow },
+) {
+  const { representative: row, ...rest } = props;
+  return (
+    <SignFilePage
+      {...rest}
+      title={`Подписание доверенности: ${row.fullName}`}
+      heading="Подписание доверенности представителя"
+      back={{ href: "/org/representatives", label: "Уполномоченные представители" }}
+      lead={
+        <>
+          Подписывается доверенность № {row.attorneyNumber} на имя {row.fullName} (с{" "}
+          {formatDate(row.issuedOn)} по {formatDate(row.validUntil)}) в точности в том виде, в каком она
+          хранится в кабинете.
+        </>
+      }
+      fileUrl={`/org/representatives/${row.id}/attorney`}
+      action={`/org/representatives/${row.id}/signature`}
+      submitLabel="Подписать доверенность"
+    />
   );
 }

@@ -8,10 +8,9 @@ import type { PageContext } from "../../../ui/layout.tsx";
 import { DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
-import { type SignatureProblem, signatureProblems } from "../../signatures/signature.problems.ts";
 import type { SignatureRow } from "../../signatures/signatures.repository.ts";
-import { BrowserSigning } from "../../signatures/views/browser-signing.tsx";
-import { SignatureLine, SignatureProblemCard, SignatureUploadForm } from "../../signatures/views/signing.tsx";
+import { SignFilePage, type SigningState } from "../../signatures/views/sign-file-page.tsx";
+import { SignatureLine } from "../../signatures/views/signing.tsx";
 import type { OrgDocumentItem } from "../org-documents.repository.ts";
 import { orgDocumentKinds } from "../org-documents.service.ts";
 
@@ -129,59 +128,22 @@ export function OrgDocumentsPage(props: {
   );
 }
 
-export function SignOrgDocumentPage(props: {
-  ctx: PageContext;
-  actor: CabinetActor;
-  id: string;
-  title: string;
-  hasCertificate: boolean;
-  locked: boolean;
-  problem?: SignatureProblem | undefined;
-}) {
-  const { ctx } = props;
+export function SignOrgDocumentPage(
+  props: SigningState & { ctx: PageContext; actor: CabinetActor; id: string; title: string },
+) {
+  const { id, title, ...rest } = props;
   return (
-    <CabinetPage ctx={ctx} actor={props.actor} title={`Подписание документа «${props.title}»`}>
-      <p>
-        <a href="/org/documents">← Документы</a>
-      </p>
-      <h1>Подписание документа</h1>
-      <ErrorSummary
-        errors={
-          props.problem ? [{ field: "signature", message: signatureProblems[props.problem].title }] : []
-        }
-      />
-      <SignatureProblemCard problem={props.problem} />
-      <p class="lead">
-        Подписывается файл документа «{props.title}» в точности в том виде, в каком он хранится в кабинете.{" "}
-        <a href={`/org/documents/${props.id}/file`}>Скачать файл</a>
-      </p>
-      {!props.hasCertificate && (
-        <p class="notice">
-          У вас нет действующего зарегистрированного сертификата. Сначала зарегистрируйте его в разделе{" "}
-          <a href="/org/signatures">«Электронные подписи»</a>.
-        </p>
-      )}
-      <BrowserSigning
-        formId="signature-upload"
-        content={{ url: `/org/documents/${props.id}/file` }}
-        csrfToken={ctx.csrfToken}
-        locked={props.locked}
-        submitLabel="Подписать документ"
-      />
-      <section aria-labelledby="file-way-title">
-        <h2 id="file-way-title">Подписать в своей программе электронной подписи</h2>
-        <p>
-          Скачайте файл, подпишите его откреплённой подписью (.sig или .p7s) сертификатом, зарегистрированным
-          в разделе «Электронные подписи», и загрузите файл подписи.
-        </p>
-        <SignatureUploadForm
-          action={`/org/documents/${props.id}/signature`}
-          csrfToken={ctx.csrfToken}
-          hidden={{}}
-          problem={props.problem}
-          submitLabel="Проверить и сохранить подпись"
-        />
-      </section>
-    </CabinetPage>
+    <SignFilePage
+      {...rest}
+      title={`Подписание документа «${title}»`}
+      heading="Подписание документа"
+      back={{ href: "/org/documents", label: "Документы" }}
+      lead={
+        <>Подписывается файл документа «{title}» в точности в том виде, в каком он хранится в кабинете.</>
+      }
+      fileUrl={`/org/documents/${id}/file`}
+      action={`/org/documents/${id}/signature`}
+      submitLabel="Подписать документ"
+    />
   );
 }

@@ -9,6 +9,8 @@ import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import type { RepresentativeRow } from "../../access/access.repository.ts";
 import { refusalReasons } from "../../access/representatives.service.ts";
 import { reviewNavigation } from "../../review/views/queue-page.tsx";
+import type { SignatureRow } from "../../signatures/signatures.repository.ts";
+import { SignatureLine } from "../../signatures/views/signing.tsx";
 import type { CorrectionRequestRow, DataRequestRow, OrganizationFileRow } from "../activation.repository.ts";
 import type { PendingWork } from "../back-office.repository.ts";
 import { type CorrectableField, correctableFields } from "../corrections.service.ts";
@@ -181,6 +183,8 @@ export function RepresentativeReviewPage(props: {
   organization: OrganizationRow;
   representative: RepresentativeRow;
   files: OrganizationFileRow[];
+  /** The head's signatures over the power of attorney. */
+  signatures: SignatureRow[];
 }) {
   const { representative: row, ctx } = props;
   return (
@@ -198,6 +202,14 @@ export function RepresentativeReviewPage(props: {
           № {row.attorneyNumber} (
           {row.attorneyFormat === "xml" ? "машиночитаемая, сведения прочитаны из файла" : "PDF"}), с{" "}
           {formatDate(row.issuedOn)} по {formatDate(row.validUntil)}
+          {props.signatures.length === 0 && <p>Электронной подписью руководителя не подписана.</p>}
+          {props.signatures.map((signature) => (
+            <SignatureLine
+              key={signature.id}
+              signature={signature}
+              downloadBase={`/review/organizations/representatives/${row.id}/signatures/${signature.id}`}
+            />
+          ))}
         </dd>
         <dt>Руководитель по ЕГРЮЛ</dt>
         <dd>{props.organization.headName ?? "—"}</dd>
