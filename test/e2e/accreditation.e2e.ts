@@ -10,7 +10,7 @@ import { moscowDay } from "../../src/shared/working-days.ts";
 import { pdfText } from "../support/pdf-text.ts";
 import { headKeyFiles } from "../support/signing.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { expectAccessible, launchBrowser, loginAtStandin, saveScreens } from "./browser.ts";
+import { expectAccessible, launchBrowser, loginAtStandin, openSection, saveScreens } from "./browser.ts";
 
 let system: TestSystem;
 let browser: Browser;
@@ -76,7 +76,7 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
   await ivanova.getByRole("button", { name: "Продолжить" }).click();
   await connectService(ivanova);
 
-  await ivanova.getByRole("link", { name: "Мои заявки" }).first().click();
+  await openSection(ivanova, "Мои заявки");
   await expectAccessible(ivanova, "«Мои заявки»");
   await ivanova.getByRole("link", { name: "Новая заявка" }).click();
   await expectAccessible(ivanova, "the new application form");
@@ -133,7 +133,7 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
   await smirnov.getByRole("button", { name: "Продолжить" }).click();
   await smirnov.getByLabel(/Руководитель/).check();
   await smirnov.getByRole("button", { name: "Войти" }).click();
-  await smirnov.getByRole("link", { name: "Одобрение заявок" }).first().click();
+  await openSection(smirnov, "Одобрение заявок");
   await expectAccessible(smirnov, "«Одобрение заявок»");
   await smirnov.getByRole("link", { name: /№ \d+/ }).first().click();
   assert.match(
@@ -240,7 +240,7 @@ test("Иванова, Смирнов and Орлов take a periodic accreditatio
   await expectAccessible(visitor, "the public verification page");
 
   // Every change reached her notices through the job worker.
-  await ivanova.getByRole("link", { name: "Уведомления" }).first().click();
+  await openSection(ivanova, "Уведомления");
   for (
     let attempt = 0;
     attempt < 20 && !/одобрено/i.test(await ivanova.locator("main").innerText());

@@ -122,3 +122,11 @@ export function walkSetup(): {
     },
   };
 }
+
+/** Follows a menu link as a person would: on a phone the menu is folded, so it is opened first. */
+export async function openSection(page: Page, name: string): Promise<void> {
+  const wide = page.locator(".site-nav__wide").getByRole("link", { name });
+  if (await wide.isVisible()) return wide.click();
+  await page.locator(".site-nav__toggle").click();
+  await page.locator(".site-nav__narrow").getByRole("link", { name }).click();
+}

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
-import { expectAccessible, launchBrowser, loginAtStandin } from "./browser.ts";
+import { expectAccessible, launchBrowser, loginAtStandin, openSection } from "./browser.ts";
 
 let system: TestSystem;
 let browser: Browser;
@@ -66,7 +66,7 @@ test("Иванова connects the service on her first login and works through h
   assert.match(home, /Чтобы пройти аккредитацию, создайте заявку/);
   await check("the home page");
 
-  await page.getByRole("link", { name: "Личные данные" }).first().click();
+  await openSection(page, "Личные данные");
   await check("personal data");
   await page.getByLabel("ИНН").fill("1234 5678 9048");
   await page.getByRole("button", { name: "Сохранить изменения" }).click();
@@ -79,21 +79,21 @@ test("Иванова connects the service on her first login and works through h
   await page.getByRole("button", { name: "Сохранить изменения" }).click();
   assert.match(await page.locator("main").innerText(), /Изменения сохранены|Изменений нет/);
 
-  await page.getByRole("link", { name: "Личное дело" }).first().click();
+  await openSection(page, "Личное дело");
   assert.match(await page.locator("main").innerText(), /Всего: 144 ч\./);
   await check("the personal file");
 
-  await page.getByRole("link", { name: "История" }).first().click();
+  await openSection(page, "История");
   assert.match(await page.locator("main").innerText(), /Подключён сервис ФРМР/);
   await check("the journal");
 
-  await page.getByRole("link", { name: "Настройки" }).first().click();
+  await openSection(page, "Настройки");
   await page.getByLabel(/SMS/).check();
   await page.getByRole("button", { name: "Сохранить" }).click();
   assert.match(await page.locator("main").innerText(), /Настройки уведомлений сохранены/);
   await check("settings");
 
-  await page.getByRole("link", { name: "Помощь" }).first().click();
+  await openSection(page, "Помощь");
   await page.getByText("Что означает «Ошибка 401: неверные учётные данные»?").click();
   await check("help");
 
