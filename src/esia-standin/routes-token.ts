@@ -55,10 +55,16 @@ export function tokenRoutes(app: FastifyInstance, ctx: StandinContext): void {
   }
 }
 
-async function exchangeV1(
+/**
+ * What both token endpoints check first, in ESIA's order: single-valued parameters, the client and
+ * the grant type, the grant's mandatory parameters (`mandatory`, per protocol version), the client
+ * being registered and the token type.
+ */
+function readTokenRequest(
   ctx: StandinContext,
   body: Record<string, unknown>,
-): Promise<TokenResponse | EsiaError> {
+  mandatory: Record<string, string[]>,
+) {
   const params = singleParams(body);
   if (!params.ok) return params.error;
   const get = (name: string) => params.get(name) ?? "";
@@ -66,15 +72,25 @@ async function exchangeV1(
     if (!get(name)) return esiaError("ESIA-007014", name);
   }
   const grantType = get("grant_type");
-  const mandatory = MANDATORY_V1[grantType];
-  if (!mandatory) return esiaError("ESIA-007012", "grant_type");
-  for (const name of mandatory) {
+  const required = mandatory[grantType];
+  if (!required) return esiaError("ESIA-007012", "grant_type");
+  for (const name of required) {
     if (!get(name)) return esiaError("ESIA-007014", name);
   }
   const client = ctx.clients.get(get("client_id"));
   if (!client) return esiaError("ESIA-007002");
   const tokenType = params.get("token_type");
   if (tokenType !== undefined && tokenType !== "Bearer") return esiaError("ESIA-007003", "token_type");
+  return { params, get, grantType, client };
+}
+
+async function exchangeV1(
+  ctx: StandinContext,
+  body: Record<string, unknown>,
+): Promise<TokenResponse | EsiaError> {
+  const request = readTokenRequest(ctx, body, MANDATORY_V1);
+  if ("code" in request) return request;
+  const { get, grantType, client } = request;
   const timeError = checkTimestamp(get("timestamp"), ctx.now(), ctx.config.timestampWindowSeconds);
   if (timeError) return timeError;
   const state = get("state");
@@ -113,22 +129,9 @@ async function exchange(
   ctx: StandinContext,
   body: Record<string, unknown>,
 ): Promise<TokenResponse | EsiaError> {
-  const params = singleParams(body);
-  if (!params.ok) return params.error;
-  const get = (name: string) => params.get(name) ?? "";
-  for (const name of ["client_id", "grant_type"]) {
-    if (!get(name)) return esiaError("ESIA-007014", name);
-  }
-  const grantType = get("grant_type");
-  const mandatory = MANDATORY[grantType];
-  if (!mandatory) return esiaError("ESIA-007012", "grant_type");
-  for (const name of mandatory) {
-    if (!get(name)) return esiaError("ESIA-007014", name);
-  }
-  const client = ctx.clients.get(get("client_id"));
-  if (!client) return esiaError("ESIA-007002");
-  const tokenType = params.get("token_type");
-  if (tokenType !== undefined && tokenType !== "Bearer") return esiaError("ESIA-007003", "token_type");
+  const request = readTokenRequest(ctx, body, MANDATORY);
+  if ("code" in request) return request;
+  const { params, get, grantType, client } = request;
   const certHash = params.get("client_certificate_hash");
   if (certHash !== undefined && !certificateHashMatches(client, certHash)) {
     return esiaError("ESIA-007053", "client_certificate_hash");
