@@ -40,6 +40,18 @@ const sections: readonly (Section & { power: Power | "head" })[] = [
     text: "Изменение сведений, филиалы, исправления",
   },
   {
+    power: "documents.manage",
+    href: "/org/documents",
+    title: "Документы",
+    text: "Лицензия, устав, приказы и их подписи",
+  },
+  {
+    power: "signatures.manage",
+    href: "/org/signatures",
+    title: "Электронные подписи",
+    text: "Сертификат руководителя для подписания",
+  },
+  {
     power: "access.manage",
     href: "/org/access",
     title: "Управление пользователями",
@@ -56,7 +68,7 @@ const sections: readonly (Section & { power: Power | "head" })[] = [
     power: "security.manage",
     href: "/org/security",
     title: "Безопасность",
-    text: "Разрешённые сети (IP-адреса)",
+    text: "Разрешённые сети, подозрительные входы, сеансы",
   },
   {
     power: "organization.edit",
