@@ -122,45 +122,18 @@ export function IncidentsPage(props: {
           maxLength={DETAILS_MAX}
           rows={3}
         />
-        <Fieldset legend="Начало" hint="Оставьте пустым, чтобы показать сообщение сразу.">
-          <DateField
-            name="startsDate"
-            label="Дата"
-            value={values.startsDate}
-            error={errorFor(errors, "startsDate")}
-          />
-          <TextField
-            name="startsTime"
-            label="Время"
-            hint="ЧЧ:ММ"
-            value={values.startsTime}
-            error={errorFor(errors, "startsTime")}
-            inputMode="numeric"
-            maxLength={5}
-            width="short"
-          />
-        </Fieldset>
-        <Fieldset
+        <MomentFields
+          side="starts"
+          legend="Начало"
+          hint="Оставьте пустым, чтобы показать сообщение сразу."
+          {...{ values, errors }}
+        />
+        <MomentFields
+          side="ends"
           legend="Окончание"
           hint="Оставьте пустым, если срок неизвестен: завершите сообщение вручную."
-        >
-          <DateField
-            name="endsDate"
-            label="Дата"
-            value={values.endsDate}
-            error={errorFor(errors, "endsDate")}
-          />
-          <TextField
-            name="endsTime"
-            label="Время"
-            hint="ЧЧ:ММ"
-            value={values.endsTime}
-            error={errorFor(errors, "endsTime")}
-            inputMode="numeric"
-            maxLength={5}
-            width="short"
-          />
-        </Fieldset>
+          {...{ values, errors }}
+        />
         <FormActions label="Опубликовать" />
       </PostForm>
       <h2>Завершённые</h2>
@@ -173,5 +146,33 @@ export function IncidentsPage(props: {
         empty="Завершённых сообщений пока нет."
       />
     </Layout>
+  );
+}
+
+/** The date and time of the message's start or end, in Moscow time, as one fieldset. */
+function MomentFields(props: {
+  side: "starts" | "ends";
+  legend: string;
+  hint: string;
+  values: IncidentFormValues;
+  errors: readonly FieldError[];
+}) {
+  const { side, values, errors } = props;
+  const date = `${side}Date` as const;
+  const time = `${side}Time` as const;
+  return (
+    <Fieldset legend={props.legend} hint={props.hint}>
+      <DateField name={date} label="Дата" value={values[date]} error={errorFor(errors, date)} />
+      <TextField
+        name={time}
+        label="Время"
+        hint="ЧЧ:ММ"
+        value={values[time]}
+        error={errorFor(errors, time)}
+        inputMode="numeric"
+        maxLength={5}
+        width="short"
+      />
+    </Fieldset>
   );
 }
