@@ -144,19 +144,19 @@ describe("GOST private keys in PKCS#8", () => {
     assert.equal(hex(gostPrivateKeyFromPem(pkcs8(integer))), hex(keyPair.privateKey));
   });
 
-  test("maps parameter sets to curves and refuses TC26 paramSetA", () => {
+  test("maps parameter sets to curves, TC26 256 paramSetA included, and refuses a 512-bit set on a 256-bit key", () => {
     assert.equal(gostPrivateKeyInfoFromPem(pkcs8(keyPair.privateKey, "1.2.643.2.2.36.0")).curve, "X-256-A");
     assert.equal(
       gostPrivateKeyInfoFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.1.2")).curve,
       "S-256-A",
     );
-    assert.throws(
-      () => gostPrivateKeyFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.1.1")),
-      /TC26 256-bit paramSetA .* does not support/,
+    assert.equal(
+      gostPrivateKeyInfoFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.1.1")).curve,
+      "TC26-256-A",
     );
     assert.throws(
       () => gostPrivateKeyFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.2.1")),
-      /unsupported GOST parameter set 1\.2\.643\.7\.1\.2\.1\.2\.1/,
+      /unsupported 256-bit GOST parameter set 1\.2\.643\.7\.1\.2\.1\.2\.1/,
     );
   });
 
