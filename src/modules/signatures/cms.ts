@@ -36,9 +36,11 @@ export function signDetached(o: {
   privateKey: Uint8Array;
   curve: GostCurve;
   signingTime: Date;
+  /** The document's digest algorithm; the key's size by default, as the gost engine writes it. */
+  digestAlgorithm?: typeof OID.streebog256 | typeof OID.streebog512;
 }): Uint8Array {
-  // As the gost engine writes it: the digest of the key's size, the key's algorithm OID as the signature's.
-  const digestOid = keyDigestOid(o.curve);
+  // The signature's algorithm is named by the key's OID, as the gost engine and КриптоПро write it.
+  const digestOid = o.digestAlgorithm ?? keyDigestOid(o.curve);
   const attributes = sortedSet([
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
     attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: wholeSeconds(o.signingTime) })),
