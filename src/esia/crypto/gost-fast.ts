@@ -9,9 +9,9 @@
 //   width-w NAFs of both scalars (odd multiples of P precomputed, of Q computed per call).
 // * Points are in Jacobian coordinates (X/Z², Y/Z³), so the only inversion is the final one.
 //
-// The CryptoPro curves and TC26 512 paramSetA/B have a = p − 3, which the cheaper doubling formula
-// relies on; TC26 256 paramSetA and 512 paramSetC are twisted Edwards curves that the standard gives
-// in Weierstrass form with another a (RFC 7836 A.2), so they double with the general formula.
+// The CryptoPro curves and TC26 512 paramSetA/B have a = p − 3, which makes doubling cheaper;
+// TC26 256 paramSetA and 512 paramSetC are twisted Edwards curves that the standard gives in
+// Weierstrass form with another a (RFC 7836 Appendix A), where doubling takes two more products.
 // BigInt arithmetic is not constant-time; neither was the library this replaces. Certified signing
 // goes through the command signer (CryptoPro), not through this module.
 //
@@ -175,38 +175,21 @@ class Curve {
     return this.mod(y * y - (x * x * x + this.a * x + this.b)) === 0n;
   }
 
+  // dbl-2001-b: 3M + 5S where a = −3, as alpha = 3(X − Z²)(X + Z²) = 3X² + aZ⁴ then; the rest of
+  // the formula holds for any a, so the other curves only compute alpha in full (two more products).
   double(point: Jacobian): Jacobian {
-    if (point.z === 0n || point.y === 0n) return INFINITY;
-    return this.#aIsMinus3 ? this.#doubleMinus3(point) : this.#doubleAnyA(point);
-  }
-
-  // dbl-2001-b (a = −3): 3M + 5S.
-  #doubleMinus3(point: Jacobian): Jacobian {
     const { x, y, z } = point;
+    if (z === 0n || y === 0n) return INFINITY;
     const p = this.p;
     const delta = (z * z) % p;
     const gamma = (y * y) % p;
     const beta = (x * gamma) % p;
-    const alpha = (3n * (((x - delta) * (x + delta)) % p)) % p;
+    const alpha = this.#aIsMinus3
+      ? (3n * (((x - delta) * (x + delta)) % p)) % p
+      : (3n * ((x * x) % p) + this.a * ((delta * delta) % p)) % p;
     const x3 = this.mod(alpha * alpha - 8n * beta);
     const z3 = this.mod((y + z) * (y + z) - gamma - delta);
     const y3 = this.mod(alpha * (4n * beta - x3) - 8n * ((gamma * gamma) % p));
-    return { x: x3, y: y3, z: z3 };
-  }
-
-  // dbl-2007-bl (any a): 1M + 8S + 1·a.
-  #doubleAnyA(point: Jacobian): Jacobian {
-    const { x, y, z } = point;
-    const p = this.p;
-    const xx = (x * x) % p;
-    const yy = (y * y) % p;
-    const yyyy = (yy * yy) % p;
-    const zz = (z * z) % p;
-    const s = this.mod(2n * ((x + yy) * (x + yy) - xx - yyyy));
-    const m = (3n * xx + this.a * ((zz * zz) % p)) % p;
-    const x3 = this.mod(m * m - 2n * s);
-    const y3 = this.mod(m * (s - x3) - 8n * yyyy);
-    const z3 = this.mod((y + z) * (y + z) - yy - zz);
     return { x: x3, y: y3, z: z3 };
   }
 

@@ -133,15 +133,17 @@ describe("interoperability with OpenSSL + gost engine", { skip }, () => {
     assert.equal(gostVerify(keyPair.publicKey, readFileSync(message), signature), true);
   });
 
-  const made: [algorithm: string, paramset: string, curve: GostCurve][] = [
-    ["gost2012_256", "A", "S-256-A"],
-    ["gost2012_256", "XA", "X-256-A"],
-    ["gost2012_256", "TCA", "TC26-256-A"],
-    ["gost2012_512", "A", "TC26-512-A"],
-    ["gost2012_512", "B", "TC26-512-B"],
-    ["gost2012_512", "C", "TC26-512-C"],
-  ];
-  for (const [algorithm, set, expectedCurve] of made) {
+  // `genpkey -algorithm <algorithm> -pkeyopt paramset:<set>` → the curve we read it as.
+  const made: Record<string, GostCurve> = {
+    "gost2012_256:A": "S-256-A",
+    "gost2012_256:XA": "X-256-A",
+    "gost2012_256:TCA": "TC26-256-A",
+    "gost2012_512:A": "TC26-512-A",
+    "gost2012_512:B": "TC26-512-B",
+    "gost2012_512:C": "TC26-512-C",
+  };
+  for (const [spec, expectedCurve] of Object.entries(made)) {
+    const [algorithm = "", set = ""] = spec.split(":");
     const paramset = `${algorithm}-${set}`;
     const md = algorithm === "gost2012_512" ? "-md_gost12_512" : "-md_gost12_256";
     test(`keys and certificates made by openssl (${algorithm}, paramset ${set}) work with our code`, () => {

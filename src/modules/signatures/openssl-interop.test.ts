@@ -206,42 +206,35 @@ describe("signatures interoperate with OpenSSL + gost engine", { skip }, () => {
   });
 
   test("a chain made by openssl alone, 512-bit CA and signer, verifies (Streebog-512 certificate signatures)", async () => {
-    const caKey = join(openssl.dir, "their-ca.key");
-    const theirCa = join(openssl.dir, "their-ca.crt");
+    // A 512-bit key of paramset and a self-signed CA certificate of it named /CN=OpenSSL CA 512.
+    const opensslRoot = (name: string, paramset: string) => {
+      const key = join(openssl.dir, `${name}.key`);
+      const certificate = join(openssl.dir, `${name}.crt`);
+      openssl.run(["genpkey", "-algorithm", "gost2012_512", "-pkeyopt", `paramset:${paramset}`, "-out", key]);
+      const subject = ["-subj", "/CN=OpenSSL CA 512", "-days", "2"];
+      const extensions = [
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=keyCertSign,cRLSign",
+      ];
+      openssl.run(["req", "-new", "-x509", "-key", key, ...subject, ...extensions, "-out", certificate]);
+      return { key, certificate };
+    };
+    const theirCa = opensslRoot("their-ca", "B");
     const leafKey = join(openssl.dir, "their-leaf.key");
     const leafCsr = join(openssl.dir, "their-leaf.csr");
     const leaf = join(openssl.dir, "their-leaf.crt");
-    openssl.run(["genpkey", "-algorithm", "gost2012_512", "-pkeyopt", "paramset:B", "-out", caKey]);
-    openssl.run([
-      "req",
-      "-new",
-      "-x509",
-      "-key",
-      caKey,
-      "-subj",
-      "/CN=OpenSSL CA 512",
-      "-days",
-      "2",
-      "-out",
-      theirCa,
-      "-addext",
-      "basicConstraints=critical,CA:TRUE",
-      "-addext",
-      "keyUsage=critical,keyCertSign,cRLSign",
-    ]);
     openssl.run(["genpkey", "-algorithm", "gost2012_512", "-pkeyopt", "paramset:C", "-out", leafKey]);
     openssl.run(["req", "-new", "-key", leafKey, "-subj", "/CN=Signer 512", "-out", leafCsr]);
     const extensions = file("leaf.ext", "keyUsage=critical,digitalSignature,nonRepudiation\n");
+    const issuer = ["-CA", theirCa.certificate, "-CAkey", theirCa.key, "-CAcreateserial"];
     openssl.run([
       "x509",
       "-req",
       "-in",
       leafCsr,
-      "-CA",
-      theirCa,
-      "-CAkey",
-      caKey,
-      "-CAcreateserial",
+      ...issuer,
       "-days",
       "2",
       "-extfile",
@@ -255,35 +248,19 @@ describe("signatures interoperate with OpenSSL + gost engine", { skip }, () => {
     assert.equal(verdict.ok, true, JSON.stringify(verdict));
     if (!verdict.ok) return;
     assert.equal(verdict.signer.signatureAlgorithm, "1.2.643.7.1.1.3.3");
-    const root = parseCertificate(readFileSync(theirCa));
-    const trust = { roots: [root], intermediates: [] };
-    const checked = await checkCertificate(verdict.signer, { at: new Date(), trust, crls: unreachableCrls });
+    const chainTo = (root: string) => ({
+      at: new Date(),
+      trust: { roots: [parseCertificate(readFileSync(root))], intermediates: [] },
+      crls: unreachableCrls,
+    });
+    const checked = await checkCertificate(verdict.signer, chainTo(theirCa.certificate));
     assert.equal(checked.ok && checked.chain.length, 2, JSON.stringify(checked));
     // Another 512-bit root of the same name does not vouch for the signer.
-    const impostorKey = join(openssl.dir, "impostor.key");
-    const impostor = join(openssl.dir, "impostor.crt");
-    openssl.run(["genpkey", "-algorithm", "gost2012_512", "-pkeyopt", "paramset:B", "-out", impostorKey]);
-    openssl.run([
-      "req",
-      "-new",
-      "-x509",
-      "-key",
-      impostorKey,
-      "-subj",
-      "/CN=OpenSSL CA 512",
-      "-days",
-      "2",
-      "-out",
-      impostor,
-    ]);
-    const fake = { roots: [parseCertificate(readFileSync(impostor))], intermediates: [] };
-    assert.deepEqual(
-      await checkCertificate(verdict.signer, { at: new Date(), trust: fake, crls: unreachableCrls }),
-      {
-        ok: false,
-        problem: "CHAIN",
-      },
-    );
+    const impostor = opensslRoot("impostor", "B");
+    assert.deepEqual(await checkCertificate(verdict.signer, chainTo(impostor.certificate)), {
+      ok: false,
+      problem: "CHAIN",
+    });
   });
 
   test("openssl refuses our signature once the CA has revoked the certificate", () => {
