@@ -25,7 +25,7 @@ const OID = {
   streebog512: "1.2.643.7.1.1.2.3",
 } as const;
 
-// Parameter sets by key size (RFC 4357 §10, RFC 7836 §4, RFC 9215 §5). The TC26 256 B/C/D sets are
+// Parameter sets by key size (RFC 4357, RFC 7836, RFC 9215 §5). The TC26 256 B/C/D sets are
 // the CryptoPro A/B/C curves under new names; the other TC26 sets have curves of their own.
 const CURVE_BY_PARAMSET: Record<256 | 512, Record<string, GostCurve>> = {
   256: {
@@ -46,8 +46,8 @@ const CURVE_BY_PARAMSET: Record<256 | 512, Record<string, GostCurve>> = {
   },
 };
 
-// What we write for a curve: the parameter set, and the digest OID where the gost engine writes one
-// (the CryptoPro sets and TC26 512 A/B; the twisted Edwards sets go without, as RFC 9215 §4.2.1 allows).
+// What we write for a curve: the parameter set, and the digest OID exactly where the gost engine
+// writes one (the CryptoPro sets and TC26 512 A/B; the twisted Edwards sets go without).
 const PARAMSET_BY_CURVE: Record<GostCurve, { paramSet: string; digest?: string }> = {
   "S-256-A": { paramSet: "1.2.643.2.2.35.1", digest: OID.streebog256 },
   "S-256-B": { paramSet: "1.2.643.2.2.35.2", digest: OID.streebog256 },

@@ -5,8 +5,9 @@
 //
 // Key size and digests (RFC 7836, Р 1323565.1.024): a 256-bit key signs Streebog-256 of the signed
 // attributes, a 512-bit key Streebog-512. The digest algorithm of the SignerInfo names the digest of
-// the document in messageDigest; OpenSSL writes the key's one, some КЭП tools Streebog-256 with a
-// 512-bit key, so both are accepted (and tried for the attributes' signature, as RFC 5652 reads).
+// the document in messageDigest: OpenSSL writes the key's one, but КЭП tools are not uniform, so a
+// Streebog-256 digest with a 512-bit key is accepted too (and tried for the attributes' signature, as
+// RFC 5652 §5.4 reads it).
 import { createHash } from "node:crypto";
 import * as asn1js from "asn1js";
 import { decodeDer, isContextTag, type Node, oidOf, sequenceItems, toDer } from "../../esia/crypto/asn1.ts";
@@ -39,7 +40,6 @@ export function signDetached(o: {
   /** The document's digest algorithm; the key's size by default, as the gost engine writes it. */
   digestAlgorithm?: typeof OID.streebog256 | typeof OID.streebog512;
 }): Uint8Array {
-  // The signature's algorithm is named by the key's OID, as the gost engine and КриптоПро write it.
   const digestOid = o.digestAlgorithm ?? keyDigestOid(o.curve);
   const attributes = sortedSet([
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
@@ -59,6 +59,7 @@ export function signDetached(o: {
       issuerAndSerial(o.certificate),
       algorithm(digestOid),
       signedAttrs,
+      // Named by the key's algorithm OID, as the gost engine writes it.
       algorithm(gostKeyAlgorithmOid(o.curve)),
       new asn1js.OctetString({ valueHex: signature }),
     ],

@@ -15,7 +15,10 @@ import type { TestCa } from "./test-ca.ts";
 import { personSubject } from "./test-ca.ts";
 
 const DAY = 86_400_000;
-const CURVE_BY_KEY_SIZE: Record<string, GostCurve> = { "256": "S-256-A", "512": "TC26-512-A" };
+const CURVE_BY_KEY_SIZE = new Map<string, GostCurve>([
+  ["256", "S-256-A"],
+  ["512", "TC26-512-A"],
+]);
 const ISSUE_USAGE =
   "Usage: test-ca issue --snils <СНИЛС> --out head.pfx --password <password> [--ogrn <ОГРН>] [--days 365] [--key-size 256|512]";
 
@@ -52,7 +55,7 @@ export async function runTestCaCommand(
     ca.revoke(serial.toLowerCase(), now);
     return { ok: true, message: `Certificate ${serial.toLowerCase()} revoked; the CRL lists it from now on` };
   }
-  const curve = CURVE_BY_KEY_SIZE[values["key-size"]];
+  const curve = CURVE_BY_KEY_SIZE.get(values["key-size"]);
   if (action !== "issue" || !values.snils || !values.out || !values.password || !curve) {
     return { ok: false, message: ISSUE_USAGE };
   }
