@@ -27,6 +27,24 @@ describe("createPureJsSigner", () => {
     const otherKeyPem = gostPrivateKeyToPem(generateGostKeyPair().privateKey);
     assert.throws(() => createPureJsSigner({ privateKeyPem: otherKeyPem, certificatePem }), /does not match/);
   });
+
+  test("refuses a 512-bit key at start: ESIA's client_secret is GOST3410_2012_256", () => {
+    const pair = generateGostKeyPair("TC26-512-A");
+    const certificate = createGostCertificate({
+      commonName: "512",
+      keyPair: pair,
+      curve: "TC26-512-A",
+      validDays: 1,
+    });
+    assert.throws(
+      () =>
+        createPureJsSigner({
+          privateKeyPem: gostPrivateKeyToPem(pair.privateKey, "TC26-512-A"),
+          certificatePem: derToPem(certificate, "CERTIFICATE"),
+        }),
+      /256-bit GOST key/,
+    );
+  });
 });
 
 describe("createCommandSigner with a scripted command", () => {
