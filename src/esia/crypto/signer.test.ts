@@ -29,19 +29,15 @@ describe("createPureJsSigner", () => {
   });
 
   test("refuses a 512-bit key at start: ESIA's client_secret is GOST3410_2012_256", () => {
-    const pair = generateGostKeyPair("TC26-512-A");
-    const certificate = createGostCertificate({
-      commonName: "512",
-      keyPair: pair,
-      curve: "TC26-512-A",
-      validDays: 1,
-    });
+    const curve = "TC26-512-A";
+    const pair = generateGostKeyPair(curve);
+    const pem = derToPem(
+      createGostCertificate({ commonName: "512", keyPair: pair, curve, validDays: 1 }),
+      "CERTIFICATE",
+    );
+    const keyPem = gostPrivateKeyToPem(pair.privateKey, curve);
     assert.throws(
-      () =>
-        createPureJsSigner({
-          privateKeyPem: gostPrivateKeyToPem(pair.privateKey, "TC26-512-A"),
-          certificatePem: derToPem(certificate, "CERTIFICATE"),
-        }),
+      () => createPureJsSigner({ privateKeyPem: keyPem, certificatePem: pem }),
       /256-bit GOST key/,
     );
   });
