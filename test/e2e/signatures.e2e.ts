@@ -148,6 +148,30 @@ test("Смирнов signs a document in «Документы» in the browser w
     /Подписано ЭП: Смирнов Алексей Викторович, серийный номер/,
   );
 
+  // A .pfx with a 512-bit key (TC26 paramSetA) goes the same way: registered from the file, then signing.
+  const issued512 = ca.issue({
+    subject: personSubject(standinAccounts.smirnov, standinOrganizations.clinic, "Главный врач"),
+    notBefore: new Date(now - DAY),
+    notAfter: new Date(now + 365 * DAY),
+    curve: "TC26-512-A",
+  });
+  const pfx512 = { ...pfx, name: "smirnov-512.pfx", buffer: Buffer.from(await pfxOf(issued512, "Демо-512")) };
+  await page.goto(`${system.cabinetUrl}/org/signatures`);
+  await fromPfx.getByLabel("Файл ключа (.pfx)").setInputFiles(pfx512);
+  await fromPfx.getByLabel("Пароль к файлу ключа").fill("Демо-512");
+  await fromPfx.getByRole("button", { name: "Подтвердить" }).click();
+  await page.getByText(new RegExp(`Сертификат ${issued512.certificate.serialHex} зарегистрирован`)).waitFor();
+  await page
+    .getByRole("navigation", { name: "Разделы кабинета" })
+    .getByRole("link", { name: "Документы" })
+    .click();
+  await page.getByRole("link", { name: "Подписать ЭП" }).click();
+  await page.getByLabel("Файл ключа (.pfx)").setInputFiles(pfx512);
+  await page.getByLabel("Пароль к файлу ключа").fill("Демо-512");
+  await page.getByRole("button", { name: "Подписать документ" }).click();
+  await page.getByText("Документ «Устав поликлиники» подписан электронной подписью.").waitFor();
+  assert.match(await page.locator("table").innerText(), new RegExp(issued512.certificate.serialHex, "i"));
+
   await page.getByRole("link", { name: "Подписать ЭП" }).click();
   await page.getByLabel("Файл ключа (.pfx)").setInputFiles(pfx);
   for (let attempt = 1; attempt <= 4; attempt++) {

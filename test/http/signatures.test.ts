@@ -208,4 +208,31 @@ describe("verifying a signature file («Загрузить файл подпис
       },
     );
   });
+
+  test("a certificate with a 512-bit key is registered, listed, and its Streebog-512 signature accepted", async () => {
+    const now = h.clock.now().getTime();
+    const issued = ca.issue({
+      subject: personSubject(head, standinOrganizations.clinic),
+      notBefore: new Date(now - DAY),
+      notAfter: new Date(now + 365 * DAY),
+      crlUrl,
+      curve: "TC26-512-A",
+    });
+    assert.equal((await upload(issued.certificate.der)).statusCode, 303);
+    const page = await h.send(session, "GET", "/org/signatures");
+    assert.match(page.body, new RegExp(issued.certificate.serialHex));
+    const signature = signDetached({
+      content,
+      certificate: issued.certificate,
+      privateKey: issued.privateKey,
+      curve: issued.curve,
+      signingTime: h.clock.now(),
+    });
+    const accepted = await h.deps.signatures.verifySignature(await actor(), content, signature);
+    assert.equal(accepted.ok && accepted.certificate.serialHex, issued.certificate.serialHex);
+    assert.deepEqual(await h.deps.signatures.verifySignature(await actor(), content.subarray(2), signature), {
+      ok: false,
+      problem: "MISMATCH",
+    });
+  });
 });

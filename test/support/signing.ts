@@ -100,7 +100,7 @@ export function signWith(issued: Issued, content: Uint8Array, signingTime: Date)
     content,
     certificate: issued.certificate,
     privateKey: issued.privateKey,
-    curve: "S-256-A",
+    curve: issued.curve,
     signingTime,
   });
 }
@@ -152,7 +152,7 @@ function decodeEntities(text: string): string {
 export async function pfxOf(issued: Issued, password: string): Promise<Uint8Array> {
   return buildPkcs12({
     certificateDer: issued.certificate.der,
-    pkcs8Der: pemToDer(gostPrivateKeyToPem(issued.privateKey)),
+    pkcs8Der: pemToDer(gostPrivateKeyToPem(issued.privateKey, issued.curve)),
     password,
     friendlyName: "Смирнов Алексей Викторович",
   });

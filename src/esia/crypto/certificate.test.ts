@@ -57,6 +57,37 @@ describe("createGostCertificate", () => {
     assert.equal(gostVerify(keyPair.publicKey, new Uint8Array(tbs.toBER()), signatureBytes), true);
   });
 
+  test("a 512-bit key gets the 512-bit identifiers and signs the certificate with Streebog-512", () => {
+    const pair = generateGostKeyPair("TC26-512-B");
+    const certificate = createGostCertificate({
+      commonName: "512",
+      keyPair: pair,
+      curve: "TC26-512-B",
+      validDays: 1,
+    });
+    const text = Buffer.from(certificate).toString("hex");
+    for (const oid of [
+      "1.2.643.7.1.1.3.3",
+      "1.2.643.7.1.1.1.2",
+      "1.2.643.7.1.2.1.2.2",
+      "1.2.643.7.1.1.2.3",
+    ]) {
+      const encoded = hex(new Uint8Array(new asn1js.ObjectIdentifier({ value: oid }).toBER()));
+      assert.ok(text.includes(encoded), oid);
+    }
+    const info = gostPublicKeyInfoFromCertificate(certificate);
+    assert.equal(info.curve, "TC26-512-B");
+    assert.equal(hex(info.publicKey), hex(pair.publicKey));
+    const [tbs, , signature] = (asn1js.fromBER(certificate).result as asn1js.Sequence).valueBlock.value as [
+      asn1js.Sequence,
+      asn1js.Sequence,
+      asn1js.BitString,
+    ];
+    const signatureBytes = new Uint8Array(signature.valueBlock.valueHexView);
+    assert.equal(signatureBytes.length, 128);
+    assert.equal(gostVerify(pair.publicKey, new Uint8Array(tbs.toBER()), signatureBytes, "TC26-512-B"), true);
+  });
+
   test("serial numbers differ", () => {
     const other = createGostCertificate({ commonName: "FRMRLK dev", keyPair, validDays: 30, now });
     assert.notEqual(new X509Certificate(other).serialNumber, new X509Certificate(der).serialNumber);
@@ -144,20 +175,36 @@ describe("GOST private keys in PKCS#8", () => {
     assert.equal(hex(gostPrivateKeyFromPem(pkcs8(integer))), hex(keyPair.privateKey));
   });
 
-  test("maps parameter sets to curves and refuses TC26 paramSetA", () => {
+  test("maps parameter sets to curves, TC26 256 paramSetA included, and refuses a 512-bit set on a 256-bit key", () => {
     assert.equal(gostPrivateKeyInfoFromPem(pkcs8(keyPair.privateKey, "1.2.643.2.2.36.0")).curve, "X-256-A");
     assert.equal(
       gostPrivateKeyInfoFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.1.2")).curve,
       "S-256-A",
     );
-    assert.throws(
-      () => gostPrivateKeyFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.1.1")),
-      /TC26 256-bit paramSetA .* does not support/,
+    assert.equal(
+      gostPrivateKeyInfoFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.1.1")).curve,
+      "TC26-256-A",
     );
     assert.throws(
       () => gostPrivateKeyFromPem(pkcs8(keyPair.privateKey, "1.2.643.7.1.2.1.2.1")),
-      /unsupported GOST parameter set 1\.2\.643\.7\.1\.2\.1\.2\.1/,
+      /unsupported 256-bit GOST parameter set 1\.2\.643\.7\.1\.2\.1\.2\.1/,
     );
+  });
+
+  test("round-trips 512-bit and TC26 256 paramSetA keys with their parameter sets", () => {
+    for (const [curve, paramSet] of [
+      ["TC26-512-A", "1.2.643.7.1.2.1.2.1"],
+      ["TC26-512-B", "1.2.643.7.1.2.1.2.2"],
+      ["TC26-512-C", "1.2.643.7.1.2.1.2.3"],
+      ["TC26-256-A", "1.2.643.7.1.2.1.1.1"],
+    ] as const) {
+      const pair = generateGostKeyPair(curve);
+      const pem = gostPrivateKeyToPem(pair.privateKey, curve);
+      const encoded = hex(new Uint8Array(new asn1js.ObjectIdentifier({ value: paramSet }).toBER()));
+      assert.ok(hex(pemToDer(pem)).includes(encoded), curve);
+      assert.deepEqual(gostPrivateKeyInfoFromPem(pem), { privateKey: pair.privateKey, curve });
+    }
+    assert.throws(() => gostPrivateKeyToPem(keyPair.privateKey, "TC26-512-A"), /must be 64 bytes/);
   });
 
   test("refuses encrypted, non-GOST and odd-sized keys", () => {

@@ -1,5 +1,5 @@
-// GOST R 34.10-2012 (256-bit) X.509 certificates and PKCS#8 keys, built and read with asn1js in the
-// exact shapes OpenSSL's gost engine writes and reads (RFC 9215; domain/esia.md §7, §16.2).
+// GOST R 34.10-2012 (256- and 512-bit) X.509 certificates and PKCS#8 keys, built and read with asn1js
+// in the exact shapes OpenSSL's gost engine writes and reads (RFC 9215; domain/esia.md §7, §16.2).
 import * as asn1js from "asn1js";
 import {
   Asn1Error,
@@ -13,58 +13,93 @@ import {
   sequenceItems,
   toDer,
 } from "./asn1.ts";
-import { type GostCurve, type GostKeyPair, gostSign, streebog256 } from "./gost.ts";
+import { type GostCurve, type GostKeyPair, gostKeyBits, gostSign, streebog256 } from "./gost.ts";
 import { buildSelfSignedCertificate } from "./self-signed.ts";
-
-/** Named by the loader so that a certificate on this curve is refused with a clear reason. */
-const TC26_256_PARAMSET_A = "1.2.643.7.1.2.1.1.1";
 
 const OID = {
   gost2012_256: "1.2.643.7.1.1.1.1",
+  gost2012_512: "1.2.643.7.1.1.1.2",
   signWithStreebog256: "1.2.643.7.1.1.3.2",
+  signWithStreebog512: "1.2.643.7.1.1.3.3",
   streebog256: "1.2.643.7.1.1.2.2",
-  cryptoProA: "1.2.643.2.2.35.1",
+  streebog512: "1.2.643.7.1.1.2.3",
 } as const;
 
-// Parameter sets the pure-JS engine can handle. The TC26 256 B/C/D sets are the CryptoPro A/B/C
-// curves under new names (RFC 9215 §5); TC26 256 paramSetA (1.2.643.7.1.2.1.1.1) is absent on purpose.
-const CURVE_BY_PARAMSET: Record<string, GostCurve> = {
-  "1.2.643.2.2.35.1": "S-256-A",
-  "1.2.643.2.2.35.2": "S-256-B",
-  "1.2.643.2.2.35.3": "S-256-C",
-  "1.2.643.2.2.36.0": "X-256-A",
-  "1.2.643.2.2.36.1": "X-256-B",
-  "1.2.643.7.1.2.1.1.2": "S-256-A",
-  "1.2.643.7.1.2.1.1.3": "S-256-B",
-  "1.2.643.7.1.2.1.1.4": "S-256-C",
+// Parameter sets by key size (RFC 4357, RFC 7836, RFC 9215 §5). The TC26 256 B/C/D sets are
+// the CryptoPro A/B/C curves under new names; the other TC26 sets have curves of their own.
+const CURVE_BY_PARAMSET: Record<256 | 512, Record<string, GostCurve>> = {
+  256: {
+    "1.2.643.2.2.35.1": "S-256-A",
+    "1.2.643.2.2.35.2": "S-256-B",
+    "1.2.643.2.2.35.3": "S-256-C",
+    "1.2.643.2.2.36.0": "X-256-A",
+    "1.2.643.2.2.36.1": "X-256-B",
+    "1.2.643.7.1.2.1.1.1": "TC26-256-A",
+    "1.2.643.7.1.2.1.1.2": "S-256-A",
+    "1.2.643.7.1.2.1.1.3": "S-256-B",
+    "1.2.643.7.1.2.1.1.4": "S-256-C",
+  },
+  512: {
+    "1.2.643.7.1.2.1.2.1": "TC26-512-A",
+    "1.2.643.7.1.2.1.2.2": "TC26-512-B",
+    "1.2.643.7.1.2.1.2.3": "TC26-512-C",
+  },
 };
 
-/** Self-signed DER certificate for a CryptoPro-A key pair (as made by generateGostKeyPair). */
+// What we write for a curve: the parameter set, and the digest OID exactly where the gost engine
+// writes one (the CryptoPro sets and TC26 512 A/B; the twisted Edwards sets go without).
+const PARAMSET_BY_CURVE: Record<GostCurve, { paramSet: string; digest?: string }> = {
+  "S-256-A": { paramSet: "1.2.643.2.2.35.1", digest: OID.streebog256 },
+  "S-256-B": { paramSet: "1.2.643.2.2.35.2", digest: OID.streebog256 },
+  "S-256-C": { paramSet: "1.2.643.2.2.35.3", digest: OID.streebog256 },
+  "X-256-A": { paramSet: "1.2.643.2.2.36.0", digest: OID.streebog256 },
+  "X-256-B": { paramSet: "1.2.643.2.2.36.1", digest: OID.streebog256 },
+  "TC26-256-A": { paramSet: "1.2.643.7.1.2.1.1.1" },
+  "TC26-512-A": { paramSet: "1.2.643.7.1.2.1.2.1", digest: OID.streebog512 },
+  "TC26-512-B": { paramSet: "1.2.643.7.1.2.1.2.2", digest: OID.streebog512 },
+  "TC26-512-C": { paramSet: "1.2.643.7.1.2.1.2.3" },
+};
+
+/** The key algorithm OID of a curve: id-tc26-gost3410-12-256 or -512. */
+export function gostKeyAlgorithmOid(curve: GostCurve): string {
+  return gostKeyBits(curve) === 512 ? OID.gost2012_512 : OID.gost2012_256;
+}
+
+/** The signature algorithm OID of a key on curve (RFC 9215 §3): with Streebog-256 or -512. */
+export function gostSignatureAlgorithmOid(curve: GostCurve): string {
+  return gostKeyBits(curve) === 512 ? OID.signWithStreebog512 : OID.signWithStreebog256;
+}
+
+/** Self-signed DER certificate for a key pair on curve (CryptoPro-A unless told otherwise). */
 export function createGostCertificate(o: {
   commonName: string;
   organization?: string;
   keyPair: GostKeyPair;
+  curve?: GostCurve;
   validDays: number;
   now?: Date;
 }): Uint8Array {
+  const curve = o.curve ?? "S-256-A";
   return buildSelfSignedCertificate({
     ...o,
-    subjectPublicKeyInfo: toDer(gostSubjectPublicKeyInfo(o.keyPair.publicKey)),
+    subjectPublicKeyInfo: toDer(gostSubjectPublicKeyInfo(o.keyPair.publicKey, curve)),
     // RFC 9215 §4.2.2: parameters absent.
     signatureAlgorithm: toDer(
-      new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.signWithStreebog256 })] }),
+      new asn1js.Sequence({
+        value: [new asn1js.ObjectIdentifier({ value: gostSignatureAlgorithmOid(curve) })],
+      }),
     ),
-    // The certificate signature is the raw 64-byte s || r (RFC 9215 §4.2.2), i.e. gostSign's output as is.
-    sign: (tbs) => gostSign(o.keyPair.privateKey, tbs),
+    // The certificate signature is the raw s || r (RFC 9215 §4.2.2), i.e. gostSign's output as is.
+    sign: (tbs) => gostSign(o.keyPair.privateKey, tbs, curve),
   });
 }
 
-/** The 64 public-key bytes (little-endian X || Y); throws unless the key is GOST R 34.10-2012 256-bit. */
+/** The public-key bytes (little-endian X || Y); throws unless the key is GOST R 34.10-2012. */
 export function gostPublicKeyFromCertificate(der: Uint8Array): Uint8Array {
   return gostPublicKeyInfoFromCertificate(der).publicKey;
 }
 
-/** The public key and the engine curve its parameter set names (certificates may use XchA, §17). */
+/** The public key and the curve its parameter set names (certificates may use XchA, §17). */
 export function gostPublicKeyInfoFromCertificate(der: Uint8Array): {
   publicKey: Uint8Array;
   curve: GostCurve;
@@ -78,7 +113,8 @@ export function gostPublicKeyInfoFromCertificate(der: Uint8Array): {
     decodeDer(bitStringBytes(key, "subjectPublicKey"), "GOST key"),
     "GOST key",
   );
-  if (publicKey.length !== 64) throw new Asn1Error("GOST key: expected 64 bytes");
+  const expected = gostKeyBits(curve) / 4;
+  if (publicKey.length !== expected) throw new Asn1Error(`GOST key: expected ${expected} bytes`);
   return { publicKey, curve };
 }
 
@@ -104,12 +140,13 @@ export function pemToDer(pem: string): Uint8Array {
 }
 
 /** PKCS#8 in the form of `openssl genpkey -algorithm gost2012_256 -pkeyopt paramset:A` (raw key bytes). */
-export function gostPrivateKeyToPem(privateKey: Uint8Array): string {
-  if (privateKey.length !== 32) throw new RangeError("GOST private key must be 32 bytes");
+export function gostPrivateKeyToPem(privateKey: Uint8Array, curve: GostCurve = "S-256-A"): string {
+  const size = gostKeyBits(curve) / 8;
+  if (privateKey.length !== size) throw new RangeError(`GOST private key must be ${size} bytes`);
   const pkcs8 = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: 0 }),
-      gostKeyAlgorithm(),
+      gostKeyAlgorithm(curve),
       new asn1js.OctetString({ valueHex: privateKey }),
     ],
   });
@@ -121,9 +158,9 @@ export function gostPrivateKeyFromPem(pem: string): Uint8Array {
 }
 
 /**
- * Reads an unencrypted GOST 2012-256 PKCS#8 key. The inner key has three encodings in the wild: the
- * raw 32 little-endian bytes (OpenSSL 3 engine), a nested OCTET STRING of them, or a big-endian
- * INTEGER (older engine builds).
+ * Reads an unencrypted GOST 2012 PKCS#8 key (256- or 512-bit). The inner key has three encodings in
+ * the wild: the raw 32 (64) little-endian bytes (OpenSSL 3 engine), a nested OCTET STRING of them, or
+ * a big-endian INTEGER (older engine builds).
  */
 export function gostPrivateKeyInfoFromPem(pem: string): { privateKey: Uint8Array; curve: GostCurve } {
   if (pem.includes("ENCRYPTED PRIVATE KEY")) {
@@ -132,15 +169,16 @@ export function gostPrivateKeyInfoFromPem(pem: string): { privateKey: Uint8Array
   const [, algorithm, keyField] = sequenceItems(decodeDer(pemToDer(pem), "PKCS#8"), "PKCS#8");
   const curve = gostCurveOf(algorithm, "PKCS#8 privateKeyAlgorithm");
   const inner = octetStringBytes(keyField, "PKCS#8 privateKey");
-  if (inner.length === 32) return { privateKey: inner, curve };
-  const privateKey = nestedPrivateKey(inner);
+  const size = gostKeyBits(curve) / 8;
+  if (inner.length === size) return { privateKey: inner, curve };
+  const privateKey = nestedPrivateKey(inner, size);
   if (privateKey === undefined) {
     throw new Asn1Error("GOST private key: unsupported encoding (masked CryptoPro export?)");
   }
   return { privateKey, curve };
 }
 
-function nestedPrivateKey(inner: Uint8Array): Uint8Array | undefined {
+function nestedPrivateKey(inner: Uint8Array, size: number): Uint8Array | undefined {
   let nested: Node;
   try {
     nested = decodeDer(inner, "GOST private key");
@@ -149,12 +187,12 @@ function nestedPrivateKey(inner: Uint8Array): Uint8Array | undefined {
   }
   if (nested instanceof asn1js.OctetString) {
     const privateKey = octetStringBytes(nested, "GOST private key");
-    return privateKey.length === 32 ? privateKey : undefined;
+    return privateKey.length === size ? privateKey : undefined;
   }
   if (nested instanceof asn1js.Integer) {
     const bigEndian = integerBytes(nested, "GOST private key");
-    if (bigEndian.length > 32) return undefined;
-    const privateKey = new Uint8Array(32);
+    if (bigEndian.length > size) return undefined;
+    const privateKey = new Uint8Array(size);
     privateKey.set(Uint8Array.from(bigEndian).reverse());
     return privateKey;
   }
@@ -163,35 +201,39 @@ function nestedPrivateKey(inner: Uint8Array): Uint8Array | undefined {
 
 function gostCurveOf(algorithm: Node | undefined, what: string): GostCurve {
   const [oid, parameters] = sequenceItems(algorithm, what);
-  if (oidOf(oid, what) !== OID.gost2012_256)
-    throw new Asn1Error(`${what}: not a GOST R 34.10-2012 256-bit key`);
+  const keyOid = oidOf(oid, what);
+  const bits = keyOid === OID.gost2012_256 ? 256 : keyOid === OID.gost2012_512 ? 512 : undefined;
+  if (bits === undefined) throw new Asn1Error(`${what}: not a GOST R 34.10-2012 key (${keyOid})`);
   const [paramSet] = sequenceItems(parameters, `${what}.parameters`);
   const paramSetOid = oidOf(paramSet, `${what}.parameters`);
-  const curve = CURVE_BY_PARAMSET[paramSetOid];
-  if (paramSetOid === TC26_256_PARAMSET_A)
-    throw new Asn1Error(
-      `${what}: the key is on the TC26 256-bit paramSetA curve (${TC26_256_PARAMSET_A}, twisted Edwards), which the pure-JS GOST code does not support; use a key on a CryptoPro A/B/C or XchA/XchB curve, or the external signer (ESIA_SIGNER_COMMAND)`,
-    );
-  if (!curve) throw new Asn1Error(`${what}: unsupported GOST parameter set ${paramSetOid}`);
+  const curve = CURVE_BY_PARAMSET[bits][paramSetOid];
+  if (!curve) throw new Asn1Error(`${what}: unsupported ${bits}-bit GOST parameter set ${paramSetOid}`);
   return curve;
 }
 
-function gostKeyAlgorithm(): asn1js.Sequence {
+function gostKeyAlgorithm(curve: GostCurve): asn1js.Sequence {
+  const { paramSet, digest } = PARAMSET_BY_CURVE[curve];
   return new asn1js.Sequence({
     value: [
-      new asn1js.ObjectIdentifier({ value: OID.gost2012_256 }),
+      new asn1js.ObjectIdentifier({ value: gostKeyAlgorithmOid(curve) }),
       new asn1js.Sequence({
         value: [
-          new asn1js.ObjectIdentifier({ value: OID.cryptoProA }),
-          new asn1js.ObjectIdentifier({ value: OID.streebog256 }),
+          new asn1js.ObjectIdentifier({ value: paramSet }),
+          ...(digest ? [new asn1js.ObjectIdentifier({ value: digest })] : []),
         ],
       }),
     ],
   });
 }
 
-export function gostSubjectPublicKeyInfo(publicKey: Uint8Array): asn1js.Sequence {
-  if (publicKey.length !== 64) throw new RangeError("GOST public key must be 64 bytes");
+export function gostSubjectPublicKeyInfo(
+  publicKey: Uint8Array,
+  curve: GostCurve = "S-256-A",
+): asn1js.Sequence {
+  const size = gostKeyBits(curve) / 4;
+  if (publicKey.length !== size) throw new RangeError(`GOST public key must be ${size} bytes`);
   const keyOctets = toDer(new asn1js.OctetString({ valueHex: publicKey }));
-  return new asn1js.Sequence({ value: [gostKeyAlgorithm(), new asn1js.BitString({ valueHex: keyOctets })] });
+  return new asn1js.Sequence({
+    value: [gostKeyAlgorithm(curve), new asn1js.BitString({ valueHex: keyOctets })],
+  });
 }

@@ -1,24 +1,38 @@
-// GOST R 34.10-2012 (256-bit) elliptic-curve arithmetic with native BigInt, fast enough to sign on the
-// event loop: node-gost-crypto multiplies in affine coordinates (one field inversion per step) with
+// GOST R 34.10-2012 (256- and 512-bit) elliptic-curve arithmetic with native BigInt, fast enough to
+// sign on the event loop: node-gost-crypto multiplies in affine coordinates (one field inversion per step) with
 // no table for the base point, which costs 7–10 ms of CPU per signature.
 //
 // * Signing and key derivation multiply the fixed base point P: a precomputed table holds
-//   j·16^i·P for every 4-bit window i and digit j, so k·P is at most 64 mixed additions and no
-//   doubling at all (built once per curve, on first use, in a few milliseconds).
+//   j·16^i·P for every 4-bit window i and digit j, so k·P is at most 64 (128 on a 512-bit curve)
+//   mixed additions and no doubling at all (built once per curve, on first use, in milliseconds).
 // * Verification computes z1·P + z2·Q with Shamir's trick: one shared chain of doublings over the
 //   width-w NAFs of both scalars (odd multiples of P precomputed, of Q computed per call).
 // * Points are in Jacobian coordinates (X/Z², Y/Z³), so the only inversion is the final one.
 //
-// All three CryptoPro curves have a = p − 3, which the doubling formula relies on (checked at load).
+// The CryptoPro curves and TC26 512 paramSetA/B have a = p − 3, which makes doubling cheaper;
+// TC26 256 paramSetA and 512 paramSetC are twisted Edwards curves that the standard gives in
+// Weierstrass form with another a (RFC 7836 Appendix A), where doubling takes two more products.
 // BigInt arithmetic is not constant-time; neither was the library this replaces. Certified signing
 // goes through the command signer (CryptoPro), not through this module.
 //
 // Byte conventions are those of gost.ts: private keys and public-key coordinates little-endian,
-// signatures big-endian s || r, and the digest read as a little-endian integer (as OpenSSL does).
+// signatures big-endian s || r, and the digest read as a little-endian integer (as OpenSSL does). A
+// coordinate, a scalar and each half of a signature take 32 bytes on a 256-bit curve, 64 on a 512-bit one.
 
-export type FastCurveName = "S-256-A" | "S-256-B" | "S-256-C" | "X-256-A" | "X-256-B";
+export type FastCurveName =
+  | "S-256-A"
+  | "S-256-B"
+  | "S-256-C"
+  | "X-256-A"
+  | "X-256-B"
+  | "TC26-256-A"
+  | "TC26-512-A"
+  | "TC26-512-B"
+  | "TC26-512-C";
 
 interface CurveParams {
+  /** Bytes of a coordinate or a scalar: 32 or 64. */
+  size: 32 | 64;
   p: bigint;
   a: bigint;
   b: bigint;
@@ -27,8 +41,12 @@ interface CurveParams {
   y: bigint;
 }
 
-const PARAMS: Record<"S-256-A" | "S-256-B" | "S-256-C", CurveParams> = {
+type CanonicalCurve = Exclude<FastCurveName, "X-256-A" | "X-256-B">;
+
+// Parameters as in RFC 4357 §11.4 (CryptoPro) and RFC 7836 Appendix A (TC26).
+const PARAMS: Record<CanonicalCurve, CurveParams> = {
   "S-256-A": {
+    size: 32,
     p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd97n,
     a: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd94n,
     b: 166n,
@@ -37,6 +55,7 @@ const PARAMS: Record<"S-256-A" | "S-256-B" | "S-256-C", CurveParams> = {
     y: 0x8d91e471e0989cda27df505a453f2b7635294f2ddf23e3b122acc99c9e9f1e14n,
   },
   "S-256-B": {
+    size: 32,
     p: 0x8000000000000000000000000000000000000000000000000000000000000c99n,
     a: 0x8000000000000000000000000000000000000000000000000000000000000c96n,
     b: 0x3e1af419a269a5f866a7d3c25c3df80ae979259373ff2b182f49d4ce7e1bbc8bn,
@@ -45,6 +64,7 @@ const PARAMS: Record<"S-256-A" | "S-256-B" | "S-256-C", CurveParams> = {
     y: 0x3fa8124359f96680b83d1c3eb2c070e5c545c9858d03ecfb744bf8d717717efcn,
   },
   "S-256-C": {
+    size: 32,
     p: 0x9b9f605f5a858107ab1ec85e6b41c8aacf846e86789051d37998f7b9022d759bn,
     a: 0x9b9f605f5a858107ab1ec85e6b41c8aacf846e86789051d37998f7b9022d7598n,
     b: 32858n,
@@ -52,15 +72,57 @@ const PARAMS: Record<"S-256-A" | "S-256-B" | "S-256-C", CurveParams> = {
     x: 0n,
     y: 0x41ece55743711a8c3cbf3783cd08c0ee4d4dc440d4641a8f366e550dfdb3bb67n,
   },
+  // Twisted Edwards, cofactor 4.
+  "TC26-256-A": {
+    size: 32,
+    p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffd97n,
+    a: 0xc2173f1513981673af4892c23035a27ce25e2013bf95aa33b22c656f277e7335n,
+    b: 0x295f9bae7428ed9ccc20e7c359a9d41a22fccd9108e17bf7ba9337a6f8ae9513n,
+    q: 0x400000000000000000000000000000000fd8cddfc87b6635c115af556c360c67n,
+    x: 0x91e38443a5e82c0d880923425712b2bb658b9196932e02c78b2582fe742daa28n,
+    y: 0x32879423ab1a0375895786c4bb46e9565fde0b5344766740af268adb32322e5cn,
+  },
+  "TC26-512-A": {
+    size: 64,
+    p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffdc7n,
+    a: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffdc4n,
+    b: 0xe8c2505dedfc86ddc1bd0b2b6667f1da34b82574761cb0e879bd081cfd0b6265ee3cb090f30d27614cb4574010da90dd862ef9d4ebee4761503190785a71c760n,
+    q: 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff27e69532f48d89116ff22b8d4e0560609b4b38abfad2b85dcacdb1411f10b275n,
+    x: 3n,
+    y: 0x7503cfe87a836ae3a61b8816e25450e6ce5e1c93acf1abc1778064fdcbefa921df1626be4fd036e93d75e6a50e3a41e98028fe5fc235f5b889a589cb5215f2a4n,
+  },
+  "TC26-512-B": {
+    size: 64,
+    p: 0x8000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006fn,
+    a: 0x8000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000006cn,
+    b: 0x687d1b459dc841457e3e06cf6f5e2517b97c7d614af138bcbf85dc806c4b289f3e965d2db1416d217f8b276fad1ab69c50f78bee1fa3106efb8ccbc7c5140116n,
+    q: 0x800000000000000000000000000000000000000000000000000000000000000149a1ec142565a545acfdb77bd9d40cfa8b996712101bea0ec6346c54374f25bdn,
+    x: 2n,
+    y: 0x1a8f7eda389b094c2c071e3647a8940f3c123b697578c213be6dd9e6c8ec7335dcb228fd1edf4a39152cbcaaf8c0398828041055f94ceeec7e21340780fe41bdn,
+  },
+  // Twisted Edwards, cofactor 4.
+  "TC26-512-C": {
+    size: 64,
+    p: 0xfffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffdc7n,
+    a: 0xdc9203e514a721875485a529d2c722fb187bc8980eb866644de41c68e143064546e861c0e2c9edd92ade71f46fcf50ff2ad97f951fda9f2a2eb6546f39689bd3n,
+    b: 0xb4c4ee28cebc6c2c8ac12952cf37f16ac7efb6a9f69f4b57ffda2e4f0de5ade038cbc2fff719d2c18de0284b8bfef3b52b8cc7a5f5bf0a3c8d2319a5312557e1n,
+    q: 0x3fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffc98cdba46506ab004c33a9ff5147502cc8eda9e7a769a12694623cef47f023edn,
+    x: 0xe2e31edfc23de7bdebe241ce593ef5de2295b7a9cbaef021d385f7074cea043aa27272a7ae602bf2a7b9033db9ed3610c6fb85487eae97aac5bc7928c1950148n,
+    y: 0xf5ce40d95b5eb899abbccff5911cb8577939804d6527378b8c108c3d2090ff9be18e2d33e3021ed2ef32d85822423b6304f726aa854bae07d0396e9a9addc40fn,
+  },
 };
 
 // XchA is the same curve as CryptoPro-A, XchB the same as CryptoPro-C (RFC 4357 §11.4).
-const ALIAS: Record<FastCurveName, keyof typeof PARAMS> = {
+const ALIAS: Record<FastCurveName, CanonicalCurve> = {
   "S-256-A": "S-256-A",
   "S-256-B": "S-256-B",
   "S-256-C": "S-256-C",
   "X-256-A": "S-256-A",
   "X-256-B": "S-256-C",
+  "TC26-256-A": "TC26-256-A",
+  "TC26-512-A": "TC26-512-A",
+  "TC26-512-B": "TC26-512-B",
+  "TC26-512-C": "TC26-512-C",
 };
 
 /** Jacobian point; z = 0n is the point at infinity. */
@@ -76,26 +138,29 @@ interface Affine {
   y: bigint;
 }
 
-const FIXED_WINDOW = 4; // bits per window of the fixed-base table: 64 windows × 15 points
+const FIXED_WINDOW = 4; // bits per window of the fixed-base table: 64 (or 128) windows × 15 points
 const P_NAF_WIDTH = 7; // wNAF width for P in verification: 32 precomputed odd multiples
 const Q_NAF_WIDTH = 5; // wNAF width for the public key: 8 odd multiples computed per call
 
 class Curve {
+  readonly size: 32 | 64;
   readonly p: bigint;
   readonly a: bigint;
   readonly b: bigint;
   readonly q: bigint;
   readonly base: Affine;
+  readonly #aIsMinus3: boolean;
   #fixed: Affine[][] | undefined;
   #baseOdd: Affine[] | undefined;
 
   constructor(params: CurveParams) {
+    this.size = params.size;
     this.p = params.p;
     this.a = params.a;
     this.b = params.b;
     this.q = params.q;
     this.base = { x: params.x, y: params.y };
-    if (params.a !== params.p - 3n) throw new Error("gost-fast: the doubling formula needs a = p − 3");
+    this.#aIsMinus3 = params.a === params.p - 3n;
     if (!this.isOnCurve(this.base)) throw new Error("gost-fast: base point is not on the curve");
   }
 
@@ -110,7 +175,8 @@ class Curve {
     return this.mod(y * y - (x * x * x + this.a * x + this.b)) === 0n;
   }
 
-  // dbl-2001-b (a = −3): 3M + 5S.
+  // dbl-2001-b: 3M + 5S where a = −3, as alpha = 3(X − Z²)(X + Z²) = 3X² + aZ⁴ then; the rest of
+  // the formula holds for any a, so the other curves only compute alpha in full (two more products).
   double(point: Jacobian): Jacobian {
     const { x, y, z } = point;
     if (z === 0n || y === 0n) return INFINITY;
@@ -118,7 +184,9 @@ class Curve {
     const delta = (z * z) % p;
     const gamma = (y * y) % p;
     const beta = (x * gamma) % p;
-    const alpha = (3n * (((x - delta) * (x + delta)) % p)) % p;
+    const alpha = this.#aIsMinus3
+      ? (3n * (((x - delta) * (x + delta)) % p)) % p
+      : (3n * ((x * x) % p) + this.a * ((delta * delta) % p)) % p;
     const x3 = this.mod(alpha * alpha - 8n * beta);
     const z3 = this.mod((y + z) * (y + z) - gamma - delta);
     const y3 = this.mod(alpha * (4n * beta - x3) - 8n * ((gamma * gamma) % p));
@@ -205,7 +273,7 @@ class Curve {
   fixedTable(): Affine[][] {
     if (this.#fixed) return this.#fixed;
     const digits = (1 << FIXED_WINDOW) - 1;
-    const windows = Math.ceil(256 / FIXED_WINDOW);
+    const windows = Math.ceil((this.size * 8) / FIXED_WINDOW);
     const all: Jacobian[] = [];
     let windowBase: Jacobian = { ...this.base, z: 1n };
     for (let i = 0; i < windows; i++) {
@@ -326,25 +394,30 @@ export function curveOrder(name: FastCurveName): bigint {
   return curveOf(name).q;
 }
 
+/** Bytes of a scalar or a coordinate on the curve: 32 (256-bit curves) or 64 (512-bit ones). */
+export function curveSize(name: FastCurveName): 32 | 64 {
+  return curveOf(name).size;
+}
+
 /** Builds the curve's base-point table now rather than on the first signature (e.g. at startup). */
 export function warmUp(name: FastCurveName): void {
   curveOf(name).fixedTable();
 }
 
-/** d·P as 64 bytes little-endian X || Y; d must be in [1, q). */
+/** d·P as little-endian X || Y (64 or 128 bytes); d must be in [1, q). */
 export function publicKeyFromScalar(d: bigint, name: FastCurveName): Uint8Array {
   const curve = curveOf(name);
   if (d <= 0n || d >= curve.q) throw new RangeError("GOST private key must be a scalar in [1, q)");
   const point = curve.toAffine(curve.multiplyBase(d)) as Affine;
-  const out = new Uint8Array(64);
-  out.set(toLittleEndian(point.x), 0);
-  out.set(toLittleEndian(point.y), 32);
+  const out = new Uint8Array(2 * curve.size);
+  out.set(toLittleEndian(point.x, curve.size), 0);
+  out.set(toLittleEndian(point.y, curve.size), curve.size);
   return out;
 }
 
 /**
- * GOST R 34.10-2012 §6.1 with the given nonce k in [1, q): returns 64 bytes big-endian s || r, or
- * undefined in the (probability ~2^−256) case r = 0 or s = 0, where the caller draws another nonce.
+ * GOST R 34.10-2012 §6.1 with the given nonce k in [1, q): returns big-endian s || r (64 or 128 bytes),
+ * or undefined in the (negligible) case r = 0 or s = 0, where the caller draws another nonce.
  */
 export function signDigest(
   d: bigint,
@@ -362,9 +435,9 @@ export function signDigest(
   if (r === 0n) return undefined;
   const s = (r * d + k * e) % q;
   if (s === 0n) return undefined;
-  const out = new Uint8Array(64);
-  out.set(toBigEndian(s), 0);
-  out.set(toBigEndian(r), 32);
+  const out = new Uint8Array(2 * curve.size);
+  out.set(toBigEndian(s, curve.size), 0);
+  out.set(toBigEndian(r, curve.size), curve.size);
   return out;
 }
 
@@ -375,13 +448,17 @@ export function verifyDigest(
   signature: Uint8Array,
   name: FastCurveName,
 ): boolean {
-  if (publicKey.length !== 64 || signature.length !== 64) return false;
   const curve = curveOf(name);
+  const size = curve.size;
+  if (publicKey.length !== 2 * size || signature.length !== 2 * size) return false;
   const q = curve.q;
-  const s = fromBigEndian(signature.subarray(0, 32));
-  const r = fromBigEndian(signature.subarray(32, 64));
+  const s = fromBigEndian(signature.subarray(0, size));
+  const r = fromBigEndian(signature.subarray(size));
   if (s <= 0n || r <= 0n || s >= q || r >= q) return false;
-  const key = { x: fromLittleEndian(publicKey.subarray(0, 32)), y: fromLittleEndian(publicKey.subarray(32)) };
+  const key = {
+    x: fromLittleEndian(publicKey.subarray(0, size)),
+    y: fromLittleEndian(publicKey.subarray(size)),
+  };
   if (!curve.isOnCurve(key)) return false;
   let e = fromLittleEndian(digest) % q;
   if (e === 0n) e = 1n;
@@ -404,16 +481,16 @@ function fromBigEndian(bytes: Uint8Array): bigint {
   return value;
 }
 
-function toLittleEndian(value: bigint): Uint8Array {
-  const out = new Uint8Array(32);
+function toLittleEndian(value: bigint, length: number): Uint8Array {
+  const out = new Uint8Array(length);
   let rest = value;
-  for (let i = 0; i < 32; i++) {
+  for (let i = 0; i < length; i++) {
     out[i] = Number(rest & 0xffn);
     rest >>= 8n;
   }
   return out;
 }
 
-function toBigEndian(value: bigint): Uint8Array {
-  return toLittleEndian(value).reverse();
+function toBigEndian(value: bigint, length: number): Uint8Array {
+  return toLittleEndian(value, length).reverse();
 }

@@ -1,6 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { generateGostKeyPair, gostPublicKeyFromPrivate, gostSign, gostVerify, streebog256 } from "./gost.ts";
+import {
+  generateGostKeyPair,
+  gostPublicKeyFromPrivate,
+  gostSign,
+  gostSignDigest,
+  gostVerify,
+  gostVerifyDigest,
+  streebog256,
+  streebog512,
+} from "./gost.ts";
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString("hex");
 const text = (value: string) => new TextEncoder().encode(value);
@@ -32,6 +41,25 @@ describe("streebog256", () => {
     const expected = "9d151eefd8590b89daa6ba6cb74af9275dd051026bb149a452fd84e5e57b5500";
     assert.equal(hex(streebog256(backing.subarray(2, backing.length - 2))), expected);
     assert.equal(hex(streebog256(Buffer.from(backing.subarray(2, backing.length - 2)))), expected);
+  });
+});
+
+describe("streebog512", () => {
+  // GOST R 34.11-2012 appendix A, as `openssl dgst -md_gost12_512` prints them.
+  test("examples M1 and M2 of the standard", () => {
+    const m1 = text("012345678901234567890123456789012345678901234567890123456789012");
+    assert.equal(
+      hex(streebog512(m1)),
+      "1b54d01a4af5b9d5cc3d86d68d285462b19abc2475222f35c085122be4ba1ffa00ad30f8767b3a82384c6574f024c311e2a481332b08ef7f41797891c1646f48",
+    );
+    const m2 = Buffer.from(
+      "d1e520e2e5f2f0e82c20d1f2f0e8e1eee6e820e2edf3f6e82c20e2e5fef2fa20f120eceef0ff20f1f2f0e5ebe0ece820ede020f5f0e0e1f0fbff20efebfaeafb20c8e3eef0e5e2fb",
+      "hex",
+    );
+    assert.equal(
+      hex(streebog512(m2)),
+      "1e88e62226bfca6f9994f1f2d51569e0daf8475a3b0fe61a5300eee46d961376035fe83549ada2b8620fcd7c496ce5b33f0cb9dddc2b6460143b03dabac9fb28",
+    );
   });
 });
 
@@ -97,6 +125,32 @@ describe("GOST R 34.10-2012 signatures", () => {
     assert.throws(() => gostSign(new Uint8Array(32), message), RangeError);
     assert.throws(() => gostSign(new Uint8Array(31).fill(1), message), RangeError);
     assert.throws(() => gostSign(new Uint8Array(32).fill(0xff), message), RangeError);
+  });
+
+  test("512-bit keys: 64-byte private, 128-byte public keys and signatures, over Streebog-512", () => {
+    for (const curve of ["TC26-512-A", "TC26-512-B", "TC26-512-C"] as const) {
+      const pair = generateGostKeyPair(curve);
+      assert.equal(pair.privateKey.length, 64, curve);
+      assert.equal(pair.publicKey.length, 128, curve);
+      assert.equal(hex(gostPublicKeyFromPrivate(pair.privateKey, curve)), hex(pair.publicKey));
+      const signature = gostSign(pair.privateKey, message, curve);
+      assert.equal(signature.length, 128);
+      assert.equal(gostVerify(pair.publicKey, message, signature, curve), true);
+      assert.equal(gostVerifyDigest(pair.publicKey, streebog512(message), signature, curve), true);
+      assert.equal(gostVerifyDigest(pair.publicKey, streebog256(message), signature, curve), false);
+      // A digest of the other size is still a number to sign (some tools sign Streebog-256 with such keys).
+      const over256 = gostSignDigest(pair.privateKey, streebog256(message), curve);
+      assert.equal(gostVerifyDigest(pair.publicKey, streebog256(message), over256, curve), true);
+      assert.equal(gostVerify(pair.publicKey, message, signature.subarray(0, 64), curve), false);
+      assert.throws(() => gostSign(keyPair.privateKey, message, curve), RangeError);
+    }
+  });
+
+  test("TC26 256 paramSetA keys sign and verify on their own curve only", () => {
+    const pair = generateGostKeyPair("TC26-256-A");
+    const signature = gostSign(pair.privateKey, message, "TC26-256-A");
+    assert.equal(gostVerify(pair.publicKey, message, signature, "TC26-256-A"), true);
+    assert.equal(gostVerify(pair.publicKey, message, signature, "S-256-A"), false);
   });
 
   test("XchA keys sign and verify on their curve (the same curve as CryptoPro-A)", () => {

@@ -1,17 +1,22 @@
-// GOST R 34.10-2012 (256-bit) signatures and GOST R 34.11-2012 (Streebog-256) digests in pure JS
-// (domain/esia.md §16.2): the digest from node-gost-crypto's engine, the curve arithmetic from
-// gost-fast.ts (a table for the base point and Jacobian coordinates, ~20× faster than the library).
+// GOST R 34.10-2012 signatures (256- and 512-bit keys) and GOST R 34.11-2012 (Streebog-256/512)
+// digests in pure JS (domain/esia.md §16.2): the digests from node-gost-crypto's engine, the curve
+// arithmetic from gost-fast.ts (a table for the base point and Jacobian coordinates, ~20× faster than
+// the library).
 //
-// Byte conventions (the ones OpenSSL's gost engine and ESIA use, §6.1.2, §17):
-// * private key: 32 bytes little-endian, as stored in the PKCS#8 OCTET STRING;
-// * public key: 64 bytes little-endian X || Y, as stored in the SPKI OCTET STRING;
-// * signature: 64 bytes big-endian s || r (the library's procreator 'CP' order).
+// Byte conventions (the ones OpenSSL's gost engine and ESIA use, §6.1.2, §17), with n = 32 bytes for
+// a 256-bit key and n = 64 for a 512-bit one:
+// * private key: n bytes little-endian, as stored in the PKCS#8 OCTET STRING;
+// * public key: 2n bytes little-endian X || Y, as stored in the SPKI OCTET STRING;
+// * signature: 2n bytes big-endian s || r (the library's procreator 'CP' order).
 //
-// Limit: only the CryptoPro 256-bit curves (A/B/C and their XchA/XchB aliases) are available.
-// TC26 256 paramSetA (twisted Edwards, OpenSSL paramset TCA) is not supported.
+// A message is signed over the digest of the key's size (RFC 9215 §3): Streebog-256 for a 256-bit
+// key, Streebog-512 for a 512-bit one; gostSignDigest/gostVerifyDigest take a digest made elsewhere.
 import { randomBytes } from "node:crypto";
 import gost from "node-gost-crypto";
 import {
+  curveOrder,
+  curveSize,
+  type FastCurveName,
   fromLittleEndian as littleEndianToBigInt,
   publicKeyFromScalar,
   signDigest,
@@ -23,32 +28,40 @@ export interface GostKeyPair {
   publicKey: Uint8Array;
 }
 
-/** node-gost-crypto names of the supported curves; X-256-A is the same curve as S-256-A, X-256-B as S-256-C. */
-export type GostCurve = "S-256-A" | "S-256-B" | "S-256-C" | "X-256-A" | "X-256-B";
+/**
+ * The supported curves: node-gost-crypto's names for the CryptoPro ones (X-256-A is the same curve as
+ * S-256-A, X-256-B as S-256-C; the TC26 256 B/C/D sets are S-256-A/B/C), TC26-* for the TC26 sets of
+ * RFC 7836 that have no CryptoPro name (256 paramSetA, 512 paramSetA/B/C).
+ */
+export type GostCurve = FastCurveName;
 
 const STREEBOG_256 = { name: "GOST R 34.11", version: 2012, length: 256 } as const;
+const STREEBOG_512 = { name: "GOST R 34.11", version: 2012, length: 512 } as const;
 
-// Group orders, needed to draw nonces and keys uniformly in [1, q) ourselves (see randomScalar).
-const ORDER_A = 0xffffffffffffffffffffffffffffffff6c611070995ad10045841b09b761b893n;
-const ORDER_B = 0x800000000000000000000000000000015f700cfff1a624e5e497161bcc8a198fn;
-const ORDER_C = 0x9b9f605f5a858107ab1ec85e6b41c8aa582ca3511eddfb74f02f3a6598980bb9n;
-const CURVE_ORDER: Record<GostCurve, bigint> = {
-  "S-256-A": ORDER_A,
-  "S-256-B": ORDER_B,
-  "S-256-C": ORDER_C,
-  "X-256-A": ORDER_A,
-  "X-256-B": ORDER_C,
-};
-
-const digester = gost.gostEngine.getGostDigest(STREEBOG_256);
+const digester256 = gost.gostEngine.getGostDigest(STREEBOG_256);
+const digester512 = gost.gostEngine.getGostDigest(STREEBOG_512);
 
 export function streebog256(data: Uint8Array): Uint8Array {
-  return new Uint8Array(digester.digest(toArrayBuffer(data)));
+  return new Uint8Array(digester256.digest(toArrayBuffer(data)));
 }
 
-export function generateGostKeyPair(): GostKeyPair {
-  const privateKey = randomScalar(CURVE_ORDER["S-256-A"]);
-  return { privateKey, publicKey: gostPublicKeyFromPrivate(privateKey, "S-256-A") };
+export function streebog512(data: Uint8Array): Uint8Array {
+  return new Uint8Array(digester512.digest(toArrayBuffer(data)));
+}
+
+/** 256 or 512: the key size of the curve, which is also the size of the digest it signs. */
+export function gostKeyBits(curve: GostCurve): 256 | 512 {
+  return curveSize(curve) === 64 ? 512 : 256;
+}
+
+/** The Streebog digest of the key's size (RFC 9215 §3). */
+export function streebogFor(curve: GostCurve, data: Uint8Array): Uint8Array {
+  return gostKeyBits(curve) === 512 ? streebog512(data) : streebog256(data);
+}
+
+export function generateGostKeyPair(curve: GostCurve = "S-256-A"): GostKeyPair {
+  const privateKey = randomScalar(curve);
+  return { privateKey, publicKey: gostPublicKeyFromPrivate(privateKey, curve) };
 }
 
 /** The public key of a private key, e.g. to check that a key file matches its certificate. */
@@ -57,17 +70,21 @@ export function gostPublicKeyFromPrivate(privateKey: Uint8Array, curve: GostCurv
   return publicKeyFromScalar(littleEndianToBigInt(privateKey), curve);
 }
 
-/** Signs Streebog-256(message); throws on a malformed key. */
+/** Signs the key-sized Streebog digest of message; throws on a malformed key. */
 export function gostSign(
   privateKey: Uint8Array,
   message: Uint8Array,
   curve: GostCurve = "S-256-A",
 ): Uint8Array {
+  return gostSignDigest(privateKey, streebogFor(curve, message), curve);
+}
+
+/** Signs a digest computed by the caller; throws on a malformed key. */
+export function gostSignDigest(privateKey: Uint8Array, digest: Uint8Array, curve: GostCurve): Uint8Array {
   checkPrivateKey(privateKey, curve);
   const d = littleEndianToBigInt(privateKey);
-  const digest = streebog256(message);
   for (;;) {
-    const nonce = littleEndianToBigInt(randomScalar(CURVE_ORDER[curve]));
+    const nonce = littleEndianToBigInt(randomScalar(curve));
     const signature = signDigest(d, digest, nonce, curve);
     if (signature) return signature;
   }
@@ -81,27 +98,46 @@ export function gostVerify(
   curve: GostCurve = "S-256-A",
 ): boolean {
   try {
-    if (publicKey.length !== 64 || signature.length !== 64) return false;
-    if (CURVE_ORDER[curve] === undefined) return false;
-    return verifyDigest(publicKey, streebog256(message), signature, curve);
+    return verifyDigest(publicKey, streebogFor(curve, message), signature, curve);
+  } catch {
+    return false; // also an unknown curve name
+  }
+}
+
+/** gostVerify over a digest computed by the caller. */
+export function gostVerifyDigest(
+  publicKey: Uint8Array,
+  digest: Uint8Array,
+  signature: Uint8Array,
+  curve: GostCurve,
+): boolean {
+  try {
+    return verifyDigest(publicKey, digest, signature, curve);
   } catch {
     return false;
   }
 }
 
 function checkPrivateKey(privateKey: Uint8Array, curve: GostCurve): void {
+  const size = curveSize(curve);
   const d = littleEndianToBigInt(privateKey);
-  if (privateKey.length !== 32 || d === 0n || d >= CURVE_ORDER[curve]) {
-    throw new RangeError("GOST private key must be 32 bytes encoding a scalar in [1, q)");
+  if (privateKey.length !== size || d === 0n || d >= curveOrder(curve)) {
+    throw new RangeError(`GOST private key must be ${size} bytes encoding a scalar in [1, q)`);
   }
 }
 
-// Randomness from node:crypto; rejection sampling keeps the scalar uniform and never zero.
-function randomScalar(order: bigint): Uint8Array {
+// Randomness from node:crypto; rejection sampling keeps the scalar uniform and never zero. The orders
+// of TC26 256 paramSetA and 512 paramSetC are near 2^254 / 2^510: the top bits are cleared first so
+// that a candidate is accepted about every other draw rather than one in four.
+function randomScalar(curve: GostCurve): Uint8Array {
+  const order = curveOrder(curve);
+  const size = curveSize(curve);
+  const topMask = 0xff >> (size * 8 - order.toString(2).length);
   for (;;) {
-    const candidate = randomBytes(32);
+    const candidate = new Uint8Array(randomBytes(size));
+    candidate[size - 1] = (candidate[size - 1] ?? 0) & topMask;
     const value = littleEndianToBigInt(candidate);
-    if (value > 0n && value < order) return new Uint8Array(candidate);
+    if (value > 0n && value < order) return candidate;
   }
 }
 

@@ -1,4 +1,4 @@
-// Minimal typings for the parts of node-gost-crypto (untyped CommonJS) that gost.ts uses.
+// Minimal typings for the parts of node-gost-crypto (untyped CommonJS) that gost.ts and its tests use.
 declare module "node-gost-crypto" {
   interface GostDigestAlgorithm {
     name: "GOST R 34.11";
@@ -8,7 +8,7 @@ declare module "node-gost-crypto" {
   interface GostSignAlgorithm {
     name: "GOST R 34.10";
     version: 2012;
-    length: 256;
+    length: 256 | 512;
     namedCurve: string;
     procreator?: "CP" | "SC" | "VN";
     hash?: GostDigestAlgorithm;

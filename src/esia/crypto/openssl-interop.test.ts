@@ -14,7 +14,15 @@ import {
   gostPublicKeyInfoFromCertificate,
   pemToDer,
 } from "./certificate.ts";
-import { generateGostKeyPair, gostPublicKeyFromPrivate, gostSign, gostVerify, streebog256 } from "./gost.ts";
+import {
+  type GostCurve,
+  generateGostKeyPair,
+  gostPublicKeyFromPrivate,
+  gostSign,
+  gostVerify,
+  streebog256,
+  streebog512,
+} from "./gost.ts";
 import { signJwtGost } from "./jwt-gost.ts";
 import { findGostOpenssl } from "./test-openssl.ts";
 
@@ -59,6 +67,39 @@ describe("interoperability with OpenSSL + gost engine", { skip }, () => {
     assert.match(openssl.run(["verify", "-CAfile", certificatePath, certificatePath]).toString(), /: OK/);
   });
 
+  test("Streebog-512 equals `openssl dgst -md_gost12_512`", () => {
+    for (const size of [0, 1, 64, 65, 1000]) {
+      const data = randomBytes(size);
+      const line = openssl.run(["dgst", "-md_gost12_512", "-r"], data).toString();
+      assert.equal(line.split(" ")[0], Buffer.from(streebog512(data)).toString("hex"), `size ${size}`);
+    }
+  });
+
+  for (const curve of ["TC26-512-A", "TC26-512-C", "TC26-256-A"] as const) {
+    test(`openssl verifies our ${curve} certificate, signature and PKCS#8 key`, () => {
+      const pair = generateGostKeyPair(curve);
+      const certificate = createGostCertificate({ commonName: curve, keyPair: pair, curve, validDays: 2 });
+      const certPath = file(`ours-${curve}.crt`, derToPem(certificate, "CERTIFICATE"));
+      const text = openssl.run(["x509", "-in", certPath, "-noout", "-text"]).toString();
+      assert.match(text, curve === "TC26-256-A" ? /\(256 bit\)/ : /\(512 bit\)/);
+      assert.match(openssl.run(["verify", "-CAfile", certPath, certPath]).toString(), /: OK/);
+      const pubPath = file(`ours-${curve}.pub`);
+      openssl.run(["x509", "-in", certPath, "-pubkey", "-noout", "-out", pubPath]);
+      const md = curve === "TC26-256-A" ? "-md_gost12_256" : "-md_gost12_512";
+      const message = file(`message-${curve}.txt`, `signed on ${curve}`);
+      const signature = file(`ours-${curve}.sig`, gostSign(pair.privateKey, readFileSync(message), curve));
+      assert.equal(
+        openssl.succeeds(["dgst", md, "-verify", pubPath, "-signature", signature, message]),
+        true,
+      );
+      // And openssl signs with our key file.
+      const keyFile = file(`ours-${curve}.key`, gostPrivateKeyToPem(pair.privateKey, curve));
+      const theirs = file(`by-openssl-${curve}.sig`);
+      openssl.run(["dgst", md, "-sign", keyFile, "-out", theirs, message]);
+      assert.equal(gostVerify(pair.publicKey, readFileSync(message), readFileSync(theirs), curve), true);
+    });
+  }
+
   test("certificateHash equals `openssl dgst -md_gost12_256` over the DER, upper-cased", () => {
     const derPath = file("ours.der", der);
     const line = openssl.run(["dgst", "-md_gost12_256", "-r", derPath]).toString();
@@ -92,19 +133,23 @@ describe("interoperability with OpenSSL + gost engine", { skip }, () => {
     assert.equal(gostVerify(keyPair.publicKey, readFileSync(message), signature), true);
   });
 
-  for (const paramset of ["A", "XA"]) {
-    test(`keys and certificates made by openssl (paramset ${paramset}) work with our code`, () => {
+  // `genpkey -algorithm <algorithm> -pkeyopt paramset:<set>` → the curve we read it as.
+  const made: Record<string, GostCurve> = {
+    "gost2012_256:A": "S-256-A",
+    "gost2012_256:XA": "X-256-A",
+    "gost2012_256:TCA": "TC26-256-A",
+    "gost2012_512:A": "TC26-512-A",
+    "gost2012_512:B": "TC26-512-B",
+    "gost2012_512:C": "TC26-512-C",
+  };
+  for (const [spec, expectedCurve] of Object.entries(made)) {
+    const [algorithm = "", set = ""] = spec.split(":");
+    const paramset = `${algorithm}-${set}`;
+    const md = algorithm === "gost2012_512" ? "-md_gost12_512" : "-md_gost12_256";
+    test(`keys and certificates made by openssl (${algorithm}, paramset ${set}) work with our code`, () => {
       const theirKey = file(`their-${paramset}.key`);
       const theirCertificate = file(`their-${paramset}.crt`);
-      openssl.run([
-        "genpkey",
-        "-algorithm",
-        "gost2012_256",
-        "-pkeyopt",
-        `paramset:${paramset}`,
-        "-out",
-        theirKey,
-      ]);
+      openssl.run(["genpkey", "-algorithm", algorithm, "-pkeyopt", `paramset:${set}`, "-out", theirKey]);
       openssl.run([
         "req",
         "-new",
@@ -122,13 +167,13 @@ describe("interoperability with OpenSSL + gost engine", { skip }, () => {
       const fromCertificate = gostPublicKeyInfoFromCertificate(
         pemToDer(readFileSync(theirCertificate, "utf8")),
       );
-      assert.equal(curve, paramset === "A" ? "S-256-A" : "X-256-A");
+      assert.equal(curve, expectedCurve);
       assert.equal(fromCertificate.curve, curve);
       assert.deepEqual(gostPublicKeyFromPrivate(privateKey, curve), fromCertificate.publicKey);
 
       const message = file(`message-${paramset}.txt`, `client_secret input ${paramset}`);
       const signaturePath = file(`their-${paramset}.sig`);
-      openssl.run(["dgst", "-md_gost12_256", "-sign", theirKey, "-out", signaturePath, message]);
+      openssl.run(["dgst", md, "-sign", theirKey, "-out", signaturePath, message]);
       const signature = readFileSync(signaturePath);
       assert.equal(gostVerify(fromCertificate.publicKey, readFileSync(message), signature, curve), true);
       assert.equal(

@@ -27,6 +27,20 @@ describe("createPureJsSigner", () => {
     const otherKeyPem = gostPrivateKeyToPem(generateGostKeyPair().privateKey);
     assert.throws(() => createPureJsSigner({ privateKeyPem: otherKeyPem, certificatePem }), /does not match/);
   });
+
+  test("refuses a 512-bit key at start: ESIA's client_secret is GOST3410_2012_256", () => {
+    const curve = "TC26-512-A";
+    const pair = generateGostKeyPair(curve);
+    const pem = derToPem(
+      createGostCertificate({ commonName: "512", keyPair: pair, curve, validDays: 1 }),
+      "CERTIFICATE",
+    );
+    const keyPem = gostPrivateKeyToPem(pair.privateKey, curve);
+    assert.throws(
+      () => createPureJsSigner({ privateKeyPem: keyPem, certificatePem: pem }),
+      /256-bit GOST key/,
+    );
+  });
 });
 
 describe("createCommandSigner with a scripted command", () => {

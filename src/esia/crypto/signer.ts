@@ -10,7 +10,7 @@ import {
   gostPublicKeyInfoFromCertificate,
   pemToDer,
 } from "./certificate.ts";
-import { gostPublicKeyFromPrivate, gostSign } from "./gost.ts";
+import { gostKeyBits, gostPublicKeyFromPrivate, gostSign } from "./gost.ts";
 
 export interface Signer {
   /** GOST R 34.10-2012 over Streebog-256(message): 64 bytes, OpenSSL order (big-endian s || r). */
@@ -23,6 +23,8 @@ export interface Signer {
 export function createPureJsSigner(o: { privateKeyPem: string; certificatePem: string }): Signer {
   const certificateDer = pemToDer(o.certificatePem);
   const { publicKey, curve } = gostPublicKeyInfoFromCertificate(certificateDer);
+  // ESIA's client_secret is GOST3410_2012_256 only (§6.1.2): a 512-bit key would be refused at login.
+  if (gostKeyBits(curve) !== 256) throw new Error("ESIA client certificate must have a 256-bit GOST key");
   const { privateKey } = gostPrivateKeyInfoFromPem(o.privateKeyPem);
   // A key that does not match the certificate would only surface as ESIA-007053 at login; fail at startup.
   if (!Buffer.from(gostPublicKeyFromPrivate(privateKey, curve)).equals(publicKey)) {

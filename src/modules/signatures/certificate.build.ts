@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import * as asn1js from "asn1js";
 import { decodeDer, toDer } from "../../esia/crypto/asn1.ts";
-import { gostSubjectPublicKeyInfo } from "../../esia/crypto/certificate.ts";
+import { gostSignatureAlgorithmOid, gostSubjectPublicKeyInfo } from "../../esia/crypto/certificate.ts";
 import { type GostCurve, gostSign } from "../../esia/crypto/gost.ts";
 import type { NameAttribute } from "./certificate.parse.ts";
 import { OID } from "./signature.oids.ts";
@@ -20,6 +20,8 @@ export interface CaKey {
 export interface CertificateRequest {
   subject: NameAttribute[];
   publicKey: Uint8Array;
+  /** The curve of publicKey; CryptoPro-A unless told otherwise. */
+  curve?: GostCurve;
   notBefore: Date;
   notAfter: Date;
   isCa?: boolean;
@@ -71,11 +73,11 @@ export function issueCertificate(signer: CaKey, request: CertificateRequest): Ui
         value: [new asn1js.Integer({ value: 2 })],
       }),
       new asn1js.Integer({ valueHex: request.serial ?? newSerial() }),
-      signatureAlgorithm(),
+      signatureAlgorithm(signer.curve),
       decodeDer(signer.nameDer, "issuer"),
       new asn1js.Sequence({ value: [asn1Time(request.notBefore), asn1Time(request.notAfter)] }),
       subjectName,
-      gostSubjectPublicKeyInfo(request.publicKey),
+      gostSubjectPublicKeyInfo(request.publicKey, request.curve),
       new asn1js.Constructed({
         idBlock: { tagClass: 3, tagNumber: 3 },
         value: [new asn1js.Sequence({ value: extensions })],
@@ -104,7 +106,7 @@ export function issueCrl(
   const tbs = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: 1 }),
-      signatureAlgorithm(),
+      signatureAlgorithm(issuer.curve),
       decodeDer(issuer.nameDer, "issuer"),
       asn1Time(o.thisUpdate),
       asn1Time(o.nextUpdate),
@@ -152,14 +154,17 @@ function signed(tbs: asn1js.Sequence, signer: { privateKey: Uint8Array; curve: G
   const signature = gostSign(signer.privateKey, toDer(tbs), signer.curve);
   return toDer(
     new asn1js.Sequence({
-      value: [tbs, signatureAlgorithm(), new asn1js.BitString({ valueHex: signature })],
+      value: [tbs, signatureAlgorithm(signer.curve), new asn1js.BitString({ valueHex: signature })],
     }),
   );
 }
 
-// RFC 9215 §4.2.2: the algorithm identifier of a GOST signature has no parameters.
-function signatureAlgorithm(): asn1js.Sequence {
-  return new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.signWithStreebog256 })] });
+// RFC 9215 §4.2.2: the algorithm identifier of a GOST signature has no parameters; the signer's key
+// size picks Streebog-256 or -512.
+function signatureAlgorithm(curve: GostCurve): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [new asn1js.ObjectIdentifier({ value: gostSignatureAlgorithmOid(curve) })],
+  });
 }
 
 function extension(oid: string, critical: boolean, value: asn1js.AsnType): asn1js.Sequence {

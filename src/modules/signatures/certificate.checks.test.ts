@@ -41,6 +41,17 @@ describe("certificate checks", () => {
     assert.equal(ownerName(certificate), "Смирнов Алексей Викторович");
   });
 
+  test("a head's certificate with a 512-bit key (TC26 paramSetA/C) passes the same checks", async () => {
+    for (const curve of ["TC26-512-A", "TC26-512-C"] as const) {
+      const { certificate } = headCertificate(ca, { curve });
+      assert.equal(certificate.publicKeyAlgorithm, "1.2.643.7.1.1.1.2");
+      assert.equal(certificate.gostKey?.curve, curve);
+      assert.equal(certificate.gostKey?.publicKey.length, 128);
+      const verdict = await check(certificate);
+      assert.equal(verdict.ok && verdict.revocation, "good", JSON.stringify(verdict));
+    }
+  });
+
   test("PEM and DER parse to the same certificate; the CDP URL is read", () => {
     const { certificate } = headCertificate(ca);
     const fromPem = parseCertificate(Buffer.from(derToPem(certificate.der, "CERTIFICATE")));

@@ -1,8 +1,12 @@
 // The checks a signing certificate must pass (issue 11 item 1): GOST algorithm, key usage,
 // validity at the given moment, chain to a trusted root, revocation, and that the owner is the head
 // of the organization. Expected refusals are returned as problem codes, never thrown.
-import { gostVerify } from "../../esia/crypto/gost.ts";
-import { nameValue, type ParsedCertificate } from "./certificate.parse.ts";
+import {
+  isGostKeyAlgorithm,
+  nameValue,
+  type ParsedCertificate,
+  signedByIssuerKey,
+} from "./certificate.parse.ts";
 import { type CrlSource, crlSignedBy } from "./crl.ts";
 import { OID } from "./signature.oids.ts";
 import type { SignatureProblem } from "./signature.problems.ts";
@@ -30,7 +34,7 @@ export async function checkCertificate(
   certificate: ParsedCertificate,
   o: { at: Date; trust: TrustStore; crls: CrlSource; head?: Head; extra?: ParsedCertificate[] },
 ): Promise<CertificateVerdict> {
-  if (!certificate.gostKey || certificate.publicKeyAlgorithm !== OID.gost2012_256) return refuse("NOT_GOST");
+  if (!certificate.gostKey || !isGostKeyAlgorithm(certificate.publicKeyAlgorithm)) return refuse("NOT_GOST");
   const usage = certificate.keyUsage;
   if (usage && !usage.digitalSignature && !usage.nonRepudiation) return refuse("KEY_USAGE");
   if (o.at < certificate.notBefore) return refuse("NOT_YET_VALID");
@@ -91,9 +95,8 @@ function buildChain(
 
 function issuedBy(child: ParsedCertificate, issuer: ParsedCertificate): boolean {
   if (!Buffer.from(child.issuerDer).equals(Buffer.from(issuer.subjectDer))) return false;
-  if (!issuer.gostKey || child.signatureAlgorithm !== OID.signWithStreebog256) return false;
   if (!sameDer(child, issuer) && !issuer.isCa) return false;
-  return gostVerify(issuer.gostKey.publicKey, child.tbs, child.signature, issuer.gostKey.curve);
+  return signedByIssuerKey(issuer, child);
 }
 
 // A CA certificate outside its validity breaks the chain as much as a missing one does.

@@ -3,8 +3,12 @@
 // turn into the «повреждённый файл» message instead of a server error.
 import * as asn1js from "asn1js";
 import { decodeDer, isContextTag, type Node, oidOf, sequenceItems } from "../../esia/crypto/asn1.ts";
-import { gostPublicKeyInfoFromCertificate, pemToDer } from "../../esia/crypto/certificate.ts";
-import type { GostCurve } from "../../esia/crypto/gost.ts";
+import {
+  gostPublicKeyInfoFromCertificate,
+  gostSignatureAlgorithmOid,
+  pemToDer,
+} from "../../esia/crypto/certificate.ts";
+import { type GostCurve, gostVerify } from "../../esia/crypto/gost.ts";
 import { OID } from "./signature.oids.ts";
 
 export class CertificateFormatError extends Error {
@@ -39,7 +43,7 @@ export interface ParsedCertificate {
   notBefore: Date;
   notAfter: Date;
   publicKeyAlgorithm: string;
-  /** Present only for the GOST 2012-256 keys the engine can verify with. */
+  /** Present only for the GOST 2012 keys (256- or 512-bit) the engine can verify with. */
   gostKey?: { publicKey: Uint8Array; curve: GostCurve };
   keyUsage?: KeyUsage;
   isCa: boolean;
@@ -101,11 +105,29 @@ function parseDer(der: Uint8Array): ParsedCertificate {
     notBefore,
     notAfter,
     publicKeyAlgorithm,
-    gostKey: publicKeyAlgorithm === OID.gost2012_256 ? gostKeyOrUndefined(der) : undefined,
+    gostKey: isGostKeyAlgorithm(publicKeyAlgorithm) ? gostKeyOrUndefined(der) : undefined,
     keyUsage: extensions.keyUsage,
     isCa: extensions.isCa,
     crlUrls: extensions.crlUrls,
   };
+}
+
+export function isGostKeyAlgorithm(oid: string): boolean {
+  return oid === OID.gost2012_256 || oid === OID.gost2012_512;
+}
+
+/**
+ * Whether issuer's key made signature over tbs (a certificate's or a CRL's), named by algorithm: the
+ * signature algorithm must be the one of the issuer's key size (RFC 9215 §3).
+ */
+export function signedByIssuerKey(
+  issuer: ParsedCertificate,
+  signed: { tbs: Uint8Array; signatureAlgorithm: string; signature: Uint8Array },
+): boolean {
+  if (!issuer.gostKey || signed.signatureAlgorithm !== gostSignatureAlgorithmOid(issuer.gostKey.curve)) {
+    return false;
+  }
+  return gostVerify(issuer.gostKey.publicKey, signed.tbs, signed.signature, issuer.gostKey.curve);
 }
 
 export function serialHex(magnitude: Uint8Array): string {

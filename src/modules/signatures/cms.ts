@@ -1,11 +1,25 @@
 // Detached CMS SignedData in the CAdES-BES profile (RFC 5652, RFC 5035, RFC 4490 for GOST): signed
-// attributes contentType, messageDigest (Streebog-256 of the document), signingTime and
+// attributes contentType, messageDigest (Streebog of the document), signingTime and
 // signingCertificateV2, signed with GOST R 34.10-2012. The same verification serves signatures made
 // in the browser and files made by КЭП tools or `openssl cms -sign -engine gost`.
+//
+// Key size and digests (RFC 7836, Р 1323565.1.024): a 256-bit key signs Streebog-256 of the signed
+// attributes, a 512-bit key Streebog-512. The digest algorithm of the SignerInfo names the digest of
+// the document in messageDigest: OpenSSL writes the key's one, but КЭП tools are not uniform, so a
+// Streebog-256 digest with a 512-bit key is accepted too (and tried for the attributes' signature, as
+// RFC 5652 §5.4 reads it).
 import { createHash } from "node:crypto";
 import * as asn1js from "asn1js";
 import { decodeDer, isContextTag, type Node, oidOf, sequenceItems, toDer } from "../../esia/crypto/asn1.ts";
-import { type GostCurve, gostSign, gostVerify, streebog256 } from "../../esia/crypto/gost.ts";
+import { gostKeyAlgorithmOid } from "../../esia/crypto/certificate.ts";
+import {
+  type GostCurve,
+  gostKeyBits,
+  gostSign,
+  gostVerifyDigest,
+  streebog256,
+  streebog512,
+} from "../../esia/crypto/gost.ts";
 import {
   CertificateFormatError,
   type ParsedCertificate,
@@ -23,11 +37,14 @@ export function signDetached(o: {
   privateKey: Uint8Array;
   curve: GostCurve;
   signingTime: Date;
+  /** The document's digest algorithm; the key's size by default, as the gost engine writes it. */
+  digestAlgorithm?: typeof OID.streebog256 | typeof OID.streebog512;
 }): Uint8Array {
+  const digestOid = o.digestAlgorithm ?? keyDigestOid(o.curve);
   const attributes = sortedSet([
     attribute(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
     attribute(OID.signingTime, new asn1js.UTCTime({ valueDate: wholeSeconds(o.signingTime) })),
-    attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: streebog256(o.content) })),
+    attribute(OID.messageDigest, new asn1js.OctetString({ valueHex: gostDigest(digestOid, o.content) })),
     attribute(OID.signingCertificateV2, signingCertificateV2(o.certificate)),
   ]);
   // The signature covers the attributes' DER with the SET tag (RFC 5652 §5.4), stored as [0] IMPLICIT.
@@ -40,16 +57,17 @@ export function signDetached(o: {
     value: [
       new asn1js.Integer({ value: 1 }),
       issuerAndSerial(o.certificate),
-      algorithm(OID.streebog256),
+      algorithm(digestOid),
       signedAttrs,
-      algorithm(OID.gost2012_256),
+      // Named by the key's algorithm OID, as the gost engine writes it.
+      algorithm(gostKeyAlgorithmOid(o.curve)),
       new asn1js.OctetString({ valueHex: signature }),
     ],
   });
   const signedData = new asn1js.Sequence({
     value: [
       new asn1js.Integer({ value: 1 }),
-      new asn1js.Set({ value: [algorithm(OID.streebog256)] }),
+      new asn1js.Set({ value: [algorithm(digestOid)] }),
       new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
       new asn1js.Constructed({
         idBlock: { tagClass: 3, tagNumber: 0 },
@@ -95,18 +113,13 @@ export function verifyDetached(
     return { ok: false, problem: "MISMATCH" };
   const signer = [...certificates, ...known].find((c) => matchesSid(c, signerInfo.sid));
   if (!signer) return { ok: false, problem: "DAMAGED" };
-  if (signerInfo.digestAlgorithm !== OID.streebog256 || !signer.gostKey)
-    return { ok: false, problem: "NOT_GOST" };
-  if (
-    signerInfo.signatureAlgorithm !== OID.gost2012_256 &&
-    signerInfo.signatureAlgorithm !== OID.signWithStreebog256
-  ) {
-    return { ok: false, problem: "NOT_GOST" };
-  }
+  const { digestAlgorithm } = signerInfo;
+  if (!GOST_DIGESTS.has(digestAlgorithm) || !signer.gostKey) return { ok: false, problem: "NOT_GOST" };
+  if (!GOST_SIGNATURES.has(signerInfo.signatureAlgorithm)) return { ok: false, problem: "NOT_GOST" };
+  const key = signer.gostKey;
   const attrs = signerInfo.attributes;
   if (!attrs && options.attributesOptional) {
-    const { publicKey, curve } = signer.gostKey;
-    return gostVerify(publicKey, content, signerInfo.signature, curve)
+    return signatureMatches(key, content, signerInfo.signature, digestAlgorithm)
       ? { ok: true, signer, certificates }
       : { ok: false, problem: "MISMATCH" };
   }
@@ -116,11 +129,12 @@ export function verifyDetached(
   if (!(digest instanceof asn1js.OctetString) || !(contentType instanceof asn1js.ObjectIdentifier)) {
     return { ok: false, problem: "DAMAGED" };
   }
-  if (!Buffer.from(digest.valueBlock.valueHexView).equals(Buffer.from(streebog256(content)))) {
+  if (
+    !Buffer.from(digest.valueBlock.valueHexView).equals(Buffer.from(gostDigest(digestAlgorithm, content)))
+  ) {
     return { ok: false, problem: "MISMATCH" };
   }
-  const { publicKey, curve } = signer.gostKey;
-  if (!gostVerify(publicKey, signerInfo.signedBytes, signerInfo.signature, curve))
+  if (!signatureMatches(key, signerInfo.signedBytes, signerInfo.signature, digestAlgorithm))
     return { ok: false, problem: "MISMATCH" };
   const essCertificate = attrs.get(OID.signingCertificateV2);
   if (essCertificate && !signingCertificateMatches(essCertificate, signer))
@@ -129,6 +143,36 @@ export function verifyDetached(
   const signingTime =
     time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime ? time.toDate() : undefined;
   return { ok: true, signer, certificates, signingTime };
+}
+
+const GOST_DIGESTS = new Set<string>([OID.streebog256, OID.streebog512]);
+// The key's algorithm OID (OpenSSL, КриптоПро) or the signature's (RFC 9215 §3), either size: the
+// signer's certificate, not the label, says which key verifies.
+const GOST_SIGNATURES = new Set<string>([
+  OID.gost2012_256,
+  OID.gost2012_512,
+  OID.signWithStreebog256,
+  OID.signWithStreebog512,
+]);
+
+function keyDigestOid(curve: GostCurve): string {
+  return gostKeyBits(curve) === 512 ? OID.streebog512 : OID.streebog256;
+}
+
+function gostDigest(oid: string, data: Uint8Array): Uint8Array {
+  return oid === OID.streebog512 ? streebog512(data) : streebog256(data);
+}
+
+// The digest of the key's size first (RFC 7836), then the SignerInfo's if it differs (RFC 5652 §5.4).
+function signatureMatches(
+  key: { publicKey: Uint8Array; curve: GostCurve },
+  signed: Uint8Array,
+  signature: Uint8Array,
+  digestAlgorithm: string,
+): boolean {
+  return [...new Set([keyDigestOid(key.curve), digestAlgorithm])].some((oid) =>
+    gostVerifyDigest(key.publicKey, gostDigest(oid, signed), signature, key.curve),
+  );
 }
 
 interface SignerInfoParts {
@@ -231,12 +275,11 @@ function signingCertificateMatches(node: Node, signer: ParsedCertificate): boole
       : OID.sha256;
     const certHash = items[hasAlgorithm ? 1 : 0];
     if (!(certHash instanceof asn1js.OctetString)) return false;
-    const expected =
-      hashOid === OID.streebog256
-        ? streebog256(signer.der)
-        : hashOid === OID.sha256
-          ? createHash("sha256").update(signer.der).digest()
-          : undefined;
+    const expected = GOST_DIGESTS.has(hashOid)
+      ? gostDigest(hashOid, signer.der)
+      : hashOid === OID.sha256
+        ? createHash("sha256").update(signer.der).digest()
+        : undefined;
     return (
       expected !== undefined && Buffer.from(certHash.valueBlock.valueHexView).equals(Buffer.from(expected))
     );

@@ -3,9 +3,13 @@
 // normally costs no network round trip and a dead CRL service is reported, not waited on.
 import * as asn1js from "asn1js";
 import { decodeDer, oidOf, sequenceItems } from "../../esia/crypto/asn1.ts";
-import { gostVerify } from "../../esia/crypto/gost.ts";
-import { CertificateFormatError, type ParsedCertificate, rawBytes, serialHex } from "./certificate.parse.ts";
-import { OID } from "./signature.oids.ts";
+import {
+  CertificateFormatError,
+  type ParsedCertificate,
+  rawBytes,
+  serialHex,
+  signedByIssuerKey,
+} from "./certificate.parse.ts";
 
 export interface ParsedCrl {
   issuerDer: Uint8Array;
@@ -55,8 +59,7 @@ export function parseCrl(der: Uint8Array): ParsedCrl {
 /** Whether issuer really signed crl (same name, GOST signature over the TBSCertList). */
 export function crlSignedBy(crl: ParsedCrl, issuer: ParsedCertificate): boolean {
   if (!Buffer.from(crl.issuerDer).equals(Buffer.from(issuer.subjectDer))) return false;
-  if (crl.signatureAlgorithm !== OID.signWithStreebog256 || !issuer.gostKey) return false;
-  return gostVerify(issuer.gostKey.publicKey, crl.tbs, crl.signature, issuer.gostKey.curve);
+  return signedByIssuerKey(issuer, crl);
 }
 
 export type CrlSource = (url: string) => Promise<ParsedCrl | undefined>;

@@ -6,6 +6,7 @@ import { decodeDer, sequenceItems } from "../../esia/crypto/asn1.ts";
 import {
   derToPem,
   gostPrivateKeyFromPem,
+  gostPrivateKeyInfoFromPem,
   gostPrivateKeyToPem,
   pemToDer,
 } from "../../esia/crypto/certificate.ts";
@@ -28,6 +29,20 @@ describe("PKCS#12 with a GOST key", () => {
     const opened = await readPkcs12(pfx, "Пароль-1");
     assert.deepEqual(opened.certificates, [head.certificate.der]);
     assert.deepEqual(gostPrivateKeyFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")), head.privateKey);
+  });
+
+  test("a 512-bit key comes back with its parameter set", async () => {
+    const head512 = headCertificate(ca, { curve: "TC26-512-B" });
+    const pfx = await buildPkcs12({
+      certificateDer: head512.certificate.der,
+      pkcs8Der: pemToDer(gostPrivateKeyToPem(head512.privateKey, "TC26-512-B")),
+      password: "Пароль-512",
+    });
+    const opened = await readPkcs12(pfx, "Пароль-512");
+    assert.deepEqual(gostPrivateKeyInfoFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")), {
+      privateKey: head512.privateKey,
+      curve: "TC26-512-B",
+    });
   });
 
   test("a wrong password is a password error; a damaged file is a format error", async () => {

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
+import { derToPem, gostPrivateKeyInfoFromPem } from "../../esia/crypto/certificate.ts";
+import { gostPublicKeyFromPrivate } from "../../esia/crypto/gost.ts";
 import { checkCertificate } from "./certificate.checks.ts";
 import { parseCertificate } from "./certificate.parse.ts";
 import { parseCrl } from "./crl.ts";
@@ -43,6 +45,30 @@ describe("test-ca command", () => {
       ok: false,
       problem: "REVOKED",
     });
+  });
+
+  test("--key-size 512 issues a .pfx with a TC26 512-bit key that matches its certificate", async () => {
+    const ca = openTestCa(join(dir, "ca"), "http://127.0.0.1:9/test-ca/crl");
+    const out = join(dir, "head512.pfx");
+    const args = ["issue", "--snils", "175-504-030 51", "--out", out, "--password", "p", "--key-size", "512"];
+    const issued = await runTestCaCommand(ca, args, new Date());
+    assert.equal(issued.ok, true, issued.message);
+    assert.match(issued.message, /512-bit/);
+    const opened = await readPkcs12(readFileSync(out), "p");
+    const certificate = parseCertificate(opened.certificates[0] ?? new Uint8Array());
+    const key = gostPrivateKeyInfoFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY"));
+    assert.equal(key.curve, "TC26-512-A");
+    assert.equal(certificate.gostKey?.curve, "TC26-512-A");
+    assert.deepEqual(gostPublicKeyFromPrivate(key.privateKey, key.curve), certificate.gostKey?.publicKey);
+    const trust = { roots: [ca.root], intermediates: [] };
+    const crls = async () => parseCrl(ca.crl());
+    assert.equal(
+      (await checkCertificate(certificate, { at: new Date(), trust, crls, head: clinicHead })).ok,
+      true,
+    );
+    const wrongSize = await runTestCaCommand(ca, [...args.slice(0, -1), "384"], new Date());
+    assert.equal(wrongSize.ok, false);
+    assert.match(wrongSize.message, /--key-size 256\|512/);
   });
 
   test("unknown person and missing options are refused with usage", async () => {

@@ -1,11 +1,13 @@
 // `npm run cli -- test-ca <issue | revoke | root>`: test certificates for the demo persons.
 //   issue  --snils <СНИЛС> --out head.pfx --password <пароль> [--ogrn <ОГРН>] [--days 365] [--from-days -1]
+//          [--key-size 256|512]   (512: a TC26 512-bit paramSetA key; 256, the default: CryptoPro-A)
 //   revoke --serial <hex> | --cert <file .cer/.pem>
 //   root   --out test-ca.crt
 // The head's certificate names the organization where the person is chief (the first, or --ogrn).
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { derToPem, gostPrivateKeyToPem, pemToDer } from "../../esia/crypto/certificate.ts";
+import type { GostCurve } from "../../esia/crypto/gost.ts";
 import { seedPeople, standinOrganizations } from "../../esia-standin/seed.ts";
 import { ownerName, parseCertificate } from "./certificate.parse.ts";
 import { buildPkcs12 } from "./pkcs12.ts";
@@ -13,6 +15,12 @@ import type { TestCa } from "./test-ca.ts";
 import { personSubject } from "./test-ca.ts";
 
 const DAY = 86_400_000;
+const CURVE_BY_KEY_SIZE = new Map<string, GostCurve>([
+  ["256", "S-256-A"],
+  ["512", "TC26-512-A"],
+]);
+const ISSUE_USAGE =
+  "Usage: test-ca issue --snils <СНИЛС> --out head.pfx --password <password> [--ogrn <ОГРН>] [--days 365] [--key-size 256|512]";
 
 export async function runTestCaCommand(
   ca: TestCa,
@@ -31,6 +39,7 @@ export async function runTestCaCommand(
       "from-days": { type: "string", default: "-1" },
       serial: { type: "string" },
       cert: { type: "string" },
+      "key-size": { type: "string", default: "256" },
     },
   });
   if (action === "root") {
@@ -46,12 +55,9 @@ export async function runTestCaCommand(
     ca.revoke(serial.toLowerCase(), now);
     return { ok: true, message: `Certificate ${serial.toLowerCase()} revoked; the CRL lists it from now on` };
   }
-  if (action !== "issue" || !values.snils || !values.out || !values.password) {
-    return {
-      ok: false,
-      message:
-        "Usage: test-ca issue --snils <СНИЛС> --out head.pfx --password <password> [--ogrn <ОГРН>] [--days 365]",
-    };
+  const curve = CURVE_BY_KEY_SIZE.get(values["key-size"]);
+  if (action !== "issue" || !values.snils || !values.out || !values.password || !curve) {
+    return { ok: false, message: ISSUE_USAGE };
   }
   const digits = values.snils.replace(/\D/g, "");
   const person = seedPeople.find((p) => p.snils?.replace(/\D/g, "") === digits);
@@ -64,8 +70,9 @@ export async function runTestCaCommand(
     subject: personSubject(person, organization, organization ? "Руководитель" : undefined),
     notBefore: new Date(now.getTime() + Number(values["from-days"]) * DAY),
     notAfter: new Date(now.getTime() + Number(values.days) * DAY),
+    curve,
   });
-  const pkcs8Der = pemToDer(gostPrivateKeyToPem(privateKey));
+  const pkcs8Der = pemToDer(gostPrivateKeyToPem(privateKey, curve));
   writeFileSync(
     values.out,
     await buildPkcs12({
@@ -81,7 +88,7 @@ export async function runTestCaCommand(
   return {
     ok: true,
     message: [
-      `${values.out}: PKCS#12 with the GOST key and the certificate of ${ownerName(certificate)}${organization ? `, head of ${organization.shortName}` : ""}`,
+      `${values.out}: PKCS#12 with the GOST ${values["key-size"]}-bit key and the certificate of ${ownerName(certificate)}${organization ? `, head of ${organization.shortName}` : ""}`,
       `${cerPath}: the certificate alone (DER); serial ${certificate.serialHex}, valid to ${certificate.notAfter.toISOString()}`,
     ].join("\n"),
   };

@@ -9,7 +9,7 @@ import {
   gostPrivateKeyToPem,
   pemToDer,
 } from "../../esia/crypto/certificate.ts";
-import { generateGostKeyPair, gostPublicKeyFromPrivate } from "../../esia/crypto/gost.ts";
+import { type GostCurve, generateGostKeyPair, gostPublicKeyFromPrivate } from "../../esia/crypto/gost.ts";
 import { fullNameOf, type StandinOrganization, type StandinPerson } from "../../esia-standin/model.ts";
 import {
   type CaKey,
@@ -30,10 +30,14 @@ export const TEST_CA_NAME: NameAttribute[] = [
 export interface TestCa {
   root: ParsedCertificate;
   crlUrl: string;
-  /** A certificate and its private key for subject, valid from notBefore to notAfter. */
+  /**
+   * A certificate and its private key for subject, valid from notBefore to notAfter, on request.curve
+   * (CryptoPro-A unless told otherwise; the CA's own key stays 256-bit whatever the subject's).
+   */
   issue(request: Omit<CertificateRequest, "publicKey" | "crlUrl"> & { crlUrl?: string | null }): {
     certificate: ParsedCertificate;
     privateKey: Uint8Array;
+    curve: GostCurve;
   };
   revoke(serialHex: string, at?: Date): void;
   crl(now?: Date): Uint8Array;
@@ -78,10 +82,11 @@ export function createTestCa(o: {
     root,
     crlUrl: o.crlUrl,
     issue(request) {
-      const pair = generateGostKeyPair();
+      const curve = request.curve ?? "S-256-A";
+      const pair = generateGostKeyPair(curve);
       const crlUrl = request.crlUrl === null ? undefined : (request.crlUrl ?? o.crlUrl);
-      const der = issueCertificate(signer, { ...request, crlUrl, publicKey: pair.publicKey });
-      return { certificate: parseCertificate(der), privateKey: pair.privateKey };
+      const der = issueCertificate(signer, { ...request, curve, crlUrl, publicKey: pair.publicKey });
+      return { certificate: parseCertificate(der), privateKey: pair.privateKey, curve };
     },
     revoke(serialHex, at = new Date()) {
       refresh();

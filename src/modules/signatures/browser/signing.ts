@@ -1,10 +1,9 @@
 // The page's signing script (bundled by signing-bundle.ts, runs in the browser only): opens the
 // head's .pfx with its password through Web Crypto, signs the decision document with the GOST key
-// and submits the detached CMS in the «Загрузить файл подписи» form. The key and the password never
-// leave the page; a wrong password is reported to the cabinet, which counts the attempts.
-import { derToPem, gostPrivateKeyInfoFromPem } from "../../../esia/crypto/certificate.ts";
-import { parseCertificate } from "../certificate.parse.ts";
-import { signDetached } from "../cms.ts";
+// (256- or 512-bit) and submits the detached CMS in the «Загрузить файл подписи» form. The key and
+// the password never leave the page; a wrong password is reported to the cabinet, which counts the
+// attempts.
+import { signerCertificate, signWithPfx } from "../pfx-signing.ts";
 import { Pkcs12PasswordError, readPkcs12 } from "../pkcs12.ts";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
@@ -39,8 +38,7 @@ function startRegistration(): void {
     if (!passwordInput?.value || !form) return show("Введите пароль к файлу ключа.");
     try {
       const opened = await readPkcs12(new Uint8Array(await file.arrayBuffer()), passwordInput.value);
-      const certificates = opened.certificates.map((der) => parseCertificate(der));
-      const certificate = certificates.find((c) => !c.isCa) ?? certificates[0];
+      const certificate = signerCertificate(opened.certificates);
       if (!certificate) return show(DAMAGED_PFX);
       const target = form.querySelector<HTMLInputElement>('input[name="certificateBase64"]');
       if (!target) return;
@@ -90,16 +88,10 @@ function start(): void {
     if (!form) return;
     button.disabled = true;
     try {
-      const opened = await readPkcs12(new Uint8Array(await file.arrayBuffer()), passwordInput.value);
-      const certificates = opened.certificates.map((der) => parseCertificate(der));
-      const certificate = certificates.find((c) => !c.isCa) ?? certificates[0];
-      if (!certificate) throw new Error("no certificate in the .pfx");
-      const key = gostPrivateKeyInfoFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY"));
-      const cms = signDetached({
-        content: await content(),
-        certificate,
-        privateKey: key.privateKey,
-        curve: key.curve,
+      const cms = await signWithPfx({
+        pfx: new Uint8Array(await file.arrayBuffer()),
+        password: passwordInput.value,
+        content,
         signingTime: new Date(),
       });
       const target = form.querySelector<HTMLInputElement>("[data-signature-target]");
