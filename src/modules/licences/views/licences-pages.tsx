@@ -6,6 +6,7 @@ import { Fieldset, FileField, RadioGroup, TextAreaField } from "../../../ui/fiel
 import { binder, DateField, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import { DataTable } from "../../../ui/table.tsx";
+import type { HistoryEntry } from "../../org-submissions/submission.repository.ts";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import type { LicenceEventRow, LicenceRow } from "../licences.repository.ts";
@@ -126,12 +127,7 @@ export function LicencePage(props: {
   ctx: PageContext;
   actor: CabinetActor;
   licence: LicenceRow;
-  events: readonly {
-    event: LicenceEventRow;
-    actorLastName: string;
-    actorFirstName: string;
-    actorMiddleName: string | null;
-  }[];
+  events: readonly HistoryEntry<LicenceEventRow>[];
   values: Values;
   errors: readonly FieldError[];
   flash?: string | undefined;
