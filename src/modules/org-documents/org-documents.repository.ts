@@ -2,6 +2,7 @@
 // `document`), always scoped by the organization.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { users } from "../identity/identity.schema.ts";
 import { organizationFiles } from "../organizations/activation.schema.ts";
 import { organizationDocuments } from "./org-documents.schema.ts";
@@ -15,6 +16,13 @@ export interface OrgDocumentItem {
   uploader: { lastName: string; firstName: string; middleName: string | null };
 }
 
+/** The document's own file: of its organization, kept for this document. */
+const itsFile = and(
+  eq(organizationFiles.subjectId, organizationDocuments.id),
+  eq(organizationFiles.purpose, "document"),
+  eq(organizationFiles.organizationId, organizationDocuments.organizationId),
+);
+
 export async function listOrgDocuments(
   db: DbExecutor,
   organizationId: string,
@@ -27,14 +35,7 @@ export async function listOrgDocuments(
       uploader: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
     })
     .from(organizationDocuments)
-    .innerJoin(
-      organizationFiles,
-      and(
-        eq(organizationFiles.subjectId, organizationDocuments.id),
-        eq(organizationFiles.purpose, "document"),
-        eq(organizationFiles.organizationId, organizationDocuments.organizationId),
-      ),
-    )
+    .innerJoin(organizationFiles, itsFile)
     .innerJoin(users, eq(users.id, organizationDocuments.uploadedBy))
     .where(eq(organizationDocuments.organizationId, organizationId))
     .orderBy(desc(organizationDocuments.uploadedAt))
@@ -49,26 +50,16 @@ export async function findOrgDocument(
   const [row] = await db
     .select({ document: organizationDocuments, file: organizationFiles })
     .from(organizationDocuments)
-    .innerJoin(
-      organizationFiles,
-      and(
-        eq(organizationFiles.subjectId, organizationDocuments.id),
-        eq(organizationFiles.purpose, "document"),
-      ),
-    )
+    .innerJoin(organizationFiles, itsFile)
     .where(and(eq(organizationDocuments.organizationId, organizationId), eq(organizationDocuments.id, id)))
     .limit(1);
   return row;
 }
 
-export async function insertOrgDocument(
+export const insertOrgDocument = (
   tx: DbExecutor,
   row: Omit<typeof organizationDocuments.$inferInsert, "id">,
-): Promise<OrgDocumentRow> {
-  const [inserted] = await tx.insert(organizationDocuments).values(row).returning();
-  if (!inserted) throw new Error("document insert returned nothing");
-  return inserted;
-}
+) => insertRow(tx, organizationDocuments, row);
 
 /** Marks the current version replaced; false when it is not the organization's current one. */
 export async function markReplaced(

@@ -6,10 +6,10 @@ import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import type { FileStorage } from "../documents/storage.ts";
+import { withStoredFiles } from "../org-submissions/submission.service.ts";
 import type { CabinetActor } from "../organizations/cabinet.guard.tsx";
 import {
   checkOrganizationFile,
-  removeCommitted,
   storeOrganizationFiles,
   type UploadedPart,
 } from "../organizations/organization-files.ts";
@@ -56,43 +56,37 @@ export function createOrgDocumentsService(deps: { db: Database; clock: Clock; st
       if (errors.length > 0 || !part || !verdict?.ok || !isKind(kind)) return { ok: false, errors };
       const replaces = fields.replaces?.trim() || undefined;
       const now = clock.now();
-      const committed: string[] = [];
-      try {
-        return await db.transaction(async (tx): Promise<UploadOutcome> => {
-          if (replaces && !(await findOrgDocument(tx, actor.organization.id, replaces)))
-            return { ok: false, notFound: true };
-          const row = await insertOrgDocument(tx, {
-            organizationId: actor.organization.id,
-            kind,
-            title,
-            uploadedBy: actor.userId,
-            uploadedAt: now,
-          });
-          if (replaces && !(await markReplaced(tx, actor.organization.id, replaces, row.id, now)))
-            return {
-              ok: false,
-              errors: [{ field: "file", message: "Этот документ уже заменён более новым." }],
-            };
-          await storeOrganizationFiles(
-            tx,
-            [{ part, name: verdict.name, mediaType: verdict.mediaType, purpose: "document" }],
-            { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
-            committed,
-          );
-          await writeAudit(tx, {
-            event: replaces ? "org_document.replaced" : "org_document.uploaded",
-            outcome: "success",
-            userId: actor.userId,
-            organizationId: actor.organization.id,
-            ip: actor.ip,
-            details: { documentId: row.id, kind, ...(replaces ? { replaces } : {}) },
-          });
-          return { ok: true, id: row.id };
+      return withStoredFiles(db, storage, async (tx, committed): Promise<UploadOutcome> => {
+        if (replaces && !(await findOrgDocument(tx, actor.organization.id, replaces)))
+          return { ok: false, notFound: true };
+        const row = await insertOrgDocument(tx, {
+          organizationId: actor.organization.id,
+          kind,
+          title,
+          uploadedBy: actor.userId,
+          uploadedAt: now,
         });
-      } catch (error) {
-        await removeCommitted(storage, committed);
-        throw error;
-      }
+        if (replaces && !(await markReplaced(tx, actor.organization.id, replaces, row.id, now)))
+          return {
+            ok: false,
+            errors: [{ field: "file", message: "Этот документ уже заменён более новым." }],
+          };
+        await storeOrganizationFiles(
+          tx,
+          [{ part, name: verdict.name, mediaType: verdict.mediaType, purpose: "document" }],
+          { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
+          committed,
+        );
+        await writeAudit(tx, {
+          event: replaces ? "org_document.replaced" : "org_document.uploaded",
+          outcome: "success",
+          userId: actor.userId,
+          organizationId: actor.organization.id,
+          ip: actor.ip,
+          details: { documentId: row.id, kind, ...(replaces ? { replaces } : {}) },
+        });
+        return { ok: true, id: row.id };
+      });
     },
 
     /** The document's exact bytes, as stored: what the head signs. */
