@@ -5,13 +5,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { downloadHeaders } from "../documents/download.ts";
 import {
   blankForm,
   byId,
   fileFromForm,
   idParams,
+  ownById,
   reviewRoutes,
+  sendStoredFile,
 } from "../org-submissions/submission.routes.tsx";
 import { listFiles } from "../organizations/activation.repository.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
@@ -95,13 +96,10 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get("/org/licences/:id/scan", { preHandler: manage, ...byId }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const licence = request.validationError
-      ? undefined
-      : await findLicence(db, actor.organization.id, request.params.id);
+    const licence = await ownById(request, (organizationId, id) => findLicence(db, organizationId, id));
     const [file] = licence ? await listFiles(db, licence.id) : [];
     if (!file) return sendError(request, reply, "NOT_FOUND");
-    return reply.headers(downloadHeaders(file)).send(await fileStorage.open(file.storageKey));
+    return sendStoredFile(reply, fileStorage, file);
   });
 
   app.post(

@@ -6,9 +6,8 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import { downloadHeaders } from "../documents/download.ts";
-import { fileFromForm } from "../org-submissions/submission.routes.tsx";
+import { auditSuccess } from "../audit/audit.repository.ts";
+import { fileFromForm, ownById, sendStoredFile } from "../org-submissions/submission.routes.tsx";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
 import { sendSignaturePart } from "../signatures/signatures.http.ts";
@@ -76,20 +75,13 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     "/org/documents/:id/file",
     { preHandler: manage, ...byId },
     async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      const found = request.validationError
-        ? undefined
-        : await findOrgDocument(db, actor.organization.id, request.params.id);
+      const found = await ownById(request, (organizationId, id) => findOrgDocument(db, organizationId, id));
       if (!found) return sendError(request, reply, "NOT_FOUND");
-      await writeAudit(db, {
-        event: "org_document.downloaded",
-        outcome: "success",
-        userId: actor.userId,
-        organizationId: actor.organization.id,
-        ip: actor.ip,
-        details: { documentId: found.document.id },
+      const { userId, ip, organization } = cabinetActorOf(request);
+      await auditSuccess(db, { userId, ip, organizationId: organization.id }, "org_document.downloaded", {
+        documentId: found.document.id,
       });
-      return reply.headers(downloadHeaders(found.file)).send(await fileStorage.open(found.file.storageKey));
+      return sendStoredFile(reply, fileStorage, found.file);
     },
   );
 

@@ -6,8 +6,14 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { downloadHeaders } from "../documents/download.ts";
-import { blankForm, byId, fileFromForm, reviewRoutes } from "../org-submissions/submission.routes.tsx";
+import {
+  blankForm,
+  byId,
+  fileFromForm,
+  ownById,
+  reviewRoutes,
+  sendStoredFile,
+} from "../org-submissions/submission.routes.tsx";
 import { listFiles } from "../organizations/activation.repository.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { findRequest, listRequests, listRequestsToDecide, requestRows } from "./org-requests.repository.ts";
@@ -27,9 +33,13 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
   const { database, cabinet, fileStorage, documentsService } = app.deps;
   const db = database.db;
   const guard = cabinetRoute(REQUESTS_POWER);
-  /** The request with its files and history, both read at once. */
-  const withFilesAndHistory = async (id: string) =>
-    Promise.all([listFiles(db, id), requestRows.history(db, id)]);
+  const ownRequest = (request: Parameters<typeof ownById>[0]) =>
+    ownById(request, (organizationId, id) => findRequest(db, organizationId, id));
+  /** What both the cabinet's and the back office's page of a request show besides the request. */
+  const filesAndHistory = async (id: string) => {
+    const [files, events] = await Promise.all([listFiles(db, id), requestRows.history(db, id)]);
+    return { files, events };
+  };
 
   app.get("/org/requests", { preHandler: guard }, async (request, reply) => {
     const actor = cabinetActorOf(request);
@@ -75,20 +85,18 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
   });
 
   app.get("/org/requests/:id", { preHandler: guard, ...byId }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const found = request.validationError
-      ? undefined
-      : await findRequest(db, actor.organization.id, request.params.id);
+    const found = await ownRequest(request);
     if (!found) return sendError(request, reply, "NOT_FOUND");
-    const [files, events] = await withFilesAndHistory(found.id);
+    const ctx = pageContext(request, reply);
+    const actor = cabinetActorOf(request);
+    const flash = takeFlash(request);
     const page = (
       <RequestPage
-        ctx={pageContext(request, reply)}
+        ctx={ctx}
         actor={actor}
         request={found}
-        files={files}
-        events={events}
-        flash={takeFlash(request)}
+        flash={flash}
+        {...(await filesAndHistory(found.id))}
       />
     );
     return sendHtml(reply, page);
@@ -98,13 +106,10 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
     "/org/requests/:id/files/:fileId",
     { preHandler: guard, schema: { params: fileParams }, attachValidation: true },
     async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      const found = request.validationError
-        ? undefined
-        : await findRequest(db, actor.organization.id, request.params.id);
+      const found = await ownRequest(request);
       const file = found && (await listFiles(db, found.id)).find((row) => row.id === request.params.fileId);
       if (!file) return sendError(request, reply, "NOT_FOUND");
-      return reply.headers(downloadHeaders(file)).send(await fileStorage.open(file.storageKey));
+      return sendStoredFile(reply, fileStorage, file);
     },
   );
 
@@ -117,8 +122,9 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
     reviewPage: async (ctx, id, form) => {
       const entry = await requestRows.findForOperator(db, id);
       if (!entry) return undefined;
-      const [files, events] = await withFilesAndHistory(entry.request.id);
-      return <RequestReviewPage ctx={ctx} entry={entry} files={files} events={events} {...form} />;
+      return (
+        <RequestReviewPage ctx={ctx} entry={entry} {...(await filesAndHistory(entry.request.id))} {...form} />
+      );
     },
     decide: {
       path: "decide",

@@ -11,10 +11,31 @@ import type { FieldError, FormState } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/layout.tsx";
 import type { CabinetActor } from "../applications/applications.access.ts";
 import { cabinetActor } from "../applications/routes-support.ts";
+import { downloadHeaders } from "../documents/download.ts";
+import type { FileStorage } from "../documents/storage.ts";
+import { cabinetActorOf } from "../organizations/cabinet.guard.tsx";
 import { formBody } from "../organizations/form-body.ts";
 import { discardForm, type MultipartForm, readMultipartForm } from "../organizations/organization-files.ts";
 import { requireCommission } from "../review/review.routes.tsx";
 import { authorizeOperator } from "../review/review.service.ts";
+
+/** The organization's own row that `:id` names; a malformed id reads as missing. */
+export async function ownById<Row>(
+  request: FastifyRequest & { params: { id: string } },
+  find: (organizationId: string, id: string) => Promise<Row | undefined>,
+): Promise<Row | undefined> {
+  if (request.validationError) return undefined;
+  return find(cabinetActorOf(request).organization.id, request.params.id);
+}
+
+/** A stored file as a download, under its original name. */
+export async function sendStoredFile(
+  reply: FastifyReply,
+  storage: FileStorage,
+  file: Parameters<typeof downloadHeaders>[0] & { storageKey: string },
+) {
+  return reply.headers(downloadHeaders(file)).send(await storage.open(file.storageKey));
+}
 
 export const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 export const byId = { schema: { params: idParams }, attachValidation: true } as const;
