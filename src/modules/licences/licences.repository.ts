@@ -11,7 +11,6 @@ export type LicenceEventRow = typeof organizationLicenceEvents.$inferSelect;
 export const licenceRows = submissionRepository({
   table: organizationLicences,
   events: organizationLicenceEvents,
-  parentKey: "licenceId",
   key: "licence",
 });
 

@@ -23,6 +23,10 @@ const itsFile = and(
   eq(organizationFiles.organizationId, organizationDocuments.organizationId),
 );
 
+/** The organization's own document: another organization's reads as missing. */
+const ownDocument = (organizationId: string, id: string) =>
+  and(eq(organizationDocuments.organizationId, organizationId), eq(organizationDocuments.id, id));
+
 export async function listOrgDocuments(
   db: DbExecutor,
   organizationId: string,
@@ -51,7 +55,7 @@ export async function findOrgDocument(
     .select({ document: organizationDocuments, file: organizationFiles })
     .from(organizationDocuments)
     .innerJoin(organizationFiles, itsFile)
-    .where(and(eq(organizationDocuments.organizationId, organizationId), eq(organizationDocuments.id, id)))
+    .where(ownDocument(organizationId, id))
     .limit(1);
   return row;
 }
@@ -72,13 +76,7 @@ export async function markReplaced(
   const rows = await tx
     .update(organizationDocuments)
     .set({ replacedBy: by, replacedAt: at })
-    .where(
-      and(
-        eq(organizationDocuments.organizationId, organizationId),
-        eq(organizationDocuments.id, id),
-        isNull(organizationDocuments.replacedBy),
-      ),
-    )
+    .where(and(ownDocument(organizationId, id), isNull(organizationDocuments.replacedBy)))
     .returning({ id: organizationDocuments.id });
   return rows.length > 0;
 }

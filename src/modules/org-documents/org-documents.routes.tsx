@@ -102,25 +102,18 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   async function showSigning(
-    request: Parameters<typeof cabinetActorOf>[0],
-    reply: Parameters<typeof sendHtml>[0],
+    request: FastifyRequest,
+    reply: FastifyReply,
     id: string,
     problem?: SignatureProblem,
   ) {
     const actor = cabinetActorOf(request);
     const found = await findOrgDocument(db, actor.organization.id, id);
     if (!found) return sendError(request, reply, "NOT_FOUND");
-    return sendHtml(
-      reply,
-      <SignOrgDocumentPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        id={id}
-        title={found.document.title}
-        {...(await signingState(db, signatures, actor, problem))}
-      />,
-      problem ? 400 : 200,
-    );
+    const state = await signingState(db, signatures, actor, problem);
+    const ctx = pageContext(request, reply);
+    const page = <SignOrgDocumentPage ctx={ctx} actor={actor} document={found.document} {...state} />;
+    return sendHtml(reply, page, problem ? 400 : 200);
   }
 
   app.get<{ Params: { id: string } }>(

@@ -13,7 +13,6 @@ export type OrgRequestEventRow = typeof organizationRequestEvents.$inferSelect;
 export const requestRows = submissionRepository({
   table: organizationRequests,
   events: organizationRequestEvents,
-  parentKey: "requestId",
   key: "request",
 });
 

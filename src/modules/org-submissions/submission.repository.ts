@@ -36,21 +36,23 @@ export interface OfOrganization {
 
 export function submissionRepository<
   Table extends SubmissionTable,
-  Events extends HistoryTable,
+  Events extends HistoryTable & Record<`${Key}Id`, PgColumn>,
   Key extends string,
 >(spec: {
   table: Table;
   events: Events;
-  /** The property of the parent's id in the history rows (`licenceId`). */
-  parentKey: keyof Events["$inferInsert"] & string;
-  /** The property of the row in the back office's reads (`licence` → `entry.licence`). */
+  /**
+   * The property of the row in the back office's reads (`licence` → `entry.licence`); the history
+   * rows hold its id as `<key>Id`.
+   */
   key: Key;
 }) {
   type Row = Table["$inferSelect"];
   type Event = Events["$inferSelect"];
   type Action = Event extends { action: infer A extends string } ? A : never;
   const { table, events } = spec;
-  const parent = (events as unknown as Record<string, PgColumn>)[spec.parentKey] as PgColumn;
+  const parentKey = `${spec.key}Id`;
+  const parent = events[parentKey as `${Key}Id`] as PgColumn;
 
   /** The row with its organization; the operator's lock when `lock` takes only the row itself. */
   async function findForOperator(db: DbExecutor, id: string, lock = false) {
@@ -81,7 +83,7 @@ export function submissionRepository<
     },
 
     async recordStep(db: DbExecutor, id: string, step: Step<Action>): Promise<void> {
-      await db.insert(events as PgTable).values({ ...step, [spec.parentKey]: id } as never);
+      await db.insert(events as PgTable).values({ ...step, [parentKey]: id } as never);
     },
 
     /** The submission's history, the oldest step first. */

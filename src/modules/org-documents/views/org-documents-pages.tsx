@@ -11,7 +11,7 @@ import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import type { SignatureRow } from "../../signatures/signatures.repository.ts";
 import { SignFilePage, type SigningState } from "../../signatures/views/sign-file-page.tsx";
 import { SignatureLine } from "../../signatures/views/signing.tsx";
-import type { OrgDocumentItem } from "../org-documents.repository.ts";
+import type { OrgDocumentItem, OrgDocumentRow } from "../org-documents.repository.ts";
 import { orgDocumentKinds } from "../org-documents.service.ts";
 
 const kindOptions = Object.entries(orgDocumentKinds).map(([value, label]) => ({ value, label }));
@@ -120,9 +120,14 @@ export function OrgDocumentsPage(props: {
 }
 
 export function SignOrgDocumentPage(
-  props: SigningState & { ctx: PageContext; actor: CabinetActor; id: string; title: string },
+  props: SigningState & {
+    ctx: PageContext;
+    actor: CabinetActor;
+    document: Pick<OrgDocumentRow, "id" | "title">;
+  },
 ) {
-  const { id, title, ...rest } = props;
+  const { document, ...rest } = props;
+  const { id, title } = document;
   return (
     <SignFilePage
       {...rest}

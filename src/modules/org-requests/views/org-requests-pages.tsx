@@ -30,6 +30,8 @@ import {
 type Values = Record<string, string | undefined>;
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
+/** A select of a dictionary's entries, none chosen at first. */
+const choice = (labels: Record<string, string>) => ({ placeholder: "Выберите", options: options(labels) });
 
 export function RequestsPage(props: {
   ctx: PageContext;
@@ -111,12 +113,7 @@ export function RequestFormPage(props: {
         <input type="hidden" name="kind" value={kind} />
         {kind === "organization_data" && (
           <>
-            <SelectField
-              {...bind("field")}
-              label="Какие сведения изменить"
-              placeholder="Выберите"
-              options={options(correctableFields)}
-            />
+            <SelectField {...bind("field")} label="Какие сведения изменить" {...choice(correctableFields)} />
             <TextField
               {...bind("proposedValue")}
               label="Новое значение"
@@ -142,8 +139,7 @@ export function RequestFormPage(props: {
             <SelectField
               {...bind("employeeField")}
               label="Какие сведения неверны"
-              placeholder="Выберите"
-              options={options(employeeFields)}
+              {...choice(employeeFields)}
             />
             <TextAreaField
               {...bind("proposedValue")}
