@@ -4,16 +4,13 @@
 import { formatDate } from "../../shared/format.ts";
 import { auditSuccess } from "../audit/audit.repository.ts";
 import {
+  checkAttached,
   decideSubmission,
   fileSubmission,
   type SubmissionOutcome,
 } from "../org-submissions/submission.service.ts";
 import type { OperatorActor, OrganizationActor } from "../organizations/activation.service.ts";
-import {
-  checkOrganizationFile,
-  type FilingDeps,
-  type UploadedPart,
-} from "../organizations/organization-files.ts";
+import type { FilingDeps, UploadedPart } from "../organizations/organization-files.ts";
 import { moscowDate } from "../register/expiry.ts";
 import { authorizeOperator } from "../review/review.service.ts";
 import { findLicence, licenceRows } from "./licences.repository.ts";
@@ -44,23 +41,16 @@ export function createLicencesService({ db, clock, storage }: FilingDeps) {
       if (!actor.powers.has("licences.manage")) return { ok: false, forbidden: true };
       const now = clock.now();
       const checked = checkLicence(form, moscowDate(now));
-      const errors = checked.ok ? [] : [...checked.errors];
-      const scans = parts.filter((part) => part.field === "scan");
-      const scan = scans[0];
-      const verdict = scan ? await checkOrganizationFile(scan.file) : undefined;
-      if (!scan)
-        errors.push({
-          field: "scan",
-          message: "Приложите выписку из реестра лицензий или скан лицензии (PDF).",
-        });
-      else if (verdict && !verdict.ok)
-        errors.push({ field: "scan", message: `«${scan.file.rawName}»: ${verdict.message}` });
-      if (!checked.ok || errors.length > 0 || !scan || !verdict?.ok) return { ok: false, errors };
+      const scan = await checkAttached(parts, "scan", {
+        missing: "Приложите выписку из реестра лицензий или скан лицензии (PDF).",
+      });
+      if (!checked.ok || scan.errors.length > 0)
+        return { ok: false, errors: [...(checked.ok ? [] : checked.errors), ...scan.errors] };
       return fileSubmission({ db, storage }, actor, now, {
         rows: licenceRows,
         values: checked.value,
         firstStep: "added",
-        files: [{ part: scan, name: verdict.name, mediaType: verdict.mediaType }],
+        files: scan.files,
         purpose: "licence",
         audit: (row) => ["licence.added", { licenceId: row.id, kind: row.kind }],
       });

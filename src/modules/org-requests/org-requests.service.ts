@@ -4,17 +4,13 @@
 // decision reaches the organization as a notice.
 
 import {
+  checkAttached,
   decideSubmission,
   fileSubmission,
   type SubmissionOutcome,
 } from "../org-submissions/submission.service.ts";
 import type { OperatorActor, OrganizationActor } from "../organizations/activation.service.ts";
-import {
-  checkOrganizationFile,
-  type FileToStore,
-  type FilingDeps,
-  type UploadedPart,
-} from "../organizations/organization-files.ts";
+import type { FilingDeps, UploadedPart } from "../organizations/organization-files.ts";
 import { moscowDate } from "../register/expiry.ts";
 import { authorizeOperator } from "../review/review.service.ts";
 import { findPersonBySnils, findStaffMember } from "../staff/staff.repository.ts";
@@ -49,24 +45,17 @@ export function createOrgRequestsService({ db, clock, storage }: FilingDeps) {
             message: "Сотрудник с таким СНИЛС не найден среди сотрудников организации.",
           });
       }
-      const attachments = parts.filter((part) => part.field === "attachments");
-      const files: Omit<FileToStore, "purpose">[] = [];
-      if (attachments.length === 0)
-        errors.push({ field: "attachments", message: "Приложите подтверждающий документ (PDF)." });
-      else if (attachments.length > MAX_ATTACHMENTS)
-        errors.push({ field: "attachments", message: `Приложите не больше ${MAX_ATTACHMENTS} файлов.` });
-      else
-        for (const part of attachments) {
-          const verdict = await checkOrganizationFile(part.file);
-          if (verdict.ok) files.push({ part, name: verdict.name, mediaType: verdict.mediaType });
-          else errors.push({ field: "attachments", message: `«${part.file.rawName}»: ${verdict.message}` });
-        }
+      const attached = await checkAttached(parts, "attachments", {
+        missing: "Приложите подтверждающий документ (PDF).",
+        max: MAX_ATTACHMENTS,
+      });
+      errors.push(...attached.errors);
       if (!checked.ok || errors.length > 0) return { ok: false, errors };
       return fileSubmission({ db, storage }, actor, now, {
         rows: requestRows,
         values: checked.value,
         firstStep: "submitted",
-        files,
+        files: attached.files,
         purpose: "request",
         audit: (row) => ["org_request.submitted", { requestId: row.id, kind: row.kind }],
       });

@@ -9,9 +9,11 @@ import type { FileStorage } from "../documents/storage.ts";
 import type { OperatorActor } from "../organizations/activation.service.ts";
 import { notifyOrganization } from "../organizations/notices.ts";
 import {
+  checkOrganizationFile,
   type FileToStore,
   removeCommitted,
   storeOrganizationFiles,
+  type UploadedPart,
 } from "../organizations/organization-files.ts";
 import type { Step } from "./submission.repository.ts";
 
@@ -30,6 +32,32 @@ interface Filer {
 
 type Audited = readonly [AuditEventName, Record<string, unknown>];
 type Authored = { organizationId: string; createdBy: string; createdAt: Date; updatedAt: Date };
+
+/** A file that passed the documents module's checks, ready to be stored under its purpose. */
+export type CheckedFile = Omit<FileToStore, "purpose">;
+
+/**
+ * The files sent in `field`, each checked by the documents module's content and name rules: the
+ * first one only, or up to `max` of them. Each problem is an error of that field.
+ */
+export async function checkAttached(
+  parts: readonly UploadedPart[],
+  field: string,
+  rules: { missing: string; max?: number },
+): Promise<{ files: CheckedFile[]; errors: FieldError[] }> {
+  const sent = parts.filter((part) => part.field === field);
+  if (sent.length === 0) return { files: [], errors: [{ field, message: rules.missing }] };
+  if (rules.max !== undefined && sent.length > rules.max)
+    return { files: [], errors: [{ field, message: `Приложите не больше ${rules.max} файлов.` }] };
+  const files: CheckedFile[] = [];
+  const errors: FieldError[] = [];
+  for (const part of rules.max === undefined ? sent.slice(0, 1) : sent) {
+    const verdict = await checkOrganizationFile(part.file);
+    if (verdict.ok) files.push({ part, name: verdict.name, mediaType: verdict.mediaType });
+    else errors.push({ field, message: `«${part.file.rawName}»: ${verdict.message}` });
+  }
+  return { files, errors };
+}
 
 /**
  * Runs `work` in a transaction that stores organization files; the files already moved into place
@@ -61,7 +89,7 @@ export function fileSubmission<Insert extends Authored, Row extends { id: string
     };
     values: Omit<Insert, keyof Authored>;
     firstStep: Action;
-    files: readonly Omit<FileToStore, "purpose">[];
+    files: readonly CheckedFile[];
     purpose: FileToStore["purpose"];
     audit: (row: Row) => Audited;
   },
