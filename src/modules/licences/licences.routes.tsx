@@ -124,16 +124,14 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
 
   reviewRoutes(app, {
     path: "/review/licences",
-    actions: { queue: "licence.queue", view: "licence.view" },
+    operatorActions: "licence",
+    rows: licenceRows,
     queuePage: async (ctx, flash) => (
       <LicencesToVerifyPage ctx={ctx} entries={await listLicencesToVerify(db)} flash={flash} />
     ),
-    reviewPage: async (ctx, id, form) => {
-      const entry = await licenceRows.findForOperator(db, id);
-      if (!entry) return undefined;
-      const files = await listFiles(db, entry.licence.id);
-      return <LicenceReviewPage ctx={ctx} entry={entry} files={files} {...form} />;
-    },
+    reviewPage: async (ctx, entry, form) => (
+      <LicenceReviewPage ctx={ctx} entry={entry} files={await listFiles(db, entry.licence.id)} {...form} />
+    ),
     decide: {
       path: "verify",
       run: (actor, id, { decision = "", comment = "" }) =>

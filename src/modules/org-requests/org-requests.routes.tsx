@@ -115,17 +115,14 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
 
   reviewRoutes(app, {
     path: "/review/org-requests",
-    actions: { queue: "org_request.queue", view: "org_request.view" },
+    operatorActions: "org_request",
+    rows: requestRows,
     queuePage: async (ctx, flash) => (
       <RequestsToDecidePage ctx={ctx} entries={await listRequestsToDecide(db)} flash={flash} />
     ),
-    reviewPage: async (ctx, id, form) => {
-      const entry = await requestRows.findForOperator(db, id);
-      if (!entry) return undefined;
-      return (
-        <RequestReviewPage ctx={ctx} entry={entry} {...(await filesAndHistory(entry.request.id))} {...form} />
-      );
-    },
+    reviewPage: async (ctx, entry, form) => (
+      <RequestReviewPage ctx={ctx} entry={entry} {...(await filesAndHistory(entry.request.id))} {...form} />
+    ),
     decide: {
       path: "decide",
       run: (actor, id, body) => cabinet.orgRequests.decide(actor, id, body),

@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { VNode } from "preact";
 import { Type } from "typebox";
+import type { DbExecutor } from "../../db/client.ts";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
@@ -82,21 +83,18 @@ export async function fileFromForm<Done>(
 }
 
 /**
- * The back office's side: `path` lists the queue, `path/:id` shows one submission (undefined when
- * there is none) and `path/:id/<decide.path>` takes the operator's decision. Operators only, checked
- * against the operators table before anything is read.
+ * The back office's side: `path` lists the queue, `path/:id` shows one submission that `rows` finds
+ * and `path/:id/<decide.path>` takes the operator's decision. Operators only, checked against the
+ * operators table before anything is read; the refusals are audited as `<operatorActions>.queue|view`.
  */
-export function reviewRoutes(
+export function reviewRoutes<Entry>(
   fastify: FastifyInstance,
   spec: {
     path: string;
-    actions: { queue: string; view: string };
+    operatorActions: string;
+    rows: { findForOperator(db: DbExecutor, id: string): Promise<Entry | undefined> };
     queuePage: (ctx: PageContext, flash: string | undefined) => Promise<VNode>;
-    reviewPage: (
-      ctx: PageContext,
-      id: string,
-      form: FormState<Record<string, string>>,
-    ) => Promise<VNode | undefined>;
+    reviewPage: (ctx: PageContext, entry: Entry, form: FormState<Record<string, string>>) => Promise<VNode>;
     decide: {
       path: string;
       run: (actor: CabinetActor, id: string, body: Record<string, string>) => Promise<Refusal | { ok: true }>;
@@ -110,18 +108,21 @@ export function reviewRoutes(
     authorizeOperator(db, cabinetActor(request), action);
 
   app.get(spec.path, { preHandler: requireCommission }, async (request, reply) => {
-    if (!(await operator(request, spec.actions.queue))) return sendError(request, reply, "NOT_OPERATOR");
+    if (!(await operator(request, `${spec.operatorActions}.queue`)))
+      return sendError(request, reply, "NOT_OPERATOR");
     return sendHtml(reply, await spec.queuePage(pageContext(request, reply), takeFlash(request)));
   });
 
   async function showReview(request: FastifyRequest, reply: FastifyReply, id: string, form = blankForm) {
-    const page = await spec.reviewPage(pageContext(request, reply), id, form);
-    if (!page) return sendError(request, reply, "NOT_FOUND");
+    const entry = await spec.rows.findForOperator(db, id);
+    if (!entry) return sendError(request, reply, "NOT_FOUND");
+    const page = await spec.reviewPage(pageContext(request, reply), entry, form);
     return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
   }
 
   app.get(`${spec.path}/:id`, { preHandler: requireCommission, ...byId }, async (request, reply) => {
-    if (!(await operator(request, spec.actions.view))) return sendError(request, reply, "NOT_OPERATOR");
+    if (!(await operator(request, `${spec.operatorActions}.view`)))
+      return sendError(request, reply, "NOT_OPERATOR");
     if (request.validationError) return sendError(request, reply, "NOT_FOUND");
     return showReview(request, reply, request.params.id);
   });
