@@ -1,36 +1,18 @@
 // SQL of licences and their history; every read of an organization's licence is scoped by it.
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
-import { users } from "../identity/identity.schema.ts";
-import { organizations } from "../organizations/organizations.schema.ts";
+import { submissionRepository } from "../org-submissions/submission.repository.ts";
 import { organizationLicenceEvents, organizationLicences } from "./licences.schema.ts";
 
 export type LicenceRow = typeof organizationLicences.$inferSelect;
 export type LicenceEventRow = typeof organizationLicenceEvents.$inferSelect;
 
-export async function insertLicence(
-  db: DbExecutor,
-  values: typeof organizationLicences.$inferInsert,
-): Promise<LicenceRow> {
-  const [row] = await db.insert(organizationLicences).values(values).returning();
-  if (!row) throw new Error("licence not inserted");
-  return row;
-}
-
-export async function updateLicence(
-  db: DbExecutor,
-  id: string,
-  values: Partial<typeof organizationLicences.$inferInsert>,
-): Promise<void> {
-  await db.update(organizationLicences).set(values).where(eq(organizationLicences.id, id));
-}
-
-export async function insertLicenceEvent(
-  db: DbExecutor,
-  values: typeof organizationLicenceEvents.$inferInsert,
-): Promise<void> {
-  await db.insert(organizationLicenceEvents).values(values);
-}
+/** Writing a licence and the steps of its history, the history, and the back office's reads. */
+export const licenceRows = submissionRepository({
+  table: organizationLicences,
+  events: organizationLicenceEvents,
+  key: "licence",
+});
 
 /** The organization's licences, the newest first. */
 export function listLicences(db: DbExecutor, organizationId: string): Promise<LicenceRow[]> {
@@ -58,43 +40,6 @@ export async function findLicence(
   return row;
 }
 
-/** For the back office, which works across organizations. */
-export async function findLicenceForOperator(db: DbExecutor, id: string, lock = false) {
-  const query = db
-    .select({
-      licence: organizationLicences,
-      organizationName: organizations.shortName,
-      contactEmail: organizations.contactEmail,
-    })
-    .from(organizationLicences)
-    .innerJoin(organizations, eq(organizations.id, organizationLicences.organizationId))
-    .where(eq(organizationLicences.id, id))
-    .limit(1);
-  const [row] = lock ? await query.for("update", { of: organizationLicences }) : await query;
-  return row;
-}
-
-export function listLicenceEvents(db: DbExecutor, licenceId: string) {
-  return db
-    .select({
-      event: organizationLicenceEvents,
-      actorLastName: users.lastName,
-      actorFirstName: users.firstName,
-      actorMiddleName: users.middleName,
-    })
-    .from(organizationLicenceEvents)
-    .innerJoin(users, eq(users.id, organizationLicenceEvents.actorId))
-    .where(eq(organizationLicenceEvents.licenceId, licenceId))
-    .orderBy(asc(organizationLicenceEvents.occurredAt));
-}
-
 /** Licences waiting for an operator's check against the scan, the oldest first. */
-export function listLicencesToVerify(db: DbExecutor, limit = 100) {
-  return db
-    .select({ licence: organizationLicences, organizationName: organizations.shortName })
-    .from(organizationLicences)
-    .innerJoin(organizations, eq(organizations.id, organizationLicences.organizationId))
-    .where(eq(organizationLicences.verification, "pending"))
-    .orderBy(asc(organizationLicences.createdAt))
-    .limit(limit);
-}
+export const listLicencesToVerify = (db: DbExecutor, limit = 100) =>
+  licenceRows.queue(db, eq(organizationLicences.verification, "pending"), limit);

@@ -2,29 +2,25 @@
 // inside the organization routes, so the cabinet's multipart limits and guards apply.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { cabinetActor } from "../applications/routes-support.ts";
-import { downloadHeaders } from "../documents/download.ts";
+import {
+  blankForm,
+  byId,
+  fileFromForm,
+  idParams,
+  ownById,
+  reviewRoutes,
+  sendStoredFile,
+} from "../org-submissions/submission.routes.tsx";
 import { listFiles } from "../organizations/activation.repository.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { formBody } from "../organizations/form-body.ts";
-import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
-import { requireCommission } from "../review/review.routes.tsx";
-import { authorizeOperator } from "../review/review.service.ts";
-import {
-  findLicence,
-  findLicenceForOperator,
-  listLicenceEvents,
-  listLicences,
-  listLicencesToVerify,
-} from "./licences.repository.ts";
+import { findLicence, licenceRows, listLicences, listLicencesToVerify } from "./licences.repository.ts";
 import { LicenceReviewPage, LicencesToVerifyPage } from "./views/licence-review-pages.tsx";
 import { LicenceFormPage, LicencePage, LicencesPage } from "./views/licences-pages.tsx";
 
-const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 /** A hospital's licence may list a hundred works per address: more room than the cabinet's usual fields. */
 const LICENCE_FIELD_BYTES = 32 * 1024;
 
@@ -34,17 +30,13 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
   const db = database.db;
   const view = cabinetRoute("organization.view");
   const manage = cabinetRoute("licences.manage");
-  const byId = { schema: { params: idParams }, attachValidation: true };
 
   async function showLicence(
     request: FastifyRequest,
     reply: FastifyReply,
     actor: CabinetActor,
     id: string,
-    form: { values: Record<string, string>; errors: { field: string; message: string }[] } = {
-      values: {},
-      errors: [],
-    },
+    form = blankForm,
   ) {
     const licence = await findLicence(db, actor.organization.id, id);
     if (!licence) return sendError(request, reply, "NOT_FOUND");
@@ -53,7 +45,7 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
         ctx={pageContext(request, reply)}
         actor={actor}
         licence={licence}
-        events={await listLicenceEvents(db, licence.id)}
+        events={await licenceRows.history(db, licence.id)}
         values={form.values}
         errors={form.errors}
         flash={takeFlash(request)}
@@ -78,39 +70,24 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
   app.get("/org/licences/new", { preHandler: manage }, async (request, reply) =>
     sendHtml(
       reply,
-      <LicenceFormPage
-        ctx={pageContext(request, reply)}
-        actor={cabinetActorOf(request)}
-        values={{}}
-        errors={[]}
-      />,
+      <LicenceFormPage ctx={pageContext(request, reply)} actor={cabinetActorOf(request)} {...blankForm} />,
     ),
   );
 
   app.post("/org/licences", { preHandler: manage }, async (request, reply) => {
     const actor = cabinetActorOf(request);
-    const form = await readMultipartForm(request, documentsService.receive, [], {
+    return fileFromForm(request, reply, {
+      receive: documentsService.receive,
       fieldSize: LICENCE_FIELD_BYTES,
+      file: (form) => cabinet.licences.add(actor, form.fields, form.files),
+      done: ({ id }) => ({
+        flash: "Лицензия внесена и отправлена оператору на проверку.",
+        location: `/org/licences/${id}`,
+      }),
+      refused: (ctx, form, errors) => (
+        <LicenceFormPage ctx={ctx} actor={actor} values={form.fields} errors={errors} />
+      ),
     });
-    try {
-      const outcome = await cabinet.licences.add(actor, form.fields, form.files);
-      if (outcome.ok) {
-        setFlash(request, "Лицензия внесена и отправлена оператору на проверку.");
-        return reply.redirect(`/org/licences/${outcome.id}`, 303);
-      }
-      if (!("errors" in outcome)) return sendError(request, reply, "FORBIDDEN");
-      const page = (
-        <LicenceFormPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          values={form.fields}
-          errors={outcome.errors}
-        />
-      );
-      return sendHtml(reply, page, 400);
-    } finally {
-      await discardForm(form);
-    }
   });
 
   app.get("/org/licences/:id", { preHandler: view, ...byId }, async (request, reply) => {
@@ -119,13 +96,10 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
   });
 
   app.get("/org/licences/:id/scan", { preHandler: manage, ...byId }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const licence = request.validationError
-      ? undefined
-      : await findLicence(db, actor.organization.id, request.params.id);
+    const licence = await ownById(request, (organizationId, id) => findLicence(db, organizationId, id));
     const [file] = licence ? await listFiles(db, licence.id) : [];
     if (!file) return sendError(request, reply, "NOT_FOUND");
-    return reply.headers(downloadHeaders(file)).send(await fileStorage.open(file.storageKey));
+    return sendStoredFile(reply, fileStorage, file);
   });
 
   app.post(
@@ -148,76 +122,22 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  // The back office: operators only, checked against the operators table before anything is read.
-  const operator = (request: FastifyRequest, action: string) =>
-    authorizeOperator(db, cabinetActor(request), action);
-
-  app.get("/review/licences", { preHandler: requireCommission }, async (request, reply) => {
-    if (!(await operator(request, "licence.queue"))) return sendError(request, reply, "NOT_OPERATOR");
-    const page = (
-      <LicencesToVerifyPage
-        ctx={pageContext(request, reply)}
-        entries={await listLicencesToVerify(db)}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
-
-  async function showReview(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    form: { values: Record<string, string>; errors: { field: string; message: string }[] } = {
-      values: {},
-      errors: [],
+  reviewRoutes(app, {
+    path: "/review/licences",
+    operatorActions: "licence",
+    rows: licenceRows,
+    queuePage: async (ctx, flash) => (
+      <LicencesToVerifyPage ctx={ctx} entries={await listLicencesToVerify(db)} flash={flash} />
+    ),
+    reviewPage: async (ctx, entry, form) => (
+      <LicenceReviewPage ctx={ctx} entry={entry} files={await listFiles(db, entry.licence.id)} {...form} />
+    ),
+    decide: {
+      path: "verify",
+      run: (actor, id, { decision = "", comment = "" }) =>
+        cabinet.licences.verify(actor, id, decision, comment),
+      flash: ({ decision }) =>
+        decision === "verified" ? "Сведения о лицензии подтверждены." : "Сведения возвращены организации.",
     },
-  ) {
-    const entry = await findLicenceForOperator(db, id);
-    if (!entry) return sendError(request, reply, "NOT_FOUND");
-    const page = (
-      <LicenceReviewPage
-        ctx={pageContext(request, reply)}
-        entry={entry}
-        files={await listFiles(db, entry.licence.id)}
-        values={form.values}
-        errors={form.errors}
-      />
-    );
-    return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
-  }
-
-  app.get("/review/licences/:id", { preHandler: requireCommission, ...byId }, async (request, reply) => {
-    if (!(await operator(request, "licence.view"))) return sendError(request, reply, "NOT_OPERATOR");
-    if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-    return showReview(request, reply, request.params.id);
   });
-
-  app.post(
-    "/review/licences/:id/verify",
-    { preHandler: requireCommission, schema: { params: idParams, body: formBody }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const { decision = "", comment = "" } = request.body;
-      const outcome = await cabinet.licences.verify(
-        cabinetActor(request),
-        request.params.id,
-        decision,
-        comment,
-      );
-      if (outcome.ok) {
-        setFlash(
-          request,
-          decision === "verified" ? "Сведения о лицензии подтверждены." : "Сведения возвращены организации.",
-        );
-        return reply.redirect("/review/licences", 303);
-      }
-      if ("errors" in outcome)
-        return showReview(request, reply, request.params.id, {
-          values: request.body,
-          errors: outcome.errors,
-        });
-      return sendError(request, reply, "forbidden" in outcome ? "NOT_OPERATOR" : "NOT_FOUND");
-    },
-  );
 }

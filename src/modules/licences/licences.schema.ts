@@ -1,10 +1,10 @@
 // The organization's licences for medical and pharmaceutical activity (O17, seed 001 «сведения о
 // выданных лицензиях, их сроках действия и основаниях для приостановки или отзыва»), and the history
 // of every change to each.
-import { sql } from "drizzle-orm";
 import { date, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../identity/identity.schema.ts";
-import { organizations } from "../organizations/organizations.schema.ts";
+import { createdAndUpdated, generatedId, historyTable } from "../org-submissions/submission-columns.ts";
+import { organizationId } from "../organizations/organization-columns.ts";
 
 export type LicenceKind = "medical" | "pharmaceutical";
 export type LicenceStatus = "active" | "suspended" | "terminated";
@@ -15,10 +15,8 @@ const day = (name: string) => date(name, { mode: "string" });
 export const organizationLicences = pgTable(
   "organization_licences",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: generatedId(),
+    organizationId: organizationId(),
     kind: text("kind").$type<LicenceKind>().notNull(),
     number: text("number").notNull(),
     issuedBy: text("issued_by").notNull(),
@@ -37,11 +35,7 @@ export const organizationLicences = pgTable(
     verificationComment: text("verification_comment"),
     verifiedBy: uuid("verified_by").references(() => users.id),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    ...createdAndUpdated(),
   },
   (table) => [
     index("organization_licences_org_idx").on(table.organizationId, table.issuedOn),
@@ -57,20 +51,8 @@ export interface LicencePlace {
 export type LicenceAction = "added" | "suspended" | "resumed" | "terminated" | "verified" | "rejected";
 
 /** Every change to a licence, with what it was changed to: the licence's history. */
-export const organizationLicenceEvents = pgTable(
+export const organizationLicenceEvents = historyTable<LicenceAction, "licenceId">(
   "organization_licence_events",
-  {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    licenceId: uuid("licence_id")
-      .notNull()
-      .references(() => organizationLicences.id, { onDelete: "cascade" }),
-    action: text("action").$type<LicenceAction>().notNull(),
-    actorId: uuid("actor_id")
-      .notNull()
-      .references(() => users.id),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
-    /** The ground, dates or the operator's comment of this change. */
-    note: text("note"),
-  },
-  (table) => [index("organization_licence_events_licence_idx").on(table.licenceId, table.occurredAt)],
+  "licenceId",
+  () => organizationLicences.id,
 );

@@ -2,34 +2,22 @@
 // the register of licences and records its suspension, resumption or termination; an operator checks
 // the entry against the scan. Each change is written with its history row and its audit row.
 import { formatDate } from "../../shared/format.ts";
-import type { FieldError } from "../../ui/form.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
-import type { OperatorActor, OrganizationActor } from "../organizations/activation.service.ts";
-import { notifyOrganization } from "../organizations/notices.ts";
 import {
-  checkOrganizationFile,
-  type FilingDeps,
-  removeCommitted,
-  storeOrganizationFiles,
-  type UploadedPart,
-} from "../organizations/organization-files.ts";
+  checkAttached,
+  decideSubmission,
+  fileSubmission,
+  type SubmissionOutcome,
+} from "../org-submissions/submission.service.ts";
+import type { OperatorActor, OrganizationActor } from "../organizations/activation.service.ts";
+import type { FilingDeps, UploadedPart } from "../organizations/organization-files.ts";
 import { moscowDate } from "../register/expiry.ts";
 import { authorizeOperator } from "../review/review.service.ts";
-import {
-  findLicence,
-  findLicenceForOperator,
-  insertLicence,
-  insertLicenceEvent,
-  updateLicence,
-} from "./licences.repository.ts";
+import { findLicence, licenceRows } from "./licences.repository.ts";
 import type { LicenceAction, LicenceStatus } from "./licences.schema.ts";
 import { checkLicence, checkStatusChange, type StatusAction } from "./licences.validation.ts";
 
-export type LicenceOutcome =
-  | { ok: true; id: string }
-  | { ok: false; errors: FieldError[] }
-  | { ok: false; forbidden: true }
-  | { ok: false; notFound: true };
+export type LicenceOutcome = SubmissionOutcome;
 
 /** Which status each change leads to, and from which statuses it may be made. */
 const transitions: Record<
@@ -53,52 +41,19 @@ export function createLicencesService({ db, clock, storage }: FilingDeps) {
       if (!actor.powers.has("licences.manage")) return { ok: false, forbidden: true };
       const now = clock.now();
       const checked = checkLicence(form, moscowDate(now));
-      const errors = checked.ok ? [] : [...checked.errors];
-      const scans = parts.filter((part) => part.field === "scan");
-      const scan = scans[0];
-      const verdict = scan ? await checkOrganizationFile(scan.file) : undefined;
-      if (!scan)
-        errors.push({
-          field: "scan",
-          message: "Приложите выписку из реестра лицензий или скан лицензии (PDF).",
-        });
-      else if (verdict && !verdict.ok)
-        errors.push({ field: "scan", message: `«${scan.file.rawName}»: ${verdict.message}` });
-      if (!checked.ok || errors.length > 0 || !scan || !verdict?.ok) return { ok: false, errors };
-      const committed: string[] = [];
-      try {
-        return await db.transaction(async (tx) => {
-          const row = await insertLicence(tx, {
-            ...checked.value,
-            organizationId: actor.organization.id,
-            createdBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-          });
-          await insertLicenceEvent(tx, {
-            licenceId: row.id,
-            action: "added",
-            actorId: actor.userId,
-            occurredAt: now,
-          });
-          await storeOrganizationFiles(
-            tx,
-            [{ part: scan, name: verdict.name, mediaType: verdict.mediaType, purpose: "licence" }],
-            { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
-            committed,
-          );
-          await auditSuccess(
-            tx,
-            { userId: actor.userId, organizationId: actor.organization.id, ip: actor.ip },
-            "licence.added",
-            { licenceId: row.id, kind: row.kind },
-          );
-          return { ok: true, id: row.id } as const;
-        });
-      } catch (error) {
-        await removeCommitted(storage, committed);
-        throw error;
-      }
+      const scan = await checkAttached(parts, "scan", {
+        missing: "Приложите выписку из реестра лицензий или скан лицензии (PDF).",
+      });
+      if (!checked.ok || scan.errors.length > 0)
+        return { ok: false, errors: [...(checked.ok ? [] : checked.errors), ...scan.errors] };
+      return fileSubmission({ db, storage }, actor, now, {
+        rows: licenceRows,
+        values: checked.value,
+        firstStep: "added",
+        files: scan.files,
+        purpose: "licence",
+        audit: (row) => ["licence.added", { licenceId: row.id, kind: row.kind }],
+      });
     },
 
     async changeStatus(
@@ -120,15 +75,14 @@ export function createLicencesService({ db, clock, storage }: FilingDeps) {
             errors: [{ field: "action", message: "Это изменение невозможно при нынешнем статусе лицензии." }],
           } as const;
         const { ground, from, until } = checked.value;
-        await updateLicence(tx, licence.id, {
+        await licenceRows.update(tx, licence.id, {
           status: move.to,
           statusGround: move.to === "active" ? null : ground,
           statusFrom: from,
           statusUntil: move.to === "suspended" ? until : null,
           updatedAt: now,
         });
-        await insertLicenceEvent(tx, {
-          licenceId: licence.id,
+        await licenceRows.recordStep(tx, licence.id, {
           action: move.event,
           actorId: actor.userId,
           occurredAt: now,
@@ -155,9 +109,9 @@ export function createLicencesService({ db, clock, storage }: FilingDeps) {
     ): Promise<LicenceOutcome> {
       if (!(await authorizeOperator(db, actor, "licence.verify"))) return { ok: false, forbidden: true };
       const note = comment.trim();
-      if (decision !== "verified" && decision !== "rejected")
-        return { ok: false, errors: [{ field: "decision", message: "Выберите решение." }] };
-      if (decision === "rejected" && (note.length < 5 || note.length > 1000))
+      const verdict = (["verified", "rejected"] as const).find((value) => value === decision);
+      if (!verdict) return { ok: false, errors: [{ field: "decision", message: "Выберите решение." }] };
+      if (verdict === "rejected" && (note.length < 5 || note.length > 1000))
         return {
           ok: false,
           errors: [
@@ -165,45 +119,27 @@ export function createLicencesService({ db, clock, storage }: FilingDeps) {
           ],
         };
       const now = clock.now();
-      return db.transaction(async (tx) => {
-        const found = await findLicenceForOperator(tx, id, true);
-        if (found?.licence.verification !== "pending" || !found)
-          return { ok: false, notFound: true } as const;
-        const { licence } = found;
-        await updateLicence(tx, licence.id, {
-          verification: decision,
-          verificationComment: note || null,
-          verifiedBy: actor.userId,
-          verifiedAt: now,
-          updatedAt: now,
-        });
-        await insertLicenceEvent(tx, {
-          licenceId: licence.id,
-          action: decision,
-          actorId: actor.userId,
-          occurredAt: now,
-          note: note || null,
-        });
-        await auditSuccess(
-          tx,
-          { userId: actor.userId, organizationId: licence.organizationId, ip: actor.ip },
-          "licence.verified",
-          { licenceId: licence.id, decision },
-        );
-        await notifyOrganization(
-          tx,
-          { id: licence.organizationId, contactEmail: found.contactEmail },
-          {
-            audience: "managers",
+      return decideSubmission(db, actor, now, {
+        rows: licenceRows,
+        id,
+        pending: (licence) => licence.verification === "pending",
+        decide: (licence) => ({
+          update: {
+            verification: verdict,
+            verificationComment: note || null,
+            verifiedBy: actor.userId,
+            verifiedAt: now,
+          },
+          step: { action: verdict, note: note || null },
+          audit: ["licence.verified", { licenceId: licence.id, decision: verdict }],
+          notice: {
             subject: "проверка сведений о лицензии",
-            at: now,
             text:
-              decision === "verified"
+              verdict === "verified"
                 ? `Сведения о лицензии № ${licence.number} проверены оператором.`
                 : `Сведения о лицензии № ${licence.number} не совпадают со сканом: ${note}`,
           },
-        );
-        return { ok: true, id: licence.id } as const;
+        }),
       });
     },
   };

@@ -2,6 +2,7 @@
 // `document`), always scoped by the organization.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { users } from "../identity/identity.schema.ts";
 import { organizationFiles } from "../organizations/activation.schema.ts";
 import { organizationDocuments } from "./org-documents.schema.ts";
@@ -15,6 +16,17 @@ export interface OrgDocumentItem {
   uploader: { lastName: string; firstName: string; middleName: string | null };
 }
 
+/** The document's own file: of its organization, kept for this document. */
+const itsFile = and(
+  eq(organizationFiles.subjectId, organizationDocuments.id),
+  eq(organizationFiles.purpose, "document"),
+  eq(organizationFiles.organizationId, organizationDocuments.organizationId),
+);
+
+/** The organization's own document: another organization's reads as missing. */
+const ownDocument = (organizationId: string, id: string) =>
+  and(eq(organizationDocuments.organizationId, organizationId), eq(organizationDocuments.id, id));
+
 export async function listOrgDocuments(
   db: DbExecutor,
   organizationId: string,
@@ -27,14 +39,7 @@ export async function listOrgDocuments(
       uploader: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
     })
     .from(organizationDocuments)
-    .innerJoin(
-      organizationFiles,
-      and(
-        eq(organizationFiles.subjectId, organizationDocuments.id),
-        eq(organizationFiles.purpose, "document"),
-        eq(organizationFiles.organizationId, organizationDocuments.organizationId),
-      ),
-    )
+    .innerJoin(organizationFiles, itsFile)
     .innerJoin(users, eq(users.id, organizationDocuments.uploadedBy))
     .where(eq(organizationDocuments.organizationId, organizationId))
     .orderBy(desc(organizationDocuments.uploadedAt))
@@ -49,26 +54,16 @@ export async function findOrgDocument(
   const [row] = await db
     .select({ document: organizationDocuments, file: organizationFiles })
     .from(organizationDocuments)
-    .innerJoin(
-      organizationFiles,
-      and(
-        eq(organizationFiles.subjectId, organizationDocuments.id),
-        eq(organizationFiles.purpose, "document"),
-      ),
-    )
-    .where(and(eq(organizationDocuments.organizationId, organizationId), eq(organizationDocuments.id, id)))
+    .innerJoin(organizationFiles, itsFile)
+    .where(ownDocument(organizationId, id))
     .limit(1);
   return row;
 }
 
-export async function insertOrgDocument(
+export const insertOrgDocument = (
   tx: DbExecutor,
   row: Omit<typeof organizationDocuments.$inferInsert, "id">,
-): Promise<OrgDocumentRow> {
-  const [inserted] = await tx.insert(organizationDocuments).values(row).returning();
-  if (!inserted) throw new Error("document insert returned nothing");
-  return inserted;
-}
+) => insertRow(tx, organizationDocuments, row);
 
 /** Marks the current version replaced; false when it is not the organization's current one. */
 export async function markReplaced(
@@ -81,13 +76,7 @@ export async function markReplaced(
   const rows = await tx
     .update(organizationDocuments)
     .set({ replacedBy: by, replacedAt: at })
-    .where(
-      and(
-        eq(organizationDocuments.organizationId, organizationId),
-        eq(organizationDocuments.id, id),
-        isNull(organizationDocuments.replacedBy),
-      ),
-    )
+    .where(and(ownDocument(organizationId, id), isNull(organizationDocuments.replacedBy)))
     .returning({ id: organizationDocuments.id });
   return rows.length > 0;
 }

@@ -1,15 +1,14 @@
 // «Документы» (/org/documents): registered inside the organization routes, so the cabinet's multipart
 // limits apply. Upload and download need documents.manage (the head, representatives); signing needs
 // signatures.manage (the head). Another organization's document reads as missing.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import { downloadHeaders } from "../documents/download.ts";
-import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
-import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
+import { fileFromForm, ownById, sendStoredFile } from "../org-submissions/submission.routes.tsx";
+import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
 import { sendSignaturePart } from "../signatures/signatures.http.ts";
 import { signaturesOf } from "../signatures/signatures.repository.ts";
@@ -17,6 +16,8 @@ import { receiveFileSignature, signingState } from "../signatures/signed-files.t
 import { findOrgDocument, listOrgDocuments } from "./org-documents.repository.ts";
 import { createOrgDocumentsService } from "./org-documents.service.ts";
 import { OrgDocumentsPage, SignOrgDocumentPage } from "./views/org-documents-pages.tsx";
+
+type FormBack = Pick<Parameters<typeof OrgDocumentsPage>[0], "flash" | "errors" | "values">;
 
 const byId = {
   schema: { params: Type.Object({ id: Type.String({ format: "uuid" }) }) },
@@ -40,87 +41,47 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
   const manage = cabinetRoute("documents.manage");
   const sign = cabinetRoute("signatures.manage");
 
-  async function showList(
-    actor: CabinetActor,
-    o: { errors?: { field: string; message: string }[]; values?: Record<string, string> } = {},
-  ) {
+  /** The list with its signatures and the upload form, with what a refused upload came back with. */
+  async function listPage(request: FastifyRequest, reply: FastifyReply, form: FormBack = {}) {
+    const actor = cabinetActorOf(request);
     const items = await listOrgDocuments(db, actor.organization.id);
-    const signed = (
-      await signaturesOf(
-        db,
-        "org_document",
-        items.map((item) => item.document.id),
-      )
-    ).filter((row) => row.organizationId === actor.organization.id);
-    return { items, signed, ...o };
+    const ids = items.map((item) => item.document.id);
+    const signed = (await signaturesOf(db, "org_document", ids)).filter(
+      (row) => row.organizationId === actor.organization.id,
+    );
+    const ctx = pageContext(request, reply);
+    return <OrgDocumentsPage ctx={ctx} actor={actor} items={items} signatures={signed} {...form} />;
   }
 
-  app.get("/org/documents", { preHandler: manage }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const { items, signed } = await showList(actor);
-    return sendHtml(
-      reply,
-      <OrgDocumentsPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        items={items}
-        signatures={signed}
-        flash={takeFlash(request)}
-      />,
-    );
-  });
+  app.get("/org/documents", { preHandler: manage }, async (request, reply) =>
+    sendHtml(reply, await listPage(request, reply, { flash: takeFlash(request) })),
+  );
 
-  app.post("/org/documents", { preHandler: manage }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const form = await readMultipartForm(request, documentsService.receive);
-    try {
-      const outcome = await service.upload(actor, form.fields, form.files);
-      if (outcome.ok) {
-        setFlash(
-          request,
-          form.fields.replaces
-            ? "Новая редакция документа загружена, прежняя отмечена как заменённая."
-            : "Документ загружен.",
-        );
-        return reply.redirect("/org/documents", 303);
-      }
-      if ("notFound" in outcome) return sendError(request, reply, "NOT_FOUND");
-      const { items, signed } = await showList(actor);
-      return sendHtml(
-        reply,
-        <OrgDocumentsPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          items={items}
-          signatures={signed}
-          errors={outcome.errors}
-          values={form.fields}
-        />,
-        400,
-      );
-    } finally {
-      await discardForm(form);
-    }
-  });
+  app.post("/org/documents", { preHandler: manage }, async (request, reply) =>
+    fileFromForm(request, reply, {
+      receive: documentsService.receive,
+      file: (form) => service.upload(cabinetActorOf(request), form.fields, form.files),
+      done: (_, form) => ({
+        flash: form.fields.replaces
+          ? "Новая редакция документа загружена, прежняя отмечена как заменённая."
+          : "Документ загружен.",
+        location: "/org/documents",
+      }),
+      refused: (_, form, errors) => listPage(request, reply, { errors, values: form.fields }),
+    }),
+  );
 
   app.get<{ Params: { id: string } }>(
     "/org/documents/:id/file",
     { preHandler: manage, ...byId },
     async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      const found = request.validationError
-        ? undefined
-        : await findOrgDocument(db, actor.organization.id, request.params.id);
+      const found = await ownById(request, (organizationId, id) => findOrgDocument(db, organizationId, id));
       if (!found) return sendError(request, reply, "NOT_FOUND");
-      await writeAudit(db, {
-        event: "org_document.downloaded",
-        outcome: "success",
-        userId: actor.userId,
-        organizationId: actor.organization.id,
-        ip: actor.ip,
-        details: { documentId: found.document.id },
+      const { userId, ip, organization } = cabinetActorOf(request);
+      await auditSuccess(db, { userId, ip, organizationId: organization.id }, "org_document.downloaded", {
+        documentId: found.document.id,
       });
-      return reply.headers(downloadHeaders(found.file)).send(await fileStorage.open(found.file.storageKey));
+      return sendStoredFile(reply, fileStorage, found.file);
     },
   );
 
@@ -141,25 +102,18 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   async function showSigning(
-    request: Parameters<typeof cabinetActorOf>[0],
-    reply: Parameters<typeof sendHtml>[0],
+    request: FastifyRequest,
+    reply: FastifyReply,
     id: string,
     problem?: SignatureProblem,
   ) {
     const actor = cabinetActorOf(request);
     const found = await findOrgDocument(db, actor.organization.id, id);
     if (!found) return sendError(request, reply, "NOT_FOUND");
-    return sendHtml(
-      reply,
-      <SignOrgDocumentPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        id={id}
-        title={found.document.title}
-        {...(await signingState(db, signatures, actor, problem))}
-      />,
-      problem ? 400 : 200,
-    );
+    const state = await signingState(db, signatures, actor, problem);
+    const ctx = pageContext(request, reply);
+    const page = <SignOrgDocumentPage ctx={ctx} actor={actor} document={found.document} {...state} />;
+    return sendHtml(reply, page, problem ? 400 : 200);
   }
 
   app.get<{ Params: { id: string } }>(

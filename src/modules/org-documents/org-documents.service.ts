@@ -6,13 +6,9 @@ import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import type { FileStorage } from "../documents/storage.ts";
+import { checkAttached, withStoredFiles } from "../org-submissions/submission.service.ts";
 import type { CabinetActor } from "../organizations/cabinet.guard.tsx";
-import {
-  checkOrganizationFile,
-  removeCommitted,
-  storeOrganizationFiles,
-  type UploadedPart,
-} from "../organizations/organization-files.ts";
+import { storeOrganizationFiles, type UploadedPart } from "../organizations/organization-files.ts";
 import type { VerifiedSignature } from "../signatures/signatures.service.ts";
 import { recordFileSignature, storedBytes } from "../signatures/signed-files.ts";
 import { findOrgDocument, insertOrgDocument, markReplaced } from "./org-documents.repository.ts";
@@ -48,51 +44,42 @@ export function createOrgDocumentsService(deps: { db: Database; clock: Clock; st
       if (!isKind(kind)) errors.push({ field: "kind", message: "Выберите вид документа." });
       if (title.length < 2 || title.length > 200)
         errors.push({ field: "title", message: "Укажите название документа (от 2 до 200 символов)." });
-      const part = parts.find((item) => item.field === "file");
-      const verdict = part ? await checkOrganizationFile(part.file) : undefined;
-      if (!part) errors.push({ field: "file", message: "Приложите документ в формате PDF." });
-      else if (verdict && !verdict.ok)
-        errors.push({ field: "file", message: `«${part.file.rawName}»: ${verdict.message}` });
-      if (errors.length > 0 || !part || !verdict?.ok || !isKind(kind)) return { ok: false, errors };
+      const attached = await checkAttached(parts, "file", { missing: "Приложите документ в формате PDF." });
+      errors.push(...attached.errors);
+      if (errors.length > 0 || !isKind(kind)) return { ok: false, errors };
       const replaces = fields.replaces?.trim() || undefined;
       const now = clock.now();
-      const committed: string[] = [];
-      try {
-        return await db.transaction(async (tx): Promise<UploadOutcome> => {
-          if (replaces && !(await findOrgDocument(tx, actor.organization.id, replaces)))
-            return { ok: false, notFound: true };
-          const row = await insertOrgDocument(tx, {
-            organizationId: actor.organization.id,
-            kind,
-            title,
-            uploadedBy: actor.userId,
-            uploadedAt: now,
-          });
-          if (replaces && !(await markReplaced(tx, actor.organization.id, replaces, row.id, now)))
-            return {
-              ok: false,
-              errors: [{ field: "file", message: "Этот документ уже заменён более новым." }],
-            };
-          await storeOrganizationFiles(
-            tx,
-            [{ part, name: verdict.name, mediaType: verdict.mediaType, purpose: "document" }],
-            { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
-            committed,
-          );
-          await writeAudit(tx, {
-            event: replaces ? "org_document.replaced" : "org_document.uploaded",
-            outcome: "success",
-            userId: actor.userId,
-            organizationId: actor.organization.id,
-            ip: actor.ip,
-            details: { documentId: row.id, kind, ...(replaces ? { replaces } : {}) },
-          });
-          return { ok: true, id: row.id };
+      return withStoredFiles(db, storage, async (tx, committed): Promise<UploadOutcome> => {
+        if (replaces && !(await findOrgDocument(tx, actor.organization.id, replaces)))
+          return { ok: false, notFound: true };
+        const row = await insertOrgDocument(tx, {
+          organizationId: actor.organization.id,
+          kind,
+          title,
+          uploadedBy: actor.userId,
+          uploadedAt: now,
         });
-      } catch (error) {
-        await removeCommitted(storage, committed);
-        throw error;
-      }
+        if (replaces && !(await markReplaced(tx, actor.organization.id, replaces, row.id, now)))
+          return {
+            ok: false,
+            errors: [{ field: "file", message: "Этот документ уже заменён более новым." }],
+          };
+        await storeOrganizationFiles(
+          tx,
+          attached.files.map((file) => ({ ...file, purpose: "document" as const })),
+          { organizationId: actor.organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
+          committed,
+        );
+        await writeAudit(tx, {
+          event: replaces ? "org_document.replaced" : "org_document.uploaded",
+          outcome: "success",
+          userId: actor.userId,
+          organizationId: actor.organization.id,
+          ip: actor.ip,
+          details: { documentId: row.id, kind, ...(replaces ? { replaces } : {}) },
+        });
+        return { ok: true, id: row.id };
+      });
     },
 
     /** The document's exact bytes, as stored: what the head signs. */

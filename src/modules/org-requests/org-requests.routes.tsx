@@ -1,32 +1,27 @@
 // «Заявления организации» in the cabinet (O9) and their decision in the back office. Registered
 // inside the organization routes, so the cabinet's multipart limits and guards apply.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { setFlash, takeFlash } from "../../http/flash.ts";
+import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { cabinetActor } from "../applications/routes-support.ts";
-import { downloadHeaders } from "../documents/download.ts";
+import {
+  blankForm,
+  byId,
+  fileFromForm,
+  ownById,
+  reviewRoutes,
+  sendStoredFile,
+} from "../org-submissions/submission.routes.tsx";
 import { listFiles } from "../organizations/activation.repository.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
-import { formBody } from "../organizations/form-body.ts";
-import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
-import { requireCommission } from "../review/review.routes.tsx";
-import { authorizeOperator } from "../review/review.service.ts";
-import {
-  findRequest,
-  findRequestForOperator,
-  listRequestEvents,
-  listRequests,
-  listRequestsToDecide,
-} from "./org-requests.repository.ts";
+import { findRequest, listRequests, listRequestsToDecide, requestRows } from "./org-requests.repository.ts";
 import { REQUESTS_POWER } from "./org-requests.service.ts";
 import { isKind } from "./org-requests.validation.ts";
 import { RequestReviewPage, RequestsToDecidePage } from "./views/org-request-review-pages.tsx";
 import { RequestFormPage, RequestKindsPage, RequestPage, RequestsPage } from "./views/org-requests-pages.tsx";
 
-const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 const fileParams = Type.Object({
   id: Type.String({ format: "uuid" }),
   fileId: Type.String({ format: "uuid" }),
@@ -38,7 +33,13 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
   const { database, cabinet, fileStorage, documentsService } = app.deps;
   const db = database.db;
   const guard = cabinetRoute(REQUESTS_POWER);
-  const byId = { schema: { params: idParams }, attachValidation: true };
+  const ownRequest = (request: Parameters<typeof ownById>[0]) =>
+    ownById(request, (organizationId, id) => findRequest(db, organizationId, id));
+  /** What both the cabinet's and the back office's page of a request show besides the request. */
+  const filesAndHistory = async (id: string) => {
+    const [files, events] = await Promise.all([listFiles(db, id), requestRows.history(db, id)]);
+    return { files, events };
+  };
 
   app.get("/org/requests", { preHandler: guard }, async (request, reply) => {
     const actor = cabinetActorOf(request);
@@ -61,48 +62,41 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
       const kind = request.validationError ? undefined : request.query.kind;
       const ctx = pageContext(request, reply);
       if (!isKind(kind)) return sendHtml(reply, <RequestKindsPage ctx={ctx} actor={actor} />);
-      return sendHtml(reply, <RequestFormPage ctx={ctx} actor={actor} kind={kind} values={{}} errors={[]} />);
+      return sendHtml(reply, <RequestFormPage ctx={ctx} actor={actor} kind={kind} {...blankForm} />);
     },
   );
 
   app.post("/org/requests", { preHandler: guard }, async (request, reply) => {
     const actor = cabinetActorOf(request);
-    const form = await readMultipartForm(request, documentsService.receive);
-    try {
-      const outcome = await cabinet.orgRequests.submit(actor, form.fields, form.files);
-      if (outcome.ok) {
-        setFlash(request, "Заявление подано. О решении оператора вы получите уведомление.");
-        return reply.redirect(`/org/requests/${outcome.id}`, 303);
-      }
-      if (!("errors" in outcome)) return sendError(request, reply, "FORBIDDEN");
-      const ctx = pageContext(request, reply);
-      const kind = form.fields.kind;
-      const page = isKind(kind) ? (
-        <RequestFormPage ctx={ctx} actor={actor} kind={kind} values={form.fields} errors={outcome.errors} />
-      ) : (
-        <RequestKindsPage ctx={ctx} actor={actor} />
-      );
-      return sendHtml(reply, page, 400);
-    } finally {
-      await discardForm(form);
-    }
+    return fileFromForm(request, reply, {
+      receive: documentsService.receive,
+      file: (form) => cabinet.orgRequests.submit(actor, form.fields, form.files),
+      done: ({ id }) => ({
+        flash: "Заявление подано. О решении оператора вы получите уведомление.",
+        location: `/org/requests/${id}`,
+      }),
+      refused: (ctx, { fields }, errors) =>
+        isKind(fields.kind) ? (
+          <RequestFormPage ctx={ctx} actor={actor} kind={fields.kind} values={fields} errors={errors} />
+        ) : (
+          <RequestKindsPage ctx={ctx} actor={actor} />
+        ),
+    });
   });
 
   app.get("/org/requests/:id", { preHandler: guard, ...byId }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const found = request.validationError
-      ? undefined
-      : await findRequest(db, actor.organization.id, request.params.id);
+    const found = await ownRequest(request);
     if (!found) return sendError(request, reply, "NOT_FOUND");
-    const [files, events] = await Promise.all([listFiles(db, found.id), listRequestEvents(db, found.id)]);
+    const ctx = pageContext(request, reply);
+    const actor = cabinetActorOf(request);
+    const flash = takeFlash(request);
     const page = (
       <RequestPage
-        ctx={pageContext(request, reply)}
+        ctx={ctx}
         actor={actor}
         request={found}
-        files={files}
-        events={events}
-        flash={takeFlash(request)}
+        flash={flash}
+        {...(await filesAndHistory(found.id))}
       />
     );
     return sendHtml(reply, page);
@@ -112,86 +106,27 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
     "/org/requests/:id/files/:fileId",
     { preHandler: guard, schema: { params: fileParams }, attachValidation: true },
     async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      const found = request.validationError
-        ? undefined
-        : await findRequest(db, actor.organization.id, request.params.id);
+      const found = await ownRequest(request);
       const file = found && (await listFiles(db, found.id)).find((row) => row.id === request.params.fileId);
       if (!file) return sendError(request, reply, "NOT_FOUND");
-      return reply.headers(downloadHeaders(file)).send(await fileStorage.open(file.storageKey));
+      return sendStoredFile(reply, fileStorage, file);
     },
   );
 
-  // The back office: operators only, checked against the operators table before anything is read.
-  const operator = (request: FastifyRequest, action: string) =>
-    authorizeOperator(db, cabinetActor(request), action);
-
-  app.get("/review/org-requests", { preHandler: requireCommission }, async (request, reply) => {
-    if (!(await operator(request, "org_request.queue"))) return sendError(request, reply, "NOT_OPERATOR");
-    const page = (
-      <RequestsToDecidePage
-        ctx={pageContext(request, reply)}
-        entries={await listRequestsToDecide(db)}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
-
-  async function showReview(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    form: { values: Record<string, string>; errors: { field: string; message: string }[] } = {
-      values: {},
-      errors: [],
+  reviewRoutes(app, {
+    path: "/review/org-requests",
+    operatorActions: "org_request",
+    rows: requestRows,
+    queuePage: async (ctx, flash) => (
+      <RequestsToDecidePage ctx={ctx} entries={await listRequestsToDecide(db)} flash={flash} />
+    ),
+    reviewPage: async (ctx, entry, form) => (
+      <RequestReviewPage ctx={ctx} entry={entry} {...(await filesAndHistory(entry.request.id))} {...form} />
+    ),
+    decide: {
+      path: "decide",
+      run: (actor, id, body) => cabinet.orgRequests.decide(actor, id, body),
+      flash: () => "Решение по заявлению сохранено, организация уведомлена.",
     },
-  ) {
-    const entry = await findRequestForOperator(db, id);
-    if (!entry) return sendError(request, reply, "NOT_FOUND");
-    const [files, events] = await Promise.all([
-      listFiles(db, entry.request.id),
-      listRequestEvents(db, entry.request.id),
-    ]);
-    const page = (
-      <RequestReviewPage
-        ctx={pageContext(request, reply)}
-        entry={entry}
-        files={files}
-        events={events}
-        values={form.values}
-        errors={form.errors}
-      />
-    );
-    return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
-  }
-
-  app.get("/review/org-requests/:id", { preHandler: requireCommission, ...byId }, async (request, reply) => {
-    if (!(await operator(request, "org_request.view"))) return sendError(request, reply, "NOT_OPERATOR");
-    if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-    return showReview(request, reply, request.params.id);
   });
-
-  app.post(
-    "/review/org-requests/:id/decide",
-    { preHandler: requireCommission, schema: { params: idParams, body: formBody }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const outcome = await cabinet.orgRequests.decide(
-        cabinetActor(request),
-        request.params.id,
-        request.body,
-      );
-      if (outcome.ok) {
-        setFlash(request, "Решение по заявлению сохранено, организация уведомлена.");
-        return reply.redirect("/review/org-requests", 303);
-      }
-      if ("errors" in outcome)
-        return showReview(request, reply, request.params.id, {
-          values: request.body,
-          errors: outcome.errors,
-        });
-      return sendError(request, reply, "forbidden" in outcome ? "NOT_OPERATOR" : "NOT_FOUND");
-    },
-  );
 }

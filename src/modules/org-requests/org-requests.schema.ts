@@ -1,10 +1,10 @@
 // The organization's own requests to the register (O9 «подачу заявок… от имени организации»): to
 // change the organization's data, to open or close a branch or a structural unit, to correct an
 // employee's register data. Each has its attachments (organization files), a status and a history.
-import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../identity/identity.schema.ts";
-import { organizations } from "../organizations/organizations.schema.ts";
+import { createdAndUpdated, generatedId, historyTable } from "../org-submissions/submission-columns.ts";
+import { organizationId } from "../organizations/organization-columns.ts";
 
 export const orgRequestKinds = [
   "organization_data",
@@ -22,10 +22,8 @@ export type OrgRequestAction = "submitted" | "approved" | "refused";
 export const organizationRequests = pgTable(
   "organization_requests",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: generatedId(),
+    organizationId: organizationId(),
     kind: text("kind").$type<OrgRequestKind>().notNull(),
     /** The request's fields as checked (names depend on the kind), shown back as entered. */
     details: jsonb("details").$type<Record<string, string>>().notNull(),
@@ -35,11 +33,7 @@ export const organizationRequests = pgTable(
     decisionComment: text("decision_comment"),
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    ...createdAndUpdated(),
   },
   (table) => [
     index("organization_requests_org_idx").on(table.organizationId, table.createdAt),
@@ -48,19 +42,8 @@ export const organizationRequests = pgTable(
 );
 
 /** Every step of a request: its history. */
-export const organizationRequestEvents = pgTable(
+export const organizationRequestEvents = historyTable<OrgRequestAction, "requestId">(
   "organization_request_events",
-  {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    requestId: uuid("request_id")
-      .notNull()
-      .references(() => organizationRequests.id, { onDelete: "cascade" }),
-    action: text("action").$type<OrgRequestAction>().notNull(),
-    actorId: uuid("actor_id")
-      .notNull()
-      .references(() => users.id),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull(),
-    note: text("note"),
-  },
-  (table) => [index("organization_request_events_request_idx").on(table.requestId, table.occurredAt)],
+  "requestId",
+  () => organizationRequests.id,
 );

@@ -1,7 +1,9 @@
 // Pieces every licence page shows: the status badge with its ground and dates, the facts, the
 // places with their works, and the history.
-import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
+import { formatDate } from "../../../shared/format.ts";
 import { SummaryList } from "../../../ui/summary-list.tsx";
+import type { HistoryEntry } from "../../org-submissions/submission.repository.ts";
+import { SubmissionHistory } from "../../org-submissions/views/submission-parts.tsx";
 import type { LicenceEventRow, LicenceRow } from "../licences.repository.ts";
 import type { LicenceAction, LicenceStatus, LicenceVerification } from "../licences.schema.ts";
 import { licenceKindLabels } from "../licences.validation.ts";
@@ -88,32 +90,8 @@ export function LicencePlaces({ licence }: { licence: LicenceRow }) {
   );
 }
 
-type EventWithActor = {
-  event: LicenceEventRow;
-  actorLastName: string;
-  actorFirstName: string;
-  actorMiddleName: string | null;
-};
-
-export function LicenceHistory({ events }: { events: readonly EventWithActor[] }) {
-  return (
-    <ol class="journal">
-      {events.map(({ event, actorLastName, actorFirstName, actorMiddleName }) => (
-        <li class="journal__item" key={event.id}>
-          <time class="journal__time" dateTime={event.occurredAt.toISOString()}>
-            {formatDateTime(event.occurredAt)}
-          </time>
-          <span>
-            {actionLabels[event.action]}
-            {event.note && <span class="muted break-word"> — {event.note}</span>}
-          </span>
-          <span class="muted">
-            {fullName({ lastName: actorLastName, firstName: actorFirstName, middleName: actorMiddleName })}
-          </span>
-        </li>
-      ))}
-    </ol>
-  );
+export function LicenceHistory({ events }: { events: readonly HistoryEntry<LicenceEventRow>[] }) {
+  return <SubmissionHistory events={events} labels={actionLabels} />;
 }
 
 /**

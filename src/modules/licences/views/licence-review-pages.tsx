@@ -1,12 +1,13 @@
 // The back office's licence check: the queue of entered licences and one licence beside its scan.
 import { formatDateTime } from "../../../shared/format.ts";
-import { FormActions, PostForm } from "../../../ui/actions.tsx";
-import { RadioGroup, TextAreaField } from "../../../ui/fields.tsx";
-import { binder, ErrorSummary, type FieldError, Flash } from "../../../ui/form.tsx";
-import { Layout, type PageContext } from "../../../ui/layout.tsx";
-import { DataTable } from "../../../ui/table.tsx";
+import type { FieldError } from "../../../ui/form.tsx";
+import type { PageContext } from "../../../ui/layout.tsx";
+import {
+  DecisionForm,
+  SubmissionQueuePage,
+  SubmissionReviewPage,
+} from "../../org-submissions/views/submission-parts.tsx";
 import type { OrganizationFileRow } from "../../organizations/activation.repository.ts";
-import { reviewNavigation } from "../../review/views/queue-page.tsx";
 import type { LicenceRow } from "../licences.repository.ts";
 import { licenceKindLabels } from "../licences.validation.ts";
 import { LicenceFacts, LicencePlaces } from "./licence-parts.tsx";
@@ -19,27 +20,25 @@ export function LicencesToVerifyPage(props: {
   flash?: string | undefined;
 }) {
   return (
-    <Layout ctx={props.ctx} title="Проверка лицензий" nav={reviewNavigation}>
-      <Flash message={props.flash} />
-      <h1>Проверка лицензий</h1>
-      <p class="lead">Сведения, внесённые организациями: сверьте их со сканом выписки из реестра лицензий.</p>
-      <DataTable
-        caption="Лицензии, ожидающие проверки"
-        stacked
-        rows={props.entries}
-        rowKey={(entry) => entry.licence.id}
-        empty="Проверять нечего."
-        columns={[
-          { label: "Организация", cell: (entry) => entry.organizationName },
-          {
-            label: "Лицензия",
-            cell: (entry) => <a href={`/review/licences/${entry.licence.id}`}>№ {entry.licence.number}</a>,
-          },
-          { label: "Вид деятельности", cell: (entry) => licenceKindLabels[entry.licence.kind] },
-          { label: "Внесена", cell: (entry) => formatDateTime(entry.licence.createdAt) },
-        ]}
-      />
-    </Layout>
+    <SubmissionQueuePage
+      ctx={props.ctx}
+      title="Проверка лицензий"
+      lead="Сведения, внесённые организациями: сверьте их со сканом выписки из реестра лицензий."
+      flash={props.flash}
+      caption="Лицензии, ожидающие проверки"
+      entries={props.entries}
+      entryKey={(entry) => entry.licence.id}
+      empty="Проверять нечего."
+      columns={[
+        { label: "Организация", cell: (entry) => entry.organizationName },
+        {
+          label: "Лицензия",
+          cell: (entry) => <a href={`/review/licences/${entry.licence.id}`}>№ {entry.licence.number}</a>,
+        },
+        { label: "Вид деятельности", cell: (entry) => licenceKindLabels[entry.licence.kind] },
+        { label: "Внесена", cell: (entry) => formatDateTime(entry.licence.createdAt) },
+      ]}
+    />
   );
 }
 
@@ -51,50 +50,46 @@ export function LicenceReviewPage(props: {
   errors: readonly FieldError[];
 }) {
   const { licence, organizationName } = props.entry;
-  const bind = binder({ values: props.values, errors: props.errors });
   return (
-    <Layout ctx={props.ctx} title={`Лицензия № ${licence.number}`} nav={reviewNavigation}>
-      <p>
-        <a href="/review/licences">← Проверка лицензий</a>
-      </p>
-      <h1 class="break-word">Лицензия № {licence.number}</h1>
-      <p class="lead">{organizationName}</p>
-      <ErrorSummary errors={props.errors} />
-      <section class="card" aria-labelledby="facts-title">
-        <h2 id="facts-title">Внесённые сведения</h2>
-        <LicenceFacts licence={licence} />
-        <ul>
-          {props.files.map((file) => (
-            <li key={file.id}>
-              <a href={`/review/organizations/files/${file.id}`}>{file.originalName}</a>
-            </li>
-          ))}
-        </ul>
-      </section>
+    <SubmissionReviewPage
+      ctx={props.ctx}
+      title={`Лицензия № ${licence.number}`}
+      heading={<h1 class="break-word">Лицензия № {licence.number}</h1>}
+      back={{ href: "/review/licences", label: "Проверка лицензий" }}
+      organizationName={organizationName}
+      errors={props.errors}
+      factsTitle="Внесённые сведения"
+      facts={
+        <>
+          <LicenceFacts licence={licence} />
+          <ul>
+            {props.files.map((file) => (
+              <li key={file.id}>
+                <a href={`/review/organizations/files/${file.id}`}>{file.originalName}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      }
+    >
       <LicencePlaces licence={licence} />
       {licence.verification === "pending" && (
-        <section class="card" aria-labelledby="decision-title">
-          <h2 id="decision-title">Решение</h2>
-          <PostForm action={`/review/licences/${licence.id}/verify`} csrfToken={props.ctx.csrfToken}>
-            <RadioGroup
-              {...bind("decision")}
-              legend="Сведения совпадают со сканом?"
-              options={[
-                { value: "verified", label: "Да, подтвердить" },
-                { value: "rejected", label: "Нет, вернуть организации" },
-              ]}
-            />
-            <TextAreaField
-              {...bind("comment")}
-              label="Что не совпадает"
-              hint="Обязательно, если сведения возвращаются."
-              rows={3}
-              maxLength={1000}
-            />
-            <FormActions label="Сохранить решение" />
-          </PostForm>
-        </section>
+        <DecisionForm
+          action={`/review/licences/${licence.id}/verify`}
+          csrfToken={props.ctx.csrfToken}
+          form={props}
+          legend="Сведения совпадают со сканом?"
+          options={[
+            { value: "verified", label: "Да, подтвердить" },
+            { value: "rejected", label: "Нет, вернуть организации" },
+          ]}
+          comment={{
+            label: "Что не совпадает",
+            hint: "Обязательно, если сведения возвращаются.",
+            maxLength: 1000,
+          }}
+        />
       )}
-    </Layout>
+    </SubmissionReviewPage>
   );
 }

@@ -1,11 +1,12 @@
 // «Лицензии» in the organization's cabinet: the list, the form of a new licence, and one licence
 // with its places, history and the form that records a suspension, resumption or termination.
 import { formatDate } from "../../../shared/format.ts";
-import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { BackLink, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { Fieldset, FileField, RadioGroup, TextAreaField } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import { DataTable } from "../../../ui/table.tsx";
+import type { HistoryEntry } from "../../org-submissions/submission.repository.ts";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import type { LicenceEventRow, LicenceRow } from "../licences.repository.ts";
@@ -69,9 +70,7 @@ export function LicenceFormPage(props: {
   const places = Array.from({ length: PLACE_SLOTS }, (_, index) => index + 1);
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Новая лицензия">
-      <p>
-        <a href="/org/licences">← Лицензии</a>
-      </p>
+      <BackLink href="/org/licences">Лицензии</BackLink>
       <h1>Новая лицензия</h1>
       <p class="lead">
         Перенесите сведения из выписки из реестра лицензий и приложите её (PDF). Оператор сверит сведения со
@@ -126,12 +125,7 @@ export function LicencePage(props: {
   ctx: PageContext;
   actor: CabinetActor;
   licence: LicenceRow;
-  events: readonly {
-    event: LicenceEventRow;
-    actorLastName: string;
-    actorFirstName: string;
-    actorMiddleName: string | null;
-  }[];
+  events: readonly HistoryEntry<LicenceEventRow>[];
   values: Values;
   errors: readonly FieldError[];
   flash?: string | undefined;
@@ -151,9 +145,7 @@ export function LicencePage(props: {
       title={`Лицензия № ${licence.number}`}
       flash={props.flash}
     >
-      <p>
-        <a href="/org/licences">← Лицензии</a>
-      </p>
+      <BackLink href="/org/licences">Лицензии</BackLink>
       <h1 class="break-word">Лицензия № {licence.number}</h1>
       <ErrorSummary errors={props.errors} />
       <section class="card" aria-labelledby="facts-title">

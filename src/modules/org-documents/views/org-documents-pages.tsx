@@ -3,7 +3,7 @@
 import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
 import { FileField, SelectField } from "../../../ui/fields.tsx";
-import { ErrorSummary, errorFor, type FieldError, Flash, TextField } from "../../../ui/form.tsx";
+import { binder, ErrorSummary, type FieldError, Flash, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import { DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
@@ -11,7 +11,7 @@ import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import type { SignatureRow } from "../../signatures/signatures.repository.ts";
 import { SignFilePage, type SigningState } from "../../signatures/views/sign-file-page.tsx";
 import { SignatureLine } from "../../signatures/views/signing.tsx";
-import type { OrgDocumentItem } from "../org-documents.repository.ts";
+import type { OrgDocumentItem, OrgDocumentRow } from "../org-documents.repository.ts";
 import { orgDocumentKinds } from "../org-documents.service.ts";
 
 const kindOptions = Object.entries(orgDocumentKinds).map(([value, label]) => ({ value, label }));
@@ -26,6 +26,7 @@ export function OrgDocumentsPage(props: {
   values?: Record<string, string>;
 }) {
   const { ctx, actor, errors = [], values = {} } = props;
+  const bind = binder({ values, errors });
   const canSign = actor.powers.has("signatures.manage");
   const current = props.items.filter((item) => item.document.replacedBy === null);
   return (
@@ -91,37 +92,27 @@ export function OrgDocumentsPage(props: {
       <PostForm action="/org/documents" csrfToken={ctx.csrfToken} multipart class="card">
         <h2>Загрузить документ</h2>
         <SelectField
-          name="kind"
+          {...bind("kind")}
           label="Вид документа"
           options={kindOptions}
-          value={values.kind}
           placeholder="Выберите вид"
-          error={errorFor(errors, "kind")}
         />
         <TextField
-          name="title"
+          {...bind("title")}
           label="Название документа"
           hint="Например: «Лицензия № Л041-01137-77/00368534» или «Приказ № 12 от 01.12.2026»."
-          value={values.title}
           maxLength={200}
-          error={errorFor(errors, "title")}
         />
         {current.length > 0 && (
           <SelectField
-            name="replaces"
+            {...bind("replaces")}
             label="Заменяет документ"
             hint="Выберите устаревший документ, если загружаете его новую редакцию."
             options={current.map((item) => ({ value: item.document.id, label: item.document.title }))}
-            value={values.replaces}
             placeholder="Не заменяет другой документ"
           />
         )}
-        <FileField
-          name="file"
-          label="Файл (PDF)"
-          accept=".pdf,application/pdf"
-          error={errorFor(errors, "file")}
-        />
+        <FileField {...bind("file")} label="Файл (PDF)" accept=".pdf,application/pdf" />
         <FormActions label="Загрузить" />
       </PostForm>
     </CabinetPage>
@@ -129,9 +120,14 @@ export function OrgDocumentsPage(props: {
 }
 
 export function SignOrgDocumentPage(
-  props: SigningState & { ctx: PageContext; actor: CabinetActor; id: string; title: string },
+  props: SigningState & {
+    ctx: PageContext;
+    actor: CabinetActor;
+    document: Pick<OrgDocumentRow, "id" | "title">;
+  },
 ) {
-  const { id, title, ...rest } = props;
+  const { document, ...rest } = props;
+  const { id, title } = document;
   return (
     <SignFilePage
       {...rest}

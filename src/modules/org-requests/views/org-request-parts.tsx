@@ -1,8 +1,10 @@
 // Pieces both the cabinet and the back office show: the request's facts by kind, its status with the
 // decision, its history and its attachments.
-import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
+import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
 import { SummaryList, type SummaryRow } from "../../../ui/summary-list.tsx";
+import type { HistoryEntry } from "../../org-submissions/submission.repository.ts";
+import { SubmissionHistory } from "../../org-submissions/views/submission-parts.tsx";
 import type { OrganizationFileRow } from "../../organizations/activation.repository.ts";
 import { type CorrectableField, correctableFields } from "../../organizations/corrections.service.ts";
 import type { OrgRequestEventRow, OrgRequestRow } from "../org-requests.repository.ts";
@@ -85,30 +87,8 @@ export function RequestFiles(props: { files: readonly OrganizationFileRow[]; hre
   );
 }
 
-export type RequestEvent = {
-  event: OrgRequestEventRow;
-  actorLastName: string;
-  actorFirstName: string;
-  actorMiddleName: string | null;
-};
+export type RequestEvent = HistoryEntry<OrgRequestEventRow>;
 
 export function RequestHistory({ events }: { events: readonly RequestEvent[] }) {
-  return (
-    <ol class="journal">
-      {events.map(({ event, actorLastName, actorFirstName, actorMiddleName }) => (
-        <li class="journal__item" key={event.id}>
-          <time class="journal__time" dateTime={event.occurredAt.toISOString()}>
-            {formatDateTime(event.occurredAt)}
-          </time>
-          <span>
-            {actionLabels[event.action]}
-            {event.note && <span class="muted break-word"> — {event.note}</span>}
-          </span>
-          <span class="muted">
-            {fullName({ lastName: actorLastName, firstName: actorFirstName, middleName: actorMiddleName })}
-          </span>
-        </li>
-      ))}
-    </ol>
-  );
+  return <SubmissionHistory events={events} labels={actionLabels} />;
 }

@@ -1,7 +1,7 @@
 // «Заявления организации» in the cabinet: the list, the choice of what the request is about, the
 // form of each kind, and one request with its decision and history.
 import { formatDateTime } from "../../../shared/format.ts";
-import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { BackLink, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { FileField, RadioGroup, SelectField, SnilsField, TextAreaField } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
@@ -30,6 +30,8 @@ import {
 type Values = Record<string, string | undefined>;
 const options = (labels: Record<string, string>) =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
+/** A select of a dictionary's entries, none chosen at first. */
+const choice = (labels: Record<string, string>) => ({ placeholder: "Выберите", options: options(labels) });
 
 export function RequestsPage(props: {
   ctx: PageContext;
@@ -72,9 +74,7 @@ export function RequestsPage(props: {
 export function RequestKindsPage(props: { ctx: PageContext; actor: CabinetActor }) {
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title="Новое заявление">
-      <p>
-        <a href="/org/requests">← Заявления организации</a>
-      </p>
+      <BackLink href="/org/requests">Заявления организации</BackLink>
       <h1>О чём заявление?</h1>
       <ul class="cards tiles">
         {orgRequestKinds.map((kind) => (
@@ -101,9 +101,7 @@ export function RequestFormPage(props: {
   const { kind } = props;
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title={kindLabels[kind]}>
-      <p>
-        <a href="/org/requests/new">← Выбрать другое заявление</a>
-      </p>
+      <BackLink href="/org/requests/new">Выбрать другое заявление</BackLink>
       <h1>{kindLabels[kind]}</h1>
       <p class="lead">{kindHints[kind]}</p>
       <ErrorSummary errors={props.errors} />
@@ -111,12 +109,7 @@ export function RequestFormPage(props: {
         <input type="hidden" name="kind" value={kind} />
         {kind === "organization_data" && (
           <>
-            <SelectField
-              {...bind("field")}
-              label="Какие сведения изменить"
-              placeholder="Выберите"
-              options={options(correctableFields)}
-            />
+            <SelectField {...bind("field")} label="Какие сведения изменить" {...choice(correctableFields)} />
             <TextField
               {...bind("proposedValue")}
               label="Новое значение"
@@ -142,8 +135,7 @@ export function RequestFormPage(props: {
             <SelectField
               {...bind("employeeField")}
               label="Какие сведения неверны"
-              placeholder="Выберите"
-              options={options(employeeFields)}
+              {...choice(employeeFields)}
             />
             <TextAreaField
               {...bind("proposedValue")}
@@ -178,9 +170,7 @@ export function RequestPage(props: {
   const { request } = props;
   return (
     <CabinetPage ctx={props.ctx} actor={props.actor} title={kindLabels[request.kind]} flash={props.flash}>
-      <p>
-        <a href="/org/requests">← Заявления организации</a>
-      </p>
+      <BackLink href="/org/requests">Заявления организации</BackLink>
       <h1>{kindLabels[request.kind]}</h1>
       <section class="card" aria-labelledby="facts-title">
         <h2 id="facts-title">Сведения</h2>
