@@ -204,7 +204,7 @@ export async function updateCard(
   return row;
 }
 
-/** Persons by СНИЛС, for the import's checks and inserts. */
+/** Persons by СНИЛС, for the import's checks: a whole file's numbers as one JSON parameter. */
 export async function personsBySnils(db: DbExecutor, snils: readonly string[]) {
   if (snils.length === 0) return [];
   return db
@@ -216,7 +216,7 @@ export async function personsBySnils(db: DbExecutor, snils: readonly string[]) {
       patronymic: persons.patronymic,
     })
     .from(persons)
-    .where(inArray(persons.snils, [...snils]));
+    .where(inArray(persons.snils, sql`(select jsonb_array_elements_text(${JSON.stringify(snils)}::jsonb))`));
 }
 
 /** Current cards in the organization of these persons: a second identical card would be a duplicate. */
