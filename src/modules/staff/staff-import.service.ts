@@ -77,13 +77,13 @@ export function createStaffImportService({ db, clock }: { db: Database; clock: C
       const persons = new Map(rows.map((row) => [row.snils, row]));
       const created = await insertImportPersons(
         tx,
-        [...persons.values()].map((row) => ({
-          snils: row.snils,
-          lastName: row.lastName,
-          firstName: row.firstName,
-          patronymic: row.patronymic,
-          birthDate: row.birthDate,
-          gender: row.gender,
+        [...persons.values()].map(({ snils, lastName, firstName, patronymic, birthDate, gender }) => ({
+          snils,
+          lastName,
+          firstName,
+          patronymic,
+          birthDate,
+          gender,
         })),
       );
       const written = await insertImportCards(
