@@ -6,6 +6,7 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import type { ErrorCode } from "../../shared/errors.ts";
 import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
@@ -186,17 +187,25 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
       loadRecord(db, person),
       listCardsIn(db, actor.organization.frmoOid, personId),
     ]);
-    const page = (
-      <StaffPersonPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        record={record}
-        cards={cards}
-        open={open}
-        flash={takeFlash(request)}
-      />
-    );
+    const shown = { record, cards, open, flash: takeFlash(request) };
+    const page = <StaffPersonPage ctx={pageContext(request, reply)} actor={actor} {...shown} />;
     return sendHtml(reply, page, open ? 400 : 200);
+  }
+
+  /** A posted form's answer: the worker's page with the flash `done`, `refused` when the use case refused, or the form again with its errors. */
+  function answerForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    answer: { personId: string; outcome: StaffOutcome; done: string; refused: ErrorCode },
+    again: (errors: FieldError[]) => Promise<FastifyReply>,
+  ): FastifyReply | Promise<FastifyReply> {
+    const { outcome } = answer;
+    if (outcome.ok) {
+      setFlash(request, answer.done);
+      return reply.redirect(`/org/staff/${answer.personId}`, 303);
+    }
+    if ("forbidden" in outcome) return sendError(request, reply, answer.refused);
+    return again(outcome.errors);
   }
 
   app.get(
@@ -227,16 +236,13 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
         if (!(await findStaffMember(db, actor.organization.frmoOid, personId)))
           return sendError(request, reply, "NOT_FOUND");
         const outcome: StaffOutcome = await target.run(actor, personId, body);
-        if (outcome.ok) {
-          setFlash(request, target.done);
-          return reply.redirect(`/org/staff/${personId}`, 303);
-        }
-        if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-        return personPage(request, reply, actor, personId, {
-          form: target.form,
-          values: body,
-          errors: outcome.errors,
-        });
+        return answerForm(
+          request,
+          reply,
+          { personId, outcome, done: target.done, refused: "FORBIDDEN" },
+          (errors) =>
+            personPage(request, reply, actor, personId, { form: target.form, values: body, errors }),
+        );
       },
     );
   }
@@ -278,39 +284,27 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
-    "/org/staff/:personId/cards/:cardId",
-    { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const { personId, cardId } = request.params;
-      const outcome = await cabinet.staff.changeCard(cabinetActorOf(request), personId, cardId, request.body);
-      if (outcome.ok) {
-        setFlash(request, "Карточка сохранена.");
-        return reply.redirect(`/org/staff/${personId}`, 303);
-      }
-      if ("forbidden" in outcome) return sendError(request, reply, "NOT_FOUND");
-      return cardPage(request, reply, personId, cardId, {
-        card: { values: request.body, errors: outcome.errors },
-      });
-    },
-  );
-
-  app.post(
-    "/org/staff/:personId/cards/:cardId/dismiss",
-    { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const { personId, cardId } = request.params;
-      const outcome = await cabinet.staff.dismiss(cabinetActorOf(request), personId, cardId, request.body);
-      if (outcome.ok) {
-        setFlash(request, "Увольнение внесено.");
-        return reply.redirect(`/org/staff/${personId}`, 303);
-      }
-      if ("forbidden" in outcome) return sendError(request, reply, "NOT_FOUND");
-      return cardPage(request, reply, personId, cardId, {
-        dismissal: { values: request.body, errors: outcome.errors },
-      });
-    },
-  );
+  // The card's two forms: a refusal shows the card's page again with that form's values and errors.
+  const cardForms = {
+    "": { form: "card", run: cabinet.staff.changeCard, done: "Карточка сохранена." },
+    "/dismiss": { form: "dismissal", run: cabinet.staff.dismiss, done: "Увольнение внесено." },
+  } as const;
+  for (const [path, target] of Object.entries(cardForms)) {
+    app.post(
+      `/org/staff/:personId/cards/:cardId${path}`,
+      { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
+      async (request, reply) => {
+        if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+        const { personId, cardId } = request.params as { personId: string; cardId: string };
+        const body = request.body as Input;
+        const outcome: StaffOutcome = await target.run(cabinetActorOf(request), personId, cardId, body);
+        return answerForm(
+          request,
+          reply,
+          { personId, outcome, done: target.done, refused: "NOT_FOUND" },
+          (errors) => cardPage(request, reply, personId, cardId, { [target.form]: { values: body, errors } }),
+        );
+      },
+    );
+  }
 }
