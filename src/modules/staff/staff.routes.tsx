@@ -74,15 +74,8 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
         canEdit: actor.powers.has("staff.edit"),
       },
     );
-    return sendHtml(
-      reply,
-      <StaffListPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        view={model}
-        flash={takeFlash(request)}
-      />,
-    );
+    const shown = { view: model, flash: takeFlash(request) };
+    return sendHtml(reply, <StaffListPage ctx={pageContext(request, reply)} actor={actor} {...shown} />);
   });
 
   /** Which step of «Добавить работника» a СНИЛС and a birth date lead to (audited and counted). */
@@ -100,6 +93,19 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
       };
     return { step: found, errors: [], status: 200 };
   }
+
+  /** «Добавить работника» at a step, with what the form holds and what is wrong with it. */
+  const addPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    shown: { step: AddStep; values: Input; errors: readonly FieldError[] },
+    status: number,
+  ) =>
+    sendHtml(
+      reply,
+      <StaffAddPage ctx={pageContext(request, reply)} actor={cabinetActorOf(request)} {...shown} />,
+      status,
+    );
 
   const entryStep = (snils: string | undefined): AddStep =>
     snils && isValidSnils(snils) ? { kind: "entry", snils, birthDate: "" } : { kind: "lookup" };
@@ -122,16 +128,7 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
       const { step, errors, status } = asked
         ? await addStep(actor, request.query)
         : { step: { kind: "lookup" } as const, errors: [], status: 200 };
-      const page = (
-        <StaffAddPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          step={step}
-          values={{ snils, birthDate }}
-          errors={errors}
-        />
-      );
-      return sendHtml(reply, page, status);
+      return addPage(request, reply, { step, values: { snils, birthDate }, errors }, status);
     },
   );
 
@@ -139,16 +136,8 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     const actor = cabinetActorOf(request);
     if (!actor.powers.has("staff.edit")) return sendError(request, reply, "FORBIDDEN");
     if (!(await cabinet.staffLookup.withinLimit(actor))) {
-      const page = (
-        <StaffAddPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          step={{ kind: "lookup" }}
-          values={{}}
-          errors={[{ field: "snils", message: lookupLimitMessage }]}
-        />
-      );
-      return sendHtml(reply, page, 429);
+      const limited = [{ field: "snils", message: lookupLimitMessage }];
+      return addPage(request, reply, { step: { kind: "lookup" }, values: {}, errors: limited }, 429);
     }
     const outcome = await cabinet.staff.addWorker(actor, request.body);
     if (outcome.ok) {
@@ -162,16 +151,13 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     const again = request.body.lookupBirthDate
       ? await addStep(actor, { snils: request.body.snils, birthDate: request.body.lookupBirthDate })
       : { step: entryStep(snils), errors: [], status: 400 };
-    const page = (
-      <StaffAddPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        step={again.step}
-        values={request.body}
-        errors={[...again.errors, ...outcome.errors]}
-      />
+    const errors = [...again.errors, ...outcome.errors];
+    return addPage(
+      request,
+      reply,
+      { step: again.step, values: request.body, errors },
+      again.status === 429 ? 429 : 400,
     );
-    return sendHtml(reply, page, again.status === 429 ? 429 : 400);
   });
 
   async function personPage(
