@@ -1,7 +1,7 @@
 // Staff from a CSV file (O17): upload, the import's page (progress, report, decision), the report and
 // a sample file as downloads.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash } from "../../http/flash.ts";
@@ -63,14 +63,17 @@ export async function staffImportRoutes(fastify: FastifyInstance): Promise<void>
   const db = database.db;
   const edit = cabinetRoute("staff.edit");
 
-  app.get("/org/staff/import", { preHandler: edit }, async (request, reply) => {
+  /** The upload form with the organization's recent imports; after a refused file, with what was wrong. */
+  async function uploadPage(request: FastifyRequest, reply: FastifyReply, error?: string) {
     const actor = cabinetActorOf(request);
     const recent = await listImports(db, actor.organization.id);
-    return sendHtml(
-      reply,
-      <ImportUploadPage ctx={pageContext(request, reply)} actor={actor} recent={recent} />,
+    const page = (
+      <ImportUploadPage ctx={pageContext(request, reply)} actor={actor} recent={recent} error={error} />
     );
-  });
+    return sendHtml(reply, page, error === undefined ? 200 : 400);
+  }
+
+  app.get("/org/staff/import", { preHandler: edit }, (request, reply) => uploadPage(request, reply));
 
   app.get("/org/staff/import/template.csv", { preHandler: edit }, async (_request, reply) =>
     reply.headers(csvHeaders("sotrudniki-obrazec.csv")).send(templateCsv),
@@ -84,72 +87,47 @@ export async function staffImportRoutes(fastify: FastifyInstance): Promise<void>
       return reply.redirect(`/org/staff/import/${outcome.importId}`, 303);
     }
     if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-    const recent = await listImports(db, actor.organization.id);
-    return sendHtml(
-      reply,
-      <ImportUploadPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        recent={recent}
-        error={outcome.message}
-      />,
-      400,
-    );
+    return uploadPage(request, reply, outcome.message);
   });
 
-  app.get(
-    "/org/staff/import/:id",
-    { preHandler: edit, schema: { params: idParams }, attachValidation: true },
-    async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      const record = request.validationError
-        ? undefined
-        : await findOrganizationImport(db, actor.organization.id, request.params.id);
-      if (!record) return sendError(request, reply, "NOT_FOUND");
-      return sendHtml(
-        reply,
-        <ImportStatusPage ctx={pageContext(request, reply)} actor={actor} record={record} />,
-      );
-    },
-  );
+  // An import's pages: a malformed id is not found, as is another organization's import.
+  const oneImport = { preHandler: edit, schema: { params: idParams }, attachValidation: true };
+  const importOf = (request: FastifyRequest<{ Params: { id: string } }>) =>
+    request.validationError
+      ? undefined
+      : findOrganizationImport(db, cabinetActorOf(request).organization.id, request.params.id);
 
-  app.get(
-    "/org/staff/import/:id/report.csv",
-    { preHandler: edit, schema: { params: idParams }, attachValidation: true },
-    async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      const record = request.validationError
-        ? undefined
-        : await findOrganizationImport(db, actor.organization.id, request.params.id);
-      if (!record) return sendError(request, reply, "NOT_FOUND");
-      const rows = record.errors.map((error) => [error.line, error.messages.join(" ")]);
-      return reply
-        .headers(csvHeaders("oshibki-zagruzki.csv"))
-        .send(csvDocument(["Строка файла", "Что исправить"], rows));
-    },
-  );
+  app.get("/org/staff/import/:id", oneImport, async (request, reply) => {
+    const record = await importOf(request);
+    if (!record) return sendError(request, reply, "NOT_FOUND");
+    const page = (
+      <ImportStatusPage ctx={pageContext(request, reply)} actor={cabinetActorOf(request)} record={record} />
+    );
+    return sendHtml(reply, page);
+  });
 
-  app.post(
-    "/org/staff/import/:id/confirm",
-    { preHandler: edit, schema: { params: idParams }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const { id } = request.params;
-      if (!(await cabinet.staffImport.confirm(cabinetActorOf(request), id)))
-        return sendError(request, reply, "NOT_FOUND");
-      return reply.redirect(`/org/staff/import/${id}`, 303);
-    },
-  );
+  app.get("/org/staff/import/:id/report.csv", oneImport, async (request, reply) => {
+    const record = await importOf(request);
+    if (!record) return sendError(request, reply, "NOT_FOUND");
+    const rows = record.errors.map((error) => [error.line, error.messages.join(" ")]);
+    return reply
+      .headers(csvHeaders("oshibki-zagruzki.csv"))
+      .send(csvDocument(["Строка файла", "Что исправить"], rows));
+  });
 
-  app.post(
-    "/org/staff/import/:id/cancel",
-    { preHandler: edit, schema: { params: idParams }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      if (!(await cabinet.staffImport.cancel(cabinetActorOf(request), request.params.id)))
-        return sendError(request, reply, "NOT_FOUND");
-      setFlash(request, "Загрузка отменена, в регистр ничего не записано.");
-      return reply.redirect("/org/staff", 303);
-    },
-  );
+  app.post("/org/staff/import/:id/confirm", oneImport, async (request, reply) => {
+    if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+    const { id } = request.params;
+    if (!(await cabinet.staffImport.confirm(cabinetActorOf(request), id)))
+      return sendError(request, reply, "NOT_FOUND");
+    return reply.redirect(`/org/staff/import/${id}`, 303);
+  });
+
+  app.post("/org/staff/import/:id/cancel", oneImport, async (request, reply) => {
+    if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+    if (!(await cabinet.staffImport.cancel(cabinetActorOf(request), request.params.id)))
+      return sendError(request, reply, "NOT_FOUND");
+    setFlash(request, "Загрузка отменена, в регистр ничего не записано.");
+    return reply.redirect("/org/staff", 303);
+  });
 }

@@ -9,7 +9,7 @@ import { sameName } from "../egrul/egrul.compare.ts";
 import { enqueueJob } from "../jobs/jobs.repository.ts";
 import { findOrganizationById } from "../organizations/organizations.repository.ts";
 import { moscowDate } from "../register/expiry.ts";
-import { currentCardsOf, insertCards, insertPersons, personsBySnils } from "./staff.repository.ts";
+import { currentCardsOf, personsBySnils } from "./staff.repository.ts";
 import type { ImportLineErrors, ImportRow } from "./staff.schema.ts";
 import { type CabinetStaffActor, cardRecord } from "./staff.service.ts";
 import { checkHeader, checkLine, decodeCsv, MAX_IMPORT_ROWS, parseCsv } from "./staff-import.csv.ts";
@@ -17,6 +17,8 @@ import {
   findImport,
   findOrganizationImport,
   insertImport,
+  insertImportCards,
+  insertImportPersons,
   moveImport,
   type StaffImportRow,
 } from "./staff-import.repository.ts";
@@ -25,18 +27,11 @@ import {
 export const STAFF_IMPORT_JOB = "staff.import";
 
 const PROGRESS_EVERY = 500;
-const CHUNK = 500;
 
 export type StartOutcome =
   | { ok: true; importId: string }
   | { ok: false; message: string }
   | { ok: false; forbidden: true };
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
 
 export function createStaffImportService({ db, clock }: { db: Database; clock: Clock }) {
   /** What can only be seen against the register and the rest of the file. */
@@ -49,26 +44,25 @@ export function createStaffImportService({ db, clock }: { db: Database; clock: C
       if (seen.has(key)) fail(row.line, "Этот работник с этой должностью уже есть выше в файле.");
       seen.add(key);
     }
-    for (const part of chunks(rows, 1000)) {
-      const known = await personsBySnils(db, [...new Set(part.map((row) => row.snils))]);
-      const bySnils = new Map(known.map((person) => [person.snils, person]));
-      const current = await currentCardsOf(
-        db,
-        organizationOid,
-        known.map((person) => person.id),
-        today,
-      );
-      const busy = new Set(current.map((card) => `${card.personId}/${card.postId}`));
-      for (const row of part) {
-        const person = bySnils.get(row.snils);
-        if (!person) continue;
-        const registered = `${person.lastName} ${person.firstName} ${person.patronymic ?? ""}`;
-        if (!sameName(registered, `${row.lastName} ${row.firstName} ${row.patronymic ?? ""}`)) {
-          fail(row.line, "ФИО не совпадает с данными регистра для этого СНИЛС.");
-        }
-        if (busy.has(`${person.id}/${row.postId}`))
-          fail(row.line, "У работника уже есть действующая карточка по этой должности.");
+    // The whole file's persons and their current cards in two queries.
+    const known = await personsBySnils(db, [...new Set(rows.map((row) => row.snils))]);
+    const bySnils = new Map(known.map((person) => [person.snils, person]));
+    const current = await currentCardsOf(
+      db,
+      organizationOid,
+      known.map((person) => person.id),
+      today,
+    );
+    const busy = new Set(current.map((card) => `${card.personId}/${card.postId}`));
+    for (const row of rows) {
+      const person = bySnils.get(row.snils);
+      if (!person) continue;
+      const registered = `${person.lastName} ${person.firstName} ${person.patronymic ?? ""}`;
+      if (!sameName(registered, `${row.lastName} ${row.firstName} ${row.patronymic ?? ""}`)) {
+        fail(row.line, "ФИО не совпадает с данными регистра для этого СНИЛС.");
       }
+      if (busy.has(`${person.id}/${row.postId}`))
+        fail(row.line, "У работника уже есть действующая карточка по этой должности.");
     }
     return errors;
   }
@@ -78,41 +72,25 @@ export function createStaffImportService({ db, clock }: { db: Database; clock: C
     const organization = await findOrganizationById(db, record.organizationId);
     if (!organization) throw new Error("organization of the import is gone");
     await db.transaction(async (tx) => {
-      const known = new Map<string, string>();
-      for (const part of chunks(rows, 1000)) {
-        for (const person of await personsBySnils(
-          tx,
-          part.map((row) => row.snils),
-        ))
-          if (person.snils) known.set(person.snils, person.id);
-      }
-      const fresh = new Map(rows.filter((row) => !known.has(row.snils)).map((row) => [row.snils, row]));
-      let created = 0;
-      for (const part of chunks([...fresh.values()])) {
-        const inserted = await insertPersons(
-          tx,
-          part.map((row) => ({
-            snils: row.snils,
-            lastName: row.lastName,
-            firstName: row.firstName,
-            patronymic: row.patronymic,
-            birthDate: row.birthDate,
-            gender: row.gender,
-          })),
-        );
-        for (const person of inserted) if (person.snils) known.set(person.snils, person.id);
-        created += inserted.length;
-      }
-      for (const part of chunks(rows)) {
-        await insertCards(
-          tx,
-          part.map((row) => {
-            const personId = known.get(row.snils);
-            if (!personId) throw new Error("person of an import row is missing");
-            return { personId, ...cardRecord(organization, { ...row, endDate: null }) };
-          }),
-        );
-      }
+      // One person per СНИЛС (the last line's data where the file repeats one); those already in
+      // the register are skipped by the insert itself.
+      const persons = new Map(rows.map((row) => [row.snils, row]));
+      const created = await insertImportPersons(
+        tx,
+        [...persons.values()].map(({ snils, lastName, firstName, patronymic, birthDate, gender }) => ({
+          snils,
+          lastName,
+          firstName,
+          patronymic,
+          birthDate,
+          gender,
+        })),
+      );
+      const written = await insertImportCards(
+        tx,
+        rows.map((row) => ({ snils: row.snils, ...cardRecord(organization, { ...row, endDate: null }) })),
+      );
+      if (written !== rows.length) throw new Error("person of an import row is missing");
       const moved = await moveImport(tx, record.id, from, {
         status: "done",
         importedRows: rows.length,

@@ -69,6 +69,11 @@ function cardSearchCondition(search: string | undefined): SQL | undefined {
       upper.length === digits.length ? lt(persons.snils, upper) : undefined,
       sql`${persons.snils} like ${`${digits}%`}`,
     );
+    // Seven digits or more match at most 10 000 persons of any register (few in a real one): their
+    // ids, as an array, are looked up in the (organization, person) index. Given the subquery
+    // itself, the planner may instead read all the organization's cards against a hash of them,
+    // which costs the size of the staff.
+    if (digits.length >= 7) return sql`${cards.personId} = any(array${personIdsWhere(range)})`;
     return inArray(cards.personId, personIdsWhere(range));
   }
   const words = text.toLocaleLowerCase("ru").split(/\s+/).slice(0, 4);
@@ -204,7 +209,7 @@ export async function updateCard(
   return row;
 }
 
-/** Persons by СНИЛС, for the import's checks and inserts. */
+/** Persons by СНИЛС, for the import's checks: a whole file's numbers as one JSON parameter. */
 export async function personsBySnils(db: DbExecutor, snils: readonly string[]) {
   if (snils.length === 0) return [];
   return db
@@ -216,7 +221,7 @@ export async function personsBySnils(db: DbExecutor, snils: readonly string[]) {
       patronymic: persons.patronymic,
     })
     .from(persons)
-    .where(inArray(persons.snils, [...snils]));
+    .where(inArray(persons.snils, sql`(select jsonb_array_elements_text(${JSON.stringify(snils)}::jsonb))`));
 }
 
 /** Current cards in the organization of these persons: a second identical card would be a duplicate. */

@@ -6,6 +6,7 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import type { ErrorCode } from "../../shared/errors.ts";
 import { isValidSnils, normalizeSnils } from "../../shared/identifiers.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
@@ -73,15 +74,8 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
         canEdit: actor.powers.has("staff.edit"),
       },
     );
-    return sendHtml(
-      reply,
-      <StaffListPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        view={model}
-        flash={takeFlash(request)}
-      />,
-    );
+    const shown = { view: model, flash: takeFlash(request) };
+    return sendHtml(reply, <StaffListPage ctx={pageContext(request, reply)} actor={actor} {...shown} />);
   });
 
   /** Which step of «Добавить работника» a СНИЛС and a birth date lead to (audited and counted). */
@@ -99,6 +93,19 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
       };
     return { step: found, errors: [], status: 200 };
   }
+
+  /** «Добавить работника» at a step, with what the form holds and what is wrong with it. */
+  const addPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    shown: { step: AddStep; values: Input; errors: readonly FieldError[] },
+    status: number,
+  ) =>
+    sendHtml(
+      reply,
+      <StaffAddPage ctx={pageContext(request, reply)} actor={cabinetActorOf(request)} {...shown} />,
+      status,
+    );
 
   const entryStep = (snils: string | undefined): AddStep =>
     snils && isValidSnils(snils) ? { kind: "entry", snils, birthDate: "" } : { kind: "lookup" };
@@ -121,16 +128,7 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
       const { step, errors, status } = asked
         ? await addStep(actor, request.query)
         : { step: { kind: "lookup" } as const, errors: [], status: 200 };
-      const page = (
-        <StaffAddPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          step={step}
-          values={{ snils, birthDate }}
-          errors={errors}
-        />
-      );
-      return sendHtml(reply, page, status);
+      return addPage(request, reply, { step, values: { snils, birthDate }, errors }, status);
     },
   );
 
@@ -138,16 +136,8 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     const actor = cabinetActorOf(request);
     if (!actor.powers.has("staff.edit")) return sendError(request, reply, "FORBIDDEN");
     if (!(await cabinet.staffLookup.withinLimit(actor))) {
-      const page = (
-        <StaffAddPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          step={{ kind: "lookup" }}
-          values={{}}
-          errors={[{ field: "snils", message: lookupLimitMessage }]}
-        />
-      );
-      return sendHtml(reply, page, 429);
+      const limited = [{ field: "snils", message: lookupLimitMessage }];
+      return addPage(request, reply, { step: { kind: "lookup" }, values: {}, errors: limited }, 429);
     }
     const outcome = await cabinet.staff.addWorker(actor, request.body);
     if (outcome.ok) {
@@ -161,16 +151,13 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     const again = request.body.lookupBirthDate
       ? await addStep(actor, { snils: request.body.snils, birthDate: request.body.lookupBirthDate })
       : { step: entryStep(snils), errors: [], status: 400 };
-    const page = (
-      <StaffAddPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        step={again.step}
-        values={request.body}
-        errors={[...again.errors, ...outcome.errors]}
-      />
+    const errors = [...again.errors, ...outcome.errors];
+    return addPage(
+      request,
+      reply,
+      { step: again.step, values: request.body, errors },
+      again.status === 429 ? 429 : 400,
     );
-    return sendHtml(reply, page, again.status === 429 ? 429 : 400);
   });
 
   async function personPage(
@@ -186,17 +173,25 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
       loadRecord(db, person),
       listCardsIn(db, actor.organization.frmoOid, personId),
     ]);
-    const page = (
-      <StaffPersonPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        record={record}
-        cards={cards}
-        open={open}
-        flash={takeFlash(request)}
-      />
-    );
+    const shown = { record, cards, open, flash: takeFlash(request) };
+    const page = <StaffPersonPage ctx={pageContext(request, reply)} actor={actor} {...shown} />;
     return sendHtml(reply, page, open ? 400 : 200);
+  }
+
+  /** A posted form's answer: the worker's page with the flash `done`, `refused` when the use case refused, or the form again with its errors. */
+  function answerForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    answer: { personId: string; outcome: StaffOutcome; done: string; refused: ErrorCode },
+    again: (errors: FieldError[]) => Promise<FastifyReply>,
+  ): FastifyReply | Promise<FastifyReply> {
+    const { outcome } = answer;
+    if (outcome.ok) {
+      setFlash(request, answer.done);
+      return reply.redirect(`/org/staff/${answer.personId}`, 303);
+    }
+    if ("forbidden" in outcome) return sendError(request, reply, answer.refused);
+    return again(outcome.errors);
   }
 
   app.get(
@@ -227,16 +222,13 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
         if (!(await findStaffMember(db, actor.organization.frmoOid, personId)))
           return sendError(request, reply, "NOT_FOUND");
         const outcome: StaffOutcome = await target.run(actor, personId, body);
-        if (outcome.ok) {
-          setFlash(request, target.done);
-          return reply.redirect(`/org/staff/${personId}`, 303);
-        }
-        if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-        return personPage(request, reply, actor, personId, {
-          form: target.form,
-          values: body,
-          errors: outcome.errors,
-        });
+        return answerForm(
+          request,
+          reply,
+          { personId, outcome, done: target.done, refused: "FORBIDDEN" },
+          (errors) =>
+            personPage(request, reply, actor, personId, { form: target.form, values: body, errors }),
+        );
       },
     );
   }
@@ -278,39 +270,27 @@ export async function staffRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post(
-    "/org/staff/:personId/cards/:cardId",
-    { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const { personId, cardId } = request.params;
-      const outcome = await cabinet.staff.changeCard(cabinetActorOf(request), personId, cardId, request.body);
-      if (outcome.ok) {
-        setFlash(request, "Карточка сохранена.");
-        return reply.redirect(`/org/staff/${personId}`, 303);
-      }
-      if ("forbidden" in outcome) return sendError(request, reply, "NOT_FOUND");
-      return cardPage(request, reply, personId, cardId, {
-        card: { values: request.body, errors: outcome.errors },
-      });
-    },
-  );
-
-  app.post(
-    "/org/staff/:personId/cards/:cardId/dismiss",
-    { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const { personId, cardId } = request.params;
-      const outcome = await cabinet.staff.dismiss(cabinetActorOf(request), personId, cardId, request.body);
-      if (outcome.ok) {
-        setFlash(request, "Увольнение внесено.");
-        return reply.redirect(`/org/staff/${personId}`, 303);
-      }
-      if ("forbidden" in outcome) return sendError(request, reply, "NOT_FOUND");
-      return cardPage(request, reply, personId, cardId, {
-        dismissal: { values: request.body, errors: outcome.errors },
-      });
-    },
-  );
+  // The card's two forms: a refusal shows the card's page again with that form's values and errors.
+  const cardForms = {
+    "": { form: "card", run: cabinet.staff.changeCard, done: "Карточка сохранена." },
+    "/dismiss": { form: "dismissal", run: cabinet.staff.dismiss, done: "Увольнение внесено." },
+  } as const;
+  for (const [path, target] of Object.entries(cardForms)) {
+    app.post(
+      `/org/staff/:personId/cards/:cardId${path}`,
+      { preHandler: edit, schema: { params: cardParams, body: formBody }, attachValidation: true },
+      async (request, reply) => {
+        if (request.validationError) return sendError(request, reply, "NOT_FOUND");
+        const { personId, cardId } = request.params as { personId: string; cardId: string };
+        const body = request.body as Input;
+        const outcome: StaffOutcome = await target.run(cabinetActorOf(request), personId, cardId, body);
+        return answerForm(
+          request,
+          reply,
+          { personId, outcome, done: target.done, refused: "NOT_FOUND" },
+          (errors) => cardPage(request, reply, personId, cardId, { [target.form]: { values: body, errors } }),
+        );
+      },
+    );
+  }
 }

@@ -5,24 +5,12 @@ import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "../identity/identity.schema.ts";
 import { organizations } from "../organizations/organizations.schema.ts";
+import type { CardValue, PersonValue } from "./staff.validation.ts";
 
 export type ImportStatus = "validating" | "needs_decision" | "importing" | "done" | "failed" | "cancelled";
 
-/** A checked line of the file, ready for the register. */
-export interface ImportRow {
-  line: number;
-  snils: string;
-  lastName: string;
-  firstName: string;
-  patronymic: string | null;
-  birthDate: string | null;
-  gender: "M" | "F" | null;
-  postId: string;
-  departmentName: string | null;
-  rate: number;
-  positionTypeId: string;
-  beginDate: string;
-}
+/** A checked line of the file, ready for the register: the person and the card as the forms check them. */
+export type ImportRow = { line: number } & PersonValue & Omit<CardValue, "endDate">;
 
 export interface ImportLineErrors {
   line: number;

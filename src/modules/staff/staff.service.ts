@@ -39,6 +39,7 @@ export type StaffOutcome =
   | { ok: false; errors: FieldError[] }
   | { ok: false; forbidden: true };
 export type AddOutcome = StaffOutcome | { ok: false; errors: FieldError[]; newPerson: true };
+type Check<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
 /** The card as the register stores it: codes with the names the dictionaries give them. */
 export function cardRecord(
@@ -96,6 +97,41 @@ export function createStaffService({ db }: { db: Database }) {
     });
   }
 
+  /** A change of a staff member's record from a form: the power, the form's check, then `write` with its audit record. */
+  async function changeChecked<T>(
+    actor: StaffActor,
+    personId: string,
+    event: AuditEventName,
+    check: () => Check<T>,
+    write: (tx: DbExecutor, value: T) => Promise<Record<string, unknown> | undefined>,
+  ): Promise<StaffOutcome> {
+    if (!actor.powers.has("staff.edit")) return forbidden;
+    const checked = check();
+    if (!checked.ok) return checked;
+    const done = await changeMember(actor, personId, event, (tx) => write(tx, checked.value));
+    return done ? { ok: true, personId } : forbidden;
+  }
+
+  /** The use case that adds a record of one kind (a card, education, a certificate, a category) to a staff member. */
+  const addRecord =
+    <T>(
+      event: AuditEventName,
+      check: (input: Input, today: string) => Check<T>,
+      insert: (tx: DbExecutor, personId: string, value: T, actor: StaffActor) => Promise<void>,
+      details: (value: T) => Record<string, unknown>,
+    ) =>
+    (actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> =>
+      changeChecked(
+        actor,
+        personId,
+        event,
+        () => check(input, actor.today),
+        async (tx, value) => {
+          await insert(tx, personId, value, actor);
+          return details(value);
+        },
+      );
+
   return {
     /** Adds a worker by СНИЛС; `newPerson` asks the form for the person's data the register lacks. */
     async addWorker(actor: StaffActor, input: Input): Promise<AddOutcome> {
@@ -143,33 +179,25 @@ export function createStaffService({ db }: { db: Database }) {
       return { ok: true, personId };
     },
 
-    async addCard(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
-      if (!actor.powers.has("staff.edit")) return forbidden;
-      const card = checkCard(input);
-      if (!card.ok) return card;
-      const done = await changeMember(actor, personId, "staff.card_added", async (tx) => {
-        await insertCards(tx, [{ personId, ...cardRecord(actor.organization, card.value) }]);
-        return { postId: card.value.postId };
-      });
-      return done ? { ok: true, personId } : forbidden;
-    },
+    addCard: addRecord(
+      "staff.card_added",
+      checkCard,
+      (tx, personId, card, actor) => insertCards(tx, [{ personId, ...cardRecord(actor.organization, card) }]),
+      (card) => ({ postId: card.postId }),
+    ),
 
-    async changeCard(
-      actor: StaffActor,
-      personId: string,
-      cardId: string,
-      input: Input,
-    ): Promise<StaffOutcome> {
-      if (!actor.powers.has("staff.edit")) return forbidden;
-      const card = checkCard(input);
-      if (!card.ok) return card;
-      const done = await changeMember(actor, personId, "staff.card_changed", async (tx) => {
-        if (!(await findCard(tx, actor.organization.frmoOid, personId, cardId))) return undefined;
-        await updateCard(tx, actor.organization.frmoOid, cardId, cardRecord(actor.organization, card.value));
-        return { cardId };
-      });
-      return done ? { ok: true, personId } : forbidden;
-    },
+    changeCard: (actor: StaffActor, personId: string, cardId: string, input: Input) =>
+      changeChecked(
+        actor,
+        personId,
+        "staff.card_changed",
+        () => checkCard(input),
+        async (tx, card) => {
+          if (!(await findCard(tx, actor.organization.frmoOid, personId, cardId))) return undefined;
+          await updateCard(tx, actor.organization.frmoOid, cardId, cardRecord(actor.organization, card));
+          return { cardId };
+        },
+      ),
 
     async dismiss(actor: StaffActor, personId: string, cardId: string, input: Input): Promise<StaffOutcome> {
       if (!actor.powers.has("staff.edit")) return forbidden;
@@ -184,38 +212,18 @@ export function createStaffService({ db }: { db: Database }) {
       return done ? { ok: true, personId } : forbidden;
     },
 
-    async addEducation(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
-      if (!actor.powers.has("staff.edit")) return forbidden;
-      const education = checkEducation(input, actor.today);
-      if (!education.ok) return education;
-      const done = await changeMember(actor, personId, "staff.education_added", async (tx) => {
-        await insertEducation(tx, personId, education.value);
-        return { kind: education.value.kind.code };
-      });
-      return done ? { ok: true, personId } : forbidden;
-    },
-
-    async addCertificate(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
-      if (!actor.powers.has("staff.edit")) return forbidden;
-      const certificate = checkCertificate(input, actor.today);
-      if (!certificate.ok) return certificate;
-      const done = await changeMember(actor, personId, "staff.certificate_added", async (tx) => {
-        await insertCertificate(tx, personId, certificate.value);
-        return { specId: certificate.value.specialty.code };
-      });
-      return done ? { ok: true, personId } : forbidden;
-    },
-
-    async addCategory(actor: StaffActor, personId: string, input: Input): Promise<StaffOutcome> {
-      if (!actor.powers.has("staff.edit")) return forbidden;
-      const category = checkCategory(input, actor.today);
-      if (!category.ok) return category;
-      const done = await changeMember(actor, personId, "staff.category_added", async (tx) => {
-        await insertCategory(tx, personId, category.value);
-        return { categoryId: category.value.category.code };
-      });
-      return done ? { ok: true, personId } : forbidden;
-    },
+    addEducation: addRecord("staff.education_added", checkEducation, insertEducation, (education) => ({
+      kind: education.kind.code,
+    })),
+    addCertificate: addRecord(
+      "staff.certificate_added",
+      checkCertificate,
+      insertCertificate,
+      (certificate) => ({ specId: certificate.specialty.code }),
+    ),
+    addCategory: addRecord("staff.category_added", checkCategory, insertCategory, (category) => ({
+      categoryId: category.category.code,
+    })),
   };
 }
 

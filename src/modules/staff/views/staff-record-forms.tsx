@@ -3,8 +3,8 @@
 // forms share field names on one page.
 import type { ComponentChildren } from "preact";
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
-import { optionsOf, SelectField } from "../../../ui/fields.tsx";
-import { binder, DateField, type FieldError, TextField } from "../../../ui/form.tsx";
+import { type Option, optionsOf, SelectField } from "../../../ui/fields.tsx";
+import { binder, DateField, type FieldBase, type FieldError, TextField } from "../../../ui/form.tsx";
 import { dictionaries } from "../../register/register.dictionaries.ts";
 import type { Input } from "../staff.validation.ts";
 import { positionOptions, specialtyOptions } from "./card-fields.tsx";
@@ -38,6 +38,14 @@ export function AddForm(props: {
   );
 }
 
+type ChoiceProps = FieldBase & { value: string | undefined; options: readonly Option[] };
+
+/** A choice the form needs: «Выберите» until one is made. */
+const Choice = (props: ChoiceProps) => <SelectField {...props} placeholder="Выберите" />;
+
+/** A choice the form may leave out: «Не указана». */
+const OptionalChoice = (props: ChoiceProps) => <SelectField {...props} placeholder="Не указана" />;
+
 export function AddRecordForms(props: {
   base: string;
   csrf: string;
@@ -47,26 +55,26 @@ export function AddRecordForms(props: {
   const education = binder(props.formOf("education"), "education");
   const certificate = binder(props.formOf("certificate"), "certificate");
   const category = binder(props.formOf("category"), "category");
-  const form = (name: OpenForm["form"], path: string) => ({
+  const form = (name: OpenForm["form"], path: string, summary: string, submit: string) => ({
     action: `${props.base}/${path}`,
     csrf: props.csrf,
     open: props.open === name,
+    summary,
+    submit,
   });
   return (
     <section class="card" aria-labelledby="add-title">
       <h2 id="add-title">Внести сведения</h2>
-      <AddForm summary="Образование" submit="Внести образование" {...form("education", "education")}>
-        <SelectField
+      <AddForm {...form("education", "education", "Образование", "Внести образование")}>
+        <Choice
           {...education("kind")}
           label="Вид образования"
-          placeholder="Выберите"
           options={optionsOf(dictionaries.educationKinds.entries)}
         />
         <TextField {...education("institutionName")} label="Образовательная организация" maxLength={300} />
-        <SelectField
+        <OptionalChoice
           {...education("specId")}
           label="Специальность (необязательно)"
-          placeholder="Не указана"
           options={specialtyOptions}
         />
         <TextField {...education("docSerial")} label="Серия документа" maxLength={20} width="short" />
@@ -81,47 +89,27 @@ export function AddRecordForms(props: {
         />
         <TextField {...education("theme")} label="Тема программы (необязательно)" maxLength={300} />
       </AddForm>
-      <AddForm
-        summary="Сертификат специалиста"
-        submit="Внести сертификат"
-        {...form("certificate", "certificates")}
-      >
-        <SelectField
-          {...certificate("specId")}
-          label="Специальность"
-          placeholder="Выберите"
-          options={specialtyOptions}
-        />
+      <AddForm {...form("certificate", "certificates", "Сертификат специалиста", "Внести сертификат")}>
+        <Choice {...certificate("specId")} label="Специальность" options={specialtyOptions} />
         <TextField {...certificate("certSerial")} label="Серия" maxLength={20} width="short" />
         <TextField {...certificate("certNumber")} label="Номер" maxLength={40} width="short" />
         <DateField {...certificate("passDate")} label="Дата выдачи" />
         <DateField {...certificate("endDate")} label="Действует до (если не указать — пять лет с выдачи)" />
         <TextField {...certificate("institutionName")} label="Кем выдан (необязательно)" maxLength={300} />
       </AddForm>
-      <AddForm
-        summary="Квалификационная категория"
-        submit="Внести категорию"
-        {...form("category", "categories")}
-      >
-        <SelectField
+      <AddForm {...form("category", "categories", "Квалификационная категория", "Внести категорию")}>
+        <Choice
           {...category("categoryId")}
           label="Категория"
-          placeholder="Выберите"
           options={optionsOf(dictionaries.qualificationCategories.entries)}
         />
         <DateField {...category("beginDate")} label="Дата присвоения" />
-        <SelectField
+        <OptionalChoice
           {...category("specId")}
           label="Специальность (необязательно)"
-          placeholder="Не указана"
           options={specialtyOptions}
         />
-        <SelectField
-          {...category("postId")}
-          label="Должность (необязательно)"
-          placeholder="Не указана"
-          options={positionOptions}
-        />
+        <OptionalChoice {...category("postId")} label="Должность (необязательно)" options={positionOptions} />
       </AddForm>
     </section>
   );
