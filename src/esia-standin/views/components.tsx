@@ -1,7 +1,7 @@
 // Form building blocks: visible labels, an error summary whose items link to the fields, and
 // per-field errors tied to the input with aria-describedby.
 import type { ComponentChildren } from "preact";
-import type { Column } from "../../ui/table.tsx";
+import { type Column, ColumnHeadings } from "../../ui/table.tsx";
 
 export interface FieldError {
   field: string;
@@ -123,15 +123,7 @@ export function StandinTable<Row>(props: {
   return (
     <div class="table-wrap">
       <table class={props.stack ? "stack" : undefined}>
-        <thead>
-          <tr>
-            {props.columns.map((column) => (
-              <th scope="col" key={column.label}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeadings columns={props.columns} />
         <tbody>
           {props.rows.map((row) => (
             <tr key={props.rowKey(row)}>
