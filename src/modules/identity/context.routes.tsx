@@ -41,20 +41,27 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     return found;
   }
 
-  app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
-    const choices = request.session.data.organizationChoices ?? [];
-    const commission = request.session.data.commissionChoice === true;
-    const support = request.session.data.supportChoice === true;
-    const page = (
+  /** The choices the login found, kept in the session; the error page leaves out the obstacles. */
+  function contextPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { obstacles: Record<string, ChoiceObstacle> } | { error: true },
+  ) {
+    const data = request.session.data;
+    return (
       <ChooseContextPage
         ctx={pageContext(request, reply)}
-        choices={choices}
-        commission={commission}
-        obstacles={await obstacles(choices)}
-        support={support}
+        choices={data.organizationChoices ?? []}
+        commission={data.commissionChoice === true}
+        support={data.supportChoice === true}
+        {...extra}
       />
     );
-    return sendHtml(reply, page);
+  }
+
+  app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
+    const found = await obstacles(request.session.data.organizationChoices ?? []);
+    return sendHtml(reply, contextPage(request, reply, { obstacles: found }));
   });
 
   app.post<{ Body: Body }>("/auth/context", { preHandler: undecided }, async (request, reply) => {
@@ -86,20 +93,7 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
       if (chosen) return reply.redirect("/support-desk", 303);
     }
     const picked = request.session.data.organizationChoices?.find((item) => item.esiaOrgOid === choice);
-    if (!picked) {
-      const choices = request.session.data.organizationChoices ?? [];
-      const commission = request.session.data.commissionChoice === true;
-      const page = (
-        <ChooseContextPage
-          ctx={pageContext(request, reply)}
-          choices={choices}
-          commission={commission}
-          support={request.session.data.supportChoice === true}
-          error
-        />
-      );
-      return sendHtml(reply, page, 400);
-    }
+    if (!picked) return sendHtml(reply, contextPage(request, reply, { error: true }), 400);
     if (picked.liquidated) return sendError(request, reply, "ORGANIZATION_LIQUIDATED");
     const organization = picked.ogrn ? await findOrganizationByOgrn(database.db, picked.ogrn) : undefined;
     if (!organization) {
