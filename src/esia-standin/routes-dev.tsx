@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { assetsRoot } from "../http/assets.ts";
 import type { StandinContext } from "./context.ts";
 import { currentSession } from "./http.ts";
 import { sendPage, signedInName } from "./pages.tsx";
@@ -15,7 +16,9 @@ const FONT_FILES = ["cyrillic-400", "cyrillic-700", "latin-400", "latin-700"].ma
 );
 
 // Read once at start: a handful of small files, served from memory with long caching.
-const css = readFileSync(new URL("./views/standin.css", import.meta.url));
+// The font faces are the cabinet's (the same PT Sans files, served below), declared once in its stylesheet.
+const fontFaces = readFileSync(new URL("app.css", assetsRoot), "utf8").match(/@font-face\s*\{[^}]*\}/g) ?? [];
+const css = [readFileSync(new URL("./views/standin.css", import.meta.url), "utf8"), ...fontFaces].join("\n");
 const fonts = new Map(
   FONT_FILES.map((name) => [name, readFileSync(require.resolve(`@fontsource/pt-sans/files/${name}`))]),
 );
