@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { OrganizationChoice, OrganizationRole } from "../../http/session.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { type AuditEntry, writeAudit } from "../audit/audit.repository.ts";
 import { findOrganizationByOgrn } from "../organizations/organizations.repository.ts";
 import { isOperatorUser } from "../review/review.repository.ts";
 import { chooseSupportContext } from "../support/support.context.ts";
@@ -135,13 +135,17 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     const chosen = request.session.data.chosenOrganization;
     if (!chosen) return reply.redirect("/auth/context", 303);
     const role = request.body.role as OrganizationRole | undefined;
-    if (!role || !allowedRoles(chosen).includes(role)) {
-      await writeAudit(database.db, {
-        event: "access.denied",
-        outcome: "denied",
+    const journal = (entry: Pick<AuditEntry, "event" | "outcome" | "details">) =>
+      writeAudit(database.db, {
+        ...entry,
         userId: request.viewer?.id,
         organizationId: chosen.organizationId,
         ip: request.ip,
+      });
+    if (!role || !allowedRoles(chosen).includes(role)) {
+      await journal({
+        event: "access.denied",
+        outcome: "denied",
         details: { reason: "role-not-allowed", role: role ?? null },
       });
       return sendError(request, reply, "FORBIDDEN");
@@ -154,14 +158,7 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     } as const;
     // A new session id whenever the role changes (DESIGN: security baseline).
     request.session.regenerate({ userId: request.viewer?.id, context }, clock.now());
-    await writeAudit(database.db, {
-      event: "auth.context_chosen",
-      outcome: "success",
-      userId: request.viewer?.id,
-      organizationId: chosen.organizationId,
-      ip: request.ip,
-      details: { role },
-    });
+    await journal({ event: "auth.context_chosen", outcome: "success", details: { role } });
     return reply.redirect("/org", 303);
   });
 }
