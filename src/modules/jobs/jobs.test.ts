@@ -27,6 +27,16 @@ const enqueue = (kind: string, payload: Record<string, unknown> = {}, maxAttempt
 const workerWith = (options: Omit<JobWorkerOptions, "db" | "clock">) =>
   createJobWorker({ db: database.db, clock, ...options });
 
+/** A worker whose only handler, for `kind`, always throws `error`. */
+const failingWorker = (kind: string, error: Error) =>
+  workerWith({
+    handlers: {
+      [kind]: async () => {
+        throw error;
+      },
+    },
+  });
+
 describe("enqueue", () => {
   test("a job written in a transaction that rolls back does not exist", async () => {
     await assert.rejects(
@@ -94,13 +104,7 @@ describe("running", () => {
   test("after the last attempt the job is given up, and an unknown kind at once", async () => {
     await enqueue("broken", {}, 2);
     await enqueue("nobody-handles-this");
-    const worker = workerWith({
-      handlers: {
-        broken: async () => {
-          throw new Error("always");
-        },
-      },
-    });
+    const worker = failingWorker("broken", new Error("always"));
     await worker.drain();
     clock.advance(retryDelayMs(1));
     await worker.drain();
@@ -187,13 +191,7 @@ describe("several workers", () => {
 
   test("a permanent failure is given up at once", async () => {
     await enqueue("refused");
-    const worker = workerWith({
-      handlers: {
-        refused: async () => {
-          throw new PermanentJobError("550 no such mailbox");
-        },
-      },
-    });
+    const worker = failingWorker("refused", new PermanentJobError("550 no such mailbox"));
     await worker.drain();
     const [job] = await database.db.select().from(jobs);
     assert.equal(job?.status, "dead");
