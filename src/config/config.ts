@@ -1,6 +1,8 @@
 // One validated configuration object, read once at start (see README «Configuration»).
 import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
+import type { S3Settings } from "../modules/documents/s3-storage.ts";
+import type { SmsGatewaySettings } from "../modules/notifications/sms-gateway.ts";
 import { parseWorkingHours, type WorkingHours } from "../modules/support/support.hours.ts";
 import { settings } from "./settings.ts";
 
@@ -55,14 +57,7 @@ export interface Config {
   db: { poolSize: number; statementTimeoutMs: number };
   requestTimeoutMs: number;
   fileStorage: "fs" | "s3";
-  s3: {
-    bucket: string;
-    endpoint: string | undefined;
-    region: string;
-    accessKeyId: string;
-    secretAccessKey: string;
-    forcePathStyle: boolean;
-  };
+  s3: S3Settings;
   smtp: {
     url: string | undefined;
     from: string;
@@ -70,16 +65,8 @@ export interface Config {
     caPem: string | undefined;
     timeoutMs: number;
   };
-  sms: {
-    url: string | undefined;
-    format: "json" | "form";
-    template: string;
-    login: string;
-    password: string;
-    token: string;
-    sender: string;
-    timeoutMs: number;
-  };
+  /** No URL: SMS go to the development outbox only. */
+  sms: Omit<SmsGatewaySettings, "url"> & { url: string | undefined };
   /** Requests per minute and integration API client. */
   apiRateLimitPerMinute: number;
   /** How long the answer to a write with an Idempotency-Key is kept for replay. */

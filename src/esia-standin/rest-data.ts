@@ -1,5 +1,6 @@
 // JSON of the REST resources (§11), filtered by the scopes granted. Pure functions of the data.
 import { createHash } from "node:crypto";
+import { EMBED_SCOPES as protocolEmbedScopes } from "../esia/protocol.ts";
 import type {
   DocumentType,
   StandinAddress,
@@ -22,23 +23,8 @@ export function collection(elements: unknown[]): Json {
   return withETag({ stateFacts: ["hasSize"], size: elements.length, elements });
 }
 
-/** Scopes that unlock each embed of the person (ekapusta's mapping, §11.1). */
-export const EMBED_SCOPES: Record<string, readonly string[]> = {
-  contacts: ["contacts", "email", "mobile"],
-  addresses: ["addresses"],
-  documents: [
-    "id_doc",
-    "medical_doc",
-    "military_doc",
-    "foreign_passport_doc",
-    "drivers_licence_doc",
-    "birth_cert_doc",
-    "residence_doc",
-    "temporary_residence_doc",
-  ],
-  vehicles: ["vehicles"],
-  organizations: ["usr_org"],
-};
+/** Scopes that unlock each embed of the person (ekapusta's mapping, §11.1), looked up by embed name. */
+export const EMBED_SCOPES: Record<string, readonly string[]> = protocolEmbedScopes;
 
 const DOCUMENT_SCOPE: Record<DocumentType, string> = {
   RF_PASSPORT: "id_doc",

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { assetsRoot } from "../http/assets.ts";
 import type { StandinContext } from "./context.ts";
 import { currentSession } from "./http.ts";
 import { sendPage, signedInName } from "./pages.tsx";
@@ -15,7 +16,14 @@ const FONT_FILES = ["cyrillic-400", "cyrillic-700", "latin-400", "latin-700"].ma
 );
 
 // Read once at start: a handful of small files, served from memory with long caching.
-const css = readFileSync(new URL("./views/standin.css", import.meta.url));
+// The cabinet stylesheet's base (the PT Sans faces, whose files are served below, and the type) comes
+// first, so that it is written once.
+const BASE_END = "/* End of the base that the ESIA stand-in's pages share";
+const cabinetCss = readFileSync(new URL("app.css", assetsRoot), "utf8");
+if (!cabinetCss.includes(BASE_END)) throw new Error("app.css has lost the end of its shared base");
+const css =
+  cabinetCss.slice(0, cabinetCss.indexOf(BASE_END)) +
+  readFileSync(new URL("./views/standin.css", import.meta.url), "utf8");
 const fonts = new Map(
   FONT_FILES.map((name) => [name, readFileSync(require.resolve(`@fontsource/pt-sans/files/${name}`))]),
 );

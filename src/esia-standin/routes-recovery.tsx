@@ -18,10 +18,10 @@ import { MessagePage } from "./views/protocol.tsx";
 const SENT = "Если учётная запись с такими данными есть, мы отправили на них код подтверждения.";
 const CODE_VOID = "Код введён неверно несколько раз или устарел. Запросите новый код.";
 
-export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLimit: object): void {
-  const loginLink = (requestId: string | undefined) =>
-    requestId ? `/login?request=${encodeURIComponent(requestId)}` : "/login";
+const loginLink = (requestId: string | undefined) =>
+  requestId ? `/login?request=${encodeURIComponent(requestId)}` : "/login";
 
+export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLimit: object): void {
   const startPage = (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -195,17 +195,7 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     // Whoever knew the old password is out, and the owner, proven by the code, is no longer locked out.
     unlockAccount(ctx, account);
     endSessionsOf(ctx, account.person.oid);
-    return sendPage(
-      reply,
-      <MessagePage title="Пароль изменён">
-        <p>Новый пароль сохранён. Войдите с ним.</p>
-        <p>
-          <a class="button" href={loginLink(flow.requestId)}>
-            Войти
-          </a>
-        </p>
-      </MessagePage>,
-    );
+    return doneNowLogIn(reply, flow, "Пароль изменён", "Новый пароль сохранён. Войдите с ним.");
   });
 
   app.post("/unlock", { config: { rateLimit: formLimit } }, async (request, reply) => {
@@ -235,16 +225,26 @@ export function recoveryRoutes(app: FastifyInstance, ctx: StandinContext, formLi
     }
     ctx.store.flows.delete(flow.id);
     unlockAccount(ctx, account);
-    return sendPage(
+    return doneNowLogIn(
       reply,
-      <MessagePage title="Учётная запись разблокирована">
-        <p>Теперь можно войти с прежним паролем.</p>
-        <p>
-          <a class="button" href={loginLink(flow.requestId)}>
-            Войти
-          </a>
-        </p>
-      </MessagePage>,
+      flow,
+      "Учётная запись разблокирована",
+      "Теперь можно войти с прежним паролем.",
     );
   });
+}
+
+/** The end of a recovery: what was done, and the way back to the login of the same request. */
+function doneNowLogIn(reply: FastifyReply, flow: CodeFlow, title: string, text: string) {
+  return sendPage(
+    reply,
+    <MessagePage title={title}>
+      <p>{text}</p>
+      <p>
+        <a class="button" href={loginLink(flow.requestId)}>
+          Войти
+        </a>
+      </p>
+    </MessagePage>,
+  );
 }

@@ -8,6 +8,7 @@ import type { FastifyInstance } from "fastify";
 import { gostPrivateKeyFromPem } from "../esia/crypto/certificate.ts";
 import { type DevKeys, loadOrCreateDevKeys } from "../esia/crypto/dev-keys.ts";
 import { gostSign } from "../esia/crypto/gost.ts";
+import { loadVerificationKeys, verifyEsiaTokenPair } from "../esia/jwt.ts";
 import {
   authorizationSignedString,
   base64UrlEncode,
@@ -208,4 +209,22 @@ export function refreshParams(
         token_type: "Bearer",
       }
     : common;
+}
+
+/** What the cabinet's own verifier says of a token pair from this stand-in, signed with `certificatePem`. */
+export function verifyIssuedPair(
+  t: TestStandin,
+  tokens: { access_token: string; id_token: string },
+  certificatePem: string,
+) {
+  return verifyEsiaTokenPair(
+    { accessToken: tokens.access_token, idToken: tokens.id_token },
+    {
+      keys: loadVerificationKeys([certificatePem]),
+      issuer: [`${PUBLIC_URL}/`],
+      clientId: CLIENT_ID,
+      now: t.clock.now(),
+      leewaySeconds: 60,
+    },
+  );
 }

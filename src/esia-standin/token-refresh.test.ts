@@ -4,16 +4,14 @@ import { before, describe, test } from "node:test";
 import { decodeProtectedHeader } from "jose";
 import { gostPublicKeyInfoFromCertificate, pemToDer } from "../esia/crypto/certificate.ts";
 import { verifyJwtGostSignature } from "../esia/crypto/jwt-gost.ts";
-import { loadVerificationKeys, verifyEsiaTokenPair } from "../esia/jwt.ts";
 import { standinAccounts } from "./seed.ts";
 import { authorize, Browser, postForm } from "./test-browser.ts";
 import {
   buildTestStandin,
-  CLIENT_ID,
-  PUBLIC_URL,
   refreshParams,
   type TestStandin,
   tokenParams,
+  verifyIssuedPair,
 } from "./test-support.ts";
 
 const FULL_SCOPE = "openid fullname birthdate gender snils inn id_doc email mobile addresses usr_org";
@@ -81,16 +79,7 @@ test("with tokenAlg GOST3410_2012_256 the tokens verify with the stand-in's GOST
     assert.equal(decodeProtectedHeader(token).alg, "GOST3410_2012_256");
     assert.ok(verifyJwtGostSignature(token, publicKey, curve));
   }
-  const verified = await verifyEsiaTokenPair(
-    { accessToken: tokens.access_token, idToken: tokens.id_token },
-    {
-      keys: loadVerificationKeys([gost.keys.standin.gostCertificatePem]),
-      issuer: [`${PUBLIC_URL}/`],
-      clientId: CLIENT_ID,
-      now: gost.clock.now(),
-      leewaySeconds: 60,
-    },
-  );
+  const verified = await verifyIssuedPair(gost, tokens, gost.keys.standin.gostCertificatePem);
   assert.ok(verified.ok, JSON.stringify(verified));
   const person = await gost.app.inject({
     url: `/rs/prns/${ivanova.oid}`,

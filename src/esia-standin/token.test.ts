@@ -2,7 +2,6 @@
 import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { decodeProtectedHeader, importX509, jwtVerify } from "jose";
-import { loadVerificationKeys, verifyEsiaTokenPair } from "../esia/jwt.ts";
 import { standinAccounts } from "./seed.ts";
 import { authorize, Browser, postForm } from "./test-browser.ts";
 import {
@@ -15,6 +14,7 @@ import {
   type TestStandin,
   testKeys,
   tokenParams,
+  verifyIssuedPair,
 } from "./test-support.ts";
 
 const OTHER_REDIRECT = "http://localhost:3000/auth/esia/other-callback";
@@ -112,16 +112,7 @@ test("happy path: signed /ac, login, consent, code, tokens verified with jose, p
   });
 
   // The cabinet's own verifier accepts the pair: the same code works against real ESIA and the stand-in.
-  const verified = await verifyEsiaTokenPair(
-    { accessToken: tokens.access_token, idToken: tokens.id_token },
-    {
-      keys: loadVerificationKeys([t.keys.standin.rsaCertificatePem]),
-      issuer: [`${PUBLIC_URL}/`],
-      clientId: CLIENT_ID,
-      now: t.clock.now(),
-      leewaySeconds: 60,
-    },
-  );
+  const verified = await verifyIssuedPair(t, tokens, t.keys.standin.rsaCertificatePem);
   assert.ok(verified.ok, JSON.stringify(verified));
 
   const person = await t.app.inject({

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance } from "fastify";
+import { settings } from "../config/settings.ts";
 import { buildStandinApp, SEED_PASSWORD, standinAccounts } from "../esia-standin/app.ts";
 import { createEsiaClient } from "./client.ts";
 import { type DevKeys, loadOrCreateDevKeys } from "./crypto/dev-keys.ts";
@@ -19,18 +20,8 @@ const REDIRECT_URI = "http://127.0.0.1:9/auth/esia/callback"; // never contacted
 // Logins as a person would type them; the seed's phones are +79001000001 and +79001000002.
 const IVANOVA_LOGIN = "+7 900 100-00-01";
 const PETROVA_LOGIN = "+7 900 100-00-02";
-const SCOPES = [
-  "openid",
-  "fullname",
-  "birthdate",
-  "gender",
-  "snils",
-  "inn",
-  "id_doc",
-  "email",
-  "mobile",
-  "usr_org",
-];
+// What the cabinet asks for by default.
+const SCOPES = settings.ESIA_SCOPES.fallback.split(" ");
 
 const decodeEntities = (value: string) =>
   value

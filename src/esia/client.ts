@@ -6,7 +6,13 @@ import type { Signer } from "./crypto/signer.ts";
 import type { IdentityProvider, LoginFailure, LoginOutcome } from "./identity-provider.ts";
 import { loadVerificationKeys, verifyEsiaTokenPair } from "./jwt.ts";
 import { mapEsiaPerson, mapEsiaRoles } from "./person.ts";
-import { authorizationSignedString, base64UrlEncode, esiaTimestamp, tokenSignedString } from "./protocol.ts";
+import {
+  authorizationSignedString,
+  base64UrlEncode,
+  EMBED_SCOPES,
+  esiaTimestamp,
+  tokenSignedString,
+} from "./protocol.ts";
 
 export interface EsiaClientConfig {
   /** e.g. `https://esia.gosuslugi.ru` */
@@ -32,21 +38,9 @@ export interface EsiaClientConfig {
 // Which embedded collections of /rs/prns/{oid} each granted scope unlocks (§11.1); only those are
 // asked for, since ESIA filters by grant.
 const EMBEDS: ReadonlyArray<[embed: string, scopes: readonly string[]]> = [
-  ["contacts.elements", ["contacts", "email", "mobile"]],
-  [
-    "documents.elements",
-    [
-      "id_doc",
-      "medical_doc",
-      "military_doc",
-      "foreign_passport_doc",
-      "drivers_licence_doc",
-      "birth_cert_doc",
-      "residence_doc",
-      "temporary_residence_doc",
-    ],
-  ],
-  ["addresses.elements", ["addresses"]],
+  ["contacts.elements", EMBED_SCOPES.contacts],
+  ["documents.elements", EMBED_SCOPES.documents],
+  ["addresses.elements", EMBED_SCOPES.addresses],
 ];
 
 // States seen by this process stay refused for this long; the session store is the first line against

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { assertRefusesAll } from "../test-support/refusals.ts";
 import {
   authorizationSignedString,
   base64UrlEncode,
@@ -42,7 +43,7 @@ describe("parseEsiaTimestamp", () => {
   });
 
   test("rejects malformed values", () => {
-    for (const value of [
+    assertRefusesAll(parseEsiaTimestamp, [
       "",
       "2025-01-25 14:36:11 +0300",
       "2025.01.25 14:36:11",
@@ -57,9 +58,7 @@ describe("parseEsiaTimestamp", () => {
       "2025.01.25 14:36:60 +0300",
       "2025.01.25 14:36:11 +0360",
       "2025.1.25 14:36:11 +0300",
-    ]) {
-      assert.equal(parseEsiaTimestamp(value), undefined, value);
-    }
+    ]);
   });
 });
 

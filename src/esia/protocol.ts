@@ -103,3 +103,21 @@ export function decodeBase64Lenient(value: string): Uint8Array | undefined {
   if (unpadded.length !== value.length && value.length % 4 !== 0) return undefined;
   return new Uint8Array(Buffer.from(unpadded.replace(/-/g, "+").replace(/_/g, "/"), "base64"));
 }
+
+/** Which scopes unlock each embedded collection of `/rs/prns/{oid}` (§11.1): ESIA filters by grant. */
+export const EMBED_SCOPES = {
+  contacts: ["contacts", "email", "mobile"],
+  addresses: ["addresses"],
+  documents: [
+    "id_doc",
+    "medical_doc",
+    "military_doc",
+    "foreign_passport_doc",
+    "drivers_licence_doc",
+    "birth_cert_doc",
+    "residence_doc",
+    "temporary_residence_doc",
+  ],
+  vehicles: ["vehicles"],
+  organizations: ["usr_org"],
+} as const satisfies Record<string, readonly string[]>;

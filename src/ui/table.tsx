@@ -34,15 +34,7 @@ export function DataTable<Row>(props: {
     <TableRegion label={props.caption}>
       <table class={props.stacked ? "table--stacked" : undefined}>
         <caption class="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            {props.columns.map((column) => (
-              <th scope="col" key={column.label}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeadings columns={props.columns} />
         <tbody>
           {props.rows.map((row, index) => (
             <tr key={props.rowKey(row, index)}>
@@ -60,5 +52,20 @@ export function DataTable<Row>(props: {
         </tbody>
       </table>
     </TableRegion>
+  );
+}
+
+/** The heading row of a table drawn from a list of columns. */
+export function ColumnHeadings<Row>({ columns }: { columns: readonly Column<Row>[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th scope="col" key={column.label}>
+            {column.label}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

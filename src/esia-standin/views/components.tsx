@@ -1,6 +1,7 @@
 // Form building blocks: visible labels, an error summary whose items link to the fields, and
 // per-field errors tied to the input with aria-describedby.
 import type { ComponentChildren } from "preact";
+import { type Column, ColumnHeadings } from "../../ui/table.tsx";
 
 export interface FieldError {
   field: string;
@@ -108,5 +109,31 @@ export function Button({
     <button type="submit" class={secondary ? "button button-secondary" : "button"} name={name} value={value}>
       {children}
     </button>
+  );
+}
+
+/** A table of the stand-in's pages: headings and cells from one list of columns. */
+export function StandinTable<Row>(props: {
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+  /** On a phone each row becomes a stack of its cells. */
+  stack?: boolean;
+}) {
+  return (
+    <div class="table-wrap">
+      <table class={props.stack ? "stack" : undefined}>
+        <ColumnHeadings columns={props.columns} />
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={props.rowKey(row)}>
+              {props.columns.map((column) => (
+                <td key={column.label}>{column.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

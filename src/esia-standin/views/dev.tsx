@@ -1,9 +1,11 @@
 // The stand-in's own pages for developers and demos: what it is, the test accounts, the outbox.
 import { formatSnils } from "../../shared/identifiers.ts";
 import { formatPhone } from "../../shared/phone.ts";
+import type { Column } from "../../ui/table.tsx";
 import type { AccountLevel, StandinOrganization, StandinPerson } from "../model.ts";
 import { fullNameOf } from "../model.ts";
 import type { OutboxMessage } from "../store.ts";
+import { StandinTable } from "./components.tsx";
 import { Page } from "./layout.tsx";
 
 export const LEVEL_NAMES: Record<AccountLevel, string> = {
@@ -11,6 +13,67 @@ export const LEVEL_NAMES: Record<AccountLevel, string> = {
   standard: "стандартная",
   confirmed: "подтверждённая",
 };
+
+const personColumns: Column<StandinPerson>[] = [
+  {
+    label: "Пользователь",
+    cell: (p) => (
+      <>
+        {fullNameOf(p)}
+        <br />
+        <span class="hint">{p.description}</span>
+      </>
+    ),
+  },
+  {
+    label: "Учётная запись",
+    cell: (p) => (
+      <>
+        {LEVEL_NAMES[p.level]}
+        <br />
+        oid {p.oid}
+      </>
+    ),
+  },
+  {
+    label: "Вход",
+    cell: (p) => (
+      <>
+        {p.phone ? formatPhone(p.phone) : null}
+        {p.email ? <br /> : null}
+        {p.email}
+        {p.snils ? <br /> : null}
+        {p.snils ? `СНИЛС ${formatSnils(p.snils)}` : null}
+      </>
+    ),
+  },
+];
+
+const organizationColumns: Column<StandinOrganization>[] = [
+  {
+    label: "Организация",
+    cell: (o) => (
+      <>
+        {o.shortName}
+        <br />
+        <span class="hint">{o.description}</span>
+      </>
+    ),
+  },
+  {
+    label: "Реквизиты",
+    cell: (o) => (
+      <>
+        {o.ogrn.length === 15 ? "ОГРНИП" : "ОГРН"} {o.ogrn}
+        <br />
+        ИНН {o.inn}
+        {o.kpp ? `, КПП ${o.kpp}` : ""}
+        <br />
+        oid {o.oid}
+      </>
+    ),
+  },
+];
 
 export function HomePage(props: {
   people: StandinPerson[];
@@ -32,70 +95,9 @@ export function HomePage(props: {
         <a href="/outbox">«Отправленные SMS и письма»</a>.
       </p>
       <h2>Тестовые учётные записи</h2>
-      <div class="table-wrap">
-        <table class="stack">
-          <thead>
-            <tr>
-              <th scope="col">Пользователь</th>
-              <th scope="col">Учётная запись</th>
-              <th scope="col">Вход</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.people.map((p) => (
-              <tr key={p.oid}>
-                <td>
-                  {fullNameOf(p)}
-                  <br />
-                  <span class="hint">{p.description}</span>
-                </td>
-                <td>
-                  {LEVEL_NAMES[p.level]}
-                  <br />
-                  oid {p.oid}
-                </td>
-                <td>
-                  {p.phone ? formatPhone(p.phone) : null}
-                  {p.email ? <br /> : null}
-                  {p.email}
-                  {p.snils ? <br /> : null}
-                  {p.snils ? `СНИЛС ${formatSnils(p.snils)}` : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StandinTable columns={personColumns} rows={props.people} rowKey={(p) => p.oid} stack />
       <h2>Тестовые организации</h2>
-      <div class="table-wrap">
-        <table class="stack">
-          <thead>
-            <tr>
-              <th scope="col">Организация</th>
-              <th scope="col">Реквизиты</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.organizations.map((o) => (
-              <tr key={o.oid}>
-                <td>
-                  {o.shortName}
-                  <br />
-                  <span class="hint">{o.description}</span>
-                </td>
-                <td>
-                  {o.ogrn.length === 15 ? "ОГРНИП" : "ОГРН"} {o.ogrn}
-                  <br />
-                  ИНН {o.inn}
-                  {o.kpp ? `, КПП ${o.kpp}` : ""}
-                  <br />
-                  oid {o.oid}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StandinTable columns={organizationColumns} rows={props.organizations} rowKey={(o) => o.oid} stack />
       <h2>Для разработчиков</h2>
       <ul>
         <li>
@@ -117,6 +119,21 @@ const moscowTime = new Intl.DateTimeFormat("ru-RU", {
   timeStyle: "medium",
 });
 
+const outboxColumns: Column<OutboxMessage>[] = [
+  { label: "Время (МСК)", cell: (m) => moscowTime.format(m.at) },
+  { label: "Кому", cell: (m) => `${m.channel === "sms" ? "SMS" : "Письмо"}: ${m.to}` },
+  {
+    label: "Сообщение",
+    cell: (m) => (
+      <>
+        <strong>{m.subject}</strong>
+        <br />
+        {m.text}
+      </>
+    ),
+  },
+];
+
 export function OutboxPage(props: { messages: OutboxMessage[] }) {
   return (
     <Page title="Отправленные SMS и письма">
@@ -128,32 +145,7 @@ export function OutboxPage(props: { messages: OutboxMessage[] }) {
       {props.messages.length === 0 ? (
         <p>Сообщений пока нет.</p>
       ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Время (МСК)</th>
-                <th scope="col">Кому</th>
-                <th scope="col">Сообщение</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.messages.map((m) => (
-                <tr key={m.id}>
-                  <td>{moscowTime.format(m.at)}</td>
-                  <td>
-                    {m.channel === "sms" ? "SMS" : "Письмо"}: {m.to}
-                  </td>
-                  <td>
-                    <strong>{m.subject}</strong>
-                    <br />
-                    {m.text}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StandinTable columns={outboxColumns} rows={props.messages} rowKey={(m) => m.id} />
       )}
     </Page>
   );

@@ -5,9 +5,9 @@ import { after, before, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { createTestDatabase } from "../../../test/support/db.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
-import { snilsFrom } from "../../esia-standin/seed-ids.ts";
+import { formatSnils } from "../../shared/identifiers.ts";
+import { insertOrlovUser } from "../../test-support/command-user.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
-import { users } from "../identity/identity.schema.ts";
 import { createOrganizationsDirectory } from "../organizations/organizations.directory.ts";
 import { runApiClientCommand } from "./clients.command.ts";
 import { type ApiClientsService, createApiClientsService } from "./clients.service.ts";
@@ -34,18 +34,12 @@ test("refuses a missing or wrong СНИЛС with the usage", async () => {
 });
 
 test("gives the right once; the person then may manage clients", async () => {
-  const snils = snilsFrom("197706052");
-  const [user] = await database.db
-    .insert(users)
-    .values({ esiaOid: "1000000006", lastName: "Орлов", firstName: "Дмитрий", snils, trusted: true })
-    .returning();
-  assert.ok(user);
-  assert.equal(await clients.mayManage(user.id), false);
-  const shown = `${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}`;
-  const added = await runApiClientCommand(clients, ["operator", "--snils", shown], now);
+  const { userId, snils } = await insertOrlovUser(database.db);
+  assert.equal(await clients.mayManage(userId), false);
+  const added = await runApiClientCommand(clients, ["operator", "--snils", formatSnils(snils)], now);
   assert.equal(added.ok, true);
   assert.match(added.lines[0] ?? "", /may now manage API clients/);
-  assert.equal(await clients.mayManage(user.id), true);
+  assert.equal(await clients.mayManage(userId), true);
   const again = await runApiClientCommand(clients, ["operator", "--snils", snils], now);
   assert.match(again.lines[0] ?? "", /had the right already/);
   const audit = await database.db

@@ -202,27 +202,30 @@ test("a damaged part or manifest is refused before anything is written", async (
   await assertStillEmpty(target);
 });
 
+/** An empty site named `name`, and the restore there of a fresh backup whose manifest `edit` changed. */
+async function restoreEdited(name: string, edit: (manifest: Manifest) => void) {
+  const target = await emptySite(name, createFsStorage(join(work, name, "files")));
+  const dir = join(work, `backup-${name}`);
+  assert.ok((await runBackupCommand(source.site, ["--out", dir], now)).ok);
+  const manifest = JSON.parse(await readFile(join(dir, MANIFEST), "utf8")) as Manifest;
+  edit(manifest);
+  await writeFile(join(dir, MANIFEST), JSON.stringify(manifest));
+  return { target, result: await runRestoreCommand(target, [dir]) };
+}
+
 test("a backup of a newer schema than this code knows is refused", async () => {
-  const target = await emptySite("newer", createFsStorage(join(work, "newer", "files")));
-  const newer = join(work, "backup-newer");
-  assert.ok((await runBackupCommand(source.site, ["--out", newer], now)).ok);
-  const manifest = JSON.parse(await readFile(join(newer, MANIFEST), "utf8")) as Manifest;
-  manifest.schema = { migration: "0099_from_the_future", when: manifest.schema.when + 86_400_000 };
-  await writeFile(join(newer, MANIFEST), JSON.stringify(manifest));
-  const result = await runRestoreCommand(target, [newer]);
+  const { target, result } = await restoreEdited("newer", (manifest) => {
+    manifest.schema = { migration: "0099_from_the_future", when: manifest.schema.when + 86_400_000 };
+  });
   assert.equal(result.ok, false);
   assert.match(result.lines[0] ?? "", /newer schema \(0099_from_the_future\).*update the cabinet first/);
   await assertStillEmpty(target);
 });
 
 test("a backup of the other database kind is refused with the setting to change", async () => {
-  const target = await emptySite("other-kind", createFsStorage(join(work, "other-kind", "files")));
-  const other = join(work, "backup-other-kind");
-  assert.ok((await runBackupCommand(source.site, ["--out", other], now)).ok);
-  const manifest = JSON.parse(await readFile(join(other, MANIFEST), "utf8")) as Manifest;
-  manifest.database = manifest.database === "pglite" ? "postgres" : "pglite";
-  await writeFile(join(other, MANIFEST), JSON.stringify(manifest));
-  const result = await runRestoreCommand(target, [other]);
+  const { target, result } = await restoreEdited("other-kind", (manifest) => {
+    manifest.database = manifest.database === "pglite" ? "postgres" : "pglite";
+  });
   assert.equal(result.ok, false);
   assert.match(result.lines[0] ?? "", /restore it with DATABASE_URL (empty|set)/);
   assert.deepEqual((await runRestoreCommand(target, [])).lines, ["Usage: npm run cli -- restore <dir>"]);

@@ -1,15 +1,14 @@
 import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { generatedUuid, ownedBy } from "../../shared/schema-columns.ts";
 import { users } from "../identity/identity.schema.ts";
 
 /** Consents to personal-data processing (W2): which text, when, from where; revocable. */
 export const consents = pgTable(
   "consents",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    id: generatedUuid(),
+    userId: ownedBy("user_id", () => users.id),
     versionId: text("version_id").notNull(),
     /** SHA-256 of the text the person agreed to, so that the record proves which wording it was. */
     textSha256: text("text_sha256").notNull(),
@@ -29,9 +28,7 @@ export const consentCodes = pgTable(
   "consent_codes",
   {
     id: uuid("id").primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     codeHash: text("code_hash").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

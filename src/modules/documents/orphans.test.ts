@@ -49,17 +49,20 @@ async function storedFile(storage: FileStorage): Promise<string> {
   return key;
 }
 
+/** A document row whose file is stored under `storageKey`. */
+const documentRow = (storageKey: string) => ({
+  userId,
+  typeCode: "diploma",
+  originalName: "диплом.pdf",
+  mediaType: "application/pdf",
+  sizeBytes: 64,
+  sha256: "0".repeat(64),
+  storageKey,
+  uploadedAt: new Date(),
+});
+
 async function row(key: string): Promise<void> {
-  await database.db.insert(documents).values({
-    userId,
-    typeCode: "diploma",
-    originalName: "диплом.pdf",
-    mediaType: "application/pdf",
-    sizeBytes: 64,
-    sha256: "0".repeat(64),
-    storageKey: key,
-    uploadedAt: new Date(),
-  });
+  await database.db.insert(documents).values(documentRow(key));
 }
 
 test("file system: orphans both ways, old staging leftovers removed, young work left alone", async () => {
@@ -131,18 +134,7 @@ test("S3: the same check against a bucket, staging objects included", async () =
 
 test("rows are read in the store's byte order across pages", async () => {
   const keys = Array.from({ length: 1200 }, () => newStorageKey());
-  await database.db.insert(documents).values(
-    keys.map((storageKey) => ({
-      userId,
-      typeCode: "diploma",
-      originalName: "диплом.pdf",
-      mediaType: "application/pdf",
-      sizeBytes: 64,
-      sha256: "0".repeat(64),
-      storageKey,
-      uploadedAt: new Date(),
-    })),
-  );
+  await database.db.insert(documents).values(keys.map(documentRow));
   const read: string[] = [];
   for await (const key of rowStorageKeys(database.db)) read.push(key);
   const existing = read.filter((key) => keys.includes(key));

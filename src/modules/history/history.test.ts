@@ -2,22 +2,14 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { buildPlatformApp } from "../../../test/support/platform.ts";
-import {
-  esiaPersonOf,
-  type SignedIn,
-  signInWithConsent,
-  submitForm,
-  testSignIn,
-} from "../../../test/support/worker.ts";
+import { type SignedIn, signInWithConsent, submitForm } from "../../../test/support/worker.ts";
 import type { Deps } from "../../deps.ts";
-import { standinAccounts } from "../../esia-standin/seed.ts";
 import { fakeClock } from "../../shared/clock.ts";
+import { standinPeople, startWorkerCabinet } from "../../test-support/worker-cabinet.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 
 const clock = fakeClock("2026-11-21T09:00:00Z");
-const ivanova = esiaPersonOf(standinAccounts.ivanova);
-const petrova = esiaPersonOf(standinAccounts.petrova);
+const { ivanova, petrova } = standinPeople;
 let app: FastifyInstance;
 let deps: Deps;
 let maria: SignedIn;
@@ -37,7 +29,7 @@ async function journal(userId: string, event: string, at: string, count = 1) {
 }
 
 before(async () => {
-  ({ app, deps } = await buildPlatformApp({ clock, extraRoutes: testSignIn([ivanova, petrova]) }));
+  ({ app, deps } = await startWorkerCabinet(clock, [ivanova, petrova]));
   maria = await signInWithConsent(app, ivanova);
   anna = await signInWithConsent(app, petrova);
   await submitForm(app, maria, "/lk/settings", "/lk/settings/notifications", { sms: "on", email: "on" });

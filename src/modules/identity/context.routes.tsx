@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { OrganizationChoice, OrganizationRole } from "../../http/session.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { type AuditEntry, writeAudit } from "../audit/audit.repository.ts";
 import { findOrganizationByOgrn } from "../organizations/organizations.repository.ts";
 import { isOperatorUser } from "../review/review.repository.ts";
 import { chooseSupportContext } from "../support/support.context.ts";
@@ -41,20 +41,27 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     return found;
   }
 
-  app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
-    const choices = request.session.data.organizationChoices ?? [];
-    const commission = request.session.data.commissionChoice === true;
-    const support = request.session.data.supportChoice === true;
-    const page = (
+  /** The choices the login found, kept in the session; the error page leaves out the obstacles. */
+  function contextPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    extra: { obstacles: Record<string, ChoiceObstacle> } | { error: true },
+  ) {
+    const data = request.session.data;
+    return (
       <ChooseContextPage
         ctx={pageContext(request, reply)}
-        choices={choices}
-        commission={commission}
-        obstacles={await obstacles(choices)}
-        support={support}
+        choices={data.organizationChoices ?? []}
+        commission={data.commissionChoice === true}
+        support={data.supportChoice === true}
+        {...extra}
       />
     );
-    return sendHtml(reply, page);
+  }
+
+  app.get("/auth/context", { preHandler: undecided }, async (request, reply) => {
+    const found = await obstacles(request.session.data.organizationChoices ?? []);
+    return sendHtml(reply, contextPage(request, reply, { obstacles: found }));
   });
 
   app.post<{ Body: Body }>("/auth/context", { preHandler: undecided }, async (request, reply) => {
@@ -86,20 +93,7 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
       if (chosen) return reply.redirect("/support-desk", 303);
     }
     const picked = request.session.data.organizationChoices?.find((item) => item.esiaOrgOid === choice);
-    if (!picked) {
-      const choices = request.session.data.organizationChoices ?? [];
-      const commission = request.session.data.commissionChoice === true;
-      const page = (
-        <ChooseContextPage
-          ctx={pageContext(request, reply)}
-          choices={choices}
-          commission={commission}
-          support={request.session.data.supportChoice === true}
-          error
-        />
-      );
-      return sendHtml(reply, page, 400);
-    }
+    if (!picked) return sendHtml(reply, contextPage(request, reply, { error: true }), 400);
     if (picked.liquidated) return sendError(request, reply, "ORGANIZATION_LIQUIDATED");
     const organization = picked.ogrn ? await findOrganizationByOgrn(database.db, picked.ogrn) : undefined;
     if (!organization) {
@@ -141,13 +135,17 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     const chosen = request.session.data.chosenOrganization;
     if (!chosen) return reply.redirect("/auth/context", 303);
     const role = request.body.role as OrganizationRole | undefined;
-    if (!role || !allowedRoles(chosen).includes(role)) {
-      await writeAudit(database.db, {
-        event: "access.denied",
-        outcome: "denied",
+    const journal = (entry: Pick<AuditEntry, "event" | "outcome" | "details">) =>
+      writeAudit(database.db, {
+        ...entry,
         userId: request.viewer?.id,
         organizationId: chosen.organizationId,
         ip: request.ip,
+      });
+    if (!role || !allowedRoles(chosen).includes(role)) {
+      await journal({
+        event: "access.denied",
+        outcome: "denied",
         details: { reason: "role-not-allowed", role: role ?? null },
       });
       return sendError(request, reply, "FORBIDDEN");
@@ -160,14 +158,7 @@ export async function contextRoutes(app: FastifyInstance): Promise<void> {
     } as const;
     // A new session id whenever the role changes (DESIGN: security baseline).
     request.session.regenerate({ userId: request.viewer?.id, context }, clock.now());
-    await writeAudit(database.db, {
-      event: "auth.context_chosen",
-      outcome: "success",
-      userId: request.viewer?.id,
-      organizationId: chosen.organizationId,
-      ip: request.ip,
-      details: { role },
-    });
+    await journal({ event: "auth.context_chosen", outcome: "success", details: { role } });
     return reply.redirect("/org", 303);
   });
 }

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
+import { findRow } from "../../db/rows.ts";
 import { users } from "./identity.schema.ts";
 
 export interface PersonIdentity {
@@ -35,7 +36,5 @@ export async function upsertUserOnLogin(db: Pick<Database, "insert">, person: Pe
   return row;
 }
 
-export async function findUserById(db: DbExecutor, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
-  return row;
-}
+export const findUserById = (db: DbExecutor, id: string): Promise<UserRow | undefined> =>
+  findRow(db, users, eq(users.id, id));

@@ -1,9 +1,9 @@
-import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { generatedUuid, ownedBy } from "../../shared/schema-columns.ts";
 
 /** A person who has logged in through ESIA at least once. */
 export const users = pgTable("users", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: generatedUuid(),
   esiaOid: text("esia_oid").notNull().unique(),
   lastName: text("last_name").notNull(),
   firstName: text("first_name").notNull(),
@@ -39,9 +39,7 @@ export const sessions = pgTable(
 export const userNetworks = pgTable(
   "user_networks",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     network: text("network").notNull(),
     firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
   },

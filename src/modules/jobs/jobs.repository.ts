@@ -2,6 +2,7 @@
 // instances on PostgreSQL) split the due jobs between them instead of waiting on each other.
 import { and, asc, eq, inArray, lt, lte, or, sql } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { jobs } from "./jobs.schema.ts";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -17,18 +18,9 @@ export interface NewJob {
 export const DEFAULT_MAX_ATTEMPTS = 8;
 
 /** Adds a job; pass the transaction of the change so that the job exists only if the change commits. */
-export async function enqueueJob(tx: Pick<DbExecutor, "insert">, job: NewJob): Promise<number> {
-  const [row] = await tx
-    .insert(jobs)
-    .values({
-      kind: job.kind,
-      payload: job.payload,
-      runAt: job.runAt,
-      maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      createdAt: job.runAt,
-    })
-    .returning({ id: jobs.id });
-  if (!row) throw new Error("job insert returned no row");
+export async function enqueueJob(tx: DbExecutor, job: NewJob): Promise<number> {
+  const { kind, payload, runAt, maxAttempts = DEFAULT_MAX_ATTEMPTS } = job;
+  const row = await insertRow(tx, jobs, { kind, payload, runAt, maxAttempts, createdAt: runAt });
   return row.id;
 }
 

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from "../../db/client.ts";
 import { fakeClock } from "../../shared/clock.ts";
 import { claimDueJobs, countJobs, enqueueJob } from "./jobs.repository.ts";
 import { jobs } from "./jobs.schema.ts";
-import { createJobWorker, PermanentJobError, retryDelayMs } from "./jobs.worker.ts";
+import { createJobWorker, type JobWorkerOptions, PermanentJobError, retryDelayMs } from "./jobs.worker.ts";
 
 let database: DatabaseHandle;
 const clock = fakeClock("2026-03-02T09:00:00Z");
@@ -22,6 +22,20 @@ beforeEach(async () => {
 
 const enqueue = (kind: string, payload: Record<string, unknown> = {}, maxAttempts?: number) =>
   enqueueJob(database.db, { kind, payload, runAt: clock.now(), ...(maxAttempts ? { maxAttempts } : {}) });
+
+/** A worker on the test database and clock. */
+const workerWith = (options: Omit<JobWorkerOptions, "db" | "clock">) =>
+  createJobWorker({ db: database.db, clock, ...options });
+
+/** A worker whose only handler, for `kind`, always throws `error`. */
+const failingWorker = (kind: string, error: Error) =>
+  workerWith({
+    handlers: {
+      [kind]: async () => {
+        throw error;
+      },
+    },
+  });
 
 describe("enqueue", () => {
   test("a job written in a transaction that rolls back does not exist", async () => {
@@ -41,11 +55,7 @@ describe("enqueue", () => {
       runAt: new Date(clock.now().getTime() + 60_000),
     });
     const seen: string[] = [];
-    const worker = createJobWorker({
-      db: database.db,
-      clock,
-      handlers: { later: async () => void seen.push("ran") },
-    });
+    const worker = workerWith({ handlers: { later: async () => void seen.push("ran") } });
     assert.equal(await worker.drain(), 0);
     clock.advance(60_000);
     assert.equal(await worker.drain(), 1);
@@ -58,11 +68,7 @@ describe("running", () => {
     await enqueue("greet", { name: "Мария" });
     await enqueue("greet", { name: "Алексей" });
     const seen: unknown[] = [];
-    const worker = createJobWorker({
-      db: database.db,
-      clock,
-      handlers: { greet: async (payload) => void seen.push(payload.name) },
-    });
+    const worker = workerWith({ handlers: { greet: async (payload) => void seen.push(payload.name) } });
     assert.equal(await worker.drain(), 2);
     assert.equal(await worker.drain(), 0);
     assert.deepEqual(seen, ["Мария", "Алексей"]);
@@ -72,9 +78,7 @@ describe("running", () => {
   test("a failure is retried after the backoff, and succeeds later", async () => {
     await enqueue("flaky");
     let calls = 0;
-    const worker = createJobWorker({
-      db: database.db,
-      clock,
+    const worker = workerWith({
       handlers: {
         flaky: async () => {
           calls++;
@@ -100,15 +104,7 @@ describe("running", () => {
   test("after the last attempt the job is given up, and an unknown kind at once", async () => {
     await enqueue("broken", {}, 2);
     await enqueue("nobody-handles-this");
-    const worker = createJobWorker({
-      db: database.db,
-      clock,
-      handlers: {
-        broken: async () => {
-          throw new Error("always");
-        },
-      },
-    });
+    const worker = failingWorker("broken", new Error("always"));
     await worker.drain();
     clock.advance(retryDelayMs(1));
     await worker.drain();
@@ -124,7 +120,7 @@ describe("several workers", () => {
     const handlers = {
       count: async (payload: Record<string, unknown>) => void runs.push(Number(payload.index)),
     };
-    const workers = [1, 2, 3].map(() => createJobWorker({ db: database.db, clock, handlers, batchSize: 4 }));
+    const workers = [1, 2, 3].map(() => workerWith({ handlers, batchSize: 4 }));
     await Promise.all(workers.map((worker) => worker.drain()));
     assert.equal(runs.length, 30);
     assert.equal(new Set(runs).size, 30);
@@ -141,7 +137,7 @@ describe("several workers", () => {
     );
     assert.equal(claimed.length, 1);
     let ran = 0;
-    const worker = createJobWorker({ db: database.db, clock, handlers: { orphan: async () => void ran++ } });
+    const worker = workerWith({ handlers: { orphan: async () => void ran++ } });
     assert.equal(await worker.drain(), 0, "still leased");
     clock.advance(60_001);
     assert.equal(await worker.drain(), 1);
@@ -152,9 +148,7 @@ describe("several workers", () => {
   test("start and stop: the loop runs due jobs until stopped", async () => {
     await enqueue("tick");
     let ticks = 0;
-    const worker = createJobWorker({
-      db: database.db,
-      clock,
+    const worker = workerWith({
       pollIntervalMs: 10,
       handlers: { tick: async () => void ticks++ },
     });
@@ -172,9 +166,7 @@ describe("several workers", () => {
     for (let index = 0; index < 3; index++) await enqueue("slow", { index });
     const ran: number[] = [];
     let stopping: Promise<void> | undefined;
-    const worker = createJobWorker({
-      db: database.db,
-      clock,
+    const worker = workerWith({
       batchSize: 3,
       handlers: {
         slow: async (payload) => {
@@ -199,15 +191,7 @@ describe("several workers", () => {
 
   test("a permanent failure is given up at once", async () => {
     await enqueue("refused");
-    const worker = createJobWorker({
-      db: database.db,
-      clock,
-      handlers: {
-        refused: async () => {
-          throw new PermanentJobError("550 no such mailbox");
-        },
-      },
-    });
+    const worker = failingWorker("refused", new PermanentJobError("550 no such mailbox"));
     await worker.drain();
     const [job] = await database.db.select().from(jobs);
     assert.equal(job?.status, "dead");

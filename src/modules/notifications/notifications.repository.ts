@@ -1,5 +1,6 @@
 import { desc } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { enqueueJob } from "../jobs/jobs.repository.ts";
 import { OUTBOX_DELIVERY_JOB } from "./delivery.ts";
 import { outboxMessages } from "./notifications.schema.ts";
@@ -19,21 +20,17 @@ export type OutboxRow = typeof outboxMessages.$inferSelect;
  * delivery job written with it sends the message once the transaction has committed (delivery.ts).
  */
 export async function sendMessage(
-  tx: Pick<DbExecutor, "insert">,
+  tx: DbExecutor,
   message: OutgoingMessage,
   now: Date = new Date(),
 ): Promise<void> {
-  const [row] = await tx
-    .insert(outboxMessages)
-    .values({
-      userId: message.userId,
-      channel: message.channel,
-      recipient: message.to,
-      subject: message.subject ?? null,
-      body: message.body,
-    })
-    .returning({ id: outboxMessages.id });
-  if (!row) throw new Error("outbox insert returned no row");
+  const row = await insertRow(tx, outboxMessages, {
+    userId: message.userId,
+    channel: message.channel,
+    recipient: message.to,
+    subject: message.subject ?? null,
+    body: message.body,
+  });
   await enqueueJob(tx, { kind: OUTBOX_DELIVERY_JOB, payload: { messageId: row.id }, runAt: now });
 }
 

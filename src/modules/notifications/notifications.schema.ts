@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigserial, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { ownedBy } from "../../shared/schema-columns.ts";
 import { users } from "../identity/identity.schema.ts";
 
 /**
@@ -37,9 +38,7 @@ export const notices = pgTable(
   "notices",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: ownedBy("user_id", () => users.id),
     key: text("key").notNull().unique(),
     title: text("title").notNull(),
     body: text("body").notNull(),

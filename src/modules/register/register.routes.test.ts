@@ -2,30 +2,22 @@
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { buildPlatformApp } from "../../../test/support/platform.ts";
-import {
-  esiaPersonOf,
-  type SignedIn,
-  signInWithConsent,
-  submitForm,
-  testSignIn,
-} from "../../../test/support/worker.ts";
+import { type SignedIn, signInWithConsent, submitForm } from "../../../test/support/worker.ts";
 import type { Deps } from "../../deps.ts";
 import { standinAccounts } from "../../esia-standin/seed.ts";
 import { fakeClock } from "../../shared/clock.ts";
+import { standinPeople, startWorkerCabinet } from "../../test-support/worker-cabinet.ts";
 import { insertRecord } from "./record.repository.ts";
 import { findPersonByUserId } from "./register.repository.ts";
 import { seedDemoRegister } from "./register.seed.ts";
 
 const clock = fakeClock("2026-11-21T09:00:00Z");
-const ivanova = esiaPersonOf(standinAccounts.ivanova);
-const petrova = esiaPersonOf(standinAccounts.petrova);
-const orlov = esiaPersonOf(standinAccounts.orlov);
+const { ivanova, petrova, orlov } = standinPeople;
 let app: FastifyInstance;
 let deps: Deps;
 
 before(async () => {
-  ({ app, deps } = await buildPlatformApp({ clock, extraRoutes: testSignIn([ivanova, petrova, orlov]) }));
+  ({ app, deps } = await startWorkerCabinet(clock, [ivanova, petrova, orlov]));
   await seedDemoRegister(deps.database.db, clock.now());
 });
 after(() => app.close());

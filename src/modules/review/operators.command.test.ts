@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { createTestDatabase } from "../../../test/support/db.ts";
 import type { DatabaseHandle } from "../../db/client.ts";
-import { snilsFrom } from "../../esia-standin/seed-ids.ts";
-import { users } from "../identity/identity.schema.ts";
+import { formatSnils } from "../../shared/identifiers.ts";
+import { insertOrlovUser } from "../../test-support/command-user.ts";
 import { runOperatorCommand } from "./operators.command.ts";
 import { isOperatorUser } from "./review.repository.ts";
 
@@ -25,20 +25,11 @@ test("refuses anything but `add --snils` with a valid СНИЛС", async () => {
 });
 
 test("adds the operator once, before or after their first login", async () => {
-  const snils = snilsFrom("197706052");
-  const [user] = await database.db
-    .insert(users)
-    .values({ esiaOid: "1000000006", lastName: "Орлов", firstName: "Дмитрий", snils, trusted: true })
-    .returning();
-  assert.ok(user);
-  assert.equal(await isOperatorUser(database.db, user.id), false);
-  const added = await runOperatorCommand(
-    database.db,
-    ["add", "--snils", `${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)} ${snils.slice(9)}`],
-    now,
-  );
+  const { userId, snils } = await insertOrlovUser(database.db);
+  assert.equal(await isOperatorUser(database.db, userId), false);
+  const added = await runOperatorCommand(database.db, ["add", "--snils", formatSnils(snils)], now);
   assert.deepEqual(added, { ok: true, message: `operator 197-706-052 ${snils.slice(9)} added` });
-  assert.equal(await isOperatorUser(database.db, user.id), true);
+  assert.equal(await isOperatorUser(database.db, userId), true);
   const again = await runOperatorCommand(database.db, ["add", "--snils", snils], now);
   assert.match(again.message, /already there/);
 });

@@ -3,7 +3,7 @@
 import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import { type ConsentRow, findActiveConsent } from "../consent/consent.repository.ts";
 import { type Contacts, contactsOf } from "../register/esia-contacts.ts";
 import { type Actor, authorizeWorker } from "../register/register.policy.ts";
@@ -67,12 +67,9 @@ export function createSettingsService({ db, clock }: { db: Database; clock: Cloc
       if (wanted.email === channels.email && wanted.sms === channels.sms) return { ok: true, changed: false };
       await db.transaction(async (tx) => {
         await saveNotificationChannels(tx, actor.id, wanted, clock.now());
-        await writeAudit(tx, {
-          event: "settings.notifications_changed",
-          outcome: "success",
-          userId: actor.id,
-          ip: actor.ip,
-          details: { email: wanted.email, sms: wanted.sms },
+        await auditSuccess(tx, { userId: actor.id, ip: actor.ip }, "settings.notifications_changed", {
+          email: wanted.email,
+          sms: wanted.sms,
         });
       });
       return { ok: true, changed: true };

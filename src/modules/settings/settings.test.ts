@@ -2,30 +2,20 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import type { FastifyInstance } from "fastify";
-import { buildPlatformApp } from "../../../test/support/platform.ts";
-import {
-  esiaPersonOf,
-  type SignedIn,
-  signInWithConsent,
-  submitForm,
-  testSignIn,
-} from "../../../test/support/worker.ts";
+import { type SignedIn, signInWithConsent, submitForm } from "../../../test/support/worker.ts";
 import type { Deps } from "../../deps.ts";
-import { standinAccounts } from "../../esia-standin/seed.ts";
 import { fakeClock } from "../../shared/clock.ts";
+import { standinPeople, startWorkerCabinet } from "../../test-support/worker-cabinet.ts";
 import { findNotificationChannels } from "./settings.repository.ts";
 
 const clock = fakeClock("2026-11-21T09:00:00Z");
-const ivanova = esiaPersonOf(standinAccounts.ivanova);
-const noEmail = {
-  ...esiaPersonOf(standinAccounts.petrova),
-  contacts: esiaPersonOf(standinAccounts.petrova).contacts.filter((c) => c.type !== "email"),
-};
+const { ivanova, petrova } = standinPeople;
+const noEmail = { ...petrova, contacts: petrova.contacts.filter((c) => c.type !== "email") };
 let app: FastifyInstance;
 let deps: Deps;
 
 before(async () => {
-  ({ app, deps } = await buildPlatformApp({ clock, extraRoutes: testSignIn([ivanova, noEmail]) }));
+  ({ app, deps } = await startWorkerCabinet(clock, [ivanova, noEmail]));
 });
 after(() => app.close());
 
