@@ -9,6 +9,7 @@ import { pageContext, sendHtml } from "../../http/render.ts";
 import { ConfirmPage } from "../../ui/confirm-page.tsx";
 import type { FieldError } from "../../ui/form.tsx";
 import { viewerOf } from "../identity/viewer.ts";
+import { requireSupportDesk } from "../support/support.http.ts";
 import { deskNavigation } from "../support/views/desk-queue.tsx";
 import {
   type ClientFormValues,
@@ -48,16 +49,10 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
 
   /** Signed in, acting as «Техническая поддержка», and holding the right (checked again each time). */
   async function requireClientsRight(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const viewer = request.viewer;
-    if (!viewer)
-      return void (await sendError(
-        request,
-        reply,
-        request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED",
-      ));
-    if (viewer.context?.kind !== "support")
-      return void (await sendError(request, reply, "NOT_SUPPORT_OPERATOR"));
-    if (!(await clients.mayManage(viewer.id))) await sendError(request, reply, "API_CLIENTS_NOT_ALLOWED");
+    await requireSupportDesk(request, reply);
+    if (reply.sent) return;
+    if (!(await clients.mayManage(viewerOf(request).id)))
+      await sendError(request, reply, "API_CLIENTS_NOT_ALLOWED");
   }
   const guard = { preHandler: requireClientsRight };
   const operatorOf = (request: FastifyRequest): ClientOperator => ({

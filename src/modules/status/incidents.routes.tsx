@@ -8,6 +8,7 @@ import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { viewerOf } from "../identity/viewer.ts";
+import { requireSupportDesk } from "../support/support.http.ts";
 import { type IncidentFormValues, incidentFormValues, parseIncidentForm } from "./incidents.input.ts";
 import type { IncidentActor } from "./incidents.ts";
 import { IncidentsPage, incidentsPath } from "./views/incidents-page.tsx";
@@ -24,17 +25,6 @@ const formBody = Type.Object({
   endsDate: Type.Optional(Type.String({ maxLength: 40 })),
   endsTime: Type.Optional(Type.String({ maxLength: 40 })),
 });
-
-/** Signed in and acting as «Техническая поддержка»; the use cases check the operators table. */
-async function requireSupportDesk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.viewer)
-    return void (await sendError(
-      request,
-      reply,
-      request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED",
-    ));
-  if (request.viewer.context?.kind !== "support") await sendError(request, reply, "NOT_SUPPORT_OPERATOR");
-}
 
 export async function incidentsDeskRoutes(app: FastifyInstance): Promise<void> {
   const board = app.deps.incidents;

@@ -3,16 +3,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { setFlash, takeFlash } from "../../http/flash.ts";
+import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { downloadHeaders } from "../documents/download.ts";
 import { viewerOf } from "../identity/viewer.ts";
 import { formValuesOf } from "./support.forms.ts";
-import { attachmentParams, chatQuery, chatRefusals, idParams } from "./support.http.ts";
+import { idParams, requireSupportDesk } from "./support.http.ts";
 import type { Values } from "./support.input.ts";
 import type { SupportActor } from "./support.policy.ts";
 import type { ActOutcome } from "./support.service.ts";
+import { answerMove, requestThreadRoutes } from "./support-thread.routes.ts";
 import { DeskQueuePage } from "./views/desk-queue.tsx";
 import { DeskRequestPage } from "./views/desk-request.tsx";
 import { reportCsv } from "./views/report.ts";
@@ -26,17 +26,6 @@ const queueQuery = Type.Object({
   line: Type.Optional(Type.String({ maxLength: 10 })),
   after: Type.Optional(Type.String({ maxLength: 80 })),
 });
-
-/** preHandler: signed in and acting for the support desk; otherwise the page that says why not. */
-async function requireSupportDesk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.viewer)
-    return void (await sendError(
-      request,
-      reply,
-      request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED",
-    ));
-  if (request.viewer.context?.kind !== "support") await sendError(request, reply, "NOT_SUPPORT_OPERATOR");
-}
 
 const actorOf = (request: FastifyRequest): SupportActor => {
   const viewer = viewerOf(request);
@@ -112,64 +101,27 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
       `/support-desk/requests/:id/${path}`,
       { ...guard, schema: { params: idParams } },
       async (request, reply) => {
+        const { id } = request.params;
         const values = formValuesOf(request.body);
-        const outcome = await run(actorOf(request), request.params.id, values);
-        if (outcome.ok) {
-          setFlash(request, flash);
-          return reply.redirect(`/support-desk/requests/${request.params.id}`, 303);
-        }
-        if (outcome.reason === "invalid")
-          return showRequest(request, reply, request.params.id, outcome.problems, values);
-        if (outcome.reason === "not-found") return sendError(request, reply, "NOT_FOUND");
-        return sendError(request, reply, "SUPPORT_ACTION_NOT_ALLOWED");
+        const outcome = await run(actorOf(request), id, values);
+        return answerMove(
+          request,
+          reply,
+          outcome,
+          { flash, location: `/support-desk/requests/${id}` },
+          (problems) => showRequest(request, reply, id, problems, values),
+        );
       },
     );
   }
 
-  app.get<{ Params: { id: string; attachmentId: string } }>(
-    "/support-desk/requests/:id/attachments/:attachmentId",
-    { ...guard, schema: { params: attachmentParams } },
-    async (request, reply) => {
-      const attachment = await desk.attachment(
-        actorOf(request),
-        request.params.id,
-        request.params.attachmentId,
-      );
-      if (!attachment) return sendError(request, reply, "NOT_FOUND");
-      return reply
-        .headers(downloadHeaders(attachment))
-        .send(await app.deps.fileStorage.open(attachment.storageKey));
-    },
-  );
-
-  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
-    "/support-desk/requests/:id/chat.json",
-    { ...guard, schema: { params: idParams, querystring: chatQuery } },
-    async (request, reply) => {
-      const after = Number.parseInt(request.query.after ?? "0", 10) || 0;
-      const lines = await chat.since(desk.chatAccess(actorOf(request)), request.params.id, after);
-      if (!lines) return sendError(request, reply, "NOT_FOUND");
-      return reply.header("cache-control", "no-store").send({ lines, open: chat.isOpen() });
-    },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    "/support-desk/requests/:id/chat",
-    { ...guard, schema: { params: idParams } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const outcome = await chat.post(
-        desk.chatAccess(actor),
-        actor,
-        "operator",
-        request.params.id,
-        formValuesOf(request.body).chat ?? "",
-      );
-      if (!outcome.ok && outcome.reason === "not-found") return sendError(request, reply, "NOT_FOUND");
-      if (!outcome.ok) setFlash(request, chatRefusals[outcome.reason]);
-      return reply.redirect(`/support-desk/requests/${request.params.id}#chat`, 303);
-    },
-  );
+  requestThreadRoutes(app, {
+    base: "/support-desk/requests",
+    preHandler: requireSupportDesk,
+    role: "operator",
+    actorOf,
+    side: desk,
+  });
 
   app.get("/support-desk/report", guard, async (request, reply) => {
     const actor = actorOf(request);
