@@ -5,8 +5,9 @@
 import { and, desc, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
+import { withTimeout } from "../../shared/timeout.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
-import { findSupportOperator } from "../support/support.operators.ts";
+import { authorizeSupportOperator } from "../support/support.operators.ts";
 import { incidents } from "./incidents.schema.ts";
 
 export const incidentKinds = ["maintenance", "outage"] as const;
@@ -99,7 +100,7 @@ export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: 
     pending ??= (async () => {
       const started = clock.now();
       try {
-        cached = await withTimeout(openIncidents(db, started), REFRESH_TIMEOUT_MS);
+        cached = await withTimeout(openIncidents(db, started), REFRESH_TIMEOUT_MS, "incidents load");
       } catch (error) {
         onError?.(error);
       } finally {
@@ -111,17 +112,8 @@ export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: 
     return pending;
   }
 
-  async function authorize(executor: DbExecutor, actor: IncidentActor, action: string): Promise<boolean> {
-    if (actor.supportContext && (await findSupportOperator(executor, actor.userId))) return true;
-    await writeAudit(executor, {
-      event: "access.denied",
-      outcome: "denied",
-      userId: actor.userId,
-      ip: actor.ip,
-      details: { action, reason: "not-support-operator" },
-    });
-    return false;
-  }
+  const authorize = async (executor: DbExecutor, actor: IncidentActor, action: string) =>
+    (await authorizeSupportOperator(executor, actor, actor.supportContext, action)) !== undefined;
 
   const invalidate = () => {
     fetchedAt = Number.NEGATIVE_INFINITY;
@@ -208,20 +200,4 @@ export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: 
       return outcome;
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("incidents load timed out")), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
