@@ -2,7 +2,7 @@
 // clinic's system, and the scopes.
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
 import { CheckboxGroup, RadioGroup } from "../../../ui/fields.tsx";
-import { ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
+import { binder, ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { deskNavigation } from "../../support/views/desk-queue.tsx";
 import { apiClientKinds, apiScopes, scopesAllowed } from "../api.scopes.ts";
@@ -32,32 +32,23 @@ export function ClientFormPage(props: {
   errors: readonly FieldError[];
 }) {
   const { values, errors } = props;
+  const bind = binder(props);
   return (
     <Layout ctx={props.ctx} title="Регистрация клиента API" nav={deskNavigation}>
       <h1>Регистрация системы для работы через API</h1>
       <ErrorSummary errors={errors} />
       <PostForm action={`${clientsPath}/new`} csrfToken={props.ctx.csrfToken} class="card">
         <TextField
-          name="name"
+          {...bind("name")}
           label="Название системы"
           hint="Например: «1С:Кадры ГБУЗ Городская поликлиника № 1»."
-          value={values.name}
-          error={errorFor(errors, "name")}
           maxLength={200}
         />
-        <RadioGroup
-          name="kind"
-          legend="Чья это система"
-          options={kindOptions}
-          value={values.kind}
-          error={errorFor(errors, "kind")}
-        />
+        <RadioGroup {...bind("kind")} legend="Чья это система" options={kindOptions} />
         <TextField
-          name="org"
+          {...bind("org")}
           label="OID медицинской организации в ФРМО"
           hint="Только для системы медицинской организации. Например: 1.2.643.5.1.13.13.12.2.77.7701."
-          value={values.org}
-          error={errorFor(errors, "org")}
           maxLength={100}
         />
         <CheckboxGroup

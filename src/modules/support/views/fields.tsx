@@ -3,14 +3,6 @@
 // three files in one native input, which needs no JavaScript.
 
 import { FileField, SelectField as SharedSelect, TextAreaField } from "../../../ui/fields.tsx";
-import type { FieldError } from "../../../ui/form.tsx";
-
-/** Every message of a field (several files can each be refused), joined. */
-export const errorOf = (errors: readonly FieldError[], field: string): string | undefined =>
-  errors
-    .filter((error) => error.field === field)
-    .map((error) => error.message)
-    .join(" ") || undefined;
 
 export function SelectField(props: {
   name: string;
