@@ -2,7 +2,8 @@
 // «Завершить», the latest ended, and the form for a new one.
 import { formatDateTime } from "../../../shared/format.ts";
 import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
-import { Fieldset, RadioGroup, TextAreaField } from "../../../ui/fields.tsx";
+import { FieldList, type FieldSpec } from "../../../ui/field-list.tsx";
+import { Fieldset } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, type FieldError, Flash, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { type Column, DataTable } from "../../../ui/table.tsx";
@@ -20,6 +21,25 @@ const kindOptions = incidentKinds.map((kind) => ({
       ? "Заранее объявленный перерыв или замедление работы."
       : "Что-то уже не работает: вход, отправка SMS, загрузка файлов.",
 }));
+
+const fields: readonly FieldSpec<keyof IncidentFormValues>[] = [
+  { control: "radio", name: "kind", legend: "О чём сообщение", options: kindOptions },
+  {
+    control: "text",
+    name: "title",
+    label: "Заголовок",
+    hint: "Его увидят в шапке страниц. Например: «Плановые работы 03.12 с 02:00 до 04:00» или «Сбой отправки SMS».",
+    maxLength: TITLE_MAX,
+  },
+  {
+    control: "textarea",
+    name: "details",
+    label: "Подробности (если нужны)",
+    hint: "Что не работает и что делать пользователям, например: «Коды подтверждения приходят на электронную почту».",
+    maxLength: DETAILS_MAX,
+    rows: 3,
+  },
+];
 
 const moments = [
   { side: "starts", legend: "Начало", hint: "Оставьте пустым, чтобы показать сообщение сразу." },
@@ -98,20 +118,7 @@ export function IncidentsPage(props: {
       <h2 id="new">Новое сообщение</h2>
       <ErrorSummary errors={errors} />
       <PostForm action={incidentsPath} csrfToken={ctx.csrfToken} class="card">
-        <RadioGroup {...bind("kind")} legend="О чём сообщение" options={kindOptions} />
-        <TextField
-          {...bind("title")}
-          label="Заголовок"
-          hint="Его увидят в шапке страниц. Например: «Плановые работы 03.12 с 02:00 до 04:00» или «Сбой отправки SMS»."
-          maxLength={TITLE_MAX}
-        />
-        <TextAreaField
-          {...bind("details")}
-          label="Подробности (если нужны)"
-          hint="Что не работает и что делать пользователям, например: «Коды подтверждения приходят на электронную почту»."
-          maxLength={DETAILS_MAX}
-          rows={3}
-        />
+        <FieldList bind={bind} fields={fields} />
         {moments.map((moment) => (
           <MomentFields key={moment.side} {...moment} bind={bind} />
         ))}
