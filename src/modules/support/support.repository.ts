@@ -1,6 +1,7 @@
 // SQL of the support desk: requests, their messages and attachments, and the operators' queue.
 import { and, asc, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertOne } from "../../shared/insert-one.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { organizations } from "../organizations/organizations.schema.ts";
 import type { SenderScope } from "./support.policy.ts";
@@ -57,23 +58,13 @@ export async function updateRequest(
   await db.update(supportRequests).set(values).where(eq(supportRequests.id, id));
 }
 
-export async function insertMessage(
-  db: DbExecutor,
-  values: Omit<typeof supportMessages.$inferInsert, "id">,
-): Promise<SupportMessageRow> {
-  const [row] = await db.insert(supportMessages).values(values).returning();
-  if (!row) throw new Error("support message insert returned no row");
-  return row;
-}
+export const insertMessage = (db: DbExecutor, values: Omit<typeof supportMessages.$inferInsert, "id">) =>
+  insertOne(db, supportMessages, values);
 
-export async function insertAttachment(
+export const insertAttachment = (
   db: DbExecutor,
   values: Omit<typeof supportAttachments.$inferInsert, "id">,
-): Promise<SupportAttachmentRow> {
-  const [row] = await db.insert(supportAttachments).values(values).returning();
-  if (!row) throw new Error("support attachment insert returned no row");
-  return row;
-}
+) => insertOne(db, supportAttachments, values);
 
 export async function listMessages(
   db: DbExecutor,
