@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
+import { optionalText } from "../../shared/optional-text.ts";
 import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
 import type { ChatOutcome } from "./support.chat.ts";
 import { MAX_ATTACHMENTS } from "./support.input.ts";
@@ -12,11 +13,11 @@ export const attachmentParams = Type.Object({
   attachmentId: Type.String({ maxLength: 64 }),
 });
 export const prefillQuery = Type.Object({
-  code: Type.Optional(Type.String({ maxLength: 60 })),
-  at: Type.Optional(Type.String({ maxLength: 40 })),
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
+  code: optionalText(60),
+  at: optionalText(40),
+  kind: optionalText(40),
 });
-export const chatQuery = Type.Object({ after: Type.Optional(Type.String({ maxLength: 15 })) });
+export const chatQuery = Type.Object({ after: optionalText(15) });
 
 /** The multipart limits of every support form: three files of 5 MB, a few short fields. */
 export const supportMultipart = {
