@@ -5,26 +5,26 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import type { FieldError } from "../../ui/form.tsx";
+import { optionalText } from "../../shared/optional-text.ts";
 import { viewerOf } from "../identity/viewer.ts";
 import { formValuesOf } from "./support.forms.ts";
 import { idParams, requireSupportDesk } from "./support.http.ts";
 import type { Values } from "./support.input.ts";
 import type { SupportActor } from "./support.policy.ts";
 import type { ActOutcome } from "./support.service.ts";
-import { answerMove, requestThreadRoutes } from "./support-thread.routes.ts";
+import { answerMove, noForm, requestThreadRoutes } from "./support-thread.routes.ts";
 import { DeskQueuePage } from "./views/desk-queue.tsx";
 import { DeskRequestPage } from "./views/desk-request.tsx";
 import { reportCsv } from "./views/report.ts";
 import { ReportPage } from "./views/report-page.tsx";
 
 const queueQuery = Type.Object({
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
-  priority: Type.Optional(Type.String({ maxLength: 40 })),
-  status: Type.Optional(Type.String({ maxLength: 40 })),
-  organization: Type.Optional(Type.String({ maxLength: 64 })),
-  line: Type.Optional(Type.String({ maxLength: 10 })),
-  after: Type.Optional(Type.String({ maxLength: 80 })),
+  kind: optionalText(40),
+  priority: optionalText(40),
+  status: optionalText(40),
+  organization: optionalText(64),
+  line: optionalText(10),
+  after: optionalText(80),
 });
 
 const actorOf = (request: FastifyRequest): SupportActor => {
@@ -36,13 +36,7 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
   const { desk, chat, report } = app.deps.support;
   const guard = { preHandler: requireSupportDesk };
 
-  async function showRequest(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    errors: FieldError[] = [],
-    values: Values = {},
-  ) {
+  async function showRequest(request: FastifyRequest, reply: FastifyReply, id: string, form = noForm) {
     const details = await desk.details(actorOf(request), id);
     if (!details) return sendError(request, reply, "NOT_FOUND");
     const page = (
@@ -50,13 +44,12 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
         ctx={pageContext(request, reply)}
         details={details}
         flash={takeFlash(request)}
-        errors={errors}
-        values={values}
+        {...form}
         chatOpen={chat.isOpen()}
         hours={app.deps.support.hoursText}
       />
     );
-    return sendHtml(reply, page, errors.length > 0 ? 400 : 200);
+    return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
   }
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
@@ -78,11 +71,14 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
       ...guard,
       schema: {
         params: idParams,
-        querystring: Type.Object({ template: Type.Optional(Type.String({ maxLength: 40 })) }),
+        querystring: Type.Object({ template: optionalText(40) }),
       },
     },
     (request, reply) =>
-      showRequest(request, reply, request.params.id, [], { template: request.query.template }),
+      showRequest(request, reply, request.params.id, {
+        values: { template: request.query.template },
+        errors: [],
+      }),
   );
 
   const moves: Record<
@@ -109,7 +105,7 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
           reply,
           outcome,
           { flash, location: `/support-desk/requests/${id}` },
-          (problems) => showRequest(request, reply, id, problems, values),
+          (errors) => showRequest(request, reply, id, { errors, values }),
         );
       },
     );

@@ -4,11 +4,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash } from "../../http/flash.ts";
-import type { FieldError } from "../../ui/form.tsx";
+import type { FieldError, FormState } from "../../ui/form.tsx";
 import { downloadHeaders } from "../documents/download.ts";
 import type { ChatAccess } from "./support.chat.ts";
 import { formValuesOf } from "./support.forms.ts";
 import { attachmentParams, chatQuery, chatRefusals, idParams } from "./support.http.ts";
+import type { Values } from "./support.input.ts";
 import type { SupportActor } from "./support.policy.ts";
 import type { findAttachment } from "./support.repository.ts";
 import type { ActOutcome } from "./support.service.ts";
@@ -71,6 +72,9 @@ export function requestThreadRoutes(app: FastifyInstance, thread: RequestThread)
     },
   );
 }
+
+/** A request's page shown without a refused form. */
+export const noForm: FormState<Values> = { values: {}, errors: [] };
 
 /** After a move: back to the request with `flash` (post/redirect/get), or its page again with the errors. */
 export function answerMove(

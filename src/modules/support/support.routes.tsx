@@ -20,7 +20,7 @@ import type { SupportActor } from "./support.policy.ts";
 import type { ActOutcome } from "./support.service.ts";
 import { supportDeskRoutes } from "./support-desk.routes.tsx";
 import { supportPublicRoutes } from "./support-public.routes.tsx";
-import { answerMove, requestThreadRoutes } from "./support-thread.routes.ts";
+import { answerMove, noForm, requestThreadRoutes } from "./support-thread.routes.ts";
 import { prefillValues } from "./views/prefill.ts";
 import { RequestFormPage } from "./views/request-form.tsx";
 import { MyRequestsPage, SenderRequestPage } from "./views/sender-pages.tsx";
@@ -92,28 +92,26 @@ export async function supportRoutes(app: FastifyInstance): Promise<void> {
         errors.length > 0 ? 400 : 200,
       );
 
-    async function showRequest(
-      request: FastifyRequest,
-      reply: FastifyReply,
-      id: string,
-      errors: FieldError[] = [],
-      values: Values = {},
-    ) {
+    /** What every page of the area takes: the page context, the area's navigation and its address. */
+    const pageOf = (request: FastifyRequest, reply: FastifyReply) => ({
+      ctx: pageContext(request, reply),
+      nav: area.nav(request),
+      base,
+    });
+
+    async function showRequest(request: FastifyRequest, reply: FastifyReply, id: string, form = noForm) {
       const view = await support.service.view(actorOf(request), id);
       if (!view) return sendError(request, reply, "NOT_FOUND");
       const page = (
         <SenderRequestPage
-          ctx={pageContext(request, reply)}
-          nav={area.nav(request)}
-          base={base}
+          {...pageOf(request, reply)}
+          {...form}
           view={view}
           flash={takeFlash(request)}
-          errors={errors}
-          values={values}
           hours={support.hoursText}
         />
       );
-      return sendHtml(reply, page, errors.length > 0 ? 400 : 200);
+      return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
     }
 
     const answer = (
@@ -124,8 +122,8 @@ export async function supportRoutes(app: FastifyInstance): Promise<void> {
       flash: string,
       values: Values = {},
     ) =>
-      answerMove(request, reply, outcome, { flash, location: `${base}/${id}` }, (problems) =>
-        showRequest(request, reply, id, problems, values),
+      answerMove(request, reply, outcome, { flash, location: `${base}/${id}` }, (errors) =>
+        showRequest(request, reply, id, { errors, values }),
       );
 
     app.get(base, { preHandler: guard }, async (request, reply) => {
@@ -133,9 +131,7 @@ export async function supportRoutes(app: FastifyInstance): Promise<void> {
       return sendHtml(
         reply,
         <MyRequestsPage
-          ctx={pageContext(request, reply)}
-          nav={area.nav(request)}
-          base={base}
+          {...pageOf(request, reply)}
           rows={rows}
           flash={takeFlash(request)}
           organizationView={base.startsWith("/org")}
