@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { classifyError } from "../../http/errors.tsx";
 import { errorCatalogue } from "../../shared/errors.ts";
-import { optionalText } from "../../shared/optional-text.ts";
+import { optionalText } from "../../shared/route-schemas.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { type ApiScope, parseScopes } from "./api.scopes.ts";
 import type { ApiClientRow } from "./clients.repository.ts";

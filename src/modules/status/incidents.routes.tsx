@@ -6,7 +6,7 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { optionalText } from "../../shared/optional-text.ts";
+import { optionalText } from "../../shared/route-schemas.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { viewerOf } from "../identity/viewer.ts";
 import { idParams, requireSupportDesk } from "../support/support.http.ts";

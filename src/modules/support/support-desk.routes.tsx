@@ -5,7 +5,7 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { optionalText } from "../../shared/optional-text.ts";
+import { optionalText } from "../../shared/route-schemas.ts";
 import { viewerOf } from "../identity/viewer.ts";
 import { formValuesOf } from "./support.forms.ts";
 import { idParams, requireSupportDesk } from "./support.http.ts";

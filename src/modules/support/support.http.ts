@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { optionalText } from "../../shared/optional-text.ts";
+import { optionalText } from "../../shared/route-schemas.ts";
 import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
 import type { ChatOutcome } from "./support.chat.ts";
 import { MAX_ATTACHMENTS } from "./support.input.ts";
