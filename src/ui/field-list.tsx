@@ -1,7 +1,7 @@
 // Fields given as data and drawn in order: where a form's fields differ only in their words and
 // limits, the form is a table of those, and the label, hint and error wiring stays in form.tsx and
 // fields.tsx. A `false` in the list is a field the form does not show this time.
-import type { ComponentChildren } from "preact";
+import type { ComponentChildren, FunctionComponent } from "preact";
 import { type Option, RadioGroup, SelectField, TextAreaField } from "./fields.tsx";
 import { TextField, type TextFieldProps } from "./form.tsx";
 
@@ -26,25 +26,14 @@ export type FieldSpec<Name extends string> = Described<Name> &
     | { control: "radio"; legend: string; options: readonly Option[] }
   );
 
+/** The component of each control; each takes the bound props and the rest of its spec. */
+const controls = { text: TextField, textarea: TextAreaField, select: SelectField, radio: RadioGroup };
+
 function Field<Name extends string>({ spec, bound }: { spec: FieldSpec<Name>; bound: Bound }) {
-  switch (spec.control) {
-    case "text": {
-      const { control: _, ...props } = spec;
-      return <TextField {...bound} {...props} />;
-    }
-    case "textarea": {
-      const { control: _, ...props } = spec;
-      return <TextAreaField {...bound} {...props} />;
-    }
-    case "select": {
-      const { control: _, ...props } = spec;
-      return <SelectField {...bound} {...props} />;
-    }
-    case "radio": {
-      const { control: _, ...props } = spec;
-      return <RadioGroup {...bound} {...props} />;
-    }
-  }
+  const { control, ...props } = spec;
+  // The union of specs pairs each control with its own props; TypeScript cannot follow that pairing.
+  const Control = controls[control] as unknown as FunctionComponent<Bound & typeof props>;
+  return <Control {...bound} {...props} />;
 }
 
 export function FieldList<Name extends string>(props: {
