@@ -2,6 +2,7 @@
 // record (code → label) as the module's dictionaries are written, and the file field takes up to
 // three files in one native input, which needs no JavaScript.
 
+import { optionsOfLabels } from "../../../ui/field-list.tsx";
 import { FileField, SelectField as SharedSelect, TextAreaField } from "../../../ui/fields.tsx";
 
 export function SelectField(props: {
@@ -12,8 +13,7 @@ export function SelectField(props: {
   placeholder?: string;
   error?: string | undefined;
 }) {
-  const options = Object.entries(props.options).map(([value, label]) => ({ value, label }));
-  return <SharedSelect {...props} options={options} />;
+  return <SharedSelect {...props} options={optionsOfLabels(props.options)} />;
 }
 
 export const TextArea = TextAreaField;
