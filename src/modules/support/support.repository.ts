@@ -59,11 +59,6 @@ export async function updateRequest(
 export const insertMessage = (db: DbExecutor, values: Omit<typeof supportMessages.$inferInsert, "id">) =>
   insertRow(db, supportMessages, values);
 
-export const insertAttachment = (
-  db: DbExecutor,
-  values: Omit<typeof supportAttachments.$inferInsert, "id">,
-) => insertRow(db, supportAttachments, values);
-
 export async function listMessages(
   db: DbExecutor,
   requestId: string,
