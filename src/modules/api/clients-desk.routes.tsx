@@ -6,9 +6,11 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { optionalText, uuidIdParams } from "../../shared/route-schemas.ts";
 import { ConfirmPage } from "../../ui/confirm-page.tsx";
 import type { FieldError } from "../../ui/form.tsx";
 import { viewerOf } from "../identity/viewer.ts";
+import { requireSupportDesk } from "../support/support.http.ts";
 import { deskNavigation } from "../support/views/desk-queue.tsx";
 import {
   type ClientFormValues,
@@ -28,12 +30,11 @@ import {
   SecretPage,
 } from "./views/api-clients-pages.tsx";
 
-const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 const formBody = Type.Object({
-  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
-  name: Type.Optional(Type.String({ maxLength: 1000 })),
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
-  org: Type.Optional(Type.String({ maxLength: 200 })),
+  _csrf: optionalText(200),
+  name: optionalText(1000),
+  kind: optionalText(40),
+  org: optionalText(200),
   scopes: Type.Optional(
     Type.Union([
       Type.String({ maxLength: 40 }),
@@ -48,16 +49,10 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
 
   /** Signed in, acting as «Техническая поддержка», and holding the right (checked again each time). */
   async function requireClientsRight(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const viewer = request.viewer;
-    if (!viewer)
-      return void (await sendError(
-        request,
-        reply,
-        request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED",
-      ));
-    if (viewer.context?.kind !== "support")
-      return void (await sendError(request, reply, "NOT_SUPPORT_OPERATOR"));
-    if (!(await clients.mayManage(viewer.id))) await sendError(request, reply, "API_CLIENTS_NOT_ALLOWED");
+    await requireSupportDesk(request, reply);
+    if (reply.sent) return;
+    if (!(await clients.mayManage(viewerOf(request).id)))
+      await sendError(request, reply, "API_CLIENTS_NOT_ALLOWED");
   }
   const guard = { preHandler: requireClientsRight };
   const operatorOf = (request: FastifyRequest): ClientOperator => ({
@@ -71,6 +66,12 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
       : undefined;
     return { client, organizationName: organization?.shortName };
   }
+
+  /** The list and a client's card: the page context and the message of the change just made. */
+  const withFlash = (request: FastifyRequest, reply: FastifyReply) => ({
+    ctx: pageContext(request, reply),
+    flash: takeFlash(request),
+  });
 
   /** A secret page must not stay in a cache or in the browser's history of answers. */
   const sendSecret = (
@@ -97,12 +98,27 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
       errors.length > 0 ? 400 : 200,
     );
 
+  /** A route of one client's screens: the right, the id, and the client itself, or «not found». */
+  const clientRoute = (
+    method: "GET" | "POST",
+    suffix: string,
+    handle: (client: ApiClientRow, request: FastifyRequest, reply: FastifyReply) => Promise<unknown>,
+  ) =>
+    app.route<{ Params: { id: string } }>({
+      method,
+      url: `${clientsPath}/:id${suffix}`,
+      ...guard,
+      schema: { params: uuidIdParams },
+      handler: async (request, reply) => {
+        const client = await clients.byId(request.params.id);
+        if (!client) return sendError(request, reply, "NOT_FOUND");
+        return handle(client, request, reply);
+      },
+    });
+
   app.get(clientsPath, guard, async (request, reply) => {
     const rows = await Promise.all((await clients.list()).reverse().map(withOrganization));
-    return sendHtml(
-      reply,
-      <ClientsListPage ctx={pageContext(request, reply)} rows={rows} flash={takeFlash(request)} />,
-    );
+    return sendHtml(reply, <ClientsListPage {...withFlash(request, reply)} rows={rows} />);
   });
 
   app.get(`${clientsPath}/new`, guard, (request, reply) => showForm(request, reply, { scopes: [] }, []));
@@ -118,21 +134,8 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
     return sendSecret(request, reply, client, outcome.clientSecret, true);
   });
 
-  app.get<{ Params: { id: string } }>(
-    `${clientsPath}/:id`,
-    { ...guard, schema: { params: idParams } },
-    async (request, reply) => {
-      const client = await clients.byId(request.params.id);
-      if (!client) return sendError(request, reply, "NOT_FOUND");
-      const page = (
-        <ClientPage
-          ctx={pageContext(request, reply)}
-          row={await withOrganization(client)}
-          flash={takeFlash(request)}
-        />
-      );
-      return sendHtml(reply, page);
-    },
+  clientRoute("GET", "", async (client, request, reply) =>
+    sendHtml(reply, <ClientPage {...withFlash(request, reply)} row={await withOrganization(client)} />),
   );
 
   const actions = {
@@ -156,86 +159,68 @@ export async function clientsDeskRoutes(app: FastifyInstance): Promise<void> {
   } as const;
 
   for (const [action, wording] of Object.entries(actions)) {
-    app.get<{ Params: { id: string } }>(
-      `${clientsPath}/:id/${action}`,
-      { ...guard, schema: { params: idParams } },
-      async (request, reply) => {
-        const client = await clients.byId(request.params.id);
-        if (!client) return sendError(request, reply, "NOT_FOUND");
-        if (!wording.allowed(client)) return reply.redirect(clientPath(client.id), 303);
-        return sendHtml(
-          reply,
-          <ConfirmPage
-            ctx={pageContext(request, reply)}
-            title={wording.confirm}
-            nav={deskNavigation}
-            question={wording.question(client)}
-            facts={[
-              { label: "Вид", value: kindLabels[client.kind] },
-              { label: "Идентификатор (client_id)", value: client.clientId, breakWord: true },
-            ]}
-            action={`${clientPath(client.id)}/${action}`}
-            confirmLabel={wording.confirm}
-            variant={wording.danger ? "danger" : undefined}
-            cancelHref={clientPath(client.id)}
-          >
-            <p>{wording.explanation}</p>
-          </ConfirmPage>,
-        );
-      },
-    );
-
-    app.post<{ Params: { id: string } }>(
-      `${clientsPath}/:id/${action}`,
-      { ...guard, schema: { params: idParams } },
-      async (request, reply) => {
-        const client = await clients.byId(request.params.id);
-        if (!client) return sendError(request, reply, "NOT_FOUND");
-        // A second click (or a stale page) changes nothing and says how things stand.
-        if (wording.allowed(client)) {
-          await clients.setSuspended(
-            client.clientId,
-            action === "suspend",
-            app.deps.clock.now(),
-            operatorOf(request),
-          );
-          setFlash(request, wording.flash);
-        }
-        return reply.redirect(clientPath(client.id), 303);
-      },
-    );
-  }
-
-  app.get<{ Params: { id: string } }>(
-    `${clientsPath}/:id/secret`,
-    { ...guard, schema: { params: idParams } },
-    async (request, reply) => {
-      const client = await clients.byId(request.params.id);
-      if (!client) return sendError(request, reply, "NOT_FOUND");
+    clientRoute("GET", `/${action}`, async (client, request, reply) => {
+      if (!wording.allowed(client)) return reply.redirect(clientPath(client.id), 303);
       return sendHtml(
         reply,
         <ConfirmPage
           ctx={pageContext(request, reply)}
-          title="Новый секрет"
+          title={wording.confirm}
           nav={deskNavigation}
-          question={`Выпустить новый секрет системе «${client.name}»?`}
-          facts={[{ label: "Идентификатор (client_id)", value: client.clientId, breakWord: true }]}
-          action={`${clientPath(client.id)}/secret`}
-          confirmLabel="Выпустить новый секрет"
+          question={wording.question(client)}
+          facts={[
+            { label: "Вид", value: kindLabels[client.kind] },
+            { label: "Идентификатор (client_id)", value: client.clientId, breakWord: true },
+          ]}
+          action={`${clientPath(client.id)}/${action}`}
+          confirmLabel={wording.confirm}
+          variant={wording.danger ? "danger" : undefined}
           cancelHref={clientPath(client.id)}
         >
-          <p>
-            Прежний секрет перестанет действовать сразу: пока владелец системы не заменит его, система не
-            получит новых токенов. Новый секрет будет показан один раз.
-          </p>
+          <p>{wording.explanation}</p>
         </ConfirmPage>,
       );
-    },
+    });
+
+    clientRoute("POST", `/${action}`, async (client, request, reply) => {
+      // A second click (or a stale page) changes nothing and says how things stand.
+      if (wording.allowed(client)) {
+        await clients.setSuspended(
+          client.clientId,
+          action === "suspend",
+          app.deps.clock.now(),
+          operatorOf(request),
+        );
+        setFlash(request, wording.flash);
+      }
+      return reply.redirect(clientPath(client.id), 303);
+    });
+  }
+
+  clientRoute("GET", "/secret", async (client, request, reply) =>
+    sendHtml(
+      reply,
+      <ConfirmPage
+        ctx={pageContext(request, reply)}
+        title="Новый секрет"
+        nav={deskNavigation}
+        question={`Выпустить новый секрет системе «${client.name}»?`}
+        facts={[{ label: "Идентификатор (client_id)", value: client.clientId, breakWord: true }]}
+        action={`${clientPath(client.id)}/secret`}
+        confirmLabel="Выпустить новый секрет"
+        cancelHref={clientPath(client.id)}
+      >
+        <p>
+          Прежний секрет перестанет действовать сразу: пока владелец системы не заменит его, система не
+          получит новых токенов. Новый секрет будет показан один раз.
+        </p>
+      </ConfirmPage>,
+    ),
   );
 
   app.post<{ Params: { id: string } }>(
     `${clientsPath}/:id/secret`,
-    { ...guard, schema: { params: idParams } },
+    { ...guard, schema: { params: uuidIdParams } },
     async (request, reply) => {
       const secret = await clients.rotateSecret(request.params.id, operatorOf(request));
       const client = secret ? await clients.byId(request.params.id) : undefined;

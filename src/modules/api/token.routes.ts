@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { classifyError } from "../../http/errors.tsx";
 import { errorCatalogue } from "../../shared/errors.ts";
+import { optionalText } from "../../shared/route-schemas.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { type ApiScope, parseScopes } from "./api.scopes.ts";
 import type { ApiClientRow } from "./clients.repository.ts";
@@ -18,11 +19,11 @@ import {
 } from "./tokens.ts";
 
 const TokenRequest = Type.Object({
-  grant_type: Type.Optional(Type.String({ maxLength: 100 })),
-  scope: Type.Optional(Type.String({ maxLength: 500 })),
-  client_id: Type.Optional(Type.String({ maxLength: 100 })),
-  client_assertion_type: Type.Optional(Type.String({ maxLength: 200 })),
-  client_assertion: Type.Optional(Type.String({ maxLength: 8000 })),
+  grant_type: optionalText(100),
+  scope: optionalText(500),
+  client_id: optionalText(100),
+  client_assertion_type: optionalText(200),
+  client_assertion: optionalText(8000),
 });
 const TokenResponse = Type.Object({
   access_token: Type.String(),

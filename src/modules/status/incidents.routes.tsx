@@ -6,35 +6,25 @@ import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { optionalText } from "../../shared/route-schemas.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { viewerOf } from "../identity/viewer.ts";
+import { idParams, requireSupportDesk } from "../support/support.http.ts";
 import { type IncidentFormValues, incidentFormValues, parseIncidentForm } from "./incidents.input.ts";
 import type { IncidentActor } from "./incidents.ts";
 import { IncidentsPage, incidentsPath } from "./views/incidents-page.tsx";
 
-const idParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const field = Type.Optional(Type.String({ maxLength: 2000 }));
+const field = optionalText(2000);
 const formBody = Type.Object({
-  _csrf: Type.Optional(Type.String({ maxLength: 200 })),
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
+  _csrf: optionalText(200),
+  kind: optionalText(40),
   title: field,
   details: field,
-  startsDate: Type.Optional(Type.String({ maxLength: 40 })),
-  startsTime: Type.Optional(Type.String({ maxLength: 40 })),
-  endsDate: Type.Optional(Type.String({ maxLength: 40 })),
-  endsTime: Type.Optional(Type.String({ maxLength: 40 })),
+  startsDate: optionalText(40),
+  startsTime: optionalText(40),
+  endsDate: optionalText(40),
+  endsTime: optionalText(40),
 });
-
-/** Signed in and acting as «Техническая поддержка»; the use cases check the operators table. */
-async function requireSupportDesk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.viewer)
-    return void (await sendError(
-      request,
-      reply,
-      request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED",
-    ));
-  if (request.viewer.context?.kind !== "support") await sendError(request, reply, "NOT_SUPPORT_OPERATOR");
-}
 
 export async function incidentsDeskRoutes(app: FastifyInstance): Promise<void> {
   const board = app.deps.incidents;

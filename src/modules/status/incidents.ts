@@ -5,8 +5,9 @@
 import { and, desc, eq, gt, isNotNull, isNull, lte, or } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
-import { writeAudit } from "../audit/audit.repository.ts";
-import { findSupportOperator } from "../support/support.operators.ts";
+import { withTimeout } from "../../shared/timeout.ts";
+import { type AuditEntry, writeAudit } from "../audit/audit.repository.ts";
+import { authorizeSupportOperator } from "../support/support.operators.ts";
 import { incidents } from "./incidents.schema.ts";
 
 export const incidentKinds = ["maintenance", "outage"] as const;
@@ -99,7 +100,7 @@ export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: 
     pending ??= (async () => {
       const started = clock.now();
       try {
-        cached = await withTimeout(openIncidents(db, started), REFRESH_TIMEOUT_MS);
+        cached = await withTimeout(openIncidents(db, started), REFRESH_TIMEOUT_MS, "incidents load");
       } catch (error) {
         onError?.(error);
       } finally {
@@ -111,21 +112,37 @@ export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: 
     return pending;
   }
 
-  async function authorize(executor: DbExecutor, actor: IncidentActor, action: string): Promise<boolean> {
-    if (actor.supportContext && (await findSupportOperator(executor, actor.userId))) return true;
-    await writeAudit(executor, {
-      event: "access.denied",
-      outcome: "denied",
-      userId: actor.userId,
-      ip: actor.ip,
-      details: { action, reason: "not-support-operator" },
-    });
-    return false;
-  }
+  const authorize = async (executor: DbExecutor, actor: IncidentActor, action: string) =>
+    (await authorizeSupportOperator(executor, actor, actor.supportContext, action)) !== undefined;
 
   const invalidate = () => {
     fetchedAt = Number.NEGATIVE_INFINITY;
   };
+
+  /**
+   * An operator's change in one transaction: the right first, then `apply` (undefined: no such open
+   * message), its audit record with the details `apply` returns, and this instance's list made stale.
+   */
+  async function change(
+    actor: IncidentActor,
+    action: string,
+    event: AuditEntry["event"],
+    apply: (
+      tx: DbExecutor,
+      now: Date,
+    ) => Promise<({ incidentId: string } & Record<string, unknown>) | undefined>,
+  ): Promise<IncidentOutcome> {
+    const outcome = await db.transaction(async (tx): Promise<IncidentOutcome> => {
+      if (!(await authorize(tx, actor, action))) return { ok: false, reason: "not-allowed" };
+      const details = await apply(tx, clock.now());
+      if (!details) return { ok: false, reason: "not-found" };
+      await writeAudit(tx, { event, outcome: "success", userId: actor.userId, ip: actor.ip, details });
+      return { ok: true, id: details.incidentId };
+    });
+    // This instance shows the change at once; the others within their TTL.
+    if (outcome.ok) invalidate();
+    return outcome;
+  }
 
   return {
     active: () => cached.filter((incident) => isActive(incident, clock.now())),
@@ -147,10 +164,8 @@ export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: 
       return { open, ended: ended.map(toIncident) };
     },
 
-    async post(actor, input) {
-      const outcome = await db.transaction(async (tx): Promise<IncidentOutcome> => {
-        if (!(await authorize(tx, actor, "incident.post"))) return { ok: false, reason: "not-allowed" };
-        const now = clock.now();
+    post: (actor, input) =>
+      change(actor, "incident.post", "status.incident_posted", async (tx, now) => {
         const [row] = await tx
           .insert(incidents)
           .values({
@@ -164,64 +179,24 @@ export function createIncidentBoard(deps: { db: Database; clock: Clock; ttlMs?: 
           })
           .returning({ id: incidents.id });
         if (!row) throw new Error("incident not stored");
-        await writeAudit(tx, {
-          event: "status.incident_posted",
-          outcome: "success",
-          userId: actor.userId,
-          ip: actor.ip,
-          details: {
-            incidentId: row.id,
-            kind: input.kind,
-            title: input.title,
-            startsAt: input.startsAt.toISOString(),
-            endsAt: input.endsAt?.toISOString() ?? null,
-          },
-        });
-        return { ok: true, id: row.id };
-      });
-      // This instance shows the change at once; the others within their TTL.
-      if (outcome.ok) invalidate();
-      return outcome;
-    },
+        return {
+          incidentId: row.id,
+          kind: input.kind,
+          title: input.title,
+          startsAt: input.startsAt.toISOString(),
+          endsAt: input.endsAt?.toISOString() ?? null,
+        };
+      }),
 
-    async end(actor, id) {
-      const outcome = await db.transaction(async (tx): Promise<IncidentOutcome> => {
-        if (!(await authorize(tx, actor, "incident.end"))) return { ok: false, reason: "not-allowed" };
-        if (!uuid.test(id)) return { ok: false, reason: "not-found" };
-        const now = clock.now();
+    end: (actor, id) =>
+      change(actor, "incident.end", "status.incident_ended", async (tx, now) => {
+        if (!uuid.test(id)) return undefined;
         const [row] = await tx
           .update(incidents)
           .set({ endsAt: now, endedBy: actor.userId })
           .where(and(eq(incidents.id, id), isOpen(now)))
           .returning({ id: incidents.id, title: incidents.title });
-        if (!row) return { ok: false, reason: "not-found" };
-        await writeAudit(tx, {
-          event: "status.incident_ended",
-          outcome: "success",
-          userId: actor.userId,
-          ip: actor.ip,
-          details: { incidentId: row.id, title: row.title },
-        });
-        return { ok: true, id: row.id };
-      });
-      if (outcome.ok) invalidate();
-      return outcome;
-    },
+        return row && { incidentId: row.id, title: row.title };
+      }),
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("incidents load timed out")), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }

@@ -3,6 +3,7 @@
 // knock on the mail server or ESIA for every visitor; the database is asked every time (it is cheap
 // and the page must say at once when it is gone).
 import type { Clock } from "../../shared/clock.ts";
+import { withTimeout } from "../../shared/timeout.ts";
 
 /** `attention`: an integrity check found something for an operator; `unknown`: not run yet. */
 export type DependencyState = "ok" | "degraded" | "down" | "off" | "attention" | "unknown";
@@ -37,7 +38,7 @@ export function createStatusChecker(checks: readonly DependencyCheck[], clock: C
   >();
 
   async function runOne(check: DependencyCheck): Promise<DependencyStatus> {
-    const outcome = await withTimeout(check.run(), CHECK_TIMEOUT_MS).catch(() => ({
+    const outcome = await withTimeout(check.run(), CHECK_TIMEOUT_MS, "check").catch(() => ({
       state: "down" as const,
     }));
     const result: DependencyStatus = { name: check.name, checkedAt: clock.now(), ...outcome };
@@ -60,22 +61,6 @@ export function createStatusChecker(checks: readonly DependencyCheck[], clock: C
       );
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("check timed out")), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
 }
 
 /** Any HTTP answer, even 4xx, means the server is there; only a network failure or timeout is «down». */

@@ -3,40 +3,29 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { setFlash, takeFlash } from "../../http/flash.ts";
+import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import type { FieldError } from "../../ui/form.tsx";
-import { downloadHeaders } from "../documents/download.ts";
+import { optionalText } from "../../shared/route-schemas.ts";
 import { viewerOf } from "../identity/viewer.ts";
 import { formValuesOf } from "./support.forms.ts";
-import { attachmentParams, chatQuery, chatRefusals, idParams } from "./support.http.ts";
+import { idParams, requireSupportDesk } from "./support.http.ts";
 import type { Values } from "./support.input.ts";
 import type { SupportActor } from "./support.policy.ts";
 import type { ActOutcome } from "./support.service.ts";
+import { answerMove, noForm, requestThreadRoutes } from "./support-thread.routes.ts";
 import { DeskQueuePage } from "./views/desk-queue.tsx";
 import { DeskRequestPage } from "./views/desk-request.tsx";
 import { reportCsv } from "./views/report.ts";
 import { ReportPage } from "./views/report-page.tsx";
 
 const queueQuery = Type.Object({
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
-  priority: Type.Optional(Type.String({ maxLength: 40 })),
-  status: Type.Optional(Type.String({ maxLength: 40 })),
-  organization: Type.Optional(Type.String({ maxLength: 64 })),
-  line: Type.Optional(Type.String({ maxLength: 10 })),
-  after: Type.Optional(Type.String({ maxLength: 80 })),
+  kind: optionalText(40),
+  priority: optionalText(40),
+  status: optionalText(40),
+  organization: optionalText(64),
+  line: optionalText(10),
+  after: optionalText(80),
 });
-
-/** preHandler: signed in and acting for the support desk; otherwise the page that says why not. */
-async function requireSupportDesk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (!request.viewer)
-    return void (await sendError(
-      request,
-      reply,
-      request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED",
-    ));
-  if (request.viewer.context?.kind !== "support") await sendError(request, reply, "NOT_SUPPORT_OPERATOR");
-}
 
 const actorOf = (request: FastifyRequest): SupportActor => {
   const viewer = viewerOf(request);
@@ -47,13 +36,7 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
   const { desk, chat, report } = app.deps.support;
   const guard = { preHandler: requireSupportDesk };
 
-  async function showRequest(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    errors: FieldError[] = [],
-    values: Values = {},
-  ) {
+  async function showRequest(request: FastifyRequest, reply: FastifyReply, id: string, form = noForm) {
     const details = await desk.details(actorOf(request), id);
     if (!details) return sendError(request, reply, "NOT_FOUND");
     const page = (
@@ -61,13 +44,12 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
         ctx={pageContext(request, reply)}
         details={details}
         flash={takeFlash(request)}
-        errors={errors}
-        values={values}
+        {...form}
         chatOpen={chat.isOpen()}
         hours={app.deps.support.hoursText}
       />
     );
-    return sendHtml(reply, page, errors.length > 0 ? 400 : 200);
+    return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
   }
 
   app.get<{ Querystring: Record<string, string | undefined> }>(
@@ -89,11 +71,14 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
       ...guard,
       schema: {
         params: idParams,
-        querystring: Type.Object({ template: Type.Optional(Type.String({ maxLength: 40 })) }),
+        querystring: Type.Object({ template: optionalText(40) }),
       },
     },
     (request, reply) =>
-      showRequest(request, reply, request.params.id, [], { template: request.query.template }),
+      showRequest(request, reply, request.params.id, {
+        values: { template: request.query.template },
+        errors: [],
+      }),
   );
 
   const moves: Record<
@@ -112,64 +97,27 @@ export async function supportDeskRoutes(app: FastifyInstance): Promise<void> {
       `/support-desk/requests/:id/${path}`,
       { ...guard, schema: { params: idParams } },
       async (request, reply) => {
+        const { id } = request.params;
         const values = formValuesOf(request.body);
-        const outcome = await run(actorOf(request), request.params.id, values);
-        if (outcome.ok) {
-          setFlash(request, flash);
-          return reply.redirect(`/support-desk/requests/${request.params.id}`, 303);
-        }
-        if (outcome.reason === "invalid")
-          return showRequest(request, reply, request.params.id, outcome.problems, values);
-        if (outcome.reason === "not-found") return sendError(request, reply, "NOT_FOUND");
-        return sendError(request, reply, "SUPPORT_ACTION_NOT_ALLOWED");
+        const outcome = await run(actorOf(request), id, values);
+        return answerMove(
+          request,
+          reply,
+          outcome,
+          { flash, location: `/support-desk/requests/${id}` },
+          (errors) => showRequest(request, reply, id, { errors, values }),
+        );
       },
     );
   }
 
-  app.get<{ Params: { id: string; attachmentId: string } }>(
-    "/support-desk/requests/:id/attachments/:attachmentId",
-    { ...guard, schema: { params: attachmentParams } },
-    async (request, reply) => {
-      const attachment = await desk.attachment(
-        actorOf(request),
-        request.params.id,
-        request.params.attachmentId,
-      );
-      if (!attachment) return sendError(request, reply, "NOT_FOUND");
-      return reply
-        .headers(downloadHeaders(attachment))
-        .send(await app.deps.fileStorage.open(attachment.storageKey));
-    },
-  );
-
-  app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
-    "/support-desk/requests/:id/chat.json",
-    { ...guard, schema: { params: idParams, querystring: chatQuery } },
-    async (request, reply) => {
-      const after = Number.parseInt(request.query.after ?? "0", 10) || 0;
-      const lines = await chat.since(desk.chatAccess(actorOf(request)), request.params.id, after);
-      if (!lines) return sendError(request, reply, "NOT_FOUND");
-      return reply.header("cache-control", "no-store").send({ lines, open: chat.isOpen() });
-    },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    "/support-desk/requests/:id/chat",
-    { ...guard, schema: { params: idParams } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const outcome = await chat.post(
-        desk.chatAccess(actor),
-        actor,
-        "operator",
-        request.params.id,
-        formValuesOf(request.body).chat ?? "",
-      );
-      if (!outcome.ok && outcome.reason === "not-found") return sendError(request, reply, "NOT_FOUND");
-      if (!outcome.ok) setFlash(request, chatRefusals[outcome.reason]);
-      return reply.redirect(`/support-desk/requests/${request.params.id}#chat`, 303);
-    },
-  );
+  requestThreadRoutes(app, {
+    base: "/support-desk/requests",
+    preHandler: requireSupportDesk,
+    role: "operator",
+    actorOf,
+    side: desk,
+  });
 
   app.get("/support-desk/report", guard, async (request, reply) => {
     const actor = actorOf(request);

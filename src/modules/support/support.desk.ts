@@ -7,7 +7,7 @@ import { writeAudit } from "../audit/audit.repository.ts";
 import { findUserById } from "../identity/identity.repository.ts";
 import { dueTimes, type WorkingHours } from "./support.hours.ts";
 import type { FieldProblem, Values } from "./support.input.ts";
-import { findSupportOperator, listSupportOperatorUsers } from "./support.operators.ts";
+import { authorizeSupportOperator, listSupportOperatorUsers } from "./support.operators.ts";
 import { isSupportContext, type SupportActor } from "./support.policy.ts";
 import { isPriority, priorities } from "./support.priority.ts";
 import { audit, event, queueSupportNotice } from "./support.records.ts";
@@ -77,18 +77,8 @@ function parseCursor(value: string | undefined): { dueAt: Date; id: string } | u
 }
 
 export function createDeskService({ db, clock, hours }: { db: Database; clock: Clock; hours: WorkingHours }) {
-  async function authorize(executor: DbExecutor, actor: SupportActor, action: string) {
-    const operator = isSupportContext(actor) ? await findSupportOperator(executor, actor.userId) : undefined;
-    if (operator) return operator;
-    await writeAudit(executor, {
-      event: "access.denied",
-      outcome: "denied",
-      userId: actor.userId,
-      ip: actor.ip,
-      details: { action, reason: "not-support-operator" },
-    });
-    return undefined;
-  }
+  const authorize = (executor: DbExecutor, actor: SupportActor, action: string) =>
+    authorizeSupportOperator(executor, actor, isSupportContext(actor), action);
 
   /** One operator move on a locked request, with its history line and audit record. */
   async function move(

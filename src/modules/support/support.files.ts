@@ -2,12 +2,13 @@
 // documents module's rules (PNG, JPG, PDF, ≤ 5 MB). A refused file refuses the whole form and
 // leaves no row and no file behind.
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { checkReceivedFile, type ReceivedFile } from "../documents/received-file.ts";
 import { type FileStorage, newStorageKey } from "../documents/storage.ts";
 import { rejectionMessage } from "../documents/upload-rules.ts";
 import type { FieldProblem } from "./support.input.ts";
 import { MAX_ATTACHMENTS } from "./support.input.ts";
-import { insertAttachment } from "./support.repository.ts";
+import { supportAttachments } from "./support.schema.ts";
 
 export interface CheckedFile {
   file: ReceivedFile;
@@ -52,7 +53,7 @@ export async function storeAttachments(
 ): Promise<void> {
   for (const { file, name, mediaType } of files) {
     const storageKey = newStorageKey();
-    await insertAttachment(tx, {
+    await insertRow(tx, supportAttachments, {
       requestId: target.requestId,
       messageId: target.messageId,
       originalName: name,

@@ -1,5 +1,8 @@
-// Route schemas and settings shared by the support desk's route files.
+// Route schemas, settings and the guard shared by the support desk's route files.
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { sendError } from "../../http/errors.tsx";
+import { optionalText } from "../../shared/route-schemas.ts";
 import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
 import type { ChatOutcome } from "./support.chat.ts";
 import { MAX_ATTACHMENTS } from "./support.input.ts";
@@ -10,11 +13,11 @@ export const attachmentParams = Type.Object({
   attachmentId: Type.String({ maxLength: 64 }),
 });
 export const prefillQuery = Type.Object({
-  code: Type.Optional(Type.String({ maxLength: 60 })),
-  at: Type.Optional(Type.String({ maxLength: 40 })),
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
+  code: optionalText(60),
+  at: optionalText(40),
+  kind: optionalText(40),
 });
-export const chatQuery = Type.Object({ after: Type.Optional(Type.String({ maxLength: 15 })) });
+export const chatQuery = Type.Object({ after: optionalText(15) });
 
 /** The multipart limits of every support form: three files of 5 MB, a few short fields. */
 export const supportMultipart = {
@@ -38,3 +41,17 @@ export const chatRefusals: Record<Exclude<ChatOutcome, { ok: true }>["reason"], 
   closed: "Обращение закрыто, чат недоступен.",
   invalid: "Напишите сообщение.",
 };
+
+/**
+ * preHandler of the back office: signed in and acting as «Техническая поддержка», otherwise the page
+ * that says why not; the use cases check the operators table again.
+ */
+export async function requireSupportDesk(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  if (!request.viewer)
+    return void (await sendError(
+      request,
+      reply,
+      request.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED",
+    ));
+  if (request.viewer.context?.kind !== "support") await sendError(request, reply, "NOT_SUPPORT_OPERATOR");
+}

@@ -2,6 +2,7 @@
 // can be given before the person's first login through ESIA.
 import { asc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { writeAudit } from "../audit/audit.repository.ts";
 import { users } from "../identity/identity.schema.ts";
 import { supportOperators } from "./support.schema.ts";
 
@@ -30,6 +31,28 @@ export async function findSupportOperator(
     .where(eq(users.id, userId))
     .limit(1);
   return row;
+}
+
+/**
+ * The operator who acts, when `actor` acts as «Техническая поддержка» and is in the operators table;
+ * otherwise undefined, with the refusal in the audit journal.
+ */
+export async function authorizeSupportOperator(
+  db: DbExecutor,
+  actor: { userId: string; ip: string },
+  inSupportContext: boolean,
+  action: string,
+): Promise<{ senior: boolean } | undefined> {
+  const operator = inSupportContext ? await findSupportOperator(db, actor.userId) : undefined;
+  if (operator) return operator;
+  await writeAudit(db, {
+    event: "access.denied",
+    outcome: "denied",
+    userId: actor.userId,
+    ip: actor.ip,
+    details: { action, reason: "not-support-operator" },
+  });
+  return undefined;
 }
 
 export async function isSupportOperatorUser(db: DbExecutor, userId: string): Promise<boolean> {

@@ -2,7 +2,7 @@
 // targets of each priority (seed 001: access blocked 30 minutes around the clock; critical 4 hours;
 // simple 2 hours; complex 24 hours, counted in support working hours). The rules are data: the
 // first rule that matches decides, and the test walks the table case by case.
-import type { RequestKind } from "./support.status.ts";
+import { isCodeOf, type RequestKind } from "./support.status.ts";
 
 export const priorities = {
   blocked: "Доступ заблокирован",
@@ -11,8 +11,7 @@ export const priorities = {
   complex: "Сложный",
 } as const;
 export type Priority = keyof typeof priorities;
-export const isPriority = (value: unknown): value is Priority =>
-  typeof value === "string" && Object.hasOwn(priorities, value);
+export const isPriority = isCodeOf(priorities);
 
 export type SenderChannel = "public" | "worker" | "organization";
 

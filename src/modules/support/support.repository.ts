@@ -1,6 +1,7 @@
 // SQL of the support desk: requests, their messages and attachments, and the operators' queue.
 import { and, asc, desc, eq, gt, inArray, isNull, lt, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { organizations } from "../organizations/organizations.schema.ts";
 import type { SenderScope } from "./support.policy.ts";
@@ -34,10 +35,8 @@ export async function insertRequest(
   return row;
 }
 
-export async function findRequest(db: DbExecutor, id: string): Promise<SupportRequestRow | undefined> {
-  const [row] = await db.select().from(supportRequests).where(eq(supportRequests.id, id)).limit(1);
-  return row;
-}
+export const findRequest = (db: DbExecutor, id: string): Promise<SupportRequestRow | undefined> =>
+  findRow(db, supportRequests, eq(supportRequests.id, id));
 
 export async function lockRequest(db: DbExecutor, id: string): Promise<SupportRequestRow | undefined> {
   const [row] = await db
@@ -57,23 +56,8 @@ export async function updateRequest(
   await db.update(supportRequests).set(values).where(eq(supportRequests.id, id));
 }
 
-export async function insertMessage(
-  db: DbExecutor,
-  values: Omit<typeof supportMessages.$inferInsert, "id">,
-): Promise<SupportMessageRow> {
-  const [row] = await db.insert(supportMessages).values(values).returning();
-  if (!row) throw new Error("support message insert returned no row");
-  return row;
-}
-
-export async function insertAttachment(
-  db: DbExecutor,
-  values: Omit<typeof supportAttachments.$inferInsert, "id">,
-): Promise<SupportAttachmentRow> {
-  const [row] = await db.insert(supportAttachments).values(values).returning();
-  if (!row) throw new Error("support attachment insert returned no row");
-  return row;
-}
+export const insertMessage = (db: DbExecutor, values: Omit<typeof supportMessages.$inferInsert, "id">) =>
+  insertRow(db, supportMessages, values);
 
 export async function listMessages(
   db: DbExecutor,
@@ -94,26 +78,24 @@ export async function listMessages(
     .limit(500);
 }
 
-export async function listAttachments(db: DbExecutor, requestId: string): Promise<SupportAttachmentRow[]> {
-  return db
-    .select()
-    .from(supportAttachments)
-    .where(eq(supportAttachments.requestId, requestId))
-    .orderBy(asc(supportAttachments.uploadedAt));
-}
+export const listAttachments = (db: DbExecutor, requestId: string): Promise<SupportAttachmentRow[]> =>
+  listRows(
+    db,
+    supportAttachments,
+    eq(supportAttachments.requestId, requestId),
+    asc(supportAttachments.uploadedAt),
+  );
 
-export async function findAttachment(
+export const findAttachment = (
   db: DbExecutor,
   requestId: string,
   id: string,
-): Promise<SupportAttachmentRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(supportAttachments)
-    .where(and(eq(supportAttachments.requestId, requestId), eq(supportAttachments.id, id)))
-    .limit(1);
-  return row;
-}
+): Promise<SupportAttachmentRow | undefined> =>
+  findRow(
+    db,
+    supportAttachments,
+    and(eq(supportAttachments.requestId, requestId), eq(supportAttachments.id, id)),
+  );
 
 /** A sender's requests, newest first (bounded: a person writes a handful). */
 export async function listSenderRequests(db: DbExecutor, scope: SenderScope, limit = 100) {

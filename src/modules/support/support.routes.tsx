@@ -8,26 +8,19 @@ import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import type { NavItem } from "../../ui/layout.tsx";
-import { downloadHeaders } from "../documents/download.ts";
 import { receiveFile } from "../documents/received-file.ts";
 import { workerNavigation } from "../home/navigation.ts";
 import { requireViewer, viewerOf } from "../identity/viewer.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { cabinetNavigation } from "../organizations/cabinet.navigation.ts";
-import { formValuesOf, readMultipart } from "./support.forms.ts";
-import {
-  attachmentParams,
-  chatQuery,
-  chatRefusals,
-  idParams,
-  prefillQuery,
-  supportMultipart,
-} from "./support.http.ts";
+import { readMultipart } from "./support.forms.ts";
+import { idParams, prefillQuery, supportMultipart } from "./support.http.ts";
 import { cleanErrorCode, type Values } from "./support.input.ts";
 import type { SupportActor } from "./support.policy.ts";
 import type { ActOutcome } from "./support.service.ts";
 import { supportDeskRoutes } from "./support-desk.routes.tsx";
 import { supportPublicRoutes } from "./support-public.routes.tsx";
+import { answerMove, noForm, requestThreadRoutes } from "./support-thread.routes.ts";
 import { prefillValues } from "./views/prefill.ts";
 import { RequestFormPage } from "./views/request-form.tsx";
 import { MyRequestsPage, SenderRequestPage } from "./views/sender-pages.tsx";
@@ -99,55 +92,46 @@ export async function supportRoutes(app: FastifyInstance): Promise<void> {
         errors.length > 0 ? 400 : 200,
       );
 
-    async function showRequest(
-      request: FastifyRequest,
-      reply: FastifyReply,
-      id: string,
-      errors: FieldError[] = [],
-      values: Values = {},
-    ) {
+    /** What every page of the area takes: the page context, the area's navigation and its address. */
+    const pageOf = (request: FastifyRequest, reply: FastifyReply) => ({
+      ctx: pageContext(request, reply),
+      nav: area.nav(request),
+      base,
+    });
+
+    async function showRequest(request: FastifyRequest, reply: FastifyReply, id: string, form = noForm) {
       const view = await support.service.view(actorOf(request), id);
       if (!view) return sendError(request, reply, "NOT_FOUND");
       const page = (
         <SenderRequestPage
-          ctx={pageContext(request, reply)}
-          nav={area.nav(request)}
-          base={base}
+          {...pageOf(request, reply)}
+          {...form}
           view={view}
           flash={takeFlash(request)}
-          errors={errors}
-          values={values}
           hours={support.hoursText}
         />
       );
-      return sendHtml(reply, page, errors.length > 0 ? 400 : 200);
+      return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
     }
 
-    function answer(
+    const answer = (
       request: FastifyRequest,
       reply: FastifyReply,
       id: string,
       outcome: ActOutcome,
       flash: string,
       values: Values = {},
-    ) {
-      if (outcome.ok) {
-        setFlash(request, flash);
-        return reply.redirect(`${base}/${id}`, 303);
-      }
-      if (outcome.reason === "invalid") return showRequest(request, reply, id, outcome.problems, values);
-      if (outcome.reason === "not-found") return sendError(request, reply, "NOT_FOUND");
-      return sendError(request, reply, "SUPPORT_ACTION_NOT_ALLOWED");
-    }
+    ) =>
+      answerMove(request, reply, outcome, { flash, location: `${base}/${id}` }, (errors) =>
+        showRequest(request, reply, id, { errors, values }),
+      );
 
     app.get(base, { preHandler: guard }, async (request, reply) => {
       const rows = await support.service.list(actorOf(request));
       return sendHtml(
         reply,
         <MyRequestsPage
-          ctx={pageContext(request, reply)}
-          nav={area.nav(request)}
-          base={base}
+          {...pageOf(request, reply)}
           rows={rows}
           flash={takeFlash(request)}
           organizationView={base.startsWith("/org")}
@@ -208,54 +192,6 @@ export async function supportRoutes(app: FastifyInstance): Promise<void> {
       );
     }
 
-    app.get<{ Params: { id: string; attachmentId: string } }>(
-      `${base}/:id/attachments/:attachmentId`,
-      { preHandler: guard, schema: { params: attachmentParams } },
-      async (request, reply) => {
-        const attachment = await support.service.attachment(
-          actorOf(request),
-          request.params.id,
-          request.params.attachmentId,
-        );
-        if (!attachment) return sendError(request, reply, "NOT_FOUND");
-        return reply
-          .headers(downloadHeaders(attachment))
-          .send(await app.deps.fileStorage.open(attachment.storageKey));
-      },
-    );
-
-    app.get<{ Params: { id: string }; Querystring: { after?: string } }>(
-      `${base}/:id/chat.json`,
-      { preHandler: guard, schema: { params: idParams, querystring: chatQuery } },
-      async (request, reply) => {
-        const after = Number.parseInt(request.query.after ?? "0", 10) || 0;
-        const lines = await support.chat.since(
-          support.service.chatAccess(actorOf(request)),
-          request.params.id,
-          after,
-        );
-        if (!lines) return sendError(request, reply, "NOT_FOUND");
-        return reply.header("cache-control", "no-store").send({ lines, open: support.chat.isOpen() });
-      },
-    );
-
-    app.post<{ Params: { id: string } }>(
-      `${base}/:id/chat`,
-      { preHandler: guard, schema: { params: idParams } },
-      async (request, reply) => {
-        const actor = actorOf(request);
-        const text = formValuesOf(request.body).chat ?? "";
-        const outcome = await support.chat.post(
-          support.service.chatAccess(actor),
-          actor,
-          "sender",
-          request.params.id,
-          text,
-        );
-        if (!outcome.ok && outcome.reason === "not-found") return sendError(request, reply, "NOT_FOUND");
-        if (!outcome.ok) setFlash(request, chatRefusals[outcome.reason]);
-        return reply.redirect(`${base}/${request.params.id}#chat`, 303);
-      },
-    );
+    requestThreadRoutes(app, { base, preHandler: guard, role: "sender", actorOf, side: support.service });
   }
 }

@@ -10,6 +10,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import { storedFileColumns } from "../../shared/stored-file-columns.ts";
 import { storageKeyOrderIndex } from "../documents/storage-key-index.ts";
 import { users } from "../identity/identity.schema.ts";
 import { organizations } from "../organizations/organizations.schema.ts";
@@ -106,11 +107,7 @@ export const supportAttachments = pgTable(
       .notNull()
       .references(() => supportRequests.id, { onDelete: "cascade" }),
     messageId: integer("message_id"),
-    originalName: text("original_name").notNull(),
-    mediaType: text("media_type").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    storageKey: text("storage_key").notNull().unique(),
+    ...storedFileColumns(),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
   },
   (table) => [

@@ -1,5 +1,11 @@
 // Request types, statuses and the transition table of a support request (W16, O14).
 
+/** The guard of a label record's codes (code → Russian label), for values read from forms and rows. */
+export const isCodeOf =
+  <Labels extends object>(labels: Labels) =>
+  (value: unknown): value is keyof Labels =>
+    typeof value === "string" && Object.hasOwn(labels, value);
+
 /** Types as the source articles name them. */
 export const requestKinds = {
   login: "Не удаётся войти",
@@ -11,8 +17,7 @@ export const requestKinds = {
   other: "Другое",
 } as const;
 export type RequestKind = keyof typeof requestKinds;
-export const isRequestKind = (value: unknown): value is RequestKind =>
-  typeof value === "string" && Object.hasOwn(requestKinds, value);
+export const isRequestKind = isCodeOf(requestKinds);
 
 export const requestStatuses = {
   new: "Принято",
@@ -22,8 +27,7 @@ export const requestStatuses = {
   closed: "Закрыто",
 } as const;
 export type RequestStatus = keyof typeof requestStatuses;
-export const isRequestStatus = (value: unknown): value is RequestStatus =>
-  typeof value === "string" && Object.hasOwn(requestStatuses, value);
+export const isRequestStatus = isCodeOf(requestStatuses);
 
 /** Statuses in which the request still waits for support. */
 export const openStatuses: readonly RequestStatus[] = ["new", "in_progress", "awaiting_sender"];

@@ -1,8 +1,9 @@
 // «Зарегистрировать клиента»: the system's name, whose it is, the organization's ФРМО OID for a
 // clinic's system, and the scopes.
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
-import { CheckboxGroup, RadioGroup } from "../../../ui/fields.tsx";
-import { ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
+import { FieldList, type FieldSpec } from "../../../ui/field-list.tsx";
+import { CheckboxGroup } from "../../../ui/fields.tsx";
+import { binder, ErrorSummary, errorFor, type FieldError } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { deskNavigation } from "../../support/views/desk-queue.tsx";
 import { apiClientKinds, apiScopes, scopesAllowed } from "../api.scopes.ts";
@@ -26,6 +27,24 @@ const scopeOptions = apiScopes.map((scope) => ({
   hint: notForAll.includes(scope) ? "Только для системы медицинской организации." : undefined,
 }));
 
+const fields: readonly FieldSpec<"name" | "kind" | "org">[] = [
+  {
+    control: "text",
+    name: "name",
+    label: "Название системы",
+    hint: "Например: «1С:Кадры ГБУЗ Городская поликлиника № 1».",
+    maxLength: 200,
+  },
+  { control: "radio", name: "kind", legend: "Чья это система", options: kindOptions },
+  {
+    control: "text",
+    name: "org",
+    label: "OID медицинской организации в ФРМО",
+    hint: "Только для системы медицинской организации. Например: 1.2.643.5.1.13.13.12.2.77.7701.",
+    maxLength: 100,
+  },
+];
+
 export function ClientFormPage(props: {
   ctx: PageContext;
   values: ClientFormValues;
@@ -37,29 +56,7 @@ export function ClientFormPage(props: {
       <h1>Регистрация системы для работы через API</h1>
       <ErrorSummary errors={errors} />
       <PostForm action={`${clientsPath}/new`} csrfToken={props.ctx.csrfToken} class="card">
-        <TextField
-          name="name"
-          label="Название системы"
-          hint="Например: «1С:Кадры ГБУЗ Городская поликлиника № 1»."
-          value={values.name}
-          error={errorFor(errors, "name")}
-          maxLength={200}
-        />
-        <RadioGroup
-          name="kind"
-          legend="Чья это система"
-          options={kindOptions}
-          value={values.kind}
-          error={errorFor(errors, "kind")}
-        />
-        <TextField
-          name="org"
-          label="OID медицинской организации в ФРМО"
-          hint="Только для системы медицинской организации. Например: 1.2.643.5.1.13.13.12.2.77.7701."
-          value={values.org}
-          error={errorFor(errors, "org")}
-          maxLength={100}
-        />
+        <FieldList bind={binder(props)} fields={fields} />
         <CheckboxGroup
           name="scopes"
           legend="Разрешения"

@@ -2,8 +2,9 @@
 // «Завершить», the latest ended, and the form for a new one.
 import { formatDateTime } from "../../../shared/format.ts";
 import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
-import { Fieldset, RadioGroup, TextAreaField } from "../../../ui/fields.tsx";
-import { DateField, ErrorSummary, errorFor, type FieldError, Flash, TextField } from "../../../ui/form.tsx";
+import { FieldList, type FieldSpec } from "../../../ui/field-list.tsx";
+import { Fieldset } from "../../../ui/fields.tsx";
+import { binder, DateField, ErrorSummary, type FieldError, Flash, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { type Column, DataTable } from "../../../ui/table.tsx";
 import { deskNavigation } from "../../support/views/desk-queue.tsx";
@@ -20,6 +21,34 @@ const kindOptions = incidentKinds.map((kind) => ({
       ? "Заранее объявленный перерыв или замедление работы."
       : "Что-то уже не работает: вход, отправка SMS, загрузка файлов.",
 }));
+
+const fields: readonly FieldSpec<keyof IncidentFormValues>[] = [
+  { control: "radio", name: "kind", legend: "О чём сообщение", options: kindOptions },
+  {
+    control: "text",
+    name: "title",
+    label: "Заголовок",
+    hint: "Его увидят в шапке страниц. Например: «Плановые работы 03.12 с 02:00 до 04:00» или «Сбой отправки SMS».",
+    maxLength: TITLE_MAX,
+  },
+  {
+    control: "textarea",
+    name: "details",
+    label: "Подробности (если нужны)",
+    hint: "Что не работает и что делать пользователям, например: «Коды подтверждения приходят на электронную почту».",
+    maxLength: DETAILS_MAX,
+    rows: 3,
+  },
+];
+
+const moments = [
+  { side: "starts", legend: "Начало", hint: "Оставьте пустым, чтобы показать сообщение сразу." },
+  {
+    side: "ends",
+    legend: "Окончание",
+    hint: "Оставьте пустым, если срок неизвестен: завершите сообщение вручную.",
+  },
+] as const;
 
 const period = (incident: Incident) =>
   incident.endsAt
@@ -47,7 +76,8 @@ export function IncidentsPage(props: {
   values: IncidentFormValues;
   errors: readonly FieldError[];
 }) {
-  const { ctx, values, errors, now } = props;
+  const { ctx, errors, now } = props;
+  const bind = binder(props);
   const openColumns: readonly Column<Incident>[] = [
     { label: "Сообщение", cell: titleCell },
     { label: "Вид", cell: (incident) => incidentKindLabels[incident.kind] },
@@ -73,11 +103,7 @@ export function IncidentsPage(props: {
       ),
     },
   ];
-  const endedColumns: readonly Column<Incident>[] = [
-    { label: "Сообщение", cell: titleCell },
-    { label: "Вид", cell: (incident) => incidentKindLabels[incident.kind] },
-    { label: "Период", cell: period },
-  ];
+  const endedColumns = openColumns.slice(0, 3);
   return (
     <Layout ctx={ctx} title="Сообщения о работе сервиса" nav={deskNavigation}>
       <h1>Сообщения о работе сервиса</h1>
@@ -86,66 +112,44 @@ export function IncidentsPage(props: {
         Действующие сообщения видны в шапке каждой страницы кабинета и на странице{" "}
         <a href="/status">«Состояние сервиса»</a>. Время — московское.
       </p>
-      <h2>Действующие и запланированные</h2>
-      <DataTable
-        caption="Действующие и запланированные сообщения"
-        columns={openColumns}
-        rows={props.open}
-        rowKey={(incident) => incident.id}
-        stacked
-        empty="Сейчас сообщений нет."
-      />
+      <IncidentList heading="Действующие и запланированные" columns={openColumns} rows={props.open}>
+        Сейчас сообщений нет.
+      </IncidentList>
       <h2 id="new">Новое сообщение</h2>
       <ErrorSummary errors={errors} />
       <PostForm action={incidentsPath} csrfToken={ctx.csrfToken} class="card">
-        <RadioGroup
-          name="kind"
-          legend="О чём сообщение"
-          options={kindOptions}
-          value={values.kind}
-          error={errorFor(errors, "kind")}
-        />
-        <TextField
-          name="title"
-          label="Заголовок"
-          hint="Его увидят в шапке страниц. Например: «Плановые работы 03.12 с 02:00 до 04:00» или «Сбой отправки SMS»."
-          value={values.title}
-          error={errorFor(errors, "title")}
-          maxLength={TITLE_MAX}
-        />
-        <TextAreaField
-          name="details"
-          label="Подробности (если нужны)"
-          hint="Что не работает и что делать пользователям, например: «Коды подтверждения приходят на электронную почту»."
-          value={values.details}
-          error={errorFor(errors, "details")}
-          maxLength={DETAILS_MAX}
-          rows={3}
-        />
-        <MomentFields
-          side="starts"
-          legend="Начало"
-          hint="Оставьте пустым, чтобы показать сообщение сразу."
-          {...{ values, errors }}
-        />
-        <MomentFields
-          side="ends"
-          legend="Окончание"
-          hint="Оставьте пустым, если срок неизвестен: завершите сообщение вручную."
-          {...{ values, errors }}
-        />
+        <FieldList bind={bind} fields={fields} />
+        {moments.map((moment) => (
+          <MomentFields key={moment.side} {...moment} bind={bind} />
+        ))}
         <FormActions label="Опубликовать" />
       </PostForm>
-      <h2>Завершённые</h2>
+      <IncidentList heading="Завершённые" columns={endedColumns} rows={props.ended}>
+        Завершённых сообщений пока нет.
+      </IncidentList>
+    </Layout>
+  );
+}
+
+/** A heading and its table of messages; `children` is what stands instead of an empty table. */
+function IncidentList(props: {
+  heading: string;
+  columns: readonly Column<Incident>[];
+  rows: readonly Incident[];
+  children: string;
+}) {
+  return (
+    <>
+      <h2>{props.heading}</h2>
       <DataTable
-        caption="Завершённые сообщения"
-        columns={endedColumns}
-        rows={props.ended}
+        caption={`${props.heading} сообщения`}
+        columns={props.columns}
+        rows={props.rows}
         rowKey={(incident) => incident.id}
         stacked
-        empty="Завершённых сообщений пока нет."
+        empty={props.children}
       />
-    </Layout>
+    </>
   );
 }
 
@@ -154,21 +158,16 @@ function MomentFields(props: {
   side: "starts" | "ends";
   legend: string;
   hint: string;
-  values: IncidentFormValues;
-  errors: readonly FieldError[];
+  bind: ReturnType<typeof binder<IncidentFormValues>>;
 }) {
-  const { side, values, errors } = props;
-  const date = `${side}Date` as const;
-  const time = `${side}Time` as const;
+  const { side, bind } = props;
   return (
     <Fieldset legend={props.legend} hint={props.hint}>
-      <DateField name={date} label="Дата" value={values[date]} error={errorFor(errors, date)} />
+      <DateField {...bind(`${side}Date`)} label="Дата" />
       <TextField
-        name={time}
+        {...bind(`${side}Time`)}
         label="Время"
         hint="ЧЧ:ММ"
-        value={values[time]}
-        error={errorFor(errors, time)}
         inputMode="numeric"
         maxLength={5}
         width="short"

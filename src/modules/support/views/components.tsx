@@ -1,9 +1,11 @@
 // Small pieces shared by the sender's and the operators' pages.
 
 import { formatDateTime } from "../../../shared/format.ts";
+import { ActionButton, type ButtonVariant } from "../../../ui/actions.tsx";
+import type { SummaryRow } from "../../../ui/summary-list.tsx";
 import { formatFileSize } from "../../documents/upload-rules.ts";
-import type { SupportAttachmentRow, SupportMessageRow } from "../support.repository.ts";
-import { type RequestStatus, requestStatuses } from "../support.status.ts";
+import type { SupportAttachmentRow, SupportMessageRow, SupportRequestRow } from "../support.repository.ts";
+import { type RequestKind, type RequestStatus, requestKinds, requestStatuses } from "../support.status.ts";
 
 const badgeClass: Record<RequestStatus, string> = {
   new: "badge",
@@ -16,6 +18,60 @@ const badgeClass: Record<RequestStatus, string> = {
 export function SupportStatus({ status }: { status: string }) {
   const known = status as RequestStatus;
   return <span class={badgeClass[known] ?? "badge"}>{requestStatuses[known] ?? status}</span>;
+}
+
+/** The first facts of a request on every page: its type and its status. */
+export const kindAndStatus = (request: SupportRequestRow): SummaryRow[] => [
+  { label: "Тема", value: requestKinds[request.kind as RequestKind] ?? request.kind },
+  { label: "Статус", value: <SupportStatus status={request.status} /> },
+];
+
+/** What the sender wrote, with the files sent along with the request itself. */
+export function RequestText(props: {
+  heading: string;
+  request: SupportRequestRow;
+  attachments: readonly SupportAttachmentRow[];
+  base: string;
+  /** The sender sees the code they came with here; operators see it in the sender's context. */
+  showCode?: boolean;
+}) {
+  const { request } = props;
+  return (
+    <section class="card" aria-labelledby="request-text">
+      <h2 id="request-text">{props.heading}</h2>
+      {request.errorText && <p>Текст ошибки: «{request.errorText}»</p>}
+      {props.showCode && request.errorCode && <p>Код ошибки: {request.errorCode}</p>}
+      {request.attemptAt && <p>Время попытки: {formatDateTime(request.attemptAt)}</p>}
+      <p class="support-thread__text">{request.description}</p>
+      <Attachments items={props.attachments.filter((item) => item.messageId === null)} base={props.base} />
+    </section>
+  );
+}
+
+export interface Move {
+  /** The last part of the move's address: `take`, `escalate`, `close`… */
+  action: string;
+  label: string;
+  variant?: ButtonVariant;
+}
+
+/** The one-button moves on a request that are open now; `false` stands for one that is not. */
+export function MoveButtons(props: { path: string; csrfToken: string; moves: readonly (Move | false)[] }) {
+  return (
+    <div class="actions">
+      {props.moves
+        .filter((move): move is Move => move !== false)
+        .map((move) => (
+          <ActionButton
+            key={move.action}
+            action={`${props.path}/${move.action}`}
+            csrfToken={props.csrfToken}
+            label={move.label}
+            variant={move.variant}
+          />
+        ))}
+    </div>
+  );
 }
 
 export function Attachments(props: { items: readonly SupportAttachmentRow[]; base: string }) {
@@ -69,8 +125,8 @@ export function Conversation(props: {
 /** The chat log and, while open, its form; the polling script adds new lines to the log. */
 export function ChatSection(props: {
   messages: readonly SupportMessageRow[];
-  feedUrl: string;
-  postUrl: string;
+  /** The request's page: the feed is `<path>/chat.json`, a line is posted to `<path>/chat`. */
+  path: string;
   csrfToken: string;
   open: boolean;
   hours: string;
@@ -96,7 +152,7 @@ export function ChatSection(props: {
       <ol
         class="chat-log"
         id="chat-log"
-        data-feed={props.feedUrl}
+        data-feed={`${props.path}/chat.json`}
         data-last={String(lastId)}
         aria-live="polite"
       >
@@ -116,7 +172,7 @@ export function ChatSection(props: {
         </p>
       )}
       {props.open && props.active && (
-        <form method="post" action={props.postUrl}>
+        <form method="post" action={`${props.path}/chat`}>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <div class="field">
             <label for="field-chat">Сообщение в чат</label>

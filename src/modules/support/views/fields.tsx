@@ -2,15 +2,8 @@
 // record (code → label) as the module's dictionaries are written, and the file field takes up to
 // three files in one native input, which needs no JavaScript.
 
+import { optionsOfLabels } from "../../../ui/field-list.tsx";
 import { FileField, SelectField as SharedSelect, TextAreaField } from "../../../ui/fields.tsx";
-import type { FieldError } from "../../../ui/form.tsx";
-
-/** Every message of a field (several files can each be refused), joined. */
-export const errorOf = (errors: readonly FieldError[], field: string): string | undefined =>
-  errors
-    .filter((error) => error.field === field)
-    .map((error) => error.message)
-    .join(" ") || undefined;
 
 export function SelectField(props: {
   name: string;
@@ -20,8 +13,7 @@ export function SelectField(props: {
   placeholder?: string;
   error?: string | undefined;
 }) {
-  const options = Object.entries(props.options).map(([value, label]) => ({ value, label }));
-  return <SharedSelect {...props} options={options} />;
+  return <SharedSelect {...props} options={optionsOfLabels(props.options)} />;
 }
 
 export const TextArea = TextAreaField;

@@ -1,9 +1,11 @@
 // The request form, the same in the worker's cabinet, the organization's cabinet and the public
 // form; the public one also asks who is writing and carries the check against automated sending.
-import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { PostForm } from "../../../ui/actions.tsx";
+import { FieldList, type FieldSpec, optionsOfLabels } from "../../../ui/field-list.tsx";
+import { binder, ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
 import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
 import { requestKinds } from "../support.status.ts";
-import { errorOf, FilesField, SelectField, TextArea } from "./fields.tsx";
+import { FilesField } from "./fields.tsx";
 
 export interface RequestFormProps {
   ctx: PageContext;
@@ -18,10 +20,67 @@ export interface RequestFormProps {
   senderNote?: string | undefined;
 }
 
+/** Who writes: only the public form asks, the cabinets know the sender. */
+const senderFields: readonly FieldSpec<string>[] = [
+  { control: "text", name: "name", label: "Фамилия, имя и отчество", autocomplete: "name", maxLength: 200 },
+  {
+    control: "text",
+    name: "identifier",
+    label: "СНИЛС или ИНН",
+    hint: "СНИЛС — 11 цифр, ИНН — 10 или 12 цифр.",
+    inputMode: "numeric",
+    maxLength: 20,
+    width: "short",
+  },
+  {
+    control: "text",
+    name: "email",
+    label: "Электронная почта для ответа",
+    autocomplete: "email",
+    maxLength: 254,
+  },
+];
+
+/** What went wrong, before the error code the failure page passed on. */
+const problemFields: readonly FieldSpec<string>[] = [
+  {
+    control: "select",
+    name: "kind",
+    label: "Тема обращения",
+    options: optionsOfLabels(requestKinds),
+    placeholder: "Выберите тему",
+  },
+  {
+    control: "textarea",
+    name: "errorText",
+    label: "Точный текст ошибки (если была)",
+    hint: "Скопируйте сообщение с экрана целиком.",
+    rows: 2,
+    maxLength: 1000,
+  },
+];
+
+const whenFields: readonly FieldSpec<string>[] = [
+  {
+    control: "text",
+    name: "attemptAt",
+    label: "Дата и время попытки",
+    hint: "ДД.ММ.ГГГГ ЧЧ:ММ по московскому времени, например 21.11.2026 14:05.",
+    maxLength: 25,
+    width: "short",
+  },
+  {
+    control: "textarea",
+    name: "description",
+    label: "Описание",
+    hint: "Что вы делали перед ошибкой и что ожидали увидеть.",
+  },
+];
+
 export function RequestFormPage(props: RequestFormProps) {
   const { ctx, values, errors } = props;
+  const bind = binder(props);
   const title = "Обращение в службу поддержки";
-  const action = `${props.action}?_csrf=${encodeURIComponent(ctx.csrfToken)}`;
   return (
     <Layout ctx={ctx} title={errors.length > 0 ? `Ошибка: ${title}` : title} nav={props.nav}>
       <h1>{title}</h1>
@@ -32,86 +91,23 @@ export function RequestFormPage(props: RequestFormProps) {
       </p>
       {props.senderNote && <p>{props.senderNote}</p>}
       <ErrorSummary errors={errors} />
-      {/* The multipart body is read after the CSRF check, so the token travels in the address. */}
-      <form method="post" action={action} enctype="multipart/form-data" class="card" novalidate>
-        {props.publicForm && (
-          <>
-            <TextField
-              name="name"
-              label="Фамилия, имя и отчество"
-              value={values.name}
-              error={errorOf(errors, "name")}
-              autocomplete="name"
-              maxLength={200}
-            />
-            <TextField
-              name="identifier"
-              label="СНИЛС или ИНН"
-              hint="СНИЛС — 11 цифр, ИНН — 10 или 12 цифр."
-              value={values.identifier}
-              error={errorOf(errors, "identifier")}
-              inputMode="numeric"
-              maxLength={20}
-              width="short"
-            />
-            <TextField
-              name="email"
-              label="Электронная почта для ответа"
-              value={values.email}
-              error={errorOf(errors, "email")}
-              autocomplete="email"
-              maxLength={254}
-            />
-          </>
-        )}
-        <SelectField
-          name="kind"
-          label="Тема обращения"
-          value={values.kind}
-          options={requestKinds}
-          placeholder="Выберите тему"
-          error={errorOf(errors, "kind")}
-        />
-        <TextArea
-          name="errorText"
-          label="Точный текст ошибки (если была)"
-          hint="Скопируйте сообщение с экрана целиком."
-          value={values.errorText}
-          error={errorOf(errors, "errorText")}
-          rows={2}
-          maxLength={1000}
-        />
+      <PostForm action={props.action} csrfToken={ctx.csrfToken} multipart class="card">
+        <FieldList bind={bind} fields={[...(props.publicForm ? senderFields : []), ...problemFields]} />
         {values.errorCode && (
           <p>
             Код ошибки: <strong>{values.errorCode}</strong>
             <input type="hidden" name="errorCode" value={values.errorCode} />
           </p>
         )}
-        <TextField
-          name="attemptAt"
-          label="Дата и время попытки"
-          hint="ДД.ММ.ГГГГ ЧЧ:ММ по московскому времени, например 21.11.2026 14:05."
-          value={values.attemptAt}
-          error={errorOf(errors, "attemptAt")}
-          maxLength={25}
-          width="short"
-        />
-        <TextArea
-          name="description"
-          label="Описание"
-          hint="Что вы делали перед ошибкой и что ожидали увидеть."
-          value={values.description}
-          error={errorOf(errors, "description")}
-        />
-        <FilesField error={errorOf(errors, "files")} />
+        <FieldList bind={bind} fields={whenFields} />
+        <FilesField error={errorFor(errors, "files")} />
         {props.publicForm && (
           <>
             <TextField
-              name="answer"
+              {...bind("answer")}
+              value=""
               label={`Проверка: ${props.publicForm.question}`}
               hint="Ответьте цифрами: так мы отличаем людей от программ."
-              value=""
-              error={errorOf(errors, "answer")}
               inputMode="numeric"
               maxLength={3}
               width="short"
@@ -127,7 +123,7 @@ export function RequestFormPage(props: RequestFormProps) {
         <button type="submit" class="button">
           Отправить обращение
         </button>
-      </form>
+      </PostForm>
     </Layout>
   );
 }

@@ -1,14 +1,23 @@
 // «Мои обращения» of a sender (worker or organization): the list, a request with the answers,
 // the reply form, «Вопрос решён», reopening, escalation and the chat.
 import { formatDateTime } from "../../../shared/format.ts";
-import { ErrorSummary, type FieldError, Flash } from "../../../ui/form.tsx";
+import { PostForm } from "../../../ui/actions.tsx";
+import { binder, ErrorSummary, errorFor, type FieldError, Flash } from "../../../ui/form.tsx";
 import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
 import { TableRegion } from "../../../ui/table.tsx";
 import type { SupportRequestRow } from "../support.repository.ts";
 import type { SupportService } from "../support.service.ts";
 import { type RequestKind, requestKinds } from "../support.status.ts";
-import { Attachments, ChatSection, Conversation, SupportStatus } from "./components.tsx";
-import { errorOf, FilesField, TextArea } from "./fields.tsx";
+import {
+  ChatSection,
+  Conversation,
+  kindAndStatus,
+  MoveButtons,
+  RequestText,
+  SupportStatus,
+} from "./components.tsx";
+import { FilesField, TextArea } from "./fields.tsx";
 
 export function MyRequestsPage(props: {
   ctx: PageContext;
@@ -78,7 +87,7 @@ export function SenderRequestPage(props: {
   const { view, ctx } = props;
   const { request } = view;
   const path = `${props.base}/${request.id}`;
-  const csrf = <input type="hidden" name="_csrf" value={ctx.csrfToken} />;
+  const bind = binder(props);
   return (
     <Layout ctx={ctx} title={`Обращение ${request.number}`} nav={props.nav}>
       <p>
@@ -87,89 +96,54 @@ export function SenderRequestPage(props: {
       <h1>Обращение {request.number}</h1>
       <Flash message={props.flash} />
       <ErrorSummary errors={props.errors} />
-      <dl class="facts">
-        <dt>Тема</dt>
-        <dd>{requestKinds[request.kind as RequestKind] ?? request.kind}</dd>
-        <dt>Статус</dt>
-        <dd>
-          <SupportStatus status={request.status} />
-        </dd>
-        <dt>Отправлено</dt>
-        <dd>{formatDateTime(request.createdAt)}</dd>
-        <dt>Ответ ожидается до</dt>
-        <dd>{formatDateTime(request.firstAnswerDueAt)} (мск)</dd>
-        {request.line === "senior" && (
-          <>
-            <dt>Кто занимается</dt>
-            <dd>Старший специалист</dd>
-          </>
-        )}
-      </dl>
-      <section class="card" aria-labelledby="request-text">
-        <h2 id="request-text">Ваше обращение</h2>
-        {request.errorText && <p>Текст ошибки: «{request.errorText}»</p>}
-        {request.errorCode && <p>Код ошибки: {request.errorCode}</p>}
-        {request.attemptAt && <p>Время попытки: {formatDateTime(request.attemptAt)}</p>}
-        <p class="support-thread__text">{request.description}</p>
-        <Attachments items={view.attachments.filter((item) => item.messageId === null)} base={path} />
-      </section>
+      <SummaryList
+        rows={[
+          ...kindAndStatus(request),
+          { label: "Отправлено", value: formatDateTime(request.createdAt) },
+          { label: "Ответ ожидается до", value: `${formatDateTime(request.firstAnswerDueAt)} (мск)` },
+          request.line === "senior" && { label: "Кто занимается", value: "Старший специалист" },
+        ]}
+      />
+      <RequestText
+        heading="Ваше обращение"
+        request={request}
+        attachments={view.attachments}
+        base={path}
+        showCode
+      />
       <h2>Ответы и история</h2>
       <Conversation messages={view.messages} attachments={view.attachments} base={path} />
       <ChatSection
         messages={view.messages}
-        feedUrl={`${path}/chat.json`}
-        postUrl={`${path}/chat`}
+        path={path}
         csrfToken={ctx.csrfToken}
         open={view.chatOpen}
         hours={props.hours}
         active={view.canReply}
       />
       {view.canReply && (
-        <form
-          method="post"
-          action={`${path}/reply?_csrf=${encodeURIComponent(ctx.csrfToken)}`}
-          enctype="multipart/form-data"
-          class="card"
-        >
+        <PostForm action={`${path}/reply`} csrfToken={ctx.csrfToken} multipart class="card">
           <h2>Ответить</h2>
-          <TextArea
-            name="message"
-            label="Ваш ответ"
-            value={props.values.message}
-            error={errorOf(props.errors, "message")}
-          />
-          <FilesField error={errorOf(props.errors, "files")} />
+          <TextArea {...bind("message")} label="Ваш ответ" />
+          <FilesField error={errorFor(props.errors, "files")} />
           <button type="submit" class="button">
             Отправить ответ
           </button>
-        </form>
+        </PostForm>
       )}
-      <div class="actions">
-        {view.canResolve && (
-          <form method="post" action={`${path}/resolve`}>
-            {csrf}
-            <button type="submit" class="button button--secondary">
-              Вопрос решён
-            </button>
-          </form>
-        )}
-        {view.canEscalate && (
-          <form method="post" action={`${path}/escalate`}>
-            {csrf}
-            <button type="submit" class="button button--secondary">
-              Передать старшему специалисту
-            </button>
-          </form>
-        )}
-        {view.canReopen && (
-          <form method="post" action={`${path}/reopen`}>
-            {csrf}
-            <button type="submit" class="button button--secondary">
-              Открыть обращение снова
-            </button>
-          </form>
-        )}
-      </div>
+      <MoveButtons
+        path={path}
+        csrfToken={ctx.csrfToken}
+        moves={[
+          view.canResolve && { action: "resolve", label: "Вопрос решён", variant: "secondary" },
+          view.canEscalate && {
+            action: "escalate",
+            label: "Передать старшему специалисту",
+            variant: "secondary",
+          },
+          view.canReopen && { action: "reopen", label: "Открыть обращение снова", variant: "secondary" },
+        ]}
+      />
     </Layout>
   );
 }
