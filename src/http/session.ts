@@ -1,10 +1,11 @@
 // Server-side sessions: a 256-bit random id in an HttpOnly cookie, only its SHA-256 in the database.
 // Idle timeout 30 minutes, absolute 12 hours, a new id at login (regenerate).
 import { createHash, randomBytes } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../db/client.ts";
+import { prepared } from "../db/prepared.ts";
 import { sessions } from "../modules/identity/identity.schema.ts";
 import { clientNetwork } from "../modules/organizations/ip-networks.ts";
 import type { Clock } from "../shared/clock.ts";
@@ -92,6 +93,16 @@ declare module "fastify" {
   }
 }
 
+// Read on every request that carries a cookie: prepared once (issue 9).
+const sessionById = prepared((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.idHash, sql.placeholder("idHash")))
+    .limit(1)
+    .prepare("session_by_id"),
+);
+
 const newSessionId = (): string => randomBytes(32).toString("base64url");
 const hashId = (id: string): string => createHash("sha256").update(id).digest("hex");
 /** The stored key of the request's session (its id's hash), to tell «this session» apart from others. */
@@ -116,15 +127,7 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
     if (request.routeOptions.config?.session === false || request.url.startsWith("/assets/")) return;
     const now = clock.now();
     const cookieId = request.cookies[cookieName];
-    const row = cookieId
-      ? (
-          await db
-            .select()
-            .from(sessions)
-            .where(eq(sessions.idHash, hashId(cookieId)))
-            .limit(1)
-        )[0]
-      : undefined;
+    const row = cookieId ? (await sessionById(db).execute({ idHash: hashId(cookieId) }))[0] : undefined;
     if (row && cookieId) {
       const idle = now.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
       const tooOld = now.getTime() - row.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS;

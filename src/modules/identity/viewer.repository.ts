@@ -3,6 +3,7 @@
 // of reading the user and the consent again (the budget of DESIGN.md: ≤ 3 statements before a handler).
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
 import type { ConsentRow } from "../consent/consent.repository.ts";
 import { consents } from "../consent/consent.schema.ts";
 import { notices } from "../notifications/notifications.schema.ts";
@@ -21,12 +22,9 @@ export interface ViewerRow {
 
 export const UNREAD_SHOWN_MAX = 99;
 
-export async function findViewerRow(
-  db: DbExecutor,
-  userId: string,
-  organizationId: string | undefined,
-): Promise<ViewerRow | undefined> {
-  const [row] = await db
+// Prepared once (issue 9). Without an organization the placeholder is null: `id = null` joins nothing.
+const viewerRow = prepared((db) =>
+  db
     .select({
       user: users,
       consent: consents,
@@ -37,9 +35,18 @@ export async function findViewerRow(
     .from(users)
     // At most one active consent per person (consents_one_active_idx), so the join adds no rows.
     .leftJoin(consents, and(eq(consents.userId, users.id), isNull(consents.revokedAt)))
-    .leftJoin(organizations, organizationId ? eq(organizations.id, organizationId) : sql`false`)
-    .where(eq(users.id, userId))
-    .limit(1);
+    .leftJoin(organizations, eq(organizations.id, sql.placeholder("organizationId")))
+    .where(eq(users.id, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("viewer_row"),
+);
+
+export async function findViewerRow(
+  db: DbExecutor,
+  userId: string,
+  organizationId: string | undefined,
+): Promise<ViewerRow | undefined> {
+  const [row] = await viewerRow(db).execute({ userId, organizationId: organizationId ?? null });
   if (!row) return undefined;
   return {
     user: row.user,

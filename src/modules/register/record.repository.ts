@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
 import type { IdentityDocumentRow, NewPerson, PersonRow } from "./register.repository.ts";
 import { registerAddresses, registerIdentityDocuments, registerPersons } from "./register.schema.ts";
 import {
@@ -225,26 +226,8 @@ export async function addAccreditationProcedure(
   return row;
 }
 
-/** One procedure with its person, for the extract and public verification (C2, C3). */
-export async function findProcedureWithPerson(db: DbExecutor, procedureId: string) {
-  const [row] = await db
-    .select({ procedure: registerAccreditationProcedures, person: registerPersons })
-    .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
-    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
-    .where(eq(registerAccreditationProcedures.id, procedureId))
-    .limit(1);
-  return row;
-}
-
-/**
- * The passed procedures of the person with this СНИЛС in a specialty, the latest first (C3). A
- * refusal is not public, and a failed periodic attempt leaves the current допуск as it was.
- */
-export async function findProceduresBySnils(db: DbExecutor, snils: string, specId: string) {
+/** Procedures joined with their person: the public checks (C2, C3) read this shape. */
+export function selectProcedureWithPerson(db: DbExecutor) {
   return db
     .select({ procedure: registerAccreditationProcedures, person: registerPersons })
     .from(registerAccreditationProcedures)
@@ -252,13 +235,35 @@ export async function findProceduresBySnils(db: DbExecutor, snils: string, specI
       registerAccreditations,
       eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
     )
-    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
+    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId));
+}
+
+/** One procedure with its person, for the extract and public verification (C2, C3). */
+export async function findProcedureWithPerson(db: DbExecutor, procedureId: string) {
+  const [row] = await selectProcedureWithPerson(db)
+    .where(eq(registerAccreditationProcedures.id, procedureId))
+    .limit(1);
+  return row;
+}
+
+// The public check by СНИЛС is a hot query (issue 9): prepared once.
+const proceduresBySnils = prepared((db) =>
+  selectProcedureWithPerson(db)
     .where(
       and(
-        eq(registerPersons.snils, snils),
-        eq(registerAccreditationProcedures.specId, specId),
+        eq(registerPersons.snils, sql.placeholder("snils")),
+        eq(registerAccreditationProcedures.specId, sql.placeholder("specId")),
         eq(registerAccreditationProcedures.passed, true),
       ),
     )
-    .orderBy(desc(registerAccreditationProcedures.endDate));
+    .orderBy(desc(registerAccreditationProcedures.endDate))
+    .prepare("procedures_by_snils"),
+);
+
+/**
+ * The passed procedures of the person with this СНИЛС in a specialty, the latest first (C3). A
+ * refusal is not public, and a failed periodic attempt leaves the current допуск as it was.
+ */
+export function findProceduresBySnils(db: DbExecutor, snils: string, specId: string) {
+  return proceduresBySnils(db).execute({ snils, specId });
 }
