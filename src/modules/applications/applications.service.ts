@@ -248,7 +248,7 @@ export function createApplicationsService({ db, clock, filingWindow }: Applicati
         listRequestedDocuments(db, application.id),
         listEvents(db, application.id),
         // All of the worker's documents, for the slot pickers (the quota keeps the list short).
-        listDocuments(db, actor.userId, { limit: 1000, offset: 0 }),
+        listDocuments(db, actor.userId, { limit: 1000 }),
         employerOrganizations(db, record, today()),
         signaturesOf(db, "approval", [application.id]),
       ]);

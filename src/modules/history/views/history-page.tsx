@@ -73,27 +73,28 @@ export function HistoryPageView({ ctx, input, filter, page }: Props) {
               })}
             </ol>
           )}
-          {page.pages > 1 && <Pager filter={filter} page={page} />}
+          {(page.page > 1 || page.next) && <Pager filter={filter} page={page} />}
         </section>
       )}
     </Layout>
   );
 }
 
+// Keyset paging (issue 9): the next page starts after this page's last entry; back is to the newest.
 function Pager({ filter, page }: { filter: HistoryFilter; page: HistoryPage }) {
   return (
     <nav class="pager" aria-label="Страницы журнала">
       {page.page > 1 && (
-        <a href={`/lk/history${pageQuery(filter, page.page - 1)}`} rel="prev">
-          ← Предыдущая
+        <a href={`/lk/history${pageQuery(filter)}`} rel="first">
+          ← К новейшим
         </a>
       )}
       <span>
         Страница {page.page} из {page.pages}
       </span>
-      {page.page < page.pages && (
-        <a href={`/lk/history${pageQuery(filter, page.page + 1)}`} rel="next">
-          Следующая →
+      {page.next && (
+        <a href={`/lk/history${pageQuery(filter, { after: page.next, page: page.page + 1 })}`} rel="next">
+          Следующая страница →
         </a>
       )}
     </nav>
