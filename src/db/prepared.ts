@@ -7,8 +7,10 @@ import type { DbExecutor } from "./client.ts";
  * `build` once per database (or transaction) object, then the same prepared query each call.
  * The name must be unique in the process: PostgreSQL keeps one statement of that name per connection.
  */
-export function prepared<Query>(build: (db: DbExecutor) => Query): (db: DbExecutor) => Query {
-  const built = new WeakMap<DbExecutor, Query>();
+export function prepared<Db extends object = DbExecutor, Query = unknown>(
+  build: (db: Db) => Query,
+): (db: Db) => Query {
+  const built = new WeakMap<Db, Query>();
   return (db) => {
     let query = built.get(db);
     if (!query) {

@@ -2,6 +2,7 @@
 import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, sql, sum } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { cursorText, olderThan, type TimeCursor } from "../../db/keyset.ts";
+import { prepared } from "../../db/prepared.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 import { documents } from "./documents.schema.ts";
@@ -83,11 +84,17 @@ function isForeignKeyViolation(error: unknown): boolean {
   return false;
 }
 
-export async function listUserDocumentTypes(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db
+// On the worker's home page (issue 9): prepared once.
+const userDocumentTypes = prepared((db: Executor) =>
+  db
     .selectDistinct({ typeCode: documents.typeCode })
     .from(documents)
-    .where(eq(documents.userId, userId));
+    .where(eq(documents.userId, sql.placeholder("userId")))
+    .prepare("user_document_types"),
+);
+
+export async function listUserDocumentTypes(db: Executor, userId: string): Promise<string[]> {
+  const rows = await userDocumentTypes(db).execute({ userId });
   return rows.map((row) => row.typeCode);
 }
 
