@@ -9,7 +9,7 @@ import { registerAccreditationProcedures } from "../src/modules/register/registe
 import { FormClient, loginThroughStandin } from "../test/support/http-client.ts";
 import type { TestSystem } from "../test/support/system.ts";
 import { loginOf, signInWorker } from "./login.ts";
-import { measure, printTable, settings } from "./measure.ts";
+import { measureWithCpu, printTable, settings } from "./measure.ts";
 import type { BenchContext } from "./scenarios.ts";
 
 /** One extract of a demo procedure, issued for an approved application, for /verify/<number>. */
@@ -51,13 +51,14 @@ export async function pagesBench({ label, server, baseline }: BenchContext): Pro
   const cookie = await signInWorker(base);
   const extract = await server.call<string>("extractNumber");
   const rows = [
-    await measure("landing page /", `${base}/`),
-    await measure("cabinet home /lk (signed in)", `${base}/lk`, { cookie }),
-    await measure("register record /lk/record", `${base}/lk/record`, { cookie }),
-    await measure("applications /lk/applications", `${base}/lk/applications`, { cookie }),
-    await measure("documents /lk/documents", `${base}/lk/documents`, { cookie }),
-    await measure("history /lk/history", `${base}/lk/history`, { cookie }),
-    await measure(
+    await measureWithCpu(server, "landing page /", `${base}/`),
+    await measureWithCpu(server, "cabinet home /lk (signed in)", `${base}/lk`, { cookie }),
+    await measureWithCpu(server, "register record /lk/record", `${base}/lk/record`, { cookie }),
+    await measureWithCpu(server, "applications /lk/applications", `${base}/lk/applications`, { cookie }),
+    await measureWithCpu(server, "documents /lk/documents", `${base}/lk/documents`, { cookie }),
+    await measureWithCpu(server, "history /lk/history", `${base}/lk/history`, { cookie }),
+    await measureWithCpu(
+      server,
       "extract check /verify/<number>",
       `${base}/verify/${extract}`,
       {},

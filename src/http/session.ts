@@ -54,13 +54,22 @@ export class Session {
   changed = false;
   rotated = false;
   destroyed = false;
+  #id: string | undefined;
 
+  /** Without an id, one is drawn when first needed: an anonymous page that stores nothing needs none. */
   constructor(
-    public id: string,
+    id: string | undefined,
     public data: SessionData,
     public createdAt: Date,
     readonly isNew: boolean,
-  ) {}
+  ) {
+    this.#id = id;
+  }
+
+  get id(): string {
+    this.#id ??= newSessionId();
+    return this.#id;
+  }
 
   get<K extends keyof SessionData>(key: K): SessionData[K] {
     return this.data[key];
@@ -73,7 +82,7 @@ export class Session {
 
   /** A fresh id and start time with the given data: used at login, against session fixation. */
   regenerate(data: SessionData, now: Date): void {
-    this.id = newSessionId();
+    this.#id = newSessionId();
     this.data = data;
     this.createdAt = now;
     this.rotated = true;
@@ -141,7 +150,7 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
       // A cookie we no longer know: deleted by expiry cleanup or by logout elsewhere.
       request.sessionExpired = true;
     }
-    request.session = new Session(newSessionId(), {}, now, true);
+    request.session = new Session(undefined, {}, now, true);
   });
 
   app.addHook("onSend", async (request, reply) => {
