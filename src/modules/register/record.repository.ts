@@ -168,33 +168,47 @@ async function insertAll<T extends PgTable>(
 }
 
 /** End dates of the person's rights to practise: passed accreditations and specialist certificates. */
+// The worker's home page reads these on every visit (issue 9): prepared once.
+const passedProcedures = prepared((db) =>
+  db
+    .select({
+      specId: registerAccreditationProcedures.specId,
+      specName: registerAccreditationProcedures.spec,
+      endDate: registerAccreditationProcedures.endDate,
+    })
+    .from(registerAccreditationProcedures)
+    .innerJoin(
+      registerAccreditations,
+      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
+    )
+    .where(
+      and(
+        eq(registerAccreditations.personId, sql.placeholder("personId")),
+        eq(registerAccreditationProcedures.passed, true),
+      ),
+    )
+    .prepare("passed_procedures"),
+);
+
+const certificateRights = prepared((db) =>
+  db
+    .select({
+      specId: registerCertificates.specId,
+      specName: registerCertificates.specName,
+      endDate: registerCertificates.endDate,
+    })
+    .from(registerCertificates)
+    .where(eq(registerCertificates.personId, sql.placeholder("personId")))
+    .prepare("certificate_rights"),
+);
+
 export async function listPracticeRights(
   db: DbExecutor,
   personId: string,
 ): Promise<{ specId: string | null; specName: string | null; endDate: string | null }[]> {
   const [procedures, certificates] = await Promise.all([
-    db
-      .select({
-        specId: registerAccreditationProcedures.specId,
-        specName: registerAccreditationProcedures.spec,
-        endDate: registerAccreditationProcedures.endDate,
-      })
-      .from(registerAccreditationProcedures)
-      .innerJoin(
-        registerAccreditations,
-        eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-      )
-      .where(
-        and(eq(registerAccreditations.personId, personId), eq(registerAccreditationProcedures.passed, true)),
-      ),
-    db
-      .select({
-        specId: registerCertificates.specId,
-        specName: registerCertificates.specName,
-        endDate: registerCertificates.endDate,
-      })
-      .from(registerCertificates)
-      .where(eq(registerCertificates.personId, personId)),
+    passedProcedures(db).execute({ personId }),
+    certificateRights(db).execute({ personId }),
   ]);
   return [...procedures, ...certificates];
 }

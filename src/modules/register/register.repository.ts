@@ -45,8 +45,17 @@ export async function saveEsiaSnapshot(
     .onConflictDoUpdate({ target: esiaSnapshots.userId, set: { person, receivedAt: now } });
 }
 
+const esiaSnapshot = prepared((db) =>
+  db
+    .select()
+    .from(esiaSnapshots)
+    .where(eq(esiaSnapshots.userId, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("esia_snapshot"),
+);
+
 export async function findEsiaSnapshot(db: DbExecutor, userId: string): Promise<EsiaPerson | undefined> {
-  const [row] = await db.select().from(esiaSnapshots).where(eq(esiaSnapshots.userId, userId)).limit(1);
+  const [row] = await esiaSnapshot(db).execute({ userId });
   return row?.person;
 }
 
