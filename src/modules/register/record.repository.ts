@@ -1,7 +1,7 @@
 // SQL for the blocks of the personal file: reading the whole record, and writing one (demo seed,
 // tests, later the organizations' data entry).
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
-import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgInsertValue, PgTable, SelectedFields } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
 import { prepared } from "../../db/prepared.ts";
 import type { IdentityDocumentRow, NewPerson, PersonRow } from "./register.repository.ts";
@@ -170,17 +170,11 @@ async function insertAll<T extends PgTable>(
 /** End dates of the person's rights to practise: passed accreditations and specialist certificates. */
 // The worker's home page reads these on every visit (issue 9): prepared once.
 const passedProcedures = prepared((db) =>
-  db
-    .select({
-      specId: registerAccreditationProcedures.specId,
-      specName: registerAccreditationProcedures.spec,
-      endDate: registerAccreditationProcedures.endDate,
-    })
-    .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
+  selectProcedures(db, {
+    specId: registerAccreditationProcedures.specId,
+    specName: registerAccreditationProcedures.spec,
+    endDate: registerAccreditationProcedures.endDate,
+  })
     .where(
       and(
         eq(registerAccreditations.personId, sql.placeholder("personId")),
@@ -240,16 +234,18 @@ export async function addAccreditationProcedure(
   return row;
 }
 
+/** Accreditation procedures with their accreditation record (and so its person's id). */
+function selectProcedures<Columns extends SelectedFields>(db: DbExecutor, columns: Columns) {
+  const ofRecord = eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId);
+  return db.select(columns).from(registerAccreditationProcedures).innerJoin(registerAccreditations, ofRecord);
+}
+
 /** Procedures joined with their person: the public checks (C2, C3) read this shape. */
 export function selectProcedureWithPerson(db: DbExecutor) {
-  return db
-    .select({ procedure: registerAccreditationProcedures, person: registerPersons })
-    .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
-    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId));
+  return selectProcedures(db, {
+    procedure: registerAccreditationProcedures,
+    person: registerPersons,
+  }).innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId));
 }
 
 /** One procedure with its person, for the extract and public verification (C2, C3). */

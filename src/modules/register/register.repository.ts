@@ -59,15 +59,15 @@ export async function findEsiaSnapshot(db: DbExecutor, userId: string): Promise<
   return row?.person;
 }
 
-export const findPassport = (db: DbExecutor, personId: string): Promise<IdentityDocumentRow | undefined> =>
-  findRow(
-    db,
-    registerIdentityDocuments,
-    and(
-      eq(registerIdentityDocuments.personId, personId),
-      eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
-    ),
+/** The person's Russian passport among their identity documents. */
+const passportOf = (personId: string | typeof registerPersons.id) =>
+  and(
+    eq(registerIdentityDocuments.personId, personId),
+    eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
   );
+
+export const findPassport = (db: DbExecutor, personId: string): Promise<IdentityDocumentRow | undefined> =>
+  findRow(db, registerIdentityDocuments, passportOf(personId));
 
 // The worker's pages read the person with the passport (issue 9): one prepared statement instead of
 // two in a row. A person has at most one document of a kind (register_identity_documents_kind_idx).
@@ -75,13 +75,7 @@ const personWithPassport = prepared((db) =>
   db
     .select({ person: registerPersons, passport: registerIdentityDocuments })
     .from(registerPersons)
-    .leftJoin(
-      registerIdentityDocuments,
-      and(
-        eq(registerIdentityDocuments.personId, registerPersons.id),
-        eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
-      ),
-    )
+    .leftJoin(registerIdentityDocuments, passportOf(registerPersons.id))
     .where(eq(registerPersons.userId, sql.placeholder("userId")))
     .limit(1)
     .prepare("person_with_passport"),
