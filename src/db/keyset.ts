@@ -28,7 +28,11 @@ export function formatTimeCursor(row: { id: string | number; cursorAt: string })
 export const cursorText = (time: PgColumn): SQL<string> => sql<string>`${time}::text`;
 
 /** Rows after the cursor in the newest-first order of (time, id); no condition without a cursor. */
-export function olderThan(time: PgColumn, id: PgColumn, cursor: TimeCursor | undefined): SQL | undefined {
+export function olderThan(
+  time: PgColumn,
+  id: PgColumn,
+  cursor: { at: string; id: string | number } | undefined,
+): SQL | undefined {
   return cursor ? sql`(${time}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id})` : undefined;
 }
 
