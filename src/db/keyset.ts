@@ -36,12 +36,18 @@ export function olderThan(
   return cursor ? sql`(${time}, ${id}) < (${cursor.at}::timestamptz, ${cursor.id})` : undefined;
 }
 
-/** `limit + 1` rows were read: the page shows `limit`, and the cursor of the next page if there is one. */
-export function keysetPage<Row extends { id: string | number; cursorAt: string }>(
+/**
+ * `limit + 1` rows were read: the page shows `limit`, and the cursor of the next page if there is
+ * one. `idOf`: the row's column that breaks ties of time in the list's order.
+ */
+export function keysetPage<Row extends { cursorAt: string }>(
   rows: Row[],
   limit: number,
+  idOf: (row: Row) => string | number,
 ): { rows: Row[]; next: string | undefined } {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
-  return { rows: shown, next: rows.length > limit && last ? formatTimeCursor(last) : undefined };
+  const next =
+    rows.length > limit && last ? formatTimeCursor({ id: idOf(last), cursorAt: last.cursorAt }) : undefined;
+  return { rows: shown, next };
 }

@@ -139,7 +139,7 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
       ]);
       const pages = Math.max(1, Math.ceil(usage.files / DOCUMENTS_PER_PAGE));
       const page = after ? Math.min(Math.max(2, Math.trunc(requestedPage)), pages) : 1;
-      const { rows: documents, next } = keysetPage(read, DOCUMENTS_PER_PAGE);
+      const { rows: documents, next } = keysetPage(read, DOCUMENTS_PER_PAGE, (row) => row.id);
       return { documents, rejections, usage, quota, page, pages, next };
     },
 

@@ -36,7 +36,7 @@ export function createHistoryService({ db }: { db: Database }): HistoryService {
         after: filter.after,
       });
       const { total } = read;
-      const { rows, next } = keysetPage(read.rows, HISTORY_PAGE_SIZE);
+      const { rows, next } = keysetPage(read.rows, HISTORY_PAGE_SIZE, (row) => row.id);
       const ids = [...new Set(rows.map((row) => row.details.applicationId))].filter(
         (id): id is string => typeof id === "string" && uuid.test(id),
       );

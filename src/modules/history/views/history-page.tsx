@@ -1,5 +1,6 @@
 import { formatDateTime } from "../../../shared/format.ts";
 import { ErrorSummary, TextField } from "../../../ui/form.tsx";
+import { KeysetPager } from "../../../ui/keyset-pager.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import { type HistoryFilter, type HistoryFilterInput, pageQuery } from "../history.filter.ts";
@@ -73,30 +74,23 @@ export function HistoryPageView({ ctx, input, filter, page }: Props) {
               })}
             </ol>
           )}
-          {(page.page > 1 || page.next) && <Pager filter={filter} page={page} />}
+          <Pager filter={filter} page={page} />
         </section>
       )}
     </Layout>
   );
 }
 
-// Keyset paging (issue 9): the next page starts after this page's last entry; back is to the newest.
 function Pager({ filter, page }: { filter: HistoryFilter; page: HistoryPage }) {
   return (
-    <nav class="pager" aria-label="Страницы журнала">
-      {page.page > 1 && (
-        <a href={`/lk/history${pageQuery(filter)}`} rel="first">
-          ← К новейшим
-        </a>
-      )}
+    <KeysetPager
+      label="Страницы журнала"
+      firstHref={page.page > 1 ? `/lk/history${pageQuery(filter)}` : undefined}
+      nextHref={page.next && `/lk/history${pageQuery(filter, { after: page.next, page: page.page + 1 })}`}
+    >
       <span>
         Страница {page.page} из {page.pages}
       </span>
-      {page.next && (
-        <a href={`/lk/history${pageQuery(filter, { after: page.next, page: page.page + 1 })}`} rel="next">
-          Следующая страница →
-        </a>
-      )}
-    </nav>
+    </KeysetPager>
   );
 }
