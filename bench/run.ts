@@ -7,7 +7,7 @@
 // is the sustained-load run instead (bench/soak.ts).
 import pg from "pg";
 import { type BenchServer, startServer } from "./child.ts";
-import { measure, settings } from "./measure.ts";
+import { measureWithCpu, settings } from "./measure.ts";
 import { clientScenarios } from "./scenarios.ts";
 import { signatureCpuMs } from "./signature.ts";
 
@@ -82,7 +82,11 @@ try {
         console.log(
           `${label}: server ready, data seeded in ${Number(server.details.seededSeconds).toFixed(1)} s`,
         );
-        await run({ label, server, baseline: () => measure("bare Fastify (baseline)", bare.url) });
+        await run({
+          label,
+          server,
+          baseline: () => measureWithCpu(bare, "bare Fastify (baseline)", bare.url),
+        });
       } catch (error) {
         failures.push(`${name} on ${label}`);
         console.error(`!! ${name} on ${label} broke:`, error);

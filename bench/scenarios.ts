@@ -5,7 +5,7 @@ import type { BenchServer } from "./child.ts";
 import { documentsBench, documentsServer } from "./documents.ts";
 import type { Measurement } from "./measure.ts";
 import { organizationBench, organizationServer } from "./organization.ts";
-import { pagesBench } from "./pages.ts";
+import { pagesBench, pagesServer } from "./pages.ts";
 import { reviewQueueBench, reviewQueueServer } from "./review-queue.ts";
 
 export interface BenchContext {
@@ -23,7 +23,7 @@ export type ServerSetup = (
 ) => Promise<ServerHandlers>;
 
 export const serverScenarios: Record<string, ServerSetup> = {
-  pages: async () => ({}),
+  pages: pagesServer,
   documents: documentsServer,
   "review-queue": reviewQueueServer,
   organization: organizationServer,

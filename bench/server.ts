@@ -31,6 +31,8 @@ async function startSystem(): Promise<{ url: string; system: TestSystem }> {
       DOCUMENTS_UPLOADS_PER_MINUTE: "100000000",
       DOCUMENTS_QUOTA_MB: "1000000",
       DOCUMENTS_QUOTA_FILES: "1000000",
+      // The public checks' per-IP limits: the load generator sends each request from another address.
+      TRUST_PROXY: "on",
     },
   });
   return { url: system.cabinetUrl, system };

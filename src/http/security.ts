@@ -1,8 +1,8 @@
 // Response headers, CSRF and rate limits: the security baseline of DESIGN.md in one place.
 import csrf from "@fastify/csrf-protection";
-import helmet from "@fastify/helmet";
+import helmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import rateLimit from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { AppError } from "../shared/errors.ts";
 
@@ -17,7 +17,7 @@ export interface SecurityOptions {
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 async function security(app: FastifyInstance, options: SecurityOptions): Promise<void> {
-  await app.register(helmet, {
+  const headers = await helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -36,6 +36,10 @@ async function security(app: FastifyInstance, options: SecurityOptions): Promise
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
     referrerPolicy: { policy: "same-origin" },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook("onRequest", (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
 
   await app.register(csrf, {
@@ -62,6 +66,25 @@ async function security(app: FastifyInstance, options: SecurityOptions): Promise
     timeWindow: "1 minute",
     errorResponseBuilder: () => new AppError("RATE_LIMITED"),
   });
+}
+
+/**
+ * The headers helmet sets, computed once: without nonces or per-route options they are the same
+ * on every response, and @fastify/helmet would build helmet's whole middleware (parsing the CSP)
+ * on every request (issue 9). Helmet itself computes them, on a throwaway instance at startup.
+ */
+async function helmetHeaders(options: FastifyHelmetOptions): Promise<Record<string, string>> {
+  const probe = Fastify();
+  await probe.register(helmet, options);
+  probe.get("/", async () => "");
+  const response = await probe.inject("/");
+  await probe.close();
+  const own = new Set(["content-type", "content-length", "date", "connection", "keep-alive"]);
+  return Object.fromEntries(
+    Object.entries(response.headers).flatMap(([name, value]) =>
+      own.has(name) || typeof value !== "string" ? [] : [[name, value]],
+    ),
+  );
 }
 
 declare module "fastify" {

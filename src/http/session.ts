@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import type { Database } from "../db/client.ts";
 import { sessions } from "../modules/identity/identity.schema.ts";
+import { findSessionWithViewer, type ViewerRow } from "../modules/identity/viewer.repository.ts";
 import { clientNetwork } from "../modules/organizations/ip-networks.ts";
 import type { Clock } from "../shared/clock.ts";
 
@@ -53,13 +54,22 @@ export class Session {
   changed = false;
   rotated = false;
   destroyed = false;
+  #id: string | undefined;
 
+  /** Without an id, one is drawn when first needed: an anonymous page that stores nothing needs none. */
   constructor(
-    public id: string,
+    id: string | undefined,
     public data: SessionData,
     public createdAt: Date,
     readonly isNew: boolean,
-  ) {}
+  ) {
+    this.#id = id;
+  }
+
+  get id(): string {
+    this.#id ??= newSessionId();
+    return this.#id;
+  }
 
   get<K extends keyof SessionData>(key: K): SessionData[K] {
     return this.data[key];
@@ -72,7 +82,7 @@ export class Session {
 
   /** A fresh id and start time with the given data: used at login, against session fixation. */
   regenerate(data: SessionData, now: Date): void {
-    this.id = newSessionId();
+    this.#id = newSessionId();
     this.data = data;
     this.createdAt = now;
     this.rotated = true;
@@ -89,6 +99,11 @@ declare module "fastify" {
     session: Session;
     /** True when the request carried a session that timed out; pages then say «Сессия истекла». */
     sessionExpired: boolean;
+    /**
+     * The person of a live session, read in the same statement as the session (issue 9): the
+     * viewer plugin uses it instead of a query of its own. Undefined: not read; null: no such person.
+     */
+    sessionViewer: ViewerRow | null | undefined;
   }
 }
 
@@ -111,26 +126,21 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
 
   app.decorateRequest("session", null as unknown as Session);
   app.decorateRequest("sessionExpired", false);
+  app.decorateRequest("sessionViewer", undefined);
 
   app.addHook("onRequest", async (request) => {
     if (request.routeOptions.config?.session === false || request.url.startsWith("/assets/")) return;
     const now = clock.now();
     const cookieId = request.cookies[cookieName];
-    const row = cookieId
-      ? (
-          await db
-            .select()
-            .from(sessions)
-            .where(eq(sessions.idHash, hashId(cookieId)))
-            .limit(1)
-        )[0]
-      : undefined;
+    const found = cookieId ? await findSessionWithViewer(db, hashId(cookieId)) : undefined;
+    const row = found?.session;
     if (row && cookieId) {
       const idle = now.getTime() - row.lastSeenAt.getTime() > IDLE_TIMEOUT_MS;
       const tooOld = now.getTime() - row.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS;
       if (!idle && !tooOld) {
         request.session = new Session(cookieId, row.data as SessionData, row.createdAt, false);
         idStored.set(request.session, cookieId);
+        request.sessionViewer = found.viewer ?? null;
         if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) request.session.changed = true;
         return;
       }
@@ -140,7 +150,7 @@ async function sessionPlugin(app: FastifyInstance, options: SessionOptions): Pro
       // A cookie we no longer know: deleted by expiry cleanup or by logout elsewhere.
       request.sessionExpired = true;
     }
-    request.session = new Session(newSessionId(), {}, now, true);
+    request.session = new Session(undefined, {}, now, true);
   });
 
   app.addHook("onSend", async (request, reply) => {

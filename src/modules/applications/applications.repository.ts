@@ -1,6 +1,8 @@
 // SQL of the applications module; plain objects in and out.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { cursorText, olderThan, type TimeCursor } from "../../db/keyset.ts";
+import { prepared } from "../../db/prepared.ts";
 import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { documents } from "../documents/documents.schema.ts";
 import { users } from "../identity/identity.schema.ts";
@@ -78,14 +80,37 @@ export async function lockApplication(tx: DbExecutor, id: string): Promise<Appli
   return row;
 }
 
+// On the worker's home page and list (issue 9): prepared once.
+const userApplications = prepared((db: DbExecutor) =>
+  db
+    .select()
+    .from(applications)
+    .where(eq(applications.userId, sql.placeholder("userId")))
+    .orderBy(desc(applications.createdAt), desc(applications.number))
+    .prepare("user_applications"),
+);
+
 export async function listUserApplications(db: DbExecutor, userId: string): Promise<ApplicationRow[]> {
-  return listRows(
-    db,
-    applications,
-    eq(applications.userId, userId),
-    desc(applications.createdAt),
-    desc(applications.number),
-  );
+  return userApplications(db).execute({ userId });
+}
+
+/** One page of «Мои заявки», newest first, by keyset (issue 9): after the cursor's application. */
+export async function listUserApplicationsPage(
+  db: DbExecutor,
+  userId: string,
+  page: { limit: number; after: TimeCursor | undefined },
+): Promise<(ApplicationRow & { cursorAt: string })[]> {
+  return db
+    .select({ ...getTableColumns(applications), cursorAt: cursorText(applications.createdAt) })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.userId, userId),
+        olderThan(applications.createdAt, applications.number, page.after),
+      ),
+    )
+    .orderBy(desc(applications.createdAt), desc(applications.number))
+    .limit(page.limit);
 }
 
 /** The person's open application for the specialty, if any (one at a time). */

@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { parseTimeCursor } from "../../db/keyset.ts";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
@@ -85,17 +86,26 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     return sendHtml(reply, page, problems.length > 0 ? 400 : 200);
   }
 
-  app.get("/lk/applications", { preHandler: requireViewer }, async (request, reply) => {
-    const applications = await services.applications.list(cabinetActor(request));
-    const page = (
-      <ApplicationsListPage
-        ctx={pageContext(request, reply)}
-        applications={applications}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
+  app.get(
+    "/lk/applications",
+    {
+      preHandler: requireViewer,
+      schema: { querystring: Type.Object({ after: Type.Optional(Type.String({ maxLength: 80 })) }) },
+    },
+    async (request, reply) => {
+      const after = parseTimeCursor(request.query.after);
+      const { applications, next } = await services.applications.listPage(cabinetActor(request), after);
+      const page = (
+        <ApplicationsListPage
+          ctx={pageContext(request, reply)}
+          applications={applications}
+          paging={{ first: after !== undefined, next }}
+          flash={takeFlash(request)}
+        />
+      );
+      return sendHtml(reply, page);
+    },
+  );
 
   app.get("/lk/applications/new", { preHandler: requireViewer }, async (request, reply) => {
     const options = await services.applications.options(cabinetActor(request));

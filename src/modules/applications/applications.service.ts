@@ -1,8 +1,10 @@
 // The worker's use cases of «Мои заявки» (W9): options for a new application, creating it, the
 // list, the application with everything its page shows. Edits of a draft are in applications.drafts.ts,
 // the moves in applications.filing.ts.
+
 import type { FilingWindow } from "../../config/config.ts";
 import type { Database } from "../../db/client.ts";
+import { keysetPage, type TimeCursor } from "../../db/keyset.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { moscowDay } from "../../shared/working-days.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
@@ -29,6 +31,7 @@ import {
   listPortfolioEntries,
   listRequestedDocuments,
   listUserApplications,
+  listUserApplicationsPage,
   type PortfolioEntryRow,
   type RequestedDocumentRow,
 } from "./applications.repository.ts";
@@ -44,6 +47,9 @@ import type { PortfolioSnapshot } from "./applications.schema.ts";
 import { type ApplicationAction, availableActions } from "./applications.status.ts";
 import type { Executor } from "./applications.transitions.ts";
 import { agreementSignatures } from "./approval-decision.ts";
+
+/** «Мои заявки» a page; a worker seldom has more. */
+export const APPLICATIONS_PAGE_SIZE = 20;
 
 export interface ApplicationsDeps {
   db: Database;
@@ -235,6 +241,20 @@ export function createApplicationsService({ db, clock, filingWindow }: Applicati
       return listUserApplications(db, actor.userId);
     },
 
+    /** One page of «Мои заявки» after the cursor (keyset), and the next page's cursor if any. */
+    async listPage(
+      actor: CabinetActor,
+      after: TimeCursor | undefined,
+    ): Promise<{ applications: ApplicationRow[]; next: string | undefined }> {
+      if (actor.context?.kind !== "worker") return { applications: [], next: undefined };
+      const rows = await listUserApplicationsPage(db, actor.userId, {
+        limit: APPLICATIONS_PAGE_SIZE + 1,
+        after,
+      });
+      const { rows: applications, next } = keysetPage(rows, APPLICATIONS_PAGE_SIZE, (row) => row.number);
+      return { applications, next };
+    },
+
     async details(actor: CabinetActor, id: string): Promise<ApplicationDetails | undefined> {
       const application = await ownApplication(db, actor, id, "view");
       if (!application) return undefined;
@@ -248,7 +268,7 @@ export function createApplicationsService({ db, clock, filingWindow }: Applicati
         listRequestedDocuments(db, application.id),
         listEvents(db, application.id),
         // All of the worker's documents, for the slot pickers (the quota keeps the list short).
-        listDocuments(db, actor.userId, { limit: 1000, offset: 0 }),
+        listDocuments(db, actor.userId, { limit: 1000 }),
         employerOrganizations(db, record, today()),
         signaturesOf(db, "approval", [application.id]),
       ]);

@@ -1,6 +1,8 @@
 // SQL of the documents module; plain objects in and out.
-import { and, count, desc, eq, gte, inArray, isNull, sql, sum } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, sql, sum } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { cursorText, olderThan, type TimeCursor } from "../../db/keyset.ts";
+import { prepared } from "../../db/prepared.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 import { documents } from "./documents.schema.ts";
@@ -32,15 +34,17 @@ export async function insertDocument(tx: Executor, values: NewDocument): Promise
 export async function listDocuments(
   db: Executor,
   userId: string,
-  page: { limit: number; offset: number },
-): Promise<DocumentRow[]> {
-  return db
-    .select()
-    .from(documents)
-    .where(eq(documents.userId, userId))
-    .orderBy(desc(documents.uploadedAt), desc(documents.id))
-    .limit(page.limit)
-    .offset(page.offset);
+  page: { limit: number; after?: TimeCursor | undefined },
+): Promise<(DocumentRow & { cursorAt: string })[]> {
+  return (
+    db
+      .select({ ...getTableColumns(documents), cursorAt: cursorText(documents.uploadedAt) })
+      .from(documents)
+      // Keyset (issue 9): after the previous page's last document, from the (user, uploaded) index.
+      .where(and(eq(documents.userId, userId), olderThan(documents.uploadedAt, documents.id, page.after)))
+      .orderBy(desc(documents.uploadedAt), desc(documents.id))
+      .limit(page.limit)
+  );
 }
 
 /** By id alone: the service checks ownership itself so that a foreign id is audited as a denial. */
@@ -80,11 +84,17 @@ function isForeignKeyViolation(error: unknown): boolean {
   return false;
 }
 
-export async function listUserDocumentTypes(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db
+// On the worker's home page (issue 9): prepared once.
+const userDocumentTypes = prepared((db: Executor) =>
+  db
     .selectDistinct({ typeCode: documents.typeCode })
     .from(documents)
-    .where(eq(documents.userId, userId));
+    .where(eq(documents.userId, sql.placeholder("userId")))
+    .prepare("user_document_types"),
+);
+
+export async function listUserDocumentTypes(db: Executor, userId: string): Promise<string[]> {
+  const rows = await userDocumentTypes(db).execute({ userId });
   return rows.map((row) => row.typeCode);
 }
 

@@ -1,8 +1,10 @@
 // «Мои документы» (W7): list, upload, download, delete. Thin: forms in, service calls, pages out.
+
 import multipart from "@fastify/multipart";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import { parseTimeCursor } from "../../db/keyset.ts";
 import { assertNoControlCharacters } from "../../http/control-characters.ts";
 import { sendError } from "../../http/errors.tsx";
 import { pageContext, sendHtml } from "../../http/render.ts";
@@ -58,13 +60,18 @@ export async function documentsRoutes(fastify: FastifyInstance): Promise<void> {
     {
       preHandler: requireViewer,
       schema: {
-        querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })) }),
+        querystring: Type.Object({
+          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
+          after: Type.Optional(Type.String({ maxLength: 80 })),
+        }),
       },
     },
     async (request, reply) => {
       const flash = request.session.data.flash;
       if (flash) request.session.set("flash", undefined);
-      const view = buildDocumentsView(await service.list(actorOf(request), request.query.page), flash);
+      const after = parseTimeCursor(request.query.after);
+      const list = await service.list(actorOf(request), after, request.query.page);
+      const view = buildDocumentsView(list, flash);
       return sendHtml(reply, <DocumentsPage ctx={pageContext(request, reply)} view={view} />);
     },
   );

@@ -1,7 +1,9 @@
 // Use cases of «Мои документы» (W7, W8). Every change and its audit record share a transaction;
 // refused uploads leave no row and no file behind.
+
 import type { Readable } from "node:stream";
 import type { Database, DbExecutor } from "../../db/client.ts";
+import { keysetPage, type TimeCursor } from "../../db/keyset.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { authorizeWorker } from "../register/register.policy.ts";
@@ -123,21 +125,22 @@ export function createDocumentsService({ db, clock, storage, quota }: DocumentsS
     receive,
     upload,
 
-    /** One page of the list (out-of-range pages show the nearest one), the recent refusals and the usage. */
-    async list(actor: DocumentActor, requestedPage = 1) {
+    /**
+     * One page of the list, the recent refusals and the usage. Keyset paging: the page starts after
+     * the cursor (`requestedPage` only numbers it for the reader); without one, at the newest.
+     */
+    async list(actor: DocumentActor, after?: TimeCursor, requestedPage = 1) {
       await authorizeWorker(db, actor, "documents.read");
-      const usage = await storageUsage(db, actor.id);
-      const pages = Math.max(1, Math.ceil(usage.files / DOCUMENTS_PER_PAGE));
-      const page = Math.min(Math.max(1, Math.trunc(requestedPage)), pages);
       const since = new Date(clock.now().getTime() - REJECTIONS_SHOWN_DAYS * 24 * 60 * 60 * 1000);
-      const [documents, rejections] = await Promise.all([
-        listDocuments(db, actor.id, {
-          limit: DOCUMENTS_PER_PAGE,
-          offset: (page - 1) * DOCUMENTS_PER_PAGE,
-        }),
+      const [usage, read, rejections] = await Promise.all([
+        storageUsage(db, actor.id),
+        listDocuments(db, actor.id, { limit: DOCUMENTS_PER_PAGE + 1, after }),
         listRecentRejections(db, actor.id, since, REJECTIONS_SHOWN_MAX),
       ]);
-      return { documents, rejections, usage, quota, page, pages };
+      const pages = Math.max(1, Math.ceil(usage.files / DOCUMENTS_PER_PAGE));
+      const page = after ? Math.min(Math.max(2, Math.trunc(requestedPage)), pages) : 1;
+      const { rows: documents, next } = keysetPage(read, DOCUMENTS_PER_PAGE, (row) => row.id);
+      return { documents, rejections, usage, quota, page, pages, next };
     },
 
     /** The actor's own document, for the delete confirmation page. */

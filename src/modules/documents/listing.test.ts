@@ -54,7 +54,7 @@ describe("quota", () => {
   });
 });
 
-test("a long list is split into pages of 25", async () => {
+test("a long list is split into pages of 25, the next one read after the last document shown", async () => {
   const reader = await t.signIn(people.sidorov);
   const rows = Array.from({ length: 30 }, (_, i) => ({
     userId: reader.userId,
@@ -73,11 +73,15 @@ test("a long list is split into pages of 25", async () => {
   assert.equal(first.match(/<tr>\s*<td data-label="Тип документа">/g)?.length, 25);
   assert.match(first, /документ-30\.pdf/, "newest first");
   assert.match(first, /Страница 1 из 2/);
-  assert.match(first, /href="\/lk\/documents\?page=2" rel="next"/);
-  const second = await page("?page=2");
+  const next = first.match(/href="\/lk\/documents(\?after=[^"&]+&amp;page=2)" rel="next"/)?.[1];
+  assert.ok(next, "the next page starts at a keyset cursor");
+  const second = await page(next.replaceAll("&amp;", "&"));
   assert.equal(second.match(/<tr>\s*<td data-label="Тип документа">/g)?.length, 5);
   assert.match(second, /документ-01\.pdf/);
-  assert.match(await page("?page=99"), /Страница 2 из 2/, "past the end: the last page");
+  assert.doesNotMatch(second, /документ-06\.pdf/);
+  assert.match(second, /Страница 2 из 2/);
+  assert.match(second, /href="\/lk\/documents" rel="first"/);
+  assert.match(await page("?page=99"), /Страница 1 из 2/, "a number without a cursor: the first page");
 });
 
 describe("missing documents (W8)", () => {

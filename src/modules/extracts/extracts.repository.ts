@@ -1,8 +1,11 @@
 // SQL of the extracts (C2): the random number that identifies an extract and its procedure.
 import { randomInt } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
 import { findRow } from "../../db/rows.ts";
+import { selectProcedureWithPerson } from "../register/record.repository.ts";
+import { registerAccreditationProcedures } from "../register/register-record.schema.ts";
 import { accreditationExtracts } from "./extracts.schema.ts";
 
 export type ExtractRow = typeof accreditationExtracts.$inferSelect;
@@ -33,5 +36,21 @@ export const findExtractByApplication = (
 ): Promise<ExtractRow | undefined> =>
   findRow(db, accreditationExtracts, eq(accreditationExtracts.applicationId, applicationId));
 
-export const findExtractByNumber = (db: DbExecutor, number: string): Promise<ExtractRow | undefined> =>
-  findRow(db, accreditationExtracts, eq(accreditationExtracts.number, number));
+// /verify/<number> from the QR code is public and hot (issue 9): one prepared statement, the extract
+// with its procedure and person.
+const procedureByExtractNumber = prepared((db) =>
+  selectProcedureWithPerson(db)
+    .innerJoin(
+      accreditationExtracts,
+      eq(accreditationExtracts.procedureId, registerAccreditationProcedures.id),
+    )
+    .where(eq(accreditationExtracts.number, sql.placeholder("number")))
+    .limit(1)
+    .prepare("procedure_by_extract_number"),
+);
+
+/** The procedure and person of the extract with this number, if one was issued. */
+export async function findProcedureByExtractNumber(db: DbExecutor, number: string) {
+  const [row] = await procedureByExtractNumber(db).execute({ number });
+  return row;
+}

@@ -10,7 +10,11 @@ import { findProceduresBySnils, findProcedureWithPerson } from "../register/reco
 import { dictionaries } from "../register/register.dictionaries.ts";
 import type { PersonRow } from "../register/register.repository.ts";
 import { renderExtractPdf } from "./extracts.pdf.ts";
-import { EXTRACT_NUMBER, findExtractByApplication, findExtractByNumber } from "./extracts.repository.ts";
+import {
+  EXTRACT_NUMBER,
+  findExtractByApplication,
+  findProcedureByExtractNumber,
+} from "./extracts.repository.ts";
 
 export interface PublicAccreditation {
   shortName: string;
@@ -94,8 +98,7 @@ export function createExtractsService({
 
     async verify(number: string): Promise<PublicAccreditation | undefined> {
       if (!EXTRACT_NUMBER.test(number)) return undefined;
-      const extract = await findExtractByNumber(db, number);
-      const found = extract ? await findProcedureWithPerson(db, extract.procedureId) : undefined;
+      const found = await findProcedureByExtractNumber(db, number);
       return found ? publicView(found) : undefined;
     },
 

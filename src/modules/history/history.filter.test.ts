@@ -16,7 +16,13 @@ test("no dates: everything; a bad page number: the first page", () => {
   assert.equal(filter.until, undefined);
   assert.equal(filter.page, 1);
   assert.equal(parseHistoryFilter({ page: "-3" }).page, 1);
-  assert.equal(parseHistoryFilter({ page: "3" }).page, 3);
+  // The number only labels a page that starts at a cursor.
+  assert.equal(parseHistoryFilter({ page: "3" }).page, 1);
+  const cursor = "42_2026-11-05 09:00:00.123456+00";
+  const third = parseHistoryFilter({ page: "3", after: cursor });
+  assert.equal(third.page, 3);
+  assert.deepEqual(third.after, { id: "42", at: "2026-11-05 09:00:00.123456+00" });
+  assert.equal(parseHistoryFilter({ page: "3", after: "42_yesterday" }).after, undefined);
 });
 
 test("an impossible date and a reversed range are explained on their fields", () => {
@@ -35,6 +41,9 @@ test("an impossible date and a reversed range are explained on their fields", ()
 });
 
 test("paging links keep the filter", () => {
-  assert.equal(pageQuery({ from: "2026-11-01", to: undefined }, 2), "?from=2026-11-01&page=2");
-  assert.equal(pageQuery({ from: undefined, to: undefined }, 1), "");
+  assert.equal(
+    pageQuery({ from: "2026-11-01", to: undefined }, { after: "42_2026-11-05 09:00:00+00", page: 2 }),
+    "?from=2026-11-01&after=42_2026-11-05+09%3A00%3A00%2B00&page=2",
+  );
+  assert.equal(pageQuery({ from: undefined, to: undefined }), "");
 });

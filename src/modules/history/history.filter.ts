@@ -1,5 +1,6 @@
 // The journal's date filter and paging (W15), read from the query string; pure. Dates are
 // calendar days in Moscow, which has kept UTC+3 all year since 2014.
+import { parseTimeCursor, type TimeCursor } from "../../db/keyset.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { parseDate } from "../register/personal-data.validation.ts";
 
@@ -9,13 +10,17 @@ export interface HistoryFilterInput {
   from?: string | undefined;
   to?: string | undefined;
   page?: string | undefined;
+  /** Keyset cursor of the page: the last entry of the previous one. */
+  after?: string | undefined;
 }
 
 export interface HistoryFilter {
   /** `YYYY-MM-DD`, as the person entered them (for the form and the paging links). */
   from: string | undefined;
   to: string | undefined;
+  /** The page's number, for the reader only: the cursor says where it starts. */
   page: number;
+  after: TimeCursor | undefined;
   /** The instants the filter selects: [since, until). */
   since: Date | undefined;
   until: Date | undefined;
@@ -30,13 +35,15 @@ export function parseHistoryFilter(input: HistoryFilterInput): HistoryFilter {
   const to = readDate(input.to, "to", "Дата «по»", errors);
   if (from && to && from > to)
     errors.push({ field: "to", message: "Дата «по» не может быть раньше даты «с»" });
+  const after = parseTimeCursor(input.after);
   const pageNumber = Number(input.page ?? "1");
-  const page = Number.isSafeInteger(pageNumber) && pageNumber >= 1 ? pageNumber : 1;
+  const page = after && Number.isSafeInteger(pageNumber) && pageNumber >= 1 ? pageNumber : 1;
   const valid = errors.length === 0;
   return {
     from,
     to,
     page,
+    after: page > 1 ? after : undefined,
     since: valid && from ? moscowMidnight(from) : undefined,
     until: valid && to ? new Date(moscowMidnight(to).getTime() + 86_400_000) : undefined,
     errors,
@@ -50,12 +57,18 @@ function readDate(raw: string | undefined, field: string, label: string, errors:
   return date;
 }
 
-/** Query string for another page with the same filter. */
-export function pageQuery(filter: Pick<HistoryFilter, "from" | "to">, page: number): string {
+/** Query string for the same filter: its first page, or the page that starts after a cursor. */
+export function pageQuery(
+  filter: Pick<HistoryFilter, "from" | "to">,
+  next?: { after: string; page: number },
+): string {
   const params = new URLSearchParams();
   if (filter.from) params.set("from", filter.from);
   if (filter.to) params.set("to", filter.to);
-  if (page > 1) params.set("page", String(page));
+  if (next) {
+    params.set("after", next.after);
+    params.set("page", String(next.page));
+  }
   const query = params.toString();
   return query ? `?${query}` : "";
 }

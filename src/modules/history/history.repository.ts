@@ -1,5 +1,6 @@
-import { and, desc, eq, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, gte, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { cursorText, olderThan, type TimeCursor } from "../../db/keyset.ts";
 import { applications } from "../applications/applications.schema.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 
@@ -12,26 +13,28 @@ export interface HistoryQuery {
   /** Exclusive */
   until?: Date | undefined;
   limit: number;
-  offset: number;
+  /** Keyset: the page starts after this entry (older than it). */
+  after?: TimeCursor | undefined;
 }
+
+export type HistoryRow = AuditRow & { cursorAt: string };
 
 /** One page of the user's own journal, newest first, and how many entries match in all. */
 export async function listUserEvents(
   db: DbExecutor,
   query: HistoryQuery,
-): Promise<{ rows: AuditRow[]; total: number }> {
+): Promise<{ rows: HistoryRow[]; total: number }> {
   const conditions: SQL[] = [eq(auditEvents.userId, query.userId)];
   if (query.from) conditions.push(gte(auditEvents.occurredAt, query.from));
   if (query.until) conditions.push(lt(auditEvents.occurredAt, query.until));
   const where = and(...conditions);
   const [rows, [count]] = await Promise.all([
     db
-      .select()
+      .select({ ...getTableColumns(auditEvents), cursorAt: cursorText(auditEvents.occurredAt) })
       .from(auditEvents)
-      .where(where)
+      .where(and(where, olderThan(auditEvents.occurredAt, auditEvents.id, query.after)))
       .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
-      .limit(query.limit)
-      .offset(query.offset),
+      .limit(query.limit),
     db.select({ total: sql<number>`count(*)::int` }).from(auditEvents).where(where),
   ]);
   return { rows, total: count?.total ?? 0 };

@@ -10,6 +10,7 @@ const historyQuery = Type.Object({
   from: Type.Optional(Type.String({ maxLength: 20 })),
   to: Type.Optional(Type.String({ maxLength: 20 })),
   page: Type.Optional(Type.String({ maxLength: 9 })),
+  after: Type.Optional(Type.String({ maxLength: 80 })),
 });
 
 export async function historyRoutes(app: FastifyInstance): Promise<void> {

@@ -101,9 +101,14 @@ test("twenty entries a page, newest first, with links that keep the filter", asy
     first.html,
     /class="journal__item"><time[^>]*>05\.11\.2026 12:00<\/time><span class="journal__what">Вход в кабинет/,
   );
-  assert.match(first.html, /href="\/lk\/history\?from=2026-11-05&amp;to=2026-11-05&amp;page=2" rel="next"/);
-  const second = await history(maria, "?from=2026-11-05&to=2026-11-05&page=2");
+  // Keyset paging: the next page starts after the last entry shown (its cursor), not at an offset.
+  const next = first.html.match(
+    /href="\/lk\/history(\?from=2026-11-05&amp;to=2026-11-05&amp;after=[^"&]+&amp;page=2)" rel="next"/,
+  )?.[1];
+  assert.ok(next, "the next page link keeps the filter and carries the cursor");
+  const second = await history(maria, next.replaceAll("&amp;", "&"));
   assert.equal(second.entries, 5);
-  assert.match(second.html, /rel="prev"/);
+  assert.match(second.html, /Страница 2 из 2/);
+  assert.match(second.html, /href="\/lk\/history\?from=2026-11-05&amp;to=2026-11-05" rel="first"/);
   assert.doesNotMatch(second.html, /rel="next"/);
 });

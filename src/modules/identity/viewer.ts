@@ -24,11 +24,15 @@ async function viewerPlugin(app: FastifyInstance): Promise<void> {
     const userId = request.session?.data.userId;
     if (typeof userId !== "string") return;
     const context = request.session.data.context;
-    const row = await findViewerRow(
-      app.deps.database.db,
-      userId,
-      context?.kind === "organization" ? context.organizationId : undefined,
-    );
+    // Usually read with the session, in its statement; a query of its own only if it was not.
+    const row =
+      request.sessionViewer === undefined
+        ? await findViewerRow(
+            app.deps.database.db,
+            userId,
+            context?.kind === "organization" ? context.organizationId : undefined,
+          )
+        : (request.sessionViewer ?? undefined);
     if (!row) {
       request.session.destroy();
       return;

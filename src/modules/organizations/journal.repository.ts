@@ -2,6 +2,7 @@
 // event and period. Always scoped by the organization's id.
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import type { Database, DbExecutor } from "../../db/client.ts";
+import { cursorText, olderThan } from "../../db/keyset.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 
@@ -44,7 +45,7 @@ export async function listJournal(
     .select({
       id: auditEvents.id,
       // Text, not a Date: the database keeps microseconds, which a cursor must not round away.
-      cursorAt: sql<string>`${auditEvents.occurredAt}::text`,
+      cursorAt: cursorText(auditEvents.occurredAt),
       occurredAt: auditEvents.occurredAt,
       event: auditEvents.event,
       outcome: auditEvents.outcome,
@@ -55,14 +56,7 @@ export async function listJournal(
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(
-      and(
-        where(filter),
-        after
-          ? sql`(${auditEvents.occurredAt}, ${auditEvents.id}) < (${after.at}::timestamptz, ${after.id})`
-          : undefined,
-      ),
-    )
+    .where(and(where(filter), olderThan(auditEvents.occurredAt, auditEvents.id, after)))
     .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
     .limit(limit);
 }

@@ -1,8 +1,9 @@
 // SQL for the blocks of the personal file: reading the whole record, and writing one (demo seed,
 // tests, later the organizations' data entry).
 import { and, asc, desc, eq, type SQL, sql } from "drizzle-orm";
-import type { PgColumn, PgInsertValue, PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgInsertValue, PgTable, SelectedFields } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
 import type { IdentityDocumentRow, NewPerson, PersonRow } from "./register.repository.ts";
 import { registerAddresses, registerIdentityDocuments, registerPersons } from "./register.schema.ts";
 import {
@@ -167,33 +168,41 @@ async function insertAll<T extends PgTable>(
 }
 
 /** End dates of the person's rights to practise: passed accreditations and specialist certificates. */
+// The worker's home page reads these on every visit (issue 9): prepared once.
+const passedProcedures = prepared((db) =>
+  selectProcedures(db, {
+    specId: registerAccreditationProcedures.specId,
+    specName: registerAccreditationProcedures.spec,
+    endDate: registerAccreditationProcedures.endDate,
+  })
+    .where(
+      and(
+        eq(registerAccreditations.personId, sql.placeholder("personId")),
+        eq(registerAccreditationProcedures.passed, true),
+      ),
+    )
+    .prepare("passed_procedures"),
+);
+
+const certificateRights = prepared((db) =>
+  db
+    .select({
+      specId: registerCertificates.specId,
+      specName: registerCertificates.specName,
+      endDate: registerCertificates.endDate,
+    })
+    .from(registerCertificates)
+    .where(eq(registerCertificates.personId, sql.placeholder("personId")))
+    .prepare("certificate_rights"),
+);
+
 export async function listPracticeRights(
   db: DbExecutor,
   personId: string,
 ): Promise<{ specId: string | null; specName: string | null; endDate: string | null }[]> {
   const [procedures, certificates] = await Promise.all([
-    db
-      .select({
-        specId: registerAccreditationProcedures.specId,
-        specName: registerAccreditationProcedures.spec,
-        endDate: registerAccreditationProcedures.endDate,
-      })
-      .from(registerAccreditationProcedures)
-      .innerJoin(
-        registerAccreditations,
-        eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-      )
-      .where(
-        and(eq(registerAccreditations.personId, personId), eq(registerAccreditationProcedures.passed, true)),
-      ),
-    db
-      .select({
-        specId: registerCertificates.specId,
-        specName: registerCertificates.specName,
-        endDate: registerCertificates.endDate,
-      })
-      .from(registerCertificates)
-      .where(eq(registerCertificates.personId, personId)),
+    passedProcedures(db).execute({ personId }),
+    certificateRights(db).execute({ personId }),
   ]);
   return [...procedures, ...certificates];
 }
@@ -225,40 +234,46 @@ export async function addAccreditationProcedure(
   return row;
 }
 
+/** Accreditation procedures with their accreditation record (and so its person's id). */
+function selectProcedures<Columns extends SelectedFields>(db: DbExecutor, columns: Columns) {
+  const ofRecord = eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId);
+  return db.select(columns).from(registerAccreditationProcedures).innerJoin(registerAccreditations, ofRecord);
+}
+
+/** Procedures joined with their person: the public checks (C2, C3) read this shape. */
+export function selectProcedureWithPerson(db: DbExecutor) {
+  return selectProcedures(db, {
+    procedure: registerAccreditationProcedures,
+    person: registerPersons,
+  }).innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId));
+}
+
 /** One procedure with its person, for the extract and public verification (C2, C3). */
 export async function findProcedureWithPerson(db: DbExecutor, procedureId: string) {
-  const [row] = await db
-    .select({ procedure: registerAccreditationProcedures, person: registerPersons })
-    .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
-    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
+  const [row] = await selectProcedureWithPerson(db)
     .where(eq(registerAccreditationProcedures.id, procedureId))
     .limit(1);
   return row;
 }
 
+// The public check by СНИЛС is a hot query (issue 9): prepared once.
+const proceduresBySnils = prepared((db) =>
+  selectProcedureWithPerson(db)
+    .where(
+      and(
+        eq(registerPersons.snils, sql.placeholder("snils")),
+        eq(registerAccreditationProcedures.specId, sql.placeholder("specId")),
+        eq(registerAccreditationProcedures.passed, true),
+      ),
+    )
+    .orderBy(desc(registerAccreditationProcedures.endDate))
+    .prepare("procedures_by_snils"),
+);
+
 /**
  * The passed procedures of the person with this СНИЛС in a specialty, the latest first (C3). A
  * refusal is not public, and a failed periodic attempt leaves the current допуск as it was.
  */
-export async function findProceduresBySnils(db: DbExecutor, snils: string, specId: string) {
-  return db
-    .select({ procedure: registerAccreditationProcedures, person: registerPersons })
-    .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
-    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
-    .where(
-      and(
-        eq(registerPersons.snils, snils),
-        eq(registerAccreditationProcedures.specId, specId),
-        eq(registerAccreditationProcedures.passed, true),
-      ),
-    )
-    .orderBy(desc(registerAccreditationProcedures.endDate));
+export function findProceduresBySnils(db: DbExecutor, snils: string, specId: string) {
+  return proceduresBySnils(db).execute({ snils, specId });
 }

@@ -1,6 +1,7 @@
 // SQL for the register's person: linking to the cabinet user, the ESIA snapshot, personal data.
-import { and, eq, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { prepared } from "../../db/prepared.ts";
 import { findRow } from "../../db/rows.ts";
 import type { EsiaPerson } from "../../esia/identity-provider.ts";
 import type { PersonalDataChange } from "./personal-data.validation.ts";
@@ -44,20 +45,50 @@ export async function saveEsiaSnapshot(
     .onConflictDoUpdate({ target: esiaSnapshots.userId, set: { person, receivedAt: now } });
 }
 
+const esiaSnapshot = prepared((db) =>
+  db
+    .select()
+    .from(esiaSnapshots)
+    .where(eq(esiaSnapshots.userId, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("esia_snapshot"),
+);
+
 export async function findEsiaSnapshot(db: DbExecutor, userId: string): Promise<EsiaPerson | undefined> {
-  const [row] = await db.select().from(esiaSnapshots).where(eq(esiaSnapshots.userId, userId)).limit(1);
+  const [row] = await esiaSnapshot(db).execute({ userId });
   return row?.person;
 }
 
-export const findPassport = (db: DbExecutor, personId: string): Promise<IdentityDocumentRow | undefined> =>
-  findRow(
-    db,
-    registerIdentityDocuments,
-    and(
-      eq(registerIdentityDocuments.personId, personId),
-      eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
-    ),
+/** The person's Russian passport among their identity documents. */
+const passportOf = (personId: string | typeof registerPersons.id) =>
+  and(
+    eq(registerIdentityDocuments.personId, personId),
+    eq(registerIdentityDocuments.documentId, RF_PASSPORT_CODE),
   );
+
+export const findPassport = (db: DbExecutor, personId: string): Promise<IdentityDocumentRow | undefined> =>
+  findRow(db, registerIdentityDocuments, passportOf(personId));
+
+// The worker's pages read the person with the passport (issue 9): one prepared statement instead of
+// two in a row. A person has at most one document of a kind (register_identity_documents_kind_idx).
+const personWithPassport = prepared((db) =>
+  db
+    .select({ person: registerPersons, passport: registerIdentityDocuments })
+    .from(registerPersons)
+    .leftJoin(registerIdentityDocuments, passportOf(registerPersons.id))
+    .where(eq(registerPersons.userId, sql.placeholder("userId")))
+    .limit(1)
+    .prepare("person_with_passport"),
+);
+
+/** The user's register person and their passport, as `findPersonByUserId` and `findPassport` read them. */
+export async function findPersonWithPassport(
+  db: DbExecutor,
+  userId: string,
+): Promise<{ person: PersonRow | undefined; passport: IdentityDocumentRow | undefined }> {
+  const [row] = await personWithPassport(db).execute({ userId });
+  return { person: row?.person, passport: row?.passport ?? undefined };
+}
 
 /** True when another register person already has this СНИЛС. */
 export async function isSnilsTaken(db: DbExecutor, snils: string, personId: string): Promise<boolean> {

@@ -24,6 +24,7 @@ import {
   findEsiaSnapshot,
   findPassport,
   findPersonByUserId,
+  findPersonWithPassport,
   type IdentityDocumentRow,
   isSnilsTaken,
   linkPersonBySnils,
@@ -67,11 +68,10 @@ export interface RegisterService {
 export function createRegisterService({ db, clock }: { db: Database; clock: Clock }): RegisterService {
   async function personalData(actor: Actor): Promise<PersonalData> {
     await authorizeWorker(db, actor, "register.read");
-    const [esia, person] = await Promise.all([
+    const [esia, { person, passport }] = await Promise.all([
       findEsiaSnapshot(db, actor.id),
-      findPersonByUserId(db, actor.id),
+      findPersonWithPassport(db, actor.id),
     ]);
-    const passport = person ? await findPassport(db, person.id) : undefined;
     const comparisons = compareWithEsia(
       esia ? esiaFacts(esia) : {},
       person ? registerFacts(person, passport) : {},

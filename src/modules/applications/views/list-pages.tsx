@@ -1,6 +1,7 @@
 // «Мои заявки» (W9): every application the worker ever made, newest first; and the form of a new one.
 import { formatDateTime } from "../../../shared/format.ts";
 import { ErrorSummary, type FieldError, Flash, fieldId } from "../../../ui/form.tsx";
+import { KeysetPager } from "../../../ui/keyset-pager.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { TableRegion } from "../../../ui/table.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
@@ -12,8 +13,11 @@ import { StatusBadge } from "./components.tsx";
 export function ApplicationsListPage(props: {
   ctx: PageContext;
   applications: ApplicationRow[];
+  /** Keyset paging: a link to the newest from a later page, the next page's cursor if any. */
+  paging?: { first: boolean; next: string | undefined };
   flash?: string | undefined;
 }) {
+  const next = props.paging?.next;
   return (
     <Layout ctx={props.ctx} title="Мои заявки" nav={workerNavigation}>
       <h1>Мои заявки</h1>
@@ -56,6 +60,11 @@ export function ApplicationsListPage(props: {
           </table>
         </TableRegion>
       )}
+      <KeysetPager
+        label="Страницы списка заявок"
+        firstHref={props.paging?.first ? "/lk/applications" : undefined}
+        nextHref={next && `/lk/applications?${new URLSearchParams({ after: next })}`}
+      />
     </Layout>
   );
 }

@@ -94,8 +94,8 @@ function Pagination({ label, previousHref, nextHref }: NonNullable<DocumentsView
   return (
     <nav class="pagination" aria-label="Страницы списка документов">
       {previousHref && (
-        <a href={previousHref} rel="prev">
-          ← Более новые
+        <a href={previousHref} rel="first">
+          ← К новейшим
         </a>
       )}
       <span aria-current="page">{label}</span>

@@ -42,17 +42,18 @@ test("the list: type label, size, Moscow time, links; usage against the quota", 
   assert.equal(view.pagination, undefined, "one page needs no navigation");
 });
 
-test("pages: links to the neighbours only", () => {
+test("pages: the next one by its cursor, and back to the newest", () => {
   const common = {
     documents: [],
     rejections: [],
     usage: { files: 60, bytes: 0 },
     quota: { maxFiles: 200, maxBytes: 1 },
   };
-  assert.deepEqual(buildDocumentsView({ ...common, page: 2, pages: 3 }).pagination, {
+  const next = "0b7c3a52-4f5e-4c1b-9d3e-2a6f8e9c1d40_2026-01-01 00:29:00+00";
+  assert.deepEqual(buildDocumentsView({ ...common, page: 2, pages: 3, next }).pagination, {
     label: "Страница 2 из 3",
     previousHref: "/lk/documents",
-    nextHref: "/lk/documents?page=3",
+    nextHref: `/lk/documents?after=${encodeURIComponent(next).replaceAll("%20", "+")}&page=3`,
   });
   assert.equal(buildDocumentsView({ ...common, page: 3, pages: 3 }).pagination?.nextHref, undefined);
 });

@@ -65,21 +65,25 @@ export function buildDocumentsView(
     quota: DocumentQuota;
     page: number;
     pages: number;
+    /** The keyset cursor of the next page, when there is one. */
+    next?: string | undefined;
   },
   flash?: string,
 ): DocumentsView {
-  const pageHref = (page: number) => (page === 1 ? "/lk/documents" : `/lk/documents?page=${page}`);
+  const nextHref = (after: string) =>
+    `/lk/documents?${new URLSearchParams({ after, page: String(data.page + 1) })}`;
   return {
     items: data.documents.map(documentItem),
     rejections: data.rejections.flatMap((entry) => rejectionItem(entry) ?? []),
     usage: `Занято ${formatFileSize(data.usage.bytes)} из ${formatFileSize(data.quota.maxBytes)}, документов: ${data.usage.files} из ${data.quota.maxFiles}.`,
     flash,
     pagination:
-      data.pages > 1
+      data.page > 1 || data.next
         ? {
             label: `Страница ${data.page} из ${data.pages}`,
-            previousHref: data.page > 1 ? pageHref(data.page - 1) : undefined,
-            nextHref: data.page < data.pages ? pageHref(data.page + 1) : undefined,
+            // Keyset paging walks forward only: back is to the newest documents.
+            previousHref: data.page > 1 ? "/lk/documents" : undefined,
+            nextHref: data.next ? nextHref(data.next) : undefined,
           }
         : undefined,
   };

@@ -1,5 +1,6 @@
 import { formatDateTime } from "../../../shared/format.ts";
 import { ErrorSummary, TextField } from "../../../ui/form.tsx";
+import { KeysetPager } from "../../../ui/keyset-pager.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import { type HistoryFilter, type HistoryFilterInput, pageQuery } from "../history.filter.ts";
@@ -73,7 +74,7 @@ export function HistoryPageView({ ctx, input, filter, page }: Props) {
               })}
             </ol>
           )}
-          {page.pages > 1 && <Pager filter={filter} page={page} />}
+          <Pager filter={filter} page={page} />
         </section>
       )}
     </Layout>
@@ -82,20 +83,14 @@ export function HistoryPageView({ ctx, input, filter, page }: Props) {
 
 function Pager({ filter, page }: { filter: HistoryFilter; page: HistoryPage }) {
   return (
-    <nav class="pager" aria-label="Страницы журнала">
-      {page.page > 1 && (
-        <a href={`/lk/history${pageQuery(filter, page.page - 1)}`} rel="prev">
-          ← Предыдущая
-        </a>
-      )}
+    <KeysetPager
+      label="Страницы журнала"
+      firstHref={page.page > 1 ? `/lk/history${pageQuery(filter)}` : undefined}
+      nextHref={page.next && `/lk/history${pageQuery(filter, { after: page.next, page: page.page + 1 })}`}
+    >
       <span>
         Страница {page.page} из {page.pages}
       </span>
-      {page.page < page.pages && (
-        <a href={`/lk/history${pageQuery(filter, page.page + 1)}`} rel="next">
-          Следующая →
-        </a>
-      )}
-    </nav>
+    </KeysetPager>
   );
 }

@@ -1,4 +1,5 @@
 // The journal's filter from the query string (who, what, when) and the rows as a reader sees them.
+import { formatTimeCursor, parseTimeCursor } from "../../../db/keyset.ts";
 import { formatDateTime, fullName } from "../../../shared/format.ts";
 import type { FieldError } from "../../../ui/form.tsx";
 import { addDays } from "../../register/expiry.ts";
@@ -19,19 +20,14 @@ export interface JournalQuery {
   count?: string | undefined;
 }
 
-/** `<id>_<time as the database prints it>`; undefined for anything else (the journal then starts at the newest). */
+/** `<id>_<time as the database prints it>` (src/db/keyset.ts); undefined for anything else (the journal then starts at the newest). */
 export function parseJournalCursor(value: string | undefined): JournalCursor | undefined {
-  const match = /^(\d{1,15})_(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}(?::\d{2})?)$/.exec(
-    value ?? "",
-  );
-  if (!match) return undefined;
-  const id = Number(match[1]);
-  return Number.isSafeInteger(id) ? { id, at: match[2] as string } : undefined;
+  const cursor = parseTimeCursor(value);
+  // The journal's ids are serial numbers.
+  return cursor && /^\d+$/.test(cursor.id) ? { id: Number(cursor.id), at: cursor.at } : undefined;
 }
 
-export function formatJournalCursor(row: { id: number; cursorAt: string }): string {
-  return `${row.id}_${row.cursorAt}`;
-}
+export const formatJournalCursor = formatTimeCursor;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Moscow has no daylight saving time: a calendar day starts at 00:00 UTC+3. */
