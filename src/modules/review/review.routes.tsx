@@ -14,11 +14,14 @@ import {
   field,
   formBody,
   formValues,
+  getFound,
   idParams,
-  respond,
+  optionalStrings,
+  postOutcome,
+  sendStoredFile,
+  signaturePartRoute,
 } from "../applications/routes-support.ts";
-import { downloadHeaders } from "../documents/download.ts";
-import { sendSignaturePart } from "../signatures/signatures.http.ts";
+import type { DocumentRow } from "../documents/documents.repository.ts";
 import { QueuePage } from "./views/queue-page.tsx";
 import { ReviewPage } from "./views/review-page.tsx";
 
@@ -34,23 +37,10 @@ export async function requireCommission(request: FastifyRequest, reply: FastifyR
   if (request.viewer.context?.kind !== "commission") await sendError(request, reply, "NOT_OPERATOR");
 }
 
-const queueQuery = Type.Object({
-  status: Type.Optional(Type.String({ maxLength: 40 })),
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
-  specialty: Type.Optional(Type.String({ maxLength: 40 })),
-  overdue: Type.Optional(Type.String({ maxLength: 1 })),
-  after: Type.Optional(Type.String({ maxLength: 40 })),
-  page: Type.Optional(Type.String({ maxLength: 7 })),
-});
+const queueQuery = optionalStrings({ status: 40, kind: 40, specialty: 40, overdue: 1, after: 40, page: 7 });
 const documentParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   documentId: Type.String({ maxLength: 64 }),
-});
-
-const signatureParams = Type.Object({
-  id: Type.String({ maxLength: 64 }),
-  signatureId: Type.String({ maxLength: 64 }),
-  part: Type.Union([Type.Literal("sig"), Type.Literal("document")]),
 });
 
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
@@ -96,54 +86,40 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     (request, reply) => showReview(request, reply, request.params.id),
   );
 
-  app.get<{ Params: { id: string; documentId: string } }>(
+  getFound<{ id: string; documentId: string }, DocumentRow>(
+    app,
     "/review/applications/:id/documents/:documentId",
     { preHandler: requireCommission, schema: { params: documentParams } },
-    async (request, reply) => {
-      const document = await review.document(
-        cabinetActor(request),
-        request.params.id,
-        request.params.documentId,
-      );
-      if (!document) return sendError(request, reply, "NOT_FOUND");
-      return reply
-        .headers(downloadHeaders(document))
-        .send(await app.deps.fileStorage.open(document.storageKey));
-    },
+    (request) => review.document(cabinetActor(request), request.params.id, request.params.documentId),
+    sendStoredFile(app.deps.fileStorage),
   );
 
   // The head's signature on the report's agreement and the decision document it signs.
-  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
+  signaturePartRoute(
+    app,
     "/review/applications/:id/signatures/:signatureId/:part",
-    { preHandler: requireCommission, schema: { params: signatureParams } },
-    async (request, reply) => {
-      const { id, signatureId, part } = request.params;
-      const details = await review.details(cabinetActor(request), id);
-      const row = details?.agreementSignatures.find((candidate) => candidate.id === signatureId);
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      return sendSignaturePart(reply, row, part, `zayavka-${details?.application.number ?? ""}`);
+    requireCommission,
+    async (request) => {
+      const details = await review.details(cabinetActor(request), request.params.id);
+      return {
+        rows: details?.agreementSignatures ?? [],
+        baseName: `zayavka-${details?.application.number ?? ""}`,
+      };
     },
   );
 
+  const idForm = { preHandler: requireCommission, schema: { params: idParams, body: formBody } };
   function move(
     path: string,
     flash: string,
     run: (request: FastifyRequest<{ Params: { id: string }; Body: Body }>) => Promise<Outcome>,
   ) {
-    app.post<{ Params: { id: string }; Body: Body }>(
-      `/review/applications/:id${path}`,
-      { preHandler: requireCommission, schema: { params: idParams, body: formBody } },
-      async (request, reply) => {
-        const { id } = request.params;
-        return respond(
-          request,
-          reply,
-          await run(request),
-          { flash, redirect: `/review/applications/${id}` },
-          (problems) => showReview(request, reply, id, problems, formValues(request.body)),
-        );
-      },
-    );
+    postOutcome<{ id: string }>(app, `/review/applications/:id${path}`, idForm, {
+      run,
+      done: (request) => ({ flash, redirect: `/review/applications/${request.params.id}` }),
+      again: (request, reply, problems) =>
+        showReview(request, reply, request.params.id, problems, formValues(request.body)),
+    });
   }
 
   move("/start-review", "Заявление принято к рассмотрению.", (request) =>
