@@ -1,6 +1,7 @@
 // SQL of the applications module; plain objects in and out.
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { pickColumns } from "../../db/pick-columns.ts";
 import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { documents } from "../documents/documents.schema.ts";
 import { users } from "../identity/identity.schema.ts";
@@ -58,23 +59,20 @@ export async function insertApplication(
     new Intl.DateTimeFormat("en", { timeZone: "Europe/Moscow", year: "numeric" }).format(values.createdAt),
   );
   const number = await nextApplicationNumber(tx, year);
-  const [row] = await tx
-    .insert(applications)
-    .values({ ...values, number })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, applications, { ...values, number });
 }
 
-/** By id alone: the services check who may see it, so that a foreign id is audited as a denial. */
-export async function findApplication(db: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
-  return row;
-}
-
-/** Locks the row until the transaction ends: concurrent changes of one application queue up. */
-export async function lockApplication(tx: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).limit(1).for("update");
+/**
+ * By id alone: the services check who may see it, so that a foreign id is audited as a denial.
+ * `lock` holds the row until the transaction ends: concurrent changes of one application queue up.
+ */
+export async function findApplication(
+  db: DbExecutor,
+  id: string,
+  lock = false,
+): Promise<ApplicationRow | undefined> {
+  const query = db.select().from(applications).where(eq(applications.id, id)).limit(1);
+  const [row] = lock ? await query.for("update") : await query;
   return row;
 }
 
@@ -127,17 +125,15 @@ export async function moveStatus(
 export const insertEvent = (tx: DbExecutor, event: NewEvent): Promise<EventRow> =>
   insertRow(tx, applicationEvents, event);
 
-export async function findEvent(db: DbExecutor, id: number): Promise<EventRow | undefined> {
-  const [row] = await db.select().from(applicationEvents).where(eq(applicationEvents.id, id)).limit(1);
-  return row;
-}
+export const findEvent = (db: DbExecutor, id: number): Promise<EventRow | undefined> =>
+  findRow(db, applicationEvents, eq(applicationEvents.id, id));
 
 /** History with the actor's name; the oldest first, as a journal reads. */
 export async function listEvents(db: DbExecutor, applicationId: string) {
   return db
     .select({
       event: applicationEvents,
-      actor: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
+      actor: pickColumns(users, "lastName", "firstName", "middleName"),
     })
     .from(applicationEvents)
     .leftJoin(users, eq(users.id, applicationEvents.actorId))
@@ -148,12 +144,8 @@ export async function listEvents(db: DbExecutor, applicationId: string) {
 export async function listAttachments(db: DbExecutor, applicationId: string): Promise<AttachmentItem[]> {
   return db
     .select({
-      id: applicationAttachments.id,
-      slotId: applicationAttachments.slotId,
-      documentId: applicationAttachments.documentId,
-      typeCode: documents.typeCode,
-      originalName: documents.originalName,
-      sizeBytes: documents.sizeBytes,
+      ...pickColumns(applicationAttachments, "id", "slotId", "documentId"),
+      ...pickColumns(documents, "typeCode", "originalName", "sizeBytes"),
       attachedAt: applicationAttachments.attachedAt,
     })
     .from(applicationAttachments)
@@ -169,22 +161,11 @@ export async function insertAttachment(
   await tx.insert(applicationAttachments).values(values).onConflictDoNothing();
 }
 
-export async function deleteAttachment(
+export const deleteAttachment = (
   tx: DbExecutor,
   applicationId: string,
   attachmentId: string,
-): Promise<boolean> {
-  const rows = await tx
-    .delete(applicationAttachments)
-    .where(
-      and(
-        eq(applicationAttachments.id, attachmentId),
-        eq(applicationAttachments.applicationId, applicationId),
-      ),
-    )
-    .returning({ id: applicationAttachments.id });
-  return rows.length > 0;
-}
+): Promise<boolean> => deleteOfApplication(tx, applicationAttachments, applicationId, attachmentId);
 
 /** Every document the application uses: slots and provided requested documents. */
 export async function listUsedDocumentIds(db: DbExecutor, applicationId: string): Promise<string[]> {
@@ -222,17 +203,32 @@ export async function documentsUsedElsewhere(
   return new Set(rows.map((row) => row.id));
 }
 
-export async function listPortfolioEntries(
+/** The tables of rows that belong to one application and are listed, added and removed with it. */
+type ChildTable = typeof applicationAttachments | typeof portfolioEntries | typeof requestedDocuments;
+
+const listOfApplication = <Table extends ChildTable>(
   db: DbExecutor,
+  table: Table,
   applicationId: string,
-): Promise<PortfolioEntryRow[]> {
-  return listRows(
-    db,
-    portfolioEntries,
-    eq(portfolioEntries.applicationId, applicationId),
-    asc(portfolioEntries.completedOn),
-  );
+  ...order: SQL[]
+): Promise<Table["$inferSelect"][]> => listRows(db, table, eq(table.applicationId, applicationId), ...order);
+
+/** Removes the application's row `id`; false when it is not there (or belongs to another application). */
+async function deleteOfApplication(
+  tx: DbExecutor,
+  table: typeof applicationAttachments | typeof portfolioEntries,
+  applicationId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await tx
+    .delete(table)
+    .where(and(eq(table.id, id), eq(table.applicationId, applicationId)))
+    .returning({ id: table.id });
+  return rows.length > 0;
 }
+
+export const listPortfolioEntries = (db: DbExecutor, applicationId: string): Promise<PortfolioEntryRow[]> =>
+  listOfApplication(db, portfolioEntries, applicationId, asc(portfolioEntries.completedOn));
 
 export async function insertPortfolioEntry(
   tx: DbExecutor,
@@ -241,30 +237,23 @@ export async function insertPortfolioEntry(
   await tx.insert(portfolioEntries).values(values);
 }
 
-export async function deletePortfolioEntry(
+export const deletePortfolioEntry = (
   tx: DbExecutor,
   applicationId: string,
   entryId: string,
-): Promise<boolean> {
-  const rows = await tx
-    .delete(portfolioEntries)
-    .where(and(eq(portfolioEntries.id, entryId), eq(portfolioEntries.applicationId, applicationId)))
-    .returning({ id: portfolioEntries.id });
-  return rows.length > 0;
-}
+): Promise<boolean> => deleteOfApplication(tx, portfolioEntries, applicationId, entryId);
 
-export async function listRequestedDocuments(
+export const listRequestedDocuments = (
   db: DbExecutor,
   applicationId: string,
-): Promise<RequestedDocumentRow[]> {
-  return listRows(
+): Promise<RequestedDocumentRow[]> =>
+  listOfApplication(
     db,
     requestedDocuments,
-    eq(requestedDocuments.applicationId, applicationId),
+    applicationId,
     asc(requestedDocuments.requestedAt),
     asc(requestedDocuments.label),
   );
-}
 
 export async function insertRequestedDocuments(
   tx: DbExecutor,

@@ -1,6 +1,7 @@
 // SQL of «Одобрение заявок»: the applications whose report was sent to one organization's head.
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { pickColumns } from "../../db/pick-columns.ts";
 import { users } from "../identity/identity.schema.ts";
 import { applications } from "./applications.schema.ts";
 
@@ -21,12 +22,8 @@ export async function listForOrganization(
 ): Promise<ApprovalItem[]> {
   return db
     .select({
-      id: applications.id,
-      number: applications.number,
-      status: applications.status,
-      specialtyName: applications.specialtyName,
-      updatedAt: applications.updatedAt,
-      applicant: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
+      ...pickColumns(applications, "id", "number", "status", "specialtyName", "updatedAt"),
+      applicant: pickColumns(users, "lastName", "firstName", "middleName"),
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.userId))
