@@ -5,21 +5,8 @@ import { pickColumns } from "../../db/pick-columns.ts";
 import { users } from "../identity/identity.schema.ts";
 import { applications } from "./applications.schema.ts";
 
-export interface ApprovalItem {
-  id: string;
-  number: number;
-  status: (typeof applications.$inferSelect)["status"];
-  specialtyName: string;
-  updatedAt: Date;
-  applicant: { lastName: string; firstName: string; middleName: string | null };
-}
-
 /** Waiting ones first, then the rest of the organization's history, newest first. */
-export async function listForOrganization(
-  db: DbExecutor,
-  organizationId: string,
-  limit = 200,
-): Promise<ApprovalItem[]> {
+export async function listForOrganization(db: DbExecutor, organizationId: string, limit = 200) {
   return db
     .select({
       ...pickColumns(applications, "id", "number", "status", "specialtyName", "updatedAt"),
@@ -31,3 +18,6 @@ export async function listForOrganization(
     .orderBy(sql`${applications.status} = 'awaiting_head' desc`, desc(applications.updatedAt))
     .limit(limit);
 }
+
+/** One line of «Одобрение заявок»: the application and who filed it. */
+export type ApprovalItem = Awaited<ReturnType<typeof listForOrganization>>[number];

@@ -1,7 +1,6 @@
 import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
 import { counted, nouns } from "../../../shared/plural.ts";
 import { ActionButton, PostForm } from "../../../ui/actions.tsx";
-import { TextAreaField } from "../../../ui/fields.tsx";
 import { ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import { SummaryList } from "../../../ui/summary-list.tsx";
@@ -14,7 +13,7 @@ import { kindDefinitions } from "../applications.kinds.ts";
 import { signaturePrefix } from "../approval-decision.ts";
 import type { ApprovalItem } from "../approvals.repository.ts";
 import type { ApprovalsService } from "../approvals.service.ts";
-import { History, StatusBadge } from "./components.tsx";
+import { CommentField, History, StatusBadge } from "./components.tsx";
 
 type Frame = { ctx: PageContext; actor: CabinetActor; flash?: string | undefined };
 
@@ -140,14 +139,12 @@ export function ApprovalPage(
             />
           </div>
           <PostForm action={`${base}/refuse`} csrfToken={ctx.csrfToken}>
-            <TextAreaField
+            <CommentField
               name="reason"
               label="Причина отказа в согласовании"
               hint="Сотрудник увидит её; он сможет подать заявку с мотивированным отказом."
               value={props.reason}
               error={errors[0]?.message}
-              rows={3}
-              maxLength={2000}
             />
             <button type="submit" class="button button--danger">
               Отказать и подписать

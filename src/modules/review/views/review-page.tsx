@@ -5,14 +5,14 @@ import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
 import { counted, nouns } from "../../../shared/plural.ts";
 import { ActionButton, PostForm } from "../../../ui/actions.tsx";
-import { CheckboxGroup, RadioGroup, SelectField, TextAreaField } from "../../../ui/fields.tsx";
+import { CheckboxGroup, RadioGroup, SelectField } from "../../../ui/fields.tsx";
 import { binder, ErrorSummary, type FieldError, Flash, fieldId, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { SummaryList } from "../../../ui/summary-list.tsx";
 import { kindDefinitions } from "../../applications/applications.kinds.ts";
 import { agreementModeLabels } from "../../applications/applications.policy.ts";
 import { signaturePrefix } from "../../applications/approval-decision.ts";
-import { History, StatusBadge } from "../../applications/views/components.tsx";
+import { CommentField, History, StatusBadge } from "../../applications/views/components.tsx";
 import { SignatureLine } from "../../signatures/views/signing.tsx";
 import type { ReviewService } from "../review.service.ts";
 import { deadlineText, reviewNavigation } from "./queue-page.tsx";
@@ -140,13 +140,7 @@ export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Pr
             error={bind("slots").error}
           />
           <TextField name="otherLabel" label="Другой документ (если нужен)" value={values.otherLabel} />
-          <TextAreaField
-            name="comment"
-            label="Комментарий для заявителя"
-            value={values.comment}
-            rows={3}
-            maxLength={2000}
-          />
+          <CommentField name="comment" label="Комментарий для заявителя" value={values.comment} />
           <button type="submit" class="button">
             Запросить документы
           </button>
@@ -159,12 +153,10 @@ export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Pr
           <RadioGroup {...bind("decision")} legend="Решение" options={decisionOptions} />
           <TextField {...bind("protocolNumber")} label="Номер протокола" width="short" />
           <TextField {...bind("protocolDate")} label="Дата протокола" type="date" />
-          <TextAreaField
+          <CommentField
             {...bind("comment")}
             id={fieldId("decision-comment")}
             label="Комментарий (при отказе — причина)"
-            rows={3}
-            maxLength={2000}
           />
           <button type="submit" class="button">
             Принять решение
