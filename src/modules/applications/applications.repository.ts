@@ -16,22 +16,11 @@ import {
 import type { ApplicationStatus } from "./applications.status.ts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
-export type NewApplication = typeof applications.$inferInsert;
+type NewApplication = typeof applications.$inferInsert;
 export type ApplicationPatch = Partial<Omit<NewApplication, "id" | "number" | "userId" | "status">>;
 export type EventRow = typeof applicationEvents.$inferSelect;
-export type NewEvent = typeof applicationEvents.$inferInsert;
 export type PortfolioEntryRow = typeof portfolioEntries.$inferSelect;
 export type RequestedDocumentRow = typeof requestedDocuments.$inferSelect;
-
-export interface AttachmentItem {
-  id: string;
-  slotId: string;
-  documentId: string;
-  typeCode: string;
-  originalName: string;
-  sizeBytes: number;
-  attachedAt: Date;
-}
 
 /** Numbers of a year: the year times this plus the year's count (room for 999 999 a year). */
 export const NUMBERS_PER_YEAR = 1_000_000;
@@ -66,11 +55,7 @@ export async function insertApplication(
  * By id alone: the services check who may see it, so that a foreign id is audited as a denial.
  * `lock` holds the row until the transaction ends: concurrent changes of one application queue up.
  */
-export async function findApplication(
-  db: DbExecutor,
-  id: string,
-  lock = false,
-): Promise<ApplicationRow | undefined> {
+export async function findApplication(db: DbExecutor, id: string, lock = false) {
   const query = db.select().from(applications).where(eq(applications.id, id)).limit(1);
   const [row] = lock ? await query.for("update") : await query;
   return row;
@@ -87,20 +72,11 @@ export async function listUserApplications(db: DbExecutor, userId: string): Prom
 }
 
 /** The person's open application for the specialty, if any (one at a time). */
-export const findOpenApplication = (
-  db: DbExecutor,
-  userId: string,
-  specialtyCode: string,
-): Promise<ApplicationRow | undefined> =>
-  findRow(
-    db,
-    applications,
-    and(
-      eq(applications.userId, userId),
-      eq(applications.specialtyCode, specialtyCode),
-      sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
-    ),
-  );
+export function findOpenApplication(db: DbExecutor, userId: string, specialtyCode: string) {
+  const mine = and(eq(applications.userId, userId), eq(applications.specialtyCode, specialtyCode));
+  const open = sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`;
+  return findRow(db, applications, and(mine, open));
+}
 
 export async function updateApplication(tx: DbExecutor, id: string, patch: ApplicationPatch): Promise<void> {
   await tx.update(applications).set(patch).where(eq(applications.id, id));
@@ -122,8 +98,10 @@ export async function moveStatus(
   return row;
 }
 
-export const insertEvent = (tx: DbExecutor, event: NewEvent): Promise<EventRow> =>
-  insertRow(tx, applicationEvents, event);
+export const insertEvent = (
+  tx: DbExecutor,
+  event: typeof applicationEvents.$inferInsert,
+): Promise<EventRow> => insertRow(tx, applicationEvents, event);
 
 export const findEvent = (db: DbExecutor, id: number): Promise<EventRow | undefined> =>
   findRow(db, applicationEvents, eq(applicationEvents.id, id));
@@ -141,7 +119,8 @@ export async function listEvents(db: DbExecutor, applicationId: string) {
     .orderBy(asc(applicationEvents.occurredAt), asc(applicationEvents.id));
 }
 
-export async function listAttachments(db: DbExecutor, applicationId: string): Promise<AttachmentItem[]> {
+/** The slots' documents, with what the slot shows of each. */
+export async function listAttachments(db: DbExecutor, applicationId: string) {
   return db
     .select({
       ...pickColumns(applicationAttachments, "id", "slotId", "documentId"),
@@ -262,6 +241,10 @@ export async function insertRequestedDocuments(
   if (rows.length > 0) await tx.insert(requestedDocuments).values(rows);
 }
 
+/** The application's requests still waiting for a document. */
+const openRequestsOf = (applicationId: string) =>
+  and(eq(requestedDocuments.applicationId, applicationId), isNull(requestedDocuments.documentId));
+
 /** Fills one open request with the document; false when it was already provided or is not there. */
 export async function provideRequestedDocument(
   tx: DbExecutor,
@@ -273,13 +256,7 @@ export async function provideRequestedDocument(
   const rows = await tx
     .update(requestedDocuments)
     .set({ documentId, providedAt: at })
-    .where(
-      and(
-        eq(requestedDocuments.id, requestId),
-        eq(requestedDocuments.applicationId, applicationId),
-        isNull(requestedDocuments.documentId),
-      ),
-    )
+    .where(and(eq(requestedDocuments.id, requestId), openRequestsOf(applicationId)))
     .returning({ id: requestedDocuments.id });
   return rows.length > 0;
 }
@@ -288,6 +265,8 @@ export async function countOpenRequests(db: DbExecutor, applicationId: string): 
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(requestedDocuments)
-    .where(and(eq(requestedDocuments.applicationId, applicationId), isNull(requestedDocuments.documentId)));
+    .where(openRequestsOf(applicationId));
   return row?.count ?? 0;
 }
+
+export type AttachmentItem = Awaited<ReturnType<typeof listAttachments>>[number];

@@ -17,6 +17,7 @@ import {
   formValues,
   idParams,
   itemParams,
+  pageFrame,
   postOutcome,
   slotAnchor,
   slotHref,
@@ -47,10 +48,9 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     if (!stepsOf(view.periodic).includes(step)) return reply.redirect(stepHref(id, "kind"), 303);
     const page = (
       <ApplicationPage
-        ctx={pageContext(request, reply)}
+        {...pageFrame(request, reply)}
         view={view}
         step={step}
-        flash={takeFlash(request)}
         errors={problems}
         values={values}
       />
@@ -74,12 +74,11 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     if (!view.editable) return reply.redirect(`${stepHref(id, "documents")}${slotAnchor(slotId)}`, 303);
     const page = (
       <SlotChoicePage
-        ctx={pageContext(request, reply)}
+        {...pageFrame(request, reply)}
         view={view}
         slot={slot}
         choices={slotChoices(details, slotId)}
         errors={problems}
-        flash={takeFlash(request)}
       />
     );
     return sendHtml(reply, page, problems.length > 0 ? 400 : 200);

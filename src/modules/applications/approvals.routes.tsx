@@ -3,7 +3,6 @@
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
-import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import type { DocumentRow } from "../documents/documents.repository.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
@@ -20,6 +19,7 @@ import {
   formBody,
   getFound,
   idParams,
+  pageFrame,
   respond,
   sendStoredFile,
   signaturePartRoute,
@@ -45,7 +45,7 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
     const signed = await approvals.signatures(cabinetActor(request), id);
     const page = (
       <ApprovalPage
-        {...pageFrame(request, reply)}
+        {...headFrame(request, reply)}
         details={details}
         errors={problems}
         reason={reason}
@@ -57,7 +57,7 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get("/org/approvals", { preHandler: guard }, async (request, reply) => {
     const items = await approvals.queue(cabinetActor(request));
-    const page = <ApprovalsPage {...pageFrame(request, reply)} items={items} />;
+    const page = <ApprovalsPage {...headFrame(request, reply)} items={items} />;
     return sendHtml(reply, page);
   });
 
@@ -208,8 +208,8 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
 }
 
 /** What every page of the head's approvals shows around its content. */
-function pageFrame(request: FastifyRequest, reply: FastifyReply) {
-  return { ctx: pageContext(request, reply), actor: cabinetActorOf(request), flash: takeFlash(request) };
+function headFrame(request: FastifyRequest, reply: FastifyReply) {
+  return { ...pageFrame(request, reply), actor: cabinetActorOf(request) };
 }
 
 function decisionInput(body: Record<string, string> | undefined, now: Date): DecisionInput | undefined {

@@ -4,7 +4,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptio
 import { Type } from "typebox";
 import { assertNoControlCharacters } from "../../http/control-characters.ts";
 import { sendError } from "../../http/errors.tsx";
-import { setFlash } from "../../http/flash.ts";
+import { setFlash, takeFlash } from "../../http/flash.ts";
+import { pageContext } from "../../http/render.ts";
 import type { DocumentsService, ReceivedFile } from "../documents/documents.service.ts";
 import { downloadHeaders } from "../documents/download.ts";
 import type { FileStorage } from "../documents/storage.ts";
@@ -211,3 +212,9 @@ export function signaturePartRoute(
     (reply, { row, baseName }, request) => sendSignaturePart(reply, row, request.params.part, baseName),
   );
 }
+
+/** What every page shows around its content: the page context and the one-time message. */
+export const pageFrame = (request: FastifyRequest, reply: FastifyReply) => ({
+  ctx: pageContext(request, reply),
+  flash: takeFlash(request),
+});

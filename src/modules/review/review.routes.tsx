@@ -4,8 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { takeFlash } from "../../http/flash.ts";
-import { pageContext, sendHtml } from "../../http/render.ts";
+import { sendHtml } from "../../http/render.ts";
 import type { Problem } from "../applications/applications.policy.ts";
 import type { Outcome } from "../applications/applications.service.ts";
 import {
@@ -17,6 +16,7 @@ import {
   getFound,
   idParams,
   optionalStrings,
+  pageFrame,
   postOutcome,
   sendStoredFile,
   signaturePartRoute,
@@ -56,13 +56,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const details = await review.details(cabinetActor(request), id);
     if (!details) return sendError(request, reply, "NOT_FOUND");
     const page = (
-      <ReviewPage
-        ctx={pageContext(request, reply)}
-        details={details}
-        flash={takeFlash(request)}
-        errors={problems}
-        values={values}
-      />
+      <ReviewPage {...pageFrame(request, reply)} details={details} errors={problems} values={values} />
     );
     return sendHtml(reply, page, problems.length > 0 ? 400 : 200);
   }
@@ -73,10 +67,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const queue = await review.queue(cabinetActor(request), request.query);
       if (!queue) return sendError(request, reply, "NOT_OPERATOR");
-      return sendHtml(
-        reply,
-        <QueuePage ctx={pageContext(request, reply)} queue={queue} flash={takeFlash(request)} />,
-      );
+      return sendHtml(reply, <QueuePage {...pageFrame(request, reply)} queue={queue} />);
     },
   );
 
