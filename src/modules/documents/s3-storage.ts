@@ -2,6 +2,7 @@
 // files (C8). Uploads stream in parts of 5 MB (at most two in memory), so a large file is never held
 // whole; staging objects live under `staging/` and are copied to their key on commit, then removed.
 // A crash between the two leaves a staging object, which the orphan finder removes.
+
 import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import {
@@ -13,6 +14,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import type { Config } from "../../config/config.ts";
 import {
   assertStorageKey,
   type FileStorage,
@@ -23,15 +25,8 @@ import {
 
 const stagingKeyPattern = /^staging\/[0-9a-f]{32}$/;
 
-export interface S3Settings {
-  bucket: string;
-  endpoint: string | undefined;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** MinIO and most self-hosted servers want `http://host/bucket/key` instead of a bucket subdomain. */
-  forcePathStyle: boolean;
-}
+/** As configured; `forcePathStyle` is for MinIO and most self-hosted servers (`http://host/bucket/key`). */
+export type S3Settings = Config["s3"];
 
 const PART_SIZE = 5 * 1024 * 1024;
 
