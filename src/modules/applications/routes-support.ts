@@ -1,5 +1,6 @@
 // Helpers shared by the routes of applications, approvals and the back office: the actor, reading
-// a multipart upload, and turning a use case's outcome into a redirect or an error page.
+// a multipart upload, turning a use case's outcome into a redirect or an error page, and the route
+// shapes they all repeat (a form post on an application, a found-or-«не найдено» GET, a signature file).
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from "fastify";
 import { Type } from "typebox";
 import { assertNoControlCharacters } from "../../http/control-characters.ts";
