@@ -2,7 +2,7 @@
 // (DESIGN convention 7): the right context, then the right application. Denials are audited.
 import type { SessionContext } from "../../http/session.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
-import { type ApplicationRow, findApplication, lockApplication } from "./applications.repository.ts";
+import { type ApplicationRow, findApplication } from "./applications.repository.ts";
 import type { Executor } from "./applications.transitions.ts";
 
 /** The signed-in person as the services see them. */
@@ -44,7 +44,7 @@ export async function ownApplication(
     return undefined;
   }
   if (!isUuid(id)) return undefined;
-  const application = lock ? await lockApplication(db, id) : await findApplication(db, id);
+  const application = await findApplication(db, id, lock);
   if (application && application.userId !== actor.userId) {
     await auditDenied(db, actor, { applicationId: id, action, reason: "foreign" });
     return undefined;

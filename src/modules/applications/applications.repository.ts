@@ -1,7 +1,8 @@
 // SQL of the applications module; plain objects in and out.
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import { cursorText, olderThan, type TimeCursor } from "../../db/keyset.ts";
+import { pickColumns } from "../../db/pick-columns.ts";
 import { prepared } from "../../db/prepared.ts";
 import { findRow, insertRow, listRows } from "../../db/rows.ts";
 import { documents } from "../documents/documents.schema.ts";
@@ -17,22 +18,11 @@ import {
 import type { ApplicationStatus } from "./applications.status.ts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
-export type NewApplication = typeof applications.$inferInsert;
+type NewApplication = typeof applications.$inferInsert;
 export type ApplicationPatch = Partial<Omit<NewApplication, "id" | "number" | "userId" | "status">>;
 export type EventRow = typeof applicationEvents.$inferSelect;
-export type NewEvent = typeof applicationEvents.$inferInsert;
 export type PortfolioEntryRow = typeof portfolioEntries.$inferSelect;
 export type RequestedDocumentRow = typeof requestedDocuments.$inferSelect;
-
-export interface AttachmentItem {
-  id: string;
-  slotId: string;
-  documentId: string;
-  typeCode: string;
-  originalName: string;
-  sizeBytes: number;
-  attachedAt: Date;
-}
 
 /** Numbers of a year: the year times this plus the year's count (room for 999 999 a year). */
 export const NUMBERS_PER_YEAR = 1_000_000;
@@ -60,23 +50,16 @@ export async function insertApplication(
     new Intl.DateTimeFormat("en", { timeZone: "Europe/Moscow", year: "numeric" }).format(values.createdAt),
   );
   const number = await nextApplicationNumber(tx, year);
-  const [row] = await tx
-    .insert(applications)
-    .values({ ...values, number })
-    .returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
+  return insertRow(tx, applications, { ...values, number });
 }
 
-/** By id alone: the services check who may see it, so that a foreign id is audited as a denial. */
-export async function findApplication(db: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await db.select().from(applications).where(eq(applications.id, id)).limit(1);
-  return row;
-}
-
-/** Locks the row until the transaction ends: concurrent changes of one application queue up. */
-export async function lockApplication(tx: DbExecutor, id: string): Promise<ApplicationRow | undefined> {
-  const [row] = await tx.select().from(applications).where(eq(applications.id, id)).limit(1).for("update");
+/**
+ * By id alone: the services check who may see it, so that a foreign id is audited as a denial.
+ * `lock` holds the row until the transaction ends: concurrent changes of one application queue up.
+ */
+export async function findApplication(db: DbExecutor, id: string, lock = false) {
+  const query = db.select().from(applications).where(eq(applications.id, id)).limit(1);
+  const [row] = lock ? await query.for("update") : await query;
   return row;
 }
 
@@ -114,20 +97,11 @@ export async function listUserApplicationsPage(
 }
 
 /** The person's open application for the specialty, if any (one at a time). */
-export const findOpenApplication = (
-  db: DbExecutor,
-  userId: string,
-  specialtyCode: string,
-): Promise<ApplicationRow | undefined> =>
-  findRow(
-    db,
-    applications,
-    and(
-      eq(applications.userId, userId),
-      eq(applications.specialtyCode, specialtyCode),
-      sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`,
-    ),
-  );
+export function findOpenApplication(db: DbExecutor, userId: string, specialtyCode: string) {
+  const mine = and(eq(applications.userId, userId), eq(applications.specialtyCode, specialtyCode));
+  const open = sql`${applications.status} not in ('approved', 'rejected', 'withdrawn')`;
+  return findRow(db, applications, and(mine, open));
+}
 
 export async function updateApplication(tx: DbExecutor, id: string, patch: ApplicationPatch): Promise<void> {
   await tx.update(applications).set(patch).where(eq(applications.id, id));
@@ -149,20 +123,20 @@ export async function moveStatus(
   return row;
 }
 
-export const insertEvent = (tx: DbExecutor, event: NewEvent): Promise<EventRow> =>
-  insertRow(tx, applicationEvents, event);
+export const insertEvent = (
+  tx: DbExecutor,
+  event: typeof applicationEvents.$inferInsert,
+): Promise<EventRow> => insertRow(tx, applicationEvents, event);
 
-export async function findEvent(db: DbExecutor, id: number): Promise<EventRow | undefined> {
-  const [row] = await db.select().from(applicationEvents).where(eq(applicationEvents.id, id)).limit(1);
-  return row;
-}
+export const findEvent = (db: DbExecutor, id: number): Promise<EventRow | undefined> =>
+  findRow(db, applicationEvents, eq(applicationEvents.id, id));
 
 /** History with the actor's name; the oldest first, as a journal reads. */
 export async function listEvents(db: DbExecutor, applicationId: string) {
   return db
     .select({
       event: applicationEvents,
-      actor: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
+      actor: pickColumns(users, "lastName", "firstName", "middleName"),
     })
     .from(applicationEvents)
     .leftJoin(users, eq(users.id, applicationEvents.actorId))
@@ -170,15 +144,12 @@ export async function listEvents(db: DbExecutor, applicationId: string) {
     .orderBy(asc(applicationEvents.occurredAt), asc(applicationEvents.id));
 }
 
-export async function listAttachments(db: DbExecutor, applicationId: string): Promise<AttachmentItem[]> {
+/** The slots' documents, with what the slot shows of each. */
+export async function listAttachments(db: DbExecutor, applicationId: string) {
   return db
     .select({
-      id: applicationAttachments.id,
-      slotId: applicationAttachments.slotId,
-      documentId: applicationAttachments.documentId,
-      typeCode: documents.typeCode,
-      originalName: documents.originalName,
-      sizeBytes: documents.sizeBytes,
+      ...pickColumns(applicationAttachments, "id", "slotId", "documentId"),
+      ...pickColumns(documents, "typeCode", "originalName", "sizeBytes"),
       attachedAt: applicationAttachments.attachedAt,
     })
     .from(applicationAttachments)
@@ -194,22 +165,11 @@ export async function insertAttachment(
   await tx.insert(applicationAttachments).values(values).onConflictDoNothing();
 }
 
-export async function deleteAttachment(
+export const deleteAttachment = (
   tx: DbExecutor,
   applicationId: string,
   attachmentId: string,
-): Promise<boolean> {
-  const rows = await tx
-    .delete(applicationAttachments)
-    .where(
-      and(
-        eq(applicationAttachments.id, attachmentId),
-        eq(applicationAttachments.applicationId, applicationId),
-      ),
-    )
-    .returning({ id: applicationAttachments.id });
-  return rows.length > 0;
-}
+): Promise<boolean> => deleteOfApplication(tx, applicationAttachments, applicationId, attachmentId);
 
 /** Every document the application uses: slots and provided requested documents. */
 export async function listUsedDocumentIds(db: DbExecutor, applicationId: string): Promise<string[]> {
@@ -247,17 +207,32 @@ export async function documentsUsedElsewhere(
   return new Set(rows.map((row) => row.id));
 }
 
-export async function listPortfolioEntries(
+/** The tables of rows that belong to one application and are listed, added and removed with it. */
+type ChildTable = typeof applicationAttachments | typeof portfolioEntries | typeof requestedDocuments;
+
+const listOfApplication = <Table extends ChildTable>(
   db: DbExecutor,
+  table: Table,
   applicationId: string,
-): Promise<PortfolioEntryRow[]> {
-  return listRows(
-    db,
-    portfolioEntries,
-    eq(portfolioEntries.applicationId, applicationId),
-    asc(portfolioEntries.completedOn),
-  );
+  ...order: SQL[]
+): Promise<Table["$inferSelect"][]> => listRows(db, table, eq(table.applicationId, applicationId), ...order);
+
+/** Removes the application's row `id`; false when it is not there (or belongs to another application). */
+async function deleteOfApplication(
+  tx: DbExecutor,
+  table: typeof applicationAttachments | typeof portfolioEntries,
+  applicationId: string,
+  id: string,
+): Promise<boolean> {
+  const rows = await tx
+    .delete(table)
+    .where(and(eq(table.id, id), eq(table.applicationId, applicationId)))
+    .returning({ id: table.id });
+  return rows.length > 0;
 }
+
+export const listPortfolioEntries = (db: DbExecutor, applicationId: string): Promise<PortfolioEntryRow[]> =>
+  listOfApplication(db, portfolioEntries, applicationId, asc(portfolioEntries.completedOn));
 
 export async function insertPortfolioEntry(
   tx: DbExecutor,
@@ -266,30 +241,23 @@ export async function insertPortfolioEntry(
   await tx.insert(portfolioEntries).values(values);
 }
 
-export async function deletePortfolioEntry(
+export const deletePortfolioEntry = (
   tx: DbExecutor,
   applicationId: string,
   entryId: string,
-): Promise<boolean> {
-  const rows = await tx
-    .delete(portfolioEntries)
-    .where(and(eq(portfolioEntries.id, entryId), eq(portfolioEntries.applicationId, applicationId)))
-    .returning({ id: portfolioEntries.id });
-  return rows.length > 0;
-}
+): Promise<boolean> => deleteOfApplication(tx, portfolioEntries, applicationId, entryId);
 
-export async function listRequestedDocuments(
+export const listRequestedDocuments = (
   db: DbExecutor,
   applicationId: string,
-): Promise<RequestedDocumentRow[]> {
-  return listRows(
+): Promise<RequestedDocumentRow[]> =>
+  listOfApplication(
     db,
     requestedDocuments,
-    eq(requestedDocuments.applicationId, applicationId),
+    applicationId,
     asc(requestedDocuments.requestedAt),
     asc(requestedDocuments.label),
   );
-}
 
 export async function insertRequestedDocuments(
   tx: DbExecutor,
@@ -297,6 +265,10 @@ export async function insertRequestedDocuments(
 ): Promise<void> {
   if (rows.length > 0) await tx.insert(requestedDocuments).values(rows);
 }
+
+/** The application's requests still waiting for a document. */
+const openRequestsOf = (applicationId: string) =>
+  and(eq(requestedDocuments.applicationId, applicationId), isNull(requestedDocuments.documentId));
 
 /** Fills one open request with the document; false when it was already provided or is not there. */
 export async function provideRequestedDocument(
@@ -309,13 +281,7 @@ export async function provideRequestedDocument(
   const rows = await tx
     .update(requestedDocuments)
     .set({ documentId, providedAt: at })
-    .where(
-      and(
-        eq(requestedDocuments.id, requestId),
-        eq(requestedDocuments.applicationId, applicationId),
-        isNull(requestedDocuments.documentId),
-      ),
-    )
+    .where(and(eq(requestedDocuments.id, requestId), openRequestsOf(applicationId)))
     .returning({ id: requestedDocuments.id });
   return rows.length > 0;
 }
@@ -324,6 +290,8 @@ export async function countOpenRequests(db: DbExecutor, applicationId: string): 
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(requestedDocuments)
-    .where(and(eq(requestedDocuments.applicationId, applicationId), isNull(requestedDocuments.documentId)));
+    .where(openRequestsOf(applicationId));
   return row?.count ?? 0;
 }
+
+export type AttachmentItem = Awaited<ReturnType<typeof listAttachments>>[number];

@@ -18,7 +18,8 @@ import {
   formValues,
   idParams,
   itemParams,
-  respond,
+  pageFrame,
+  postOutcome,
   slotAnchor,
   slotHref,
 } from "./routes-support.ts";
@@ -48,10 +49,9 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     if (!stepsOf(view.periodic).includes(step)) return reply.redirect(stepHref(id, "kind"), 303);
     const page = (
       <ApplicationPage
-        ctx={pageContext(request, reply)}
+        {...pageFrame(request, reply)}
         view={view}
         step={step}
-        flash={takeFlash(request)}
         errors={problems}
         values={values}
       />
@@ -75,12 +75,11 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     if (!view.editable) return reply.redirect(`${stepHref(id, "documents")}${slotAnchor(slotId)}`, 303);
     const page = (
       <SlotChoicePage
-        ctx={pageContext(request, reply)}
+        {...pageFrame(request, reply)}
         view={view}
         slot={slot}
         choices={slotChoices(details, slotId)}
         errors={problems}
-        flash={takeFlash(request)}
       />
     );
     return sendHtml(reply, page, problems.length > 0 ? 400 : 200);
@@ -153,109 +152,84 @@ export async function applicationsRoutes(fastify: FastifyInstance): Promise<void
     (request, reply) => showSlot(request, reply, request.params.id, request.params.itemId),
   );
 
-  /**
-   * A draft edit: the use case, then back to the place acted on (its step and anchor) with a
-   * message, or that step with the errors.
-   */
-  function draftEdit(
-    path: string,
-    flash: string,
-    step: StepKey,
-    anchor: (body: Body | undefined) => string,
-    run: (
-      request: FastifyRequest<{ Params: { id: string }; Body: Body }>,
-    ) => ReturnType<typeof services.drafts.saveReport>,
-  ) {
-    app.post(
-      `/lk/applications/:id${path}`,
-      { preHandler: requireViewer, schema: { params: idParams, body: formBody } },
-      async (request, reply) => {
-        const { id } = request.params;
-        return respond(
-          request,
-          reply,
-          await run(request),
-          { flash, redirect: `${stepHref(id, step)}${anchor(request.body)}` },
-          (problems) => showApplication(request, reply, id, problems, formValues(request.body), step),
-        );
-      },
-    );
+  const idForm = { preHandler: requireViewer, schema: { params: idParams, body: formBody } };
+  const { drafts } = services;
+
+  // A draft edit: the use case, then back to the place acted on (its step and anchor) with a
+  // message, or that step with the errors.
+  const draftEdits: [string, string, StepKey, string, typeof drafts.saveReport][] = [
+    ["/report", "Отчёт сохранён.", "report", "#field-report", drafts.saveReport],
+    [
+      "/agreement",
+      "Выбор по согласованию отчёта сохранён.",
+      "report",
+      "#field-agreement",
+      drafts.saveAgreement,
+    ],
+    ["/desired-date", "Дата сохранена.", "kind", "#desired-date", drafts.saveDesiredDate],
+    [
+      "/portfolio",
+      "Обучение добавлено в портфолио.",
+      "portfolio",
+      "#field-portfolio",
+      drafts.addPortfolioEntry,
+    ],
+  ];
+  for (const [path, flash, step, anchor, save] of draftEdits) {
+    postOutcome<{ id: string }>(fastify, `/lk/applications/:id${path}`, idForm, {
+      run: (request) => save(cabinetActor(request), request.params.id, formValues(request.body)),
+      done: (request) => ({ flash, redirect: `${stepHref(request.params.id, step)}${anchor}` }),
+      again: (request, reply, problems) =>
+        showApplication(request, reply, request.params.id, problems, formValues(request.body), step),
+    });
   }
 
-  const form = (body: Body) => formValues(body);
-  const fixed = (anchor: string) => () => anchor;
-
-  draftEdit("/report", "Отчёт сохранён.", "report", fixed("#field-report"), (request) =>
-    services.drafts.saveReport(cabinetActor(request), request.params.id, form(request.body)),
-  );
-  draftEdit(
-    "/agreement",
-    "Выбор по согласованию отчёта сохранён.",
-    "report",
-    fixed("#field-agreement"),
-    (request) => services.drafts.saveAgreement(cabinetActor(request), request.params.id, form(request.body)),
-  );
-  draftEdit("/desired-date", "Дата сохранена.", "kind", fixed("#desired-date"), (request) =>
-    services.drafts.saveDesiredDate(cabinetActor(request), request.params.id, form(request.body)),
-  );
-  draftEdit(
-    "/portfolio",
-    "Обучение добавлено в портфолио.",
-    "portfolio",
-    fixed("#field-portfolio"),
-    (request) =>
-      services.drafts.addPortfolioEntry(cabinetActor(request), request.params.id, form(request.body)),
-  );
-
   // Attaching from «Мои документы» happens on the slot's page; back to the slot on its step.
-  app.post(
-    "/lk/applications/:id/attachments",
-    { preHandler: requireViewer, schema: { params: idParams, body: formBody } },
-    async (request, reply) => {
-      const { id } = request.params;
-      const slotId = field(request.body, "slotId") ?? "";
+  const slotOf = (body: Body | undefined) => field(body, "slotId") ?? "";
+  postOutcome<{ id: string }>(fastify, "/lk/applications/:id/attachments", idForm, {
+    run: (request) => {
+      const slotId = slotOf(request.body);
       const documentId = field(request.body, `document-${slotId}`) ?? "";
-      const outcome = await services.drafts.attach(cabinetActor(request), id, slotId, documentId);
-      return respond(
-        request,
-        reply,
-        outcome,
-        { flash: "Документ прикреплён.", redirect: slotHref(id, slotId) },
-        (problems) => showSlot(request, reply, id, slotId, problems),
-      );
+      return drafts.attach(cabinetActor(request), request.params.id, slotId, documentId);
     },
-  );
+    done: (request) => ({
+      flash: "Документ прикреплён.",
+      redirect: slotHref(request.params.id, slotOf(request.body)),
+    }),
+    again: (request, reply, problems) =>
+      showSlot(request, reply, request.params.id, slotOf(request.body), problems),
+  });
 
   await filingRoutes(app, showApplication, showSlot);
 
-  app.post(
+  type Item = { id: string; itemId: string };
+  postOutcome<Item>(
+    fastify,
     "/lk/applications/:id/attachments/:itemId/remove",
     { preHandler: requireViewer, schema: { params: itemParams, body: Type.Optional(formBody) } },
-    async (request, reply) => {
-      const { id, itemId } = request.params;
-      const outcome = await services.drafts.detach(cabinetActor(request), id, itemId);
-      return respond(
-        request,
-        reply,
-        outcome,
-        { flash: "Документ откреплён.", redirect: slotHref(id, field(request.body, "slotId")) },
-        (problems) => showApplication(request, reply, id, problems, {}, "documents"),
-      );
+    {
+      run: (request) => drafts.detach(cabinetActor(request), request.params.id, request.params.itemId),
+      done: (request) => ({
+        flash: "Документ откреплён.",
+        redirect: slotHref(request.params.id, field(request.body, "slotId")),
+      }),
+      again: (request, reply, problems) =>
+        showApplication(request, reply, request.params.id, problems, {}, "documents"),
     },
   );
-  app.post(
+  postOutcome<Item>(
+    fastify,
     "/lk/applications/:id/portfolio/:itemId/remove",
     { preHandler: requireViewer, schema: { params: itemParams } },
-    async (request, reply) => {
-      const { id, itemId } = request.params;
-      const outcome = await services.drafts.removePortfolioEntry(cabinetActor(request), id, itemId);
-      return respond(
-        request,
-        reply,
-        outcome,
-        { flash: "Запись удалена из портфолио.", redirect: `${stepHref(id, "portfolio")}#portfolio-entries` },
-        (problems) => showApplication(request, reply, id, problems, {}, "portfolio"),
-      );
+    {
+      run: (request) =>
+        drafts.removePortfolioEntry(cabinetActor(request), request.params.id, request.params.itemId),
+      done: (request) => ({
+        flash: "Запись удалена из портфолио.",
+        redirect: `${stepHref(request.params.id, "portfolio")}#portfolio-entries`,
+      }),
+      again: (request, reply, problems) =>
+        showApplication(request, reply, request.params.id, problems, {}, "portfolio"),
     },
   );
 }

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   jsonb,
+  type PgColumnBuilderBase,
   pgTable,
   text,
   timestamp,
@@ -52,6 +53,7 @@ export interface PortfolioSnapshot {
 
 const day = (name: string) => date(name, { mode: "string" });
 const moment = (name: string) => timestamp(name, { withTimezone: true });
+const uuidKey = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
 
 /**
  * The gap-free counter of application numbers, one row per year: taken with an UPDATE in the
@@ -67,7 +69,7 @@ export const applicationNumberCounters = pgTable("application_number_counters", 
 export const applications = pgTable(
   "applications",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuidKey(),
     /** The number the worker and the commission quote: the year and the year's count, 2026000015. */
     number: bigserial("number", { mode: "number" }).notNull().unique(),
     userId: uuid("user_id")
@@ -114,14 +116,27 @@ export const applications = pgTable(
   ],
 );
 
+/** The application a row belongs to; the row goes with it. */
+const applicationRef = () =>
+  uuid("application_id")
+    .notNull()
+    .references(() => applications.id, { onDelete: "cascade" });
+
+/** A list that belongs to one application: its own id, the application, and the index to read it by. */
+const listOfApplicationTable = <Name extends string, Columns extends Record<string, PgColumnBuilderBase>>(
+  name: Name,
+  columns: Columns,
+) =>
+  pgTable(name, { id: uuidKey(), applicationId: applicationRef(), ...columns }, (table) => [
+    index(`${name}_idx`).on(table.applicationId),
+  ]);
+
 /** A document of «Мои документы» put into a slot of the application. */
 export const applicationAttachments = pgTable(
   "application_attachments",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    applicationId: uuid("application_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
+    id: uuidKey(),
+    applicationId: applicationRef(),
     slotId: text("slot_id").notNull(),
     // A draft's document deleted from «Мои документы» simply leaves the slot; a submitted
     // application's documents are locked against deletion (documents.repository lockDocuments).
@@ -136,51 +151,33 @@ export const applicationAttachments = pgTable(
 );
 
 /** Education the worker adds to the portfolio beyond what the register holds. */
-export const portfolioEntries = pgTable(
-  "application_portfolio_entries",
-  {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    applicationId: uuid("application_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
-    title: text("title").notNull(),
-    institution: text("institution").notNull(),
-    hours: integer("hours").notNull(),
-    completedOn: day("completed_on").notNull(),
-    createdAt: moment("created_at").notNull(),
-  },
-  (table) => [index("application_portfolio_entries_idx").on(table.applicationId)],
-);
+export const portfolioEntries = listOfApplicationTable("application_portfolio_entries", {
+  title: text("title").notNull(),
+  institution: text("institution").notNull(),
+  hours: integer("hours").notNull(),
+  completedOn: day("completed_on").notNull(),
+  createdAt: moment("created_at").notNull(),
+});
 
 /** A document the commission asked for; `documentId` is set when the worker provides it (W11). */
-export const requestedDocuments = pgTable(
-  "application_requested_documents",
-  {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    applicationId: uuid("application_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
-    label: text("label").notNull(),
-    typeCode: text("type_code").notNull(),
-    /** The kind's slot asked for (null for a free-text item): its document types are the ones offered. */
-    slotId: text("slot_id"),
-    /** The commission's comment to the request, shown next to each item it asked for. */
-    comment: text("comment"),
-    requestedAt: moment("requested_at").notNull(),
-    documentId: uuid("document_id").references(() => documents.id, { onDelete: "set null" }),
-    providedAt: moment("provided_at"),
-  },
-  (table) => [index("application_requested_documents_idx").on(table.applicationId)],
-);
+export const requestedDocuments = listOfApplicationTable("application_requested_documents", {
+  label: text("label").notNull(),
+  typeCode: text("type_code").notNull(),
+  /** The kind's slot asked for (null for a free-text item): its document types are the ones offered. */
+  slotId: text("slot_id"),
+  /** The commission's comment to the request, shown next to each item it asked for. */
+  comment: text("comment"),
+  requestedAt: moment("requested_at").notNull(),
+  documentId: uuid("document_id").references(() => documents.id, { onDelete: "set null" }),
+  providedAt: moment("provided_at"),
+});
 
 /** «История изменений» (W12): every move with date, time and who. */
 export const applicationEvents = pgTable(
   "application_events",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    applicationId: uuid("application_id")
-      .notNull()
-      .references(() => applications.id, { onDelete: "cascade" }),
+    applicationId: applicationRef(),
     occurredAt: moment("occurred_at").notNull(),
     actorId: uuid("actor_id").references(() => users.id),
     actorRole: text("actor_role").$type<ApplicationRole>().notNull(),

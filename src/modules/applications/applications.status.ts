@@ -32,22 +32,20 @@ export const statusLabels: Record<ApplicationStatus, string> = {
   withdrawn: "Отозвано",
 };
 
-export const applicationRoles = {
-  worker: "worker",
-  head: "head",
-  operator: "operator",
-  /** The cabinet itself, e.g. when the last requested document arrives. */
-  system: "system",
-} as const;
+/** Codes that are their own names: each key of a label table stands for itself. */
+const codesOf = <Table extends Record<string, string>>(table: Table) =>
+  Object.fromEntries(Object.keys(table).map((code) => [code, code])) as { [Code in keyof Table]: Code };
 
-export type ApplicationRole = (typeof applicationRoles)[keyof typeof applicationRoles];
-
-export const roleLabels: Record<ApplicationRole, string> = {
+export const roleLabels = {
   worker: "Заявитель",
   head: "Руководитель организации",
   operator: "Аккредитационная комиссия",
+  /** The cabinet itself, e.g. when the last requested document arrives. */
   system: "Автоматически",
-};
+} satisfies Record<string, string>;
+
+export type ApplicationRole = keyof typeof roleLabels;
+export const applicationRoles = codesOf(roleLabels);
 
 export const applicationActions = {
   sendToHead: "send_to_head",
@@ -85,15 +83,14 @@ export const actionLabels: Record<ApplicationAction, string> = {
 };
 
 /** Entries of «История изменений» that do not move the status. */
-export const noteActions = { create: "create", assign: "assign" } as const;
-
-export type NoteAction = (typeof noteActions)[keyof typeof noteActions];
-export type HistoryAction = ApplicationAction | NoteAction;
-
-export const noteLabels: Record<NoteAction, string> = {
+export const noteLabels = {
   create: "Заявка создана",
   assign: "Назначен ответственный сотрудник комиссии",
-};
+} satisfies Record<string, string>;
+
+export type NoteAction = keyof typeof noteLabels;
+export type HistoryAction = ApplicationAction | NoteAction;
+export const noteActions = codesOf(noteLabels);
 
 const s = applicationStatuses;
 const r = applicationRoles;

@@ -76,16 +76,19 @@ export async function moveApplication(
   actor: Actor,
   options: { comment?: string | null; patch?: ApplicationPatch } = {},
 ): Promise<MoveOutcome> {
-  const decision = decideTransition(application.status, action, actor.role);
-  if (!decision.ok) {
-    await writeAudit(tx, {
+  // Every attempt is audited, the refused ones with the reason.
+  const audit = (outcome: "denied" | "success", details: { reason: string } | { to: string }) =>
+    writeAudit(tx, {
       event: "application.status_changed",
-      outcome: "denied",
+      outcome,
       userId: actor.userId,
       organizationId: actor.organizationId ?? null,
       ip: actor.ip,
-      details: { applicationId: application.id, action, from: application.status, reason: decision.reason },
+      details: { applicationId: application.id, action, from: application.status, ...details },
     });
+  const decision = decideTransition(application.status, action, actor.role);
+  if (!decision.ok) {
+    await audit("denied", { reason: decision.reason });
     return decision;
   }
   const patch = { ...stageDeadline(action, moscowDay(now)), ...options.patch, updatedAt: now };
@@ -101,14 +104,7 @@ export async function moveApplication(
     toStatus: decision.to,
     comment: options.comment ?? null,
   });
-  await writeAudit(tx, {
-    event: "application.status_changed",
-    outcome: "success",
-    userId: actor.userId,
-    organizationId: actor.organizationId ?? null,
-    ip: actor.ip,
-    details: { applicationId: application.id, action, from: application.status, to: decision.to },
-  });
+  await audit("success", { to: decision.to });
   await enqueueJob(tx, { kind: STATUS_NOTICE_JOB, payload: { eventId: event.id }, runAt: now });
   await updateDocumentLocks(tx, moved, now);
   return { ok: true, application: moved };

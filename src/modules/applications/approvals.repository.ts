@@ -1,32 +1,16 @@
 // SQL of «Одобрение заявок»: the applications whose report was sent to one organization's head.
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { pickColumns } from "../../db/pick-columns.ts";
 import { users } from "../identity/identity.schema.ts";
 import { applications } from "./applications.schema.ts";
 
-export interface ApprovalItem {
-  id: string;
-  number: number;
-  status: (typeof applications.$inferSelect)["status"];
-  specialtyName: string;
-  updatedAt: Date;
-  applicant: { lastName: string; firstName: string; middleName: string | null };
-}
-
 /** Waiting ones first, then the rest of the organization's history, newest first. */
-export async function listForOrganization(
-  db: DbExecutor,
-  organizationId: string,
-  limit = 200,
-): Promise<ApprovalItem[]> {
+export async function listForOrganization(db: DbExecutor, organizationId: string, limit = 200) {
   return db
     .select({
-      id: applications.id,
-      number: applications.number,
-      status: applications.status,
-      specialtyName: applications.specialtyName,
-      updatedAt: applications.updatedAt,
-      applicant: { lastName: users.lastName, firstName: users.firstName, middleName: users.middleName },
+      ...pickColumns(applications, "id", "number", "status", "specialtyName", "updatedAt"),
+      applicant: pickColumns(users, "lastName", "firstName", "middleName"),
     })
     .from(applications)
     .innerJoin(users, eq(users.id, applications.userId))
@@ -34,3 +18,6 @@ export async function listForOrganization(
     .orderBy(sql`${applications.status} = 'awaiting_head' desc`, desc(applications.updatedAt))
     .limit(limit);
 }
+
+/** One line of «Одобрение заявок»: the application and who filed it. */
+export type ApprovalItem = Awaited<ReturnType<typeof listForOrganization>>[number];

@@ -2,28 +2,30 @@
 // the organization's workers. The cabinet's guard checks the organization; the service checks the role.
 import multipart from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { downloadHeaders } from "../documents/download.ts";
+import type { DocumentRow } from "../documents/documents.repository.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
 import { readSignatureForm, signatureMultipartLimits } from "../signatures/signature-form.ts";
-import { sendSignaturePart, signatureActorOf } from "../signatures/signatures.http.ts";
+import { signatureActorOf } from "../signatures/signatures.http.ts";
 import { listCertificates } from "../signatures/signatures.repository.ts";
 import type { Problem } from "./applications.policy.ts";
 import { decisionTime, parseDecisionTime } from "./approval-decision.ts";
 import type { DecisionInput } from "./approvals.service.ts";
-import { cabinetActor, field, formBody, idParams, respond } from "./routes-support.ts";
+import {
+  cabinetActor,
+  field,
+  formBody,
+  getFound,
+  idParams,
+  pageFrame,
+  respond,
+  sendStoredFile,
+  signaturePartRoute,
+} from "./routes-support.ts";
 import { ApprovalPage, ApprovalsPage } from "./views/approval-pages.tsx";
 import { SignDecisionPage } from "./views/sign-decision-page.tsx";
-
-const signatureParams = Type.Object({
-  id: Type.String({ maxLength: 64 }),
-  signatureId: Type.String({ maxLength: 64 }),
-  part: Type.Union([Type.Literal("sig"), Type.Literal("document")]),
-});
 
 export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
   const { approvals } = app.deps.accreditation;
@@ -43,9 +45,7 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
     const signed = await approvals.signatures(cabinetActor(request), id);
     const page = (
       <ApprovalPage
-        ctx={pageContext(request, reply)}
-        actor={cabinetActorOf(request)}
-        flash={takeFlash(request)}
+        {...headFrame(request, reply)}
         details={details}
         errors={problems}
         reason={reason}
@@ -57,14 +57,7 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
 
   app.get("/org/approvals", { preHandler: guard }, async (request, reply) => {
     const items = await approvals.queue(cabinetActor(request));
-    const page = (
-      <ApprovalsPage
-        ctx={pageContext(request, reply)}
-        actor={cabinetActorOf(request)}
-        flash={takeFlash(request)}
-        items={items}
-      />
-    );
+    const page = <ApprovalsPage {...headFrame(request, reply)} items={items} />;
     return sendHtml(reply, page);
   });
 
@@ -74,15 +67,12 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
     (request, reply) => showApproval(request, reply, request.params.id),
   );
 
-  app.get<{ Params: { id: string } }>(
+  getFound<{ id: string }, DocumentRow>(
+    app,
     "/org/approvals/:id/report",
     { preHandler: guard, schema: { params: idParams } },
-    async (request, reply) => {
-      const document = await approvals.reportDocument(cabinetActor(request), request.params.id);
-      if (!document) return sendError(request, reply, "NOT_FOUND");
-      const content = await app.deps.fileStorage.open(document.storageKey);
-      return reply.headers(downloadHeaders(document)).send(content);
-    },
+    (request) => approvals.reportDocument(cabinetActor(request), request.params.id),
+    sendStoredFile(app.deps.fileStorage),
   );
 
   /** The signing page of a decision whose document could be drawn up, or the refusal page. */
@@ -211,17 +201,15 @@ export async function approvalsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // The stored signature of a decision and the document it signs, for the head.
-  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
-    "/org/approvals/:id/signatures/:signatureId/:part",
-    { preHandler: guard, schema: { params: signatureParams } },
-    async (request, reply) => {
-      const { id, signatureId, part } = request.params;
-      const rows = await approvals.signatures(cabinetActor(request), id);
-      const row = rows.find((candidate) => candidate.id === signatureId);
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      return sendSignaturePart(reply, row, part, `zayavka-${id.slice(0, 8)}`);
-    },
-  );
+  signaturePartRoute(app, "/org/approvals/:id/signatures/:signatureId/:part", guard, async (request) => ({
+    rows: await approvals.signatures(cabinetActor(request), request.params.id),
+    baseName: `zayavka-${request.params.id.slice(0, 8)}`,
+  }));
+}
+
+/** What every page of the head's approvals shows around its content. */
+function headFrame(request: FastifyRequest, reply: FastifyReply) {
+  return { ...pageFrame(request, reply), actor: cabinetActorOf(request) };
 }
 
 function decisionInput(body: Record<string, string> | undefined, now: Date): DecisionInput | undefined {

@@ -13,12 +13,7 @@ import type { VerifiedSignature } from "../signatures/signatures.service.ts";
 import { auditDenied, type CabinetActor, isUuid } from "./applications.access.ts";
 import { REPORT_SLOT_ID } from "./applications.kinds.ts";
 import { isForOrganization } from "./applications.policy.ts";
-import {
-  type ApplicationRow,
-  findApplication,
-  listEvents,
-  lockApplication,
-} from "./applications.repository.ts";
+import { type ApplicationRow, findApplication, listEvents } from "./applications.repository.ts";
 import type { ApplicationsDeps, Outcome } from "./applications.service.ts";
 import { loadFilingState } from "./applications.service.ts";
 import { availableActions } from "./applications.status.ts";
@@ -63,7 +58,7 @@ export function createApprovalsService({ db, clock, filingWindow }: Applications
       return undefined;
     }
     if (!isUuid(id)) return undefined;
-    const application = lock ? await lockApplication(executor, id) : await findApplication(executor, id);
+    const application = await findApplication(executor, id, lock);
     if (!application) return undefined;
     if (!isForOrganization(organizationId, application)) {
       await auditDenied(

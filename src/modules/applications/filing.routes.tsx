@@ -16,6 +16,7 @@ import {
   formBody,
   idParams,
   itemParams,
+  postOutcome,
   readUpload,
   respond,
   type ShowApplication,
@@ -36,6 +37,8 @@ export async function filingRoutes(
   const back = (id: string) => `/lk/applications/${id}`;
   // After a move the person sees the new status and what to do next, on «Проверка и отправка».
   const checkStep = (id: string) => `${stepHref(id, "check")}#status`;
+  const requestHref = (id: string, itemId: string) => `${back(id)}#field-request-${itemId}`;
+  const idForm = { preHandler: requireViewer, schema: { params: idParams, body: formBody } };
 
   function move(
     path: string,
@@ -43,17 +46,12 @@ export async function filingRoutes(
     run: (actor: CabinetActor, id: string, body: Record<string, unknown>) => Promise<Outcome>,
     target: (id: string) => string = checkStep,
   ) {
-    app.post<{ Params: { id: string }; Body: Record<string, string> }>(
-      `/lk/applications/:id${path}`,
-      { preHandler: requireViewer, schema: { params: idParams, body: formBody } },
-      async (request, reply) => {
-        const { id } = request.params;
-        const outcome = await run(cabinetActor(request), id, request.body ?? {});
-        return respond(request, reply, outcome, { flash, redirect: target(id) }, (problems) =>
-          showApplication(request, reply, id, problems, {}, "check"),
-        );
-      },
-    );
+    postOutcome<{ id: string }>(app, `/lk/applications/:id${path}`, idForm, {
+      run: (request) => run(cabinetActor(request), request.params.id, request.body ?? {}),
+      done: (request) => ({ flash, redirect: target(request.params.id) }),
+      again: (request, reply, problems) =>
+        showApplication(request, reply, request.params.id, problems, {}, "check"),
+    });
   }
 
   move("/send-to-head", "Отчёт направлен руководителю на согласование.", (actor, id) =>
@@ -92,18 +90,17 @@ export async function filingRoutes(
     (request, reply) => confirmPage(request, reply),
   );
 
-  app.post<{ Params: { id: string } }>(
+  postOutcome<{ id: string }>(
+    app,
     "/lk/applications/:id/submit",
     { preHandler: requireViewer, schema: { params: idParams } },
-    async (request, reply) => {
-      const outcome = await services.filing.submit(cabinetActor(request), request.params.id);
-      return respond(
-        request,
-        reply,
-        outcome,
-        { flash: "Заявка отправлена в аккредитационную комиссию.", redirect: back(request.params.id) },
-        (problems) => confirmPage(request, reply, problems),
-      );
+    {
+      run: (request) => services.filing.submit(cabinetActor(request), request.params.id),
+      done: (request) => ({
+        flash: "Заявка отправлена в аккредитационную комиссию.",
+        redirect: back(request.params.id),
+      }),
+      again: (request, reply, problems) => confirmPage(request, reply, problems),
     },
   );
 
@@ -119,20 +116,21 @@ export async function filingRoutes(
     },
   );
 
-  app.post<{ Params: { id: string; itemId: string }; Body: Record<string, string> }>(
+  postOutcome<{ id: string; itemId: string }>(
+    app,
     "/lk/applications/:id/requests/:itemId/provide",
     { preHandler: requireViewer, schema: { params: itemParams, body: formBody } },
-    async (request, reply) => {
-      const { id, itemId } = request.params;
-      const documentId = field(request.body, `document-${itemId}`) ?? "";
-      const outcome = await services.filing.provideRequested(cabinetActor(request), id, itemId, documentId);
-      return respond(
-        request,
-        reply,
-        outcome,
-        { flash: "Документ представлен.", redirect: `${back(id)}#field-request-${itemId}` },
-        (problems) => showApplication(request, reply, id, problems),
-      );
+    {
+      run: (request) => {
+        const { id, itemId } = request.params;
+        const documentId = field(request.body, `document-${itemId}`) ?? "";
+        return services.filing.provideRequested(cabinetActor(request), id, itemId, documentId);
+      },
+      done: ({ params }) => ({
+        flash: "Документ представлен.",
+        redirect: requestHref(params.id, params.itemId),
+      }),
+      again: (request, reply, problems) => showApplication(request, reply, request.params.id, problems),
     },
   );
 
@@ -146,85 +144,43 @@ export async function filingRoutes(
     const rateLimit = { max: app.deps.config.documents.uploadsPerMinute, timeWindow: "1 minute" };
 
     /**
-     * Uploads the file into «Мои документы», then hands the new document to `use`; back to the slot
-     * or the request it went to, or that page again with the errors.
+     * An upload into an item (a slot, or a request of the commission): the file goes into «Мои
+     * документы», then `use` takes the new document; back to the item, or `again` with the errors.
      */
-    async function uploadThen(
-      request: FastifyRequest<{ Params: { id: string; itemId: string } }>,
-      reply: FastifyReply,
-      typeField: string,
-      use: (documentId: string) => Promise<Outcome>,
-      place: {
-        redirect: string;
-        showErrors: (problems: { field: string; message: string }[]) => Promise<unknown>;
-      },
+    function uploadRoute(
+      items: "slots" | "requests",
+      use: (actor: CabinetActor, id: string, itemId: string, documentId: string) => Promise<Outcome>,
+      redirect: (id: string, itemId: string) => string,
+      again: ShowSlot,
     ) {
-      const { fields, file } = await readUpload(request, documentsService.receive);
-      const typeCode = fields[typeField];
-      const uploaded = await documentsService.upload(actorOf(request), typeCode, file);
-      if (!uploaded.ok) {
-        const problems = uploaded.rejections.map((rejection) => ({
-          field: `file-${request.params.itemId}`,
-          message: rejectionMessage(rejection),
-        }));
-        return place.showErrors(problems);
-      }
-      const outcome = await use(uploaded.document.id);
-      return respond(
-        request,
-        reply,
-        outcome,
-        {
-          flash: `Документ «${uploaded.document.originalName}» загружен и прикреплён.`,
-          redirect: place.redirect,
+      uploads.post<{ Params: { id: string; itemId: string } }>(
+        `/lk/applications/:id/${items}/:itemId/upload`,
+        { preHandler: requireViewer, schema: { params: itemParams }, config: { rateLimit } },
+        async (request, reply) => {
+          const { id, itemId } = request.params;
+          const showErrors = (problems: Problem[]) => again(request, reply, id, itemId, problems);
+          const { fields, file } = await readUpload(request, documentsService.receive);
+          const uploaded = await documentsService.upload(actorOf(request), fields[`type-${itemId}`], file);
+          if (!uploaded.ok) {
+            const problems = uploaded.rejections.map((rejection) => ({
+              field: `file-${itemId}`,
+              message: rejectionMessage(rejection),
+            }));
+            return showErrors(problems);
+          }
+          const outcome = await use(cabinetActor(request), id, itemId, uploaded.document.id);
+          const flash = `Документ «${uploaded.document.originalName}» загружен и прикреплён.`;
+          return respond(request, reply, outcome, { flash, redirect: redirect(id, itemId) }, showErrors);
         },
-        place.showErrors,
       );
     }
 
-    uploads.post<{ Params: { id: string; itemId: string } }>(
-      "/lk/applications/:id/slots/:itemId/upload",
-      { preHandler: requireViewer, schema: { params: itemParams }, config: { rateLimit } },
-      (request, reply) =>
-        uploadThen(
-          request,
-          reply,
-          `type-${request.params.itemId}`,
-          (documentId) =>
-            services.drafts.attach(
-              cabinetActor(request),
-              request.params.id,
-              request.params.itemId,
-              documentId,
-            ),
-          {
-            redirect: slotHref(request.params.id, request.params.itemId),
-            showErrors: (problems) =>
-              showSlot(request, reply, request.params.id, request.params.itemId, problems),
-          },
-        ),
-    );
-
-    uploads.post<{ Params: { id: string; itemId: string } }>(
-      "/lk/applications/:id/requests/:itemId/upload",
-      { preHandler: requireViewer, schema: { params: itemParams }, config: { rateLimit } },
-      (request, reply) =>
-        uploadThen(
-          request,
-          reply,
-          `type-${request.params.itemId}`,
-          (documentId) =>
-            services.filing.provideRequested(
-              cabinetActor(request),
-              request.params.id,
-              request.params.itemId,
-              documentId,
-            ),
-          {
-            redirect: `${back(request.params.id)}#field-request-${request.params.itemId}`,
-            showErrors: (problems) => showApplication(request, reply, request.params.id, problems),
-          },
-        ),
+    uploadRoute("slots", services.drafts.attach, slotHref, showSlot);
+    uploadRoute(
+      "requests",
+      services.filing.provideRequested,
+      requestHref,
+      (request, reply, id, _itemId, problems) => showApplication(request, reply, id, problems),
     );
   });
 }

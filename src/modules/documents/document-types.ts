@@ -38,6 +38,21 @@ export interface DocumentRequirement {
   anyOf: readonly DocumentTypeCode[];
 }
 
+/** Who the worker is and what education they have: the start of every set. */
+const personalDocuments = [
+  { id: "identity", label: "Документ, удостоверяющий личность", anyOf: ["identity_document"] },
+  { id: "snils", label: "СНИЛС", anyOf: ["snils"] },
+  { id: "education", label: "Диплом об образовании", anyOf: ["education_diploma", "residency_diploma"] },
+] as const satisfies readonly DocumentRequirement[];
+
+/** The допуск held so far; the types that prove it depend on the set. */
+const admission = <Types extends readonly DocumentTypeCode[]>(anyOf: Types) =>
+  ({
+    id: "admission",
+    label: "Сертификат специалиста или свидетельство (выписка) об аккредитации",
+    anyOf,
+  }) as const;
+
 /**
  * Periodic accreditation under Приказ Минздрава России № 709н, пп. 89–90 (domain/frmr.md §6.3):
  * identity and СНИЛС, education, the previous допуск, ПК during the period, work record, and the
@@ -47,14 +62,8 @@ export const documentPurposes = {
   periodic_accreditation: {
     label: "периодической аккредитации",
     requirements: [
-      { id: "identity", label: "Документ, удостоверяющий личность", anyOf: ["identity_document"] },
-      { id: "snils", label: "СНИЛС", anyOf: ["snils"] },
-      { id: "education", label: "Диплом об образовании", anyOf: ["education_diploma", "residency_diploma"] },
-      {
-        id: "admission",
-        label: "Сертификат специалиста или свидетельство (выписка) об аккредитации",
-        anyOf: ["accreditation_record", "specialist_certificate"],
-      },
+      ...personalDocuments,
+      admission(["accreditation_record", "specialist_certificate"]),
       {
         id: "qualification",
         label: "Удостоверение о повышении квалификации",
@@ -79,14 +88,8 @@ export const documentPurposes = {
   work_with_minors: {
     label: "работы с несовершеннолетними (медицинская помощь детям)",
     requirements: [
-      { id: "identity", label: "Документ, удостоверяющий личность", anyOf: ["identity_document"] },
-      { id: "snils", label: "СНИЛС", anyOf: ["snils"] },
-      { id: "education", label: "Диплом об образовании", anyOf: ["education_diploma", "residency_diploma"] },
-      {
-        id: "admission",
-        label: "Сертификат специалиста или свидетельство (выписка) об аккредитации",
-        anyOf: ["accreditation_record", "specialist_certificate", "practice_right"],
-      },
+      ...personalDocuments,
+      admission(["accreditation_record", "specialist_certificate", "practice_right"]),
       { id: "criminal_record", label: "Справка об отсутствии судимости", anyOf: ["no_criminal_record"] },
     ],
   },

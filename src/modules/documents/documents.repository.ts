@@ -1,15 +1,16 @@
 // SQL of the documents module; plain objects in and out.
 import { and, count, desc, eq, getTableColumns, gte, inArray, isNull, sql, sum } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, DbExecutor } from "../../db/client.ts";
 import { cursorText, olderThan, type TimeCursor } from "../../db/keyset.ts";
 import { prepared } from "../../db/prepared.ts";
+import { findRow, insertRow } from "../../db/rows.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { users } from "../identity/identity.schema.ts";
 import { documents } from "./documents.schema.ts";
 
 export type DocumentRow = typeof documents.$inferSelect;
 export type NewDocument = typeof documents.$inferInsert;
-type Executor = Pick<Database, "select" | "selectDistinct" | "insert" | "update" | "delete">;
+type Executor = DbExecutor & Pick<Database, "selectDistinct">;
 
 /** Serialises uploads of one user until the transaction ends, so two uploads cannot both pass the quota. */
 export async function lockUserForUpload(tx: Executor, userId: string): Promise<void> {
@@ -24,11 +25,8 @@ export async function storageUsage(db: Executor, userId: string): Promise<{ file
   return { files: row?.files ?? 0, bytes: row?.bytes ?? 0 };
 }
 
-export async function insertDocument(tx: Executor, values: NewDocument): Promise<DocumentRow> {
-  const [row] = await tx.insert(documents).values(values).returning();
-  if (!row) throw new Error("insert returned no row");
-  return row;
-}
+export const insertDocument = (tx: Executor, values: NewDocument): Promise<DocumentRow> =>
+  insertRow(tx, documents, values);
 
 /** One page of the user's documents, newest first. */
 export async function listDocuments(
@@ -48,10 +46,8 @@ export async function listDocuments(
 }
 
 /** By id alone: the service checks ownership itself so that a foreign id is audited as a denial. */
-export async function findDocument(db: Executor, id: string): Promise<DocumentRow | undefined> {
-  const [row] = await db.select().from(documents).where(eq(documents.id, id)).limit(1);
-  return row;
-}
+export const findDocument = (db: Executor, id: string): Promise<DocumentRow | undefined> =>
+  findRow(db, documents, eq(documents.id, id));
 
 /**
  * Deletes the owner's unlocked document. Undefined when it is gone, became locked meanwhile, or is

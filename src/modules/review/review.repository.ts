@@ -2,6 +2,7 @@
 import { and, asc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
+import { pickColumns } from "../../db/pick-columns.ts";
 import type { ApplicationKind } from "../applications/applications.kinds.ts";
 import { applications } from "../applications/applications.schema.ts";
 import { type ApplicationStatus, backOfficeStatuses } from "../applications/applications.status.ts";
@@ -41,12 +42,7 @@ export async function isOperatorUser(db: DbExecutor, userId: string): Promise<bo
 /** Operators who have logged in at least once: the ones an application can be assigned to. */
 export async function listOperatorUsers(db: DbExecutor) {
   return db
-    .select({
-      id: users.id,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
-    })
+    .select(pickColumns(users, "id", "lastName", "firstName", "middleName"))
     .from(operators)
     .innerJoin(users, eq(users.snils, operators.snils))
     .orderBy(asc(users.lastName), asc(users.firstName));

@@ -4,8 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { takeFlash } from "../../http/flash.ts";
-import { pageContext, sendHtml } from "../../http/render.ts";
+import { sendHtml } from "../../http/render.ts";
 import type { Problem } from "../applications/applications.policy.ts";
 import type { Outcome } from "../applications/applications.service.ts";
 import {
@@ -14,11 +13,15 @@ import {
   field,
   formBody,
   formValues,
+  getFound,
   idParams,
-  respond,
+  optionalStrings,
+  pageFrame,
+  postOutcome,
+  sendStoredFile,
+  signaturePartRoute,
 } from "../applications/routes-support.ts";
-import { downloadHeaders } from "../documents/download.ts";
-import { sendSignaturePart } from "../signatures/signatures.http.ts";
+import type { DocumentRow } from "../documents/documents.repository.ts";
 import { QueuePage } from "./views/queue-page.tsx";
 import { ReviewPage } from "./views/review-page.tsx";
 
@@ -34,23 +37,10 @@ export async function requireCommission(request: FastifyRequest, reply: FastifyR
   if (request.viewer.context?.kind !== "commission") await sendError(request, reply, "NOT_OPERATOR");
 }
 
-const queueQuery = Type.Object({
-  status: Type.Optional(Type.String({ maxLength: 40 })),
-  kind: Type.Optional(Type.String({ maxLength: 40 })),
-  specialty: Type.Optional(Type.String({ maxLength: 40 })),
-  overdue: Type.Optional(Type.String({ maxLength: 1 })),
-  after: Type.Optional(Type.String({ maxLength: 40 })),
-  page: Type.Optional(Type.String({ maxLength: 7 })),
-});
+const queueQuery = optionalStrings({ status: 40, kind: 40, specialty: 40, overdue: 1, after: 40, page: 7 });
 const documentParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
   documentId: Type.String({ maxLength: 64 }),
-});
-
-const signatureParams = Type.Object({
-  id: Type.String({ maxLength: 64 }),
-  signatureId: Type.String({ maxLength: 64 }),
-  part: Type.Union([Type.Literal("sig"), Type.Literal("document")]),
 });
 
 export async function reviewRoutes(app: FastifyInstance): Promise<void> {
@@ -66,13 +56,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const details = await review.details(cabinetActor(request), id);
     if (!details) return sendError(request, reply, "NOT_FOUND");
     const page = (
-      <ReviewPage
-        ctx={pageContext(request, reply)}
-        details={details}
-        flash={takeFlash(request)}
-        errors={problems}
-        values={values}
-      />
+      <ReviewPage {...pageFrame(request, reply)} details={details} errors={problems} values={values} />
     );
     return sendHtml(reply, page, problems.length > 0 ? 400 : 200);
   }
@@ -83,10 +67,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const queue = await review.queue(cabinetActor(request), request.query);
       if (!queue) return sendError(request, reply, "NOT_OPERATOR");
-      return sendHtml(
-        reply,
-        <QueuePage ctx={pageContext(request, reply)} queue={queue} flash={takeFlash(request)} />,
-      );
+      return sendHtml(reply, <QueuePage {...pageFrame(request, reply)} queue={queue} />);
     },
   );
 
@@ -96,54 +77,40 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     (request, reply) => showReview(request, reply, request.params.id),
   );
 
-  app.get<{ Params: { id: string; documentId: string } }>(
+  getFound<{ id: string; documentId: string }, DocumentRow>(
+    app,
     "/review/applications/:id/documents/:documentId",
     { preHandler: requireCommission, schema: { params: documentParams } },
-    async (request, reply) => {
-      const document = await review.document(
-        cabinetActor(request),
-        request.params.id,
-        request.params.documentId,
-      );
-      if (!document) return sendError(request, reply, "NOT_FOUND");
-      return reply
-        .headers(downloadHeaders(document))
-        .send(await app.deps.fileStorage.open(document.storageKey));
-    },
+    (request) => review.document(cabinetActor(request), request.params.id, request.params.documentId),
+    sendStoredFile(app.deps.fileStorage),
   );
 
   // The head's signature on the report's agreement and the decision document it signs.
-  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
+  signaturePartRoute(
+    app,
     "/review/applications/:id/signatures/:signatureId/:part",
-    { preHandler: requireCommission, schema: { params: signatureParams } },
-    async (request, reply) => {
-      const { id, signatureId, part } = request.params;
-      const details = await review.details(cabinetActor(request), id);
-      const row = details?.agreementSignatures.find((candidate) => candidate.id === signatureId);
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      return sendSignaturePart(reply, row, part, `zayavka-${details?.application.number ?? ""}`);
+    requireCommission,
+    async (request) => {
+      const details = await review.details(cabinetActor(request), request.params.id);
+      return {
+        rows: details?.agreementSignatures ?? [],
+        baseName: `zayavka-${details?.application.number ?? ""}`,
+      };
     },
   );
 
+  const idForm = { preHandler: requireCommission, schema: { params: idParams, body: formBody } };
   function move(
     path: string,
     flash: string,
     run: (request: FastifyRequest<{ Params: { id: string }; Body: Body }>) => Promise<Outcome>,
   ) {
-    app.post<{ Params: { id: string }; Body: Body }>(
-      `/review/applications/:id${path}`,
-      { preHandler: requireCommission, schema: { params: idParams, body: formBody } },
-      async (request, reply) => {
-        const { id } = request.params;
-        return respond(
-          request,
-          reply,
-          await run(request),
-          { flash, redirect: `/review/applications/${id}` },
-          (problems) => showReview(request, reply, id, problems, formValues(request.body)),
-        );
-      },
-    );
+    postOutcome<{ id: string }>(app, `/review/applications/:id${path}`, idForm, {
+      run,
+      done: (request) => ({ flash, redirect: `/review/applications/${request.params.id}` }),
+      again: (request, reply, problems) =>
+        showReview(request, reply, request.params.id, problems, formValues(request.body)),
+    });
   }
 
   move("/start-review", "Заявление принято к рассмотрению.", (request) =>

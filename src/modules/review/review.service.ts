@@ -14,7 +14,6 @@ import {
   listEvents,
   listPortfolioEntries,
   listRequestedDocuments,
-  lockApplication,
 } from "../applications/applications.repository.ts";
 import {
   type ApplicationStatus,
@@ -73,7 +72,7 @@ export async function filedApplication(
   lock = false,
 ): Promise<ApplicationRow | undefined> {
   if (!(await authorizeOperator(db, actor, action)) || !isUuid(id)) return undefined;
-  const application = lock ? await lockApplication(db, id) : await findApplication(db, id);
+  const application = await findApplication(db, id, lock);
   // Filed means sent to the commission: a draft withdrawn before filing stays the worker's own.
   const filed = application && filedStatuses.includes(application.status) && application.submittedAt;
   return filed ? application : undefined;

@@ -1,11 +1,8 @@
-// The worker's application (W9–W12) as short pages, one per step of the draft: «Вид и специальность»
-// (the facts, the commission's requests, the history), «Документы», «Портфолио», «Отчёт» and
-// «Проверка и отправка» (what is missing, the moves). A step indicator leads between them.
-import { Fragment } from "preact";
 import { BackLink, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { DateField, ErrorSummary, errorFor, type FieldError, Flash } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import { StepIndicator, StepLinks } from "../../../ui/steps.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { ApplicationView } from "./application.view.ts";
 import { CheckStep } from "./check-step.tsx";
@@ -87,14 +84,7 @@ function Facts({ view }: { view: ApplicationView }) {
       <h3 id="facts-title" class="visually-hidden">
         Сведения о заявке
       </h3>
-      <dl class="facts">
-        {view.facts.map((fact) => (
-          <Fragment key={fact.label}>
-            <dt>{fact.label}</dt>
-            <dd class="break-word">{fact.value}</dd>
-          </Fragment>
-        ))}
-      </dl>
+      <SummaryList rows={view.facts} />
       {view.can.extract && (
         <p>
           <a class="button" href={`/lk/applications/${view.id}/extract.pdf`}>

@@ -2,6 +2,7 @@
 // the application's details. Pure, so that it is tested without a server.
 
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
+import type { SummaryRow } from "../../../ui/summary-list.tsx";
 import { documentTypeLabel, documentTypes } from "../../documents/document-types.ts";
 import type { DocumentRow } from "../../documents/documents.repository.ts";
 import type { SignatureRow } from "../../signatures/signatures.repository.ts";
@@ -35,7 +36,7 @@ export interface ApplicationView {
   number: number;
   status: ApplicationStatus;
   editable: boolean;
-  facts: { label: string; value: string }[];
+  facts: SummaryRow[];
   periodic: boolean;
   desiredDate: string;
   report: ActivityReport;
@@ -202,7 +203,8 @@ export function buildApplicationView(details: ApplicationDetails): ApplicationVi
   };
 }
 
-function facts(details: ApplicationDetails): { label: string; value: string }[] {
+/** Free text (names, the commission's comment): each value wraps anywhere. */
+function facts(details: ApplicationDetails): SummaryRow[] {
   const { application } = details;
   const rows = [
     { label: "Вид аккредитации", value: kindDefinitions[application.kind].label },
@@ -224,7 +226,7 @@ function facts(details: ApplicationDetails): { label: string; value: string }[] 
   }
   if (application.decisionComment)
     rows.push({ label: "Комментарий комиссии", value: application.decisionComment });
-  return rows;
+  return rows.map((row) => ({ ...row, breakWord: true }));
 }
 
 /** The documents that may go into a slot and are not in it yet, for the slot's choice page. */

@@ -1,10 +1,9 @@
-// «Одобрение заявок» in the organization's cabinet: the queue of reports and one report to agree.
-import { Fragment } from "preact";
 import { formatDate, formatDateTime, fullName } from "../../../shared/format.ts";
 import { counted, nouns } from "../../../shared/plural.ts";
-import { ActionButton } from "../../../ui/actions.tsx";
-import { ErrorSummary, type FieldError, fieldId } from "../../../ui/form.tsx";
+import { ActionButton, PostForm } from "../../../ui/actions.tsx";
+import { ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
 import { TableRegion } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
@@ -14,7 +13,7 @@ import { kindDefinitions } from "../applications.kinds.ts";
 import { signaturePrefix } from "../approval-decision.ts";
 import type { ApprovalItem } from "../approvals.repository.ts";
 import type { ApprovalsService } from "../approvals.service.ts";
-import { History, StatusBadge } from "./components.tsx";
+import { CommentField, History, StatusBadge } from "./components.tsx";
 
 type Frame = { ctx: PageContext; actor: CabinetActor; flash?: string | undefined };
 
@@ -96,22 +95,16 @@ export function ApprovalPage(
       <ErrorSummary errors={errors} />
       <section class="card" aria-labelledby="report-title">
         <h2 id="report-title">Отчёт о профессиональной деятельности</h2>
-        <dl class="facts">
-          {rows.map(([label, value]) => (
-            <Fragment key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </Fragment>
-          ))}
-          <dt>Описание деятельности</dt>
-          <dd class="break-word">{report?.summary ?? "—"}</dd>
-          {details.portfolio && (
-            <>
-              <dt>Повышение квалификации за период</dt>
-              <dd>{counted(details.portfolio.totalHours, nouns.academicHour)}</dd>
-            </>
-          )}
-        </dl>
+        <SummaryList
+          rows={[
+            ...rows.map(([label, value]) => ({ label, value })),
+            { label: "Описание деятельности", value: report?.summary ?? "—", breakWord: true },
+            details.portfolio && {
+              label: "Повышение квалификации за период",
+              value: counted(details.portfolio.totalHours, nouns.academicHour),
+            },
+          ]}
+        />
         {details.report && (
           <p>
             <a href={`${base}/report`}>Открыть отчёт (PDF): {details.report.originalName}</a>
@@ -145,20 +138,18 @@ export function ApprovalPage(
               label="Согласовать и подписать"
             />
           </div>
-          <form method="post" action={`${base}/refuse`}>
-            <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-            <div class={errors.length > 0 ? "field field--error" : "field"}>
-              <label for={fieldId("reason")}>Причина отказа в согласовании</label>
-              <p class="hint">Сотрудник увидит её; он сможет подать заявку с мотивированным отказом.</p>
-              {errors.length > 0 && <p class="field__error">{errors[0]?.message}</p>}
-              <textarea id={fieldId("reason")} name="reason" rows={3} maxLength={2000}>
-                {props.reason ?? ""}
-              </textarea>
-            </div>
+          <PostForm action={`${base}/refuse`} csrfToken={ctx.csrfToken}>
+            <CommentField
+              name="reason"
+              label="Причина отказа в согласовании"
+              hint="Сотрудник увидит её; он сможет подать заявку с мотивированным отказом."
+              value={props.reason}
+              error={errors[0]?.message}
+            />
             <button type="submit" class="button button--danger">
               Отказать и подписать
             </button>
-          </form>
+          </PostForm>
         </section>
       )}
       <History entries={details.history} />

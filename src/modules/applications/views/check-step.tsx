@@ -6,6 +6,13 @@ import { signaturePrefix } from "../approval-decision.ts";
 import type { SectionProps } from "./fields.tsx";
 import { problemHref, stepHref } from "./steps.ts";
 
+/** The moves around the head's agreement of the report, in the order the buttons stand. */
+const agreementMoves = [
+  ["sendToHead", "send-to-head", "Направить отчёт руководителю"],
+  ["recall", "recall", "Отозвать отчёт с согласования"],
+  ["returnToDraft", "return-to-draft", "Вернуть в черновик для исправлений"],
+] as const;
+
 export function CheckStep({ view, csrfToken }: SectionProps) {
   const base = `/lk/applications/${view.id}`;
   const pending = view.can.submit ? view.problems : view.pending;
@@ -27,29 +34,17 @@ export function CheckStep({ view, csrfToken }: SectionProps) {
       )}
       <HeadAgreement {...{ view, csrfToken, errors: [], values: {} }} />
       <div class="actions" id="moves">
-        {view.can.sendToHead && (
-          <ActionButton
-            action={`${base}/send-to-head`}
-            csrfToken={csrfToken}
-            label="Направить отчёт руководителю"
-            variant="secondary"
-          />
-        )}
-        {view.can.recall && (
-          <ActionButton
-            action={`${base}/recall`}
-            csrfToken={csrfToken}
-            label="Отозвать отчёт с согласования"
-            variant="secondary"
-          />
-        )}
-        {view.can.returnToDraft && (
-          <ActionButton
-            action={`${base}/return-to-draft`}
-            csrfToken={csrfToken}
-            label="Вернуть в черновик для исправлений"
-            variant="secondary"
-          />
+        {agreementMoves.map(
+          ([move, path, label]) =>
+            view.can[move] && (
+              <ActionButton
+                key={path}
+                action={`${base}/${path}`}
+                csrfToken={csrfToken}
+                label={label}
+                variant="secondary"
+              />
+            ),
         )}
         {view.can.submit && (
           <a class="button button--large" href={`${base}/submit`}>

@@ -1,5 +1,7 @@
 // Pieces shared by the pages of applications, approvals and the back office.
 import { formatDateTime, fullName } from "../../../shared/format.ts";
+import { TextAreaField } from "../../../ui/fields.tsx";
+import type { FieldBase } from "../../../ui/form.tsx";
 import type { EventRow } from "../applications.repository.ts";
 import {
   type ApplicationAction,
@@ -55,4 +57,9 @@ export function History({ entries }: { entries: readonly HistoryEntry[] }) {
       </ol>
     </section>
   );
+}
+
+/** A comment or reason written to the other side: three rows, up to the 2000 characters the services accept. */
+export function CommentField(props: FieldBase & { value: string | undefined }) {
+  return <TextAreaField {...props} rows={3} maxLength={2000} />;
 }

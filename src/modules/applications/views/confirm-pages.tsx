@@ -1,10 +1,8 @@
-// The explicit steps before irreversible moves: the summary to confirm «Отправить заявку», and
-// the confirmation of withdrawal.
-import { Fragment } from "preact";
 import { ConfirmPage } from "../../../ui/confirm-page.tsx";
 import { TextAreaField } from "../../../ui/fields.tsx";
 import { ErrorSummary, type FieldError, fieldId } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { ApplicationView } from "./application.view.ts";
 import { problemHref, stepHref } from "./steps.ts";
@@ -20,6 +18,7 @@ export function SubmitPage({
 }) {
   const base = `/lk/applications/${view.id}`;
   const problems = errors.length > 0 ? errors : view.problems;
+  const agreementMode = view.agreement.modes.find((mode) => mode.value === view.agreement.mode)?.label;
   const attached = view.slots.flatMap((slot) =>
     slot.attached.map((item) => ({ slot: slot.label, name: item.name })),
   );
@@ -38,33 +37,20 @@ export function SubmitPage({
       />
       <section class="card" aria-labelledby="summary-title">
         <h2 id="summary-title">{view.title}</h2>
-        <dl class="facts">
-          {view.facts.map((fact) => (
-            <Fragment key={fact.label}>
-              <dt>{fact.label}</dt>
-              <dd class="break-word">{fact.value}</dd>
-            </Fragment>
-          ))}
-          {view.portfolio && (
-            <>
-              <dt>Повышение квалификации за период</dt>
-              <dd>
-                {/* «из N академических часов»: after «из» the genitive plural is right for every N. */}
-                {view.portfolio.totalHours} из {view.portfolio.requiredHours} академических часов
-              </dd>
-              <dt>Согласование отчёта</dt>
-              <dd>
-                {view.agreement.modes.find((mode) => mode.value === view.agreement.mode)?.label ??
-                  "не указано"}
-                {view.status === "agreed"
-                  ? " — согласовано"
-                  : view.status === "agreement_refused"
-                    ? " — отказано"
-                    : ""}
-              </dd>
-            </>
-          )}
-        </dl>
+        <SummaryList
+          rows={[
+            ...view.facts,
+            view.portfolio && {
+              label: "Повышение квалификации за период",
+              // «из N академических часов»: after «из» the genitive plural is right for every N.
+              value: `${view.portfolio.totalHours} из ${view.portfolio.requiredHours} академических часов`,
+            },
+            view.portfolio && {
+              label: "Согласование отчёта",
+              value: `${agreementMode ?? "не указано"}${agreementNote(view.status)}`,
+            },
+          ]}
+        />
         <h3>Прикреплённые документы</h3>
         <ul>
           {attached.map((item) => (
@@ -96,6 +82,10 @@ export function SubmitPage({
     </Layout>
   );
 }
+
+/** How far the head's agreement went, after the chosen mode. */
+const agreementNote = (status: ApplicationView["status"]) =>
+  status === "agreed" ? " — согласовано" : status === "agreement_refused" ? " — отказано" : "";
 
 export function WithdrawPage({ ctx, view }: { ctx: PageContext; view: ApplicationView }) {
   const base = `/lk/applications/${view.id}`;

@@ -1,7 +1,8 @@
 // Public verification (C2, C3): an extract by its number (the QR code leads here), or a
 // specialist's accreditation by СНИЛС and specialty. Surname and initials only.
 import { formatDate } from "../../../shared/format.ts";
-import { ErrorSummary, type FieldError, fieldId, TextField } from "../../../ui/form.tsx";
+import { optionsOf, SelectField } from "../../../ui/fields.tsx";
+import { ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import type { PublicAccreditation } from "../extracts.service.ts";
 
@@ -93,18 +94,14 @@ export function LookupPage(props: {
           inputMode="numeric"
           width="short"
         />
-        <div class={specialtyError ? "field field--error" : "field"}>
-          <label for={fieldId("specialty")}>Специальность</label>
-          {specialtyError && <p class="field__error">{specialtyError}</p>}
-          <select id={fieldId("specialty")} name="specialty">
-            <option value="">— выберите —</option>
-            {props.specialties.map((entry) => (
-              <option value={entry.code} key={entry.code} selected={values.specialty === entry.code}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="specialty"
+          label="Специальность"
+          value={values.specialty}
+          options={optionsOf(props.specialties)}
+          placeholder="— выберите —"
+          error={specialtyError}
+        />
         <button type="submit" class="button">
           Проверить
         </button>

@@ -1,17 +1,18 @@
 // One application in the back office (C1): what was filed, the deadline, and the moves the status
 // allows — accept, assign, request documents, hand over to the commission, decide.
 
-import { Fragment } from "preact";
 import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { formatSnils } from "../../../shared/identifiers.ts";
 import { counted, nouns } from "../../../shared/plural.ts";
-import { ActionButton } from "../../../ui/actions.tsx";
-import { ErrorSummary, type FieldError, Flash, fieldId, TextField } from "../../../ui/form.tsx";
+import { ActionButton, PostForm } from "../../../ui/actions.tsx";
+import { CheckboxGroup, RadioGroup, SelectField } from "../../../ui/fields.tsx";
+import { binder, ErrorSummary, type FieldError, Flash, fieldId, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { SummaryList } from "../../../ui/summary-list.tsx";
 import { kindDefinitions } from "../../applications/applications.kinds.ts";
 import { agreementModeLabels } from "../../applications/applications.policy.ts";
 import { signaturePrefix } from "../../applications/approval-decision.ts";
-import { History, StatusBadge } from "../../applications/views/components.tsx";
+import { CommentField, History, StatusBadge } from "../../applications/views/components.tsx";
 import { SignatureLine } from "../../signatures/views/signing.tsx";
 import type { ReviewService } from "../review.service.ts";
 import { deadlineText, reviewNavigation } from "./queue-page.tsx";
@@ -26,8 +27,10 @@ interface Props {
   values?: Record<string, string>;
 }
 
-const errorOf = (errors: readonly FieldError[], name: string) =>
-  errors.find((error) => error.field === name)?.message;
+const decisionOptions = [
+  { value: "approve", label: "Аккредитация пройдена" },
+  { value: "reject", label: "Аккредитация не пройдена" },
+];
 
 export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Props) {
   const { application } = details;
@@ -35,6 +38,7 @@ export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Pr
   const can = (action: string) => details.actions.includes(action as never);
   const deadline = application.stageDueOn ? deadlineText(application.stageDueOn, details.today) : undefined;
   const slots = kindDefinitions[application.kind].slots;
+  const bind = binder({ values, errors });
   const facts: [string, string][] = [
     ["Заявитель", details.applicantName],
     ["СНИЛС", details.applicantSnils ? formatSnils(details.applicantSnils) : "—"],
@@ -60,14 +64,7 @@ export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Pr
       <Flash message={flash} />
       <ErrorSummary errors={errors} />
       <section class="card">
-        <dl class="facts">
-          {facts.map(([label, value]) => (
-            <Fragment key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </Fragment>
-          ))}
-        </dl>
+        <SummaryList rows={facts.map(([label, value]) => ({ label, value }))} />
         {details.agreementSignatures.map((signature) => (
           <SignatureLine
             key={signature.id}
@@ -119,102 +116,52 @@ export function ReviewPage({ ctx, details, flash, errors = [], values = {} }: Pr
             <ActionButton action={`${base}/transfer`} csrfToken={ctx.csrfToken} label="Передать в комиссию" />
           )}
         </div>
-        <form method="post" action={`${base}/assign`}>
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
-          <div class="field">
-            <label for={fieldId("assigneeId")}>Ответственный сотрудник</label>
-            <select id={fieldId("assigneeId")} name="assigneeId">
-              {details.operators.map((operator) => (
-                <option
-                  value={operator.id}
-                  key={operator.id}
-                  selected={operator.id === application.assigneeId}
-                >
-                  {operator.name}
-                </option>
-              ))}
-            </select>
-          </div>
+        <PostForm action={`${base}/assign`} csrfToken={ctx.csrfToken}>
+          <SelectField
+            name="assigneeId"
+            label="Ответственный сотрудник"
+            value={application.assigneeId ?? undefined}
+            options={details.operators.map((operator) => ({ value: operator.id, label: operator.name }))}
+          />
           <button type="submit" class="button button--secondary">
             Назначить
           </button>
-        </form>
+        </PostForm>
       </section>
 
       {can("request_documents") && (
-        <form method="post" action={`${base}/request-documents`} class="card">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <PostForm action={`${base}/request-documents`} csrfToken={ctx.csrfToken} class="card">
           <h2>Запросить дополнительные документы</h2>
-          <fieldset
-            class={errorOf(errors, "slots") ? "field field--error choices" : "field choices"}
-            id={fieldId("slots")}
-          >
-            <legend>Какие документы представить</legend>
-            {errorOf(errors, "slots") && <p class="field__error">{errorOf(errors, "slots")}</p>}
-            {slots.map((slot) => (
-              <label class="choice" key={slot.id}>
-                <input type="checkbox" name="slots" value={slot.id} />
-                {slot.label}
-              </label>
-            ))}
-          </fieldset>
+          <CheckboxGroup
+            name="slots"
+            legend="Какие документы представить"
+            options={slots.map((slot) => ({ value: slot.id, label: slot.label }))}
+            values={[]}
+            error={bind("slots").error}
+          />
           <TextField name="otherLabel" label="Другой документ (если нужен)" value={values.otherLabel} />
-          <div class="field">
-            <label for={fieldId("comment")}>Комментарий для заявителя</label>
-            <textarea id={fieldId("comment")} name="comment" rows={3} maxLength={2000}>
-              {values.comment ?? ""}
-            </textarea>
-          </div>
+          <CommentField name="comment" label="Комментарий для заявителя" value={values.comment} />
           <button type="submit" class="button">
             Запросить документы
           </button>
-        </form>
+        </PostForm>
       )}
 
       {can("approve") && (
-        <form method="post" action={`${base}/decide`} class="card">
-          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+        <PostForm action={`${base}/decide`} csrfToken={ctx.csrfToken} class="card">
           <h2>Решение комиссии</h2>
-          <fieldset
-            class={errorOf(errors, "decision") ? "field field--error choices" : "field choices"}
-            id={fieldId("decision")}
-          >
-            <legend>Решение</legend>
-            {errorOf(errors, "decision") && <p class="field__error">{errorOf(errors, "decision")}</p>}
-            <label class="choice">
-              <input type="radio" name="decision" value="approve" checked={values.decision === "approve"} />{" "}
-              Аккредитация пройдена
-            </label>
-            <label class="choice">
-              <input type="radio" name="decision" value="reject" checked={values.decision === "reject"} />{" "}
-              Аккредитация не пройдена
-            </label>
-          </fieldset>
-          <TextField
-            name="protocolNumber"
-            label="Номер протокола"
-            value={values.protocolNumber}
-            error={errorOf(errors, "protocolNumber")}
-            width="short"
+          <RadioGroup {...bind("decision")} legend="Решение" options={decisionOptions} />
+          <TextField {...bind("protocolNumber")} label="Номер протокола" width="short" />
+          <TextField {...bind("protocolDate")} label="Дата протокола" type="date" />
+          <CommentField
+            {...bind("comment")}
+            id={fieldId("decision-comment")}
+            label="Комментарий (при отказе — причина)"
           />
-          <TextField
-            name="protocolDate"
-            label="Дата протокола"
-            type="date"
-            value={values.protocolDate}
-            error={errorOf(errors, "protocolDate")}
-          />
-          <div class={errorOf(errors, "comment") ? "field field--error" : "field"}>
-            <label for={fieldId("decision-comment")}>Комментарий (при отказе — причина)</label>
-            {errorOf(errors, "comment") && <p class="field__error">{errorOf(errors, "comment")}</p>}
-            <textarea id={fieldId("decision-comment")} name="comment" rows={3} maxLength={2000}>
-              {values.comment ?? ""}
-            </textarea>
-          </div>
           <button type="submit" class="button">
             Принять решение
           </button>
-        </form>
+        </PostForm>
       )}
       <History entries={details.history} />
     </Layout>
