@@ -4,7 +4,7 @@
 // and activates the representative or refuses with the list of what is missing or wrong.
 import { formatDate } from "../../shared/format.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { auditSuccess, writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import type { OrganizationFilePurpose } from "../organizations/activation.schema.ts";
 import type { OperatorActor } from "../organizations/activation.service.ts";
 import { notifyOrganization } from "../organizations/notices.ts";
@@ -12,9 +12,8 @@ import {
   checkOrganizationFile,
   type FileToStore,
   type FilingDeps,
-  removeCommitted,
-  storeOrganizationFiles,
   type UploadedPart,
+  withFiling,
 } from "../organizations/organization-files.ts";
 import { findOrganizationById, type OrganizationRow } from "../organizations/organizations.repository.ts";
 import { parseDate } from "../register/personal-data.validation.ts";
@@ -187,44 +186,32 @@ export function createRepresentativesService({ db, clock, storage }: FilingDeps)
           ],
         };
       }
-      const committed: string[] = [];
       const now = clock.now();
-      try {
-        await db.transaction(async (tx) => {
-          const row = await insertRepresentative(tx, {
-            organizationId: organization.id,
-            snils: appointment.snils,
-            fullName: appointment.fullName,
-            attorneyNumber: appointment.number,
-            attorneyFormat: appointment.format,
-            issuedOn: appointment.issuedOn,
-            validUntil: appointment.validUntil,
-            submittedBy: actor.userId,
-            submittedAt: now,
-          });
-          await storeOrganizationFiles(
-            tx,
-            files,
-            { organizationId: organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
-            committed,
-          );
-          await writeAudit(tx, {
-            event: "representative.submitted",
-            outcome: "success",
-            userId: actor.userId,
-            organizationId: organization.id,
-            ip: actor.ip,
-            details: {
-              representativeId: row.id,
-              format: appointment.format,
-              validUntil: appointment.validUntil,
-            },
-          });
+      await withFiling({ db, storage }, async (tx, store) => {
+        const row = await insertRepresentative(tx, {
+          organizationId: organization.id,
+          snils: appointment.snils,
+          fullName: appointment.fullName,
+          attorneyNumber: appointment.number,
+          attorneyFormat: appointment.format,
+          issuedOn: appointment.issuedOn,
+          validUntil: appointment.validUntil,
+          submittedBy: actor.userId,
+          submittedAt: now,
         });
-      } catch (error) {
-        await removeCommitted(storage, committed);
-        throw error;
-      }
+        await store(files, {
+          organizationId: organization.id,
+          subjectId: row.id,
+          uploadedBy: actor.userId,
+          at: now,
+        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: organization.id, ip: actor.ip },
+          "representative.submitted",
+          { representativeId: row.id, format: appointment.format, validUntil: appointment.validUntil },
+        );
+      });
       return { ok: true };
     },
 

@@ -17,9 +17,8 @@ import { notifyOrganization } from "./notices.ts";
 import {
   checkOrganizationFile,
   type FileToStore,
-  removeCommitted,
-  storeOrganizationFiles,
   type UploadedPart,
+  withFiling,
 } from "./organization-files.ts";
 import {
   findOrganizationById,
@@ -104,34 +103,28 @@ export function createActivationService(deps: {
       if (!form.ok || errors.length > 0) return { ok: false, errors };
       const mismatches = await compareWithEgrul(organization, form.value);
       if (mismatches.length > 0) return { ok: false, errors: mismatches };
-      const committed: string[] = [];
       const now = clock.now();
-      try {
-        await db.transaction(async (tx) => {
-          const request = await insertDataRequest(tx, {
-            organizationId: organization.id,
-            fields: form.value,
-            submittedBy: actor.userId,
-            submittedAt: now,
-          });
-          await storeOrganizationFiles(
-            tx,
-            files,
-            { organizationId: organization.id, subjectId: request.id, uploadedBy: actor.userId, at: now },
-            committed,
-          );
-          await updateOrganization(tx, organization.id, { activation: "submitted" });
-          await auditSuccess(
-            tx,
-            { userId: actor.userId, organizationId: organization.id, ip: actor.ip },
-            "organization.data_submitted",
-            { requestId: request.id, files: files.length },
-          );
+      await withFiling({ db, storage }, async (tx, store) => {
+        const request = await insertDataRequest(tx, {
+          organizationId: organization.id,
+          fields: form.value,
+          submittedBy: actor.userId,
+          submittedAt: now,
         });
-      } catch (error) {
-        await removeCommitted(storage, committed);
-        throw error;
-      }
+        await store(files, {
+          organizationId: organization.id,
+          subjectId: request.id,
+          uploadedBy: actor.userId,
+          at: now,
+        });
+        await updateOrganization(tx, organization.id, { activation: "submitted" });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: organization.id, ip: actor.ip },
+          "organization.data_submitted",
+          { requestId: request.id, files: files.length },
+        );
+      });
       return { ok: true };
     },
 
