@@ -8,7 +8,6 @@ import {
   organizationEntryHolds,
   organizationEntrySettings,
 } from "./entry-holds.schema.ts";
-import { organizationKnownClients } from "./security.schema.ts";
 
 export type EntryHoldRow = typeof organizationEntryHolds.$inferSelect;
 
@@ -36,51 +35,6 @@ export async function saveEntrySetting(
         updatedAt: values.updatedAt,
       },
     });
-}
-
-/** What the organization already knows of this person's networks and devices; nothing is written. */
-export async function knownClientFacts(
-  db: DbExecutor,
-  entry: { organizationId: string; userId: string; network: string; device: string },
-): Promise<{ seenBefore: boolean; newNetwork: boolean; newDevice: boolean }> {
-  const known = await db
-    .select({ kind: organizationKnownClients.kind, value: organizationKnownClients.value })
-    .from(organizationKnownClients)
-    .where(
-      and(
-        eq(organizationKnownClients.organizationId, entry.organizationId),
-        eq(organizationKnownClients.userId, entry.userId),
-      ),
-    );
-  const has = (kind: "network" | "device", value: string) =>
-    known.some((row) => row.kind === kind && row.value === value);
-  return {
-    seenBefore: known.length > 0,
-    newNetwork: !has("network", entry.network),
-    newDevice: !has("device", entry.device),
-  };
-}
-
-export async function rememberReleased(db: DbExecutor, hold: EntryHoldRow, at: Date): Promise<void> {
-  await db
-    .insert(organizationKnownClients)
-    .values([
-      {
-        organizationId: hold.organizationId,
-        userId: hold.userId,
-        kind: "network",
-        value: hold.network,
-        firstSeenAt: at,
-      },
-      {
-        organizationId: hold.organizationId,
-        userId: hold.userId,
-        kind: "device",
-        value: hold.device,
-        firstSeenAt: at,
-      },
-    ])
-    .onConflictDoNothing();
 }
 
 export async function insertHold(
