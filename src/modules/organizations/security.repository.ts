@@ -1,21 +1,21 @@
 // SQL of the allow-list, the known networks and devices, and the cabinet notices.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { deleteRow } from "../../db/changed-row.ts";
 import type { DbExecutor } from "../../db/client.ts";
-import { listRows } from "../../db/rows.ts";
+import { listOwnRows, ofOrganization, ownRow } from "./organization-rows.ts";
 import { organizationKnownClients, organizationNetworks, organizationNotices } from "./security.schema.ts";
 
 export type NetworkRow = typeof organizationNetworks.$inferSelect;
 export type NoticeRow = typeof organizationNotices.$inferSelect;
 
-export async function listNetworks(db: DbExecutor, organizationId: string): Promise<NetworkRow[]> {
-  return listRows(
+export const listNetworks = (db: DbExecutor, organizationId: string): Promise<NetworkRow[]> =>
+  listOwnRows(
     db,
     organizationNetworks,
-    eq(organizationNetworks.organizationId, organizationId),
+    organizationId,
     asc(organizationNetworks.createdAt),
     asc(organizationNetworks.cidr),
   );
-}
 
 /** Adds the network; false when the organization already has it. */
 export async function insertNetwork(
@@ -26,17 +26,12 @@ export async function insertNetwork(
   return row;
 }
 
-export async function deleteNetwork(
+export const deleteNetwork = (
   tx: DbExecutor,
   organizationId: string,
   id: string,
-): Promise<NetworkRow | undefined> {
-  const [row] = await tx
-    .delete(organizationNetworks)
-    .where(and(eq(organizationNetworks.id, id), eq(organizationNetworks.organizationId, organizationId)))
-    .returning();
-  return row;
-}
+): Promise<NetworkRow | undefined> =>
+  deleteRow(tx, organizationNetworks, ownRow(organizationNetworks, organizationId, id));
 
 /** An entry's person, organization, network and device: what «known» is judged by. */
 export interface ClientEntry {
@@ -121,10 +116,7 @@ export async function listNotices(
     .select()
     .from(organizationNotices)
     .where(
-      and(
-        eq(organizationNotices.organizationId, organizationId),
-        inArray(organizationNotices.audience, audiences),
-      ),
+      ofOrganization(organizationNotices, organizationId, inArray(organizationNotices.audience, audiences)),
     )
     .orderBy(desc(organizationNotices.createdAt), desc(organizationNotices.id))
     .limit(limit);
