@@ -225,16 +225,20 @@ export async function addAccreditationProcedure(
   return row;
 }
 
-/** One procedure with its person, for the extract and public verification (C2, C3). */
-export async function findProcedureWithPerson(db: DbExecutor, procedureId: string) {
-  const [row] = await db
+/** Accreditation procedures, each with the person it was of. */
+const proceduresWithPerson = (db: DbExecutor) =>
+  db
     .select({ procedure: registerAccreditationProcedures, person: registerPersons })
     .from(registerAccreditationProcedures)
     .innerJoin(
       registerAccreditations,
       eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
     )
-    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
+    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId));
+
+/** One procedure with its person, for the extract and public verification (C2, C3). */
+export async function findProcedureWithPerson(db: DbExecutor, procedureId: string) {
+  const [row] = await proceduresWithPerson(db)
     .where(eq(registerAccreditationProcedures.id, procedureId))
     .limit(1);
   return row;
@@ -245,14 +249,7 @@ export async function findProcedureWithPerson(db: DbExecutor, procedureId: strin
  * refusal is not public, and a failed periodic attempt leaves the current допуск as it was.
  */
 export async function findProceduresBySnils(db: DbExecutor, snils: string, specId: string) {
-  return db
-    .select({ procedure: registerAccreditationProcedures, person: registerPersons })
-    .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
-    .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId))
+  return proceduresWithPerson(db)
     .where(
       and(
         eq(registerPersons.snils, snils),
