@@ -7,7 +7,7 @@ import type { FieldError } from "../../ui/form.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
 import type { OrganizationFilePurpose } from "../organizations/activation.schema.ts";
 import type { OperatorActor } from "../organizations/activation.service.ts";
-import { notifyOrganization } from "../organizations/notices.ts";
+import { decideForOrganization } from "../organizations/operator-decision.ts";
 import {
   checkOrganizationFile,
   type FileToStore,
@@ -17,7 +17,6 @@ import {
 } from "../organizations/organization-files.ts";
 import { findOrganizationById, type OrganizationRow } from "../organizations/organizations.repository.ts";
 import { parseDate } from "../register/personal-data.validation.ts";
-import { authorizeOperator } from "../review/review.service.ts";
 import type { VerifiedSignature } from "../signatures/signatures.service.ts";
 import { recordFileSignature, storedBytes } from "../signatures/signed-files.ts";
 import {
@@ -268,45 +267,39 @@ export function createRepresentativesService({ db, clock, storage }: FilingDeps)
     },
 
     /** The operator's decision; false when the appointment is unknown or no longer pending. */
-    async decide(
+    decide: (
       operator: OperatorActor,
       id: string,
       decision: { activate: true } | { activate: false; reasons: string[] },
-    ): Promise<boolean> {
-      if (!(await authorizeOperator(db, operator, "representative.decision"))) return false;
-      const representative = await findRepresentativeById(db, id);
-      const organization = representative && (await findOrganizationById(db, representative.organizationId));
-      if (!representative || !organization) return false;
-      const now = clock.now();
-      return db.transaction(async (tx) => {
-        const reasons = decision.activate ? [] : decision.reasons;
-        const decided = await decideRepresentative(tx, id, {
-          status: decision.activate ? "active" : "refused",
-          decidedBy: operator.userId,
-          decidedAt: now,
-          refusalReasons: reasons,
-        });
-        if (!decided) return false;
-        const text = decision.activate
-          ? `Уполномоченный представитель: ${representative.fullName}. Полномочия подтверждены до ${formatDate(representative.validUntil)}.`
-          : `Уполномоченный представитель: ${representative.fullName}. В подтверждении полномочий отказано. Недостающие или неверные документы: ${reasons.join("; ")}.`;
-        await notifyOrganization(tx, organization, {
-          audience: "managers",
-          subject: decision.activate
-            ? "полномочия представителя подтверждены"
-            : "полномочия представителя не подтверждены",
-          text,
-          at: now,
-        });
-        await auditSuccess(
-          tx,
-          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
-          decision.activate ? "representative.activated" : "representative.refused",
-          { representativeId: id, reasons: reasons.length },
-        );
-        return true;
-      });
-    },
+    ): Promise<boolean> =>
+      decideForOrganization({ db, clock }, operator, {
+        action: "representative.decision",
+        find: (db) => findRepresentativeById(db, id),
+        async record(tx, { request: representative, now }) {
+          const reasons = decision.activate ? [] : decision.reasons;
+          const decided = await decideRepresentative(tx, id, {
+            status: decision.activate ? "active" : "refused",
+            decidedBy: operator.userId,
+            decidedAt: now,
+            refusalReasons: reasons,
+          });
+          if (!decided) return undefined;
+          const text = decision.activate
+            ? `Уполномоченный представитель: ${representative.fullName}. Полномочия подтверждены до ${formatDate(representative.validUntil)}.`
+            : `Уполномоченный представитель: ${representative.fullName}. В подтверждении полномочий отказано. Недостающие или неверные документы: ${reasons.join("; ")}.`;
+          return {
+            notice: {
+              audience: "managers",
+              subject: decision.activate
+                ? "полномочия представителя подтверждены"
+                : "полномочия представителя не подтверждены",
+              text,
+            },
+            event: decision.activate ? "representative.activated" : "representative.refused",
+            details: { representativeId: id, reasons: reasons.length },
+          };
+        },
+      }),
   };
 }
 
