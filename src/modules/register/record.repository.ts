@@ -179,10 +179,7 @@ export async function listPracticeRights(
         endDate: registerAccreditationProcedures.endDate,
       })
       .from(registerAccreditationProcedures)
-      .innerJoin(
-        registerAccreditations,
-        eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-      )
+      .innerJoin(registerAccreditations, procedureOfAccreditation)
       .where(
         and(eq(registerAccreditations.personId, personId), eq(registerAccreditationProcedures.passed, true)),
       ),
@@ -225,15 +222,18 @@ export async function addAccreditationProcedure(
   return row;
 }
 
+/** A procedure joined with the accreditation record (the person's) it belongs to. */
+export const procedureOfAccreditation = eq(
+  registerAccreditations.id,
+  registerAccreditationProcedures.accreditationId,
+);
+
 /** Accreditation procedures, each with the person it was of. */
 const proceduresWithPerson = (db: DbExecutor) =>
   db
     .select({ procedure: registerAccreditationProcedures, person: registerPersons })
     .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
+    .innerJoin(registerAccreditations, procedureOfAccreditation)
     .innerJoin(registerPersons, eq(registerPersons.id, registerAccreditations.personId));
 
 /** One procedure with its person, for the extract and public verification (C2, C3). */
