@@ -8,6 +8,7 @@ import {
   organizationEntryHolds,
   organizationEntrySettings,
 } from "./entry-holds.schema.ts";
+import { userNameColumns } from "./user-name-columns.ts";
 
 export type EntryHoldRow = typeof organizationEntryHolds.$inferSelect;
 
@@ -62,12 +63,7 @@ export async function updateHold(
 
 export function listPendingHolds(db: DbExecutor, organizationId: string) {
   return db
-    .select({
-      hold: organizationEntryHolds,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
-    })
+    .select({ hold: organizationEntryHolds, ...userNameColumns })
     .from(organizationEntryHolds)
     .innerJoin(users, eq(users.id, organizationEntryHolds.userId))
     .where(
