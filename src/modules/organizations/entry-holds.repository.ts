@@ -1,6 +1,7 @@
 // SQL of the held entries, the organization's switch, and the failed-login count by address.
 import { and, asc, count, eq, gt, gte } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { users } from "../identity/identity.schema.ts";
 import {
   blockedAddresses,
@@ -8,6 +9,7 @@ import {
   organizationEntryHolds,
   organizationEntrySettings,
 } from "./entry-holds.schema.ts";
+import { ofOrganization } from "./organization-rows.ts";
 import { userNameColumns } from "./user-name-columns.ts";
 
 export type EntryHoldRow = typeof organizationEntryHolds.$inferSelect;
@@ -38,14 +40,8 @@ export async function saveEntrySetting(
     });
 }
 
-export async function insertHold(
-  db: DbExecutor,
-  values: typeof organizationEntryHolds.$inferInsert,
-): Promise<EntryHoldRow> {
-  const [row] = await db.insert(organizationEntryHolds).values(values).returning();
-  if (!row) throw new Error("hold not inserted");
-  return row;
-}
+export const insertHold = (db: DbExecutor, values: typeof organizationEntryHolds.$inferInsert) =>
+  insertRow(db, organizationEntryHolds, values);
 
 export async function findHold(db: DbExecutor, id: string, lock = false): Promise<EntryHoldRow | undefined> {
   const query = db.select().from(organizationEntryHolds).where(eq(organizationEntryHolds.id, id)).limit(1);
@@ -67,10 +63,7 @@ export function listPendingHolds(db: DbExecutor, organizationId: string) {
     .from(organizationEntryHolds)
     .innerJoin(users, eq(users.id, organizationEntryHolds.userId))
     .where(
-      and(
-        eq(organizationEntryHolds.organizationId, organizationId),
-        eq(organizationEntryHolds.status, "pending"),
-      ),
+      ofOrganization(organizationEntryHolds, organizationId, eq(organizationEntryHolds.status, "pending")),
     )
     .orderBy(asc(organizationEntryHolds.createdAt))
     .limit(50);
