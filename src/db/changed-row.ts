@@ -3,23 +3,18 @@ import type { SQL } from "drizzle-orm";
 import type { PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "./client.ts";
 
+/** The first of the rows a statement returned, typed as the table's row. */
+const firstRow = async <Table extends PgTable>(rows: Promise<unknown>) =>
+  ((await rows) as Table["$inferSelect"][])[0];
+
 /** Sets `values` on the row `where` picks; the row as changed, or undefined when none matched. */
-export async function updateRow<Table extends PgTable>(
+export const updateRow = <Table extends PgTable>(
   db: DbExecutor,
   table: Table,
   values: PgUpdateSetSource<Table>,
   where: SQL | undefined,
-): Promise<Table["$inferSelect"] | undefined> {
-  const [row] = (await db.update(table).set(values).where(where).returning()) as Table["$inferSelect"][];
-  return row;
-}
+) => firstRow<Table>(db.update(table).set(values).where(where).returning());
 
 /** Deletes the row `where` picks; the row as it was, or undefined when none matched. */
-export async function deleteRow<Table extends PgTable>(
-  db: DbExecutor,
-  table: Table,
-  where: SQL | undefined,
-): Promise<Table["$inferSelect"] | undefined> {
-  const [row] = (await db.delete(table).where(where).returning()) as Table["$inferSelect"][];
-  return row;
-}
+export const deleteRow = <Table extends PgTable>(db: DbExecutor, table: Table, where: SQL | undefined) =>
+  firstRow<Table>(db.delete(table).where(where).returning());

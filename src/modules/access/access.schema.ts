@@ -5,6 +5,9 @@ import { day, generatedId, moment } from "../../shared/table-columns.ts";
 import { organizationId, submittedAndDecided, userRef } from "../organizations/organization-columns.ts";
 import type { Right } from "./access.rights.ts";
 
+/** Who ended the powers and when (empty while they last). */
+const revoked = () => ({ revokedBy: userRef("revoked_by"), revokedAt: moment("revoked_at") });
+
 export type RepresentativeStatus = "pending" | "active" | "refused" | "revoked";
 
 export const organizationRepresentatives = pgTable(
@@ -24,8 +27,7 @@ export const organizationRepresentatives = pgTable(
     ...submittedAndDecided(),
     /** On refusal: the missing or incorrect documents, one item each. */
     refusalReasons: jsonb("refusal_reasons").$type<string[]>().notNull().default([]),
-    revokedBy: userRef("revoked_by"),
-    revokedAt: moment("revoked_at"),
+    ...revoked(),
   },
   (table) => [index("organization_representatives_idx").on(table.organizationId, table.snils)],
 );
@@ -43,8 +45,7 @@ export const organizationAccessGrants = pgTable(
     endsOn: day("ends_on").notNull(),
     grantedBy: userRef("granted_by").notNull(),
     grantedAt: moment("granted_at").notNull(),
-    revokedBy: userRef("revoked_by"),
-    revokedAt: moment("revoked_at"),
+    ...revoked(),
   },
   (table) => [index("organization_access_grants_idx").on(table.organizationId, table.snils)],
 );

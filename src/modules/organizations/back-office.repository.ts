@@ -23,28 +23,15 @@ function waiting<Id extends PgColumn, At extends PgColumn, Extra extends Record<
 }
 
 export async function pendingOrganizationWork(db: DbExecutor) {
+  const data = organizationDataRequests;
+  const appointments = organizationRepresentatives;
+  const egrul = egrulCorrectionRequests;
   const [dataRequests, representatives, corrections] = await Promise.all([
-    waiting(
-      db,
-      organizationDataRequests,
-      organizationDataRequests.submittedAt,
-      eq(organizationDataRequests.status, "submitted"),
-      {},
-    ),
-    waiting(
-      db,
-      organizationRepresentatives,
-      organizationRepresentatives.submittedAt,
-      eq(organizationRepresentatives.status, "pending"),
-      { fullName: organizationRepresentatives.fullName },
-    ),
-    waiting(
-      db,
-      egrulCorrectionRequests,
-      egrulCorrectionRequests.createdAt,
-      eq(egrulCorrectionRequests.status, "new"),
-      { field: egrulCorrectionRequests.field },
-    ),
+    waiting(db, data, data.submittedAt, eq(data.status, "submitted"), {}),
+    waiting(db, appointments, appointments.submittedAt, eq(appointments.status, "pending"), {
+      fullName: appointments.fullName,
+    }),
+    waiting(db, egrul, egrul.createdAt, eq(egrul.status, "new"), { field: egrul.field }),
   ]);
   return { dataRequests, representatives, corrections };
 }
