@@ -77,23 +77,12 @@ function ivanovaRecord(today: string): NewRecord {
         ...therapy,
       },
     ],
-    accreditation: {
-      record: { protocolDate: accreditationPassed, protocolNumber: "118", regNumber: "7724 012345" },
-      procedures: [
-        {
-          registryNumber: "7724 012345",
-          ...accreditationKind("periodic"),
-          specId: therapy.specId,
-          spec: therapy.specName,
-          institution: "Федеральный аккредитационный центр",
-          passed: true,
-          passDate: accreditationPassed,
-          endDate: accreditationEnd,
-          protocolDate: accreditationPassed,
-          protocolNumber: "118",
-        },
-      ],
-    },
+    accreditation: periodicAccreditation(therapy, {
+      regNumber: "7724 012345",
+      protocolNumber: "118",
+      passed: accreditationPassed,
+      end: accreditationEnd,
+    }),
     categories: [
       {
         ...category("first"),
@@ -161,23 +150,12 @@ function petrovaRecord(today: string): NewRecord {
         ...nursing,
       },
     ],
-    accreditation: {
-      record: { protocolDate: accreditationPassed, protocolNumber: "342", regNumber: "7724 054321" },
-      procedures: [
-        {
-          registryNumber: "7724 054321",
-          ...accreditationKind("periodic"),
-          specId: nursing.specId,
-          spec: nursing.specName,
-          institution: "Федеральный аккредитационный центр",
-          passed: true,
-          passDate: accreditationPassed,
-          endDate: addYears(accreditationPassed, 5),
-          protocolDate: accreditationPassed,
-          protocolNumber: "342",
-        },
-      ],
-    },
+    accreditation: periodicAccreditation(nursing, {
+      regNumber: "7724 054321",
+      protocolNumber: "342",
+      passed: accreditationPassed,
+      end: addYears(accreditationPassed, 5),
+    }),
     categories: [
       {
         ...category("second"),
@@ -258,6 +236,30 @@ const accreditationKind = (code: string) => {
   const entry = codeAndName("accreditationKinds", code);
   return { accreditationKindId: entry.code, accreditationKind: entry.name };
 };
+
+/** A passed periodic accreditation at the federal centre, its record and procedure under one number. */
+function periodicAccreditation(
+  specialty: ReturnType<typeof spec>,
+  at: { regNumber: string; protocolNumber: string; passed: string; end: string },
+): NewRecord["accreditation"] {
+  return {
+    record: { protocolDate: at.passed, protocolNumber: at.protocolNumber, regNumber: at.regNumber },
+    procedures: [
+      {
+        registryNumber: at.regNumber,
+        ...accreditationKind("periodic"),
+        specId: specialty.specId,
+        spec: specialty.specName,
+        institution: "Федеральный аккредитационный центр",
+        passed: true,
+        passDate: at.passed,
+        endDate: at.end,
+        protocolDate: at.passed,
+        protocolNumber: at.protocolNumber,
+      },
+    ],
+  };
+}
 
 function course(docDate: string, hoursCount: number, theme: string, docSerial: string, docNumber: string) {
   const kind = codeAndName("educationKinds", "advanced-training");
