@@ -83,15 +83,7 @@ function ivanovaRecord(today: string): NewRecord {
       passed: accreditationPassed,
       end: accreditationEnd,
     }),
-    categories: [
-      {
-        ...category("first"),
-        beginDate: addYears(today, -2),
-        endDate: addYears(today, 3),
-        ...therapy,
-        ...post("110"),
-      },
-    ],
+    categories: [categoryIn("first", therapy, "110", addYears(today, -2), addYears(today, 3))],
     cards: [
       clinicCard({
         department: "Терапевтическое отделение № 2",
@@ -156,15 +148,7 @@ function petrovaRecord(today: string): NewRecord {
       passed: accreditationPassed,
       end: addYears(accreditationPassed, 5),
     }),
-    categories: [
-      {
-        ...category("second"),
-        beginDate: addYears(today, -3),
-        endDate: addYears(today, 2),
-        ...nursing,
-        ...post("261"),
-      },
-    ],
+    categories: [categoryIn("second", nursing, "261", addYears(today, -3), addYears(today, 2))],
     cards: [
       clinicCard({
         department: "Терапевтическое отделение № 2",
@@ -236,6 +220,15 @@ const accreditationKind = (code: string) => {
   const entry = codeAndName("accreditationKinds", code);
   return { accreditationKindId: entry.code, accreditationKind: entry.name };
 };
+
+/** A qualification category in a specialty, held in a post from `beginDate` to `endDate`. */
+const categoryIn = (
+  code: string,
+  specialty: ReturnType<typeof spec>,
+  postCode: string,
+  beginDate: string,
+  endDate: string,
+) => ({ ...category(code), beginDate, endDate, ...specialty, ...post(postCode) });
 
 /** A passed periodic accreditation at the federal centre, its record and procedure under one number. */
 function periodicAccreditation(
