@@ -1,5 +1,6 @@
 // SQL of the held entries, the organization's switch, and the failed-login count by address.
 import { and, asc, count, eq, gt, gte } from "drizzle-orm";
+import { upsertRow } from "../../db/changed-row.ts";
 import type { DbExecutor } from "../../db/client.ts";
 import { insertRow } from "../../db/rows.ts";
 import { users } from "../identity/identity.schema.ts";
@@ -23,22 +24,8 @@ export async function holdsSuspicious(db: DbExecutor, organizationId: string): P
   return row?.on ?? false;
 }
 
-export async function saveEntrySetting(
-  db: DbExecutor,
-  values: typeof organizationEntrySettings.$inferInsert,
-): Promise<void> {
-  await db
-    .insert(organizationEntrySettings)
-    .values(values)
-    .onConflictDoUpdate({
-      target: organizationEntrySettings.organizationId,
-      set: {
-        holdSuspicious: values.holdSuspicious,
-        updatedBy: values.updatedBy,
-        updatedAt: values.updatedAt,
-      },
-    });
-}
+export const saveEntrySetting = (db: DbExecutor, values: typeof organizationEntrySettings.$inferInsert) =>
+  upsertRow(db, organizationEntrySettings, organizationEntrySettings.organizationId, values);
 
 export const insertHold = (db: DbExecutor, values: typeof organizationEntryHolds.$inferInsert) =>
   insertRow(db, organizationEntryHolds, values);
@@ -90,15 +77,5 @@ export async function blockedUntil(db: DbExecutor, ip: string, now: Date): Promi
   return row?.until;
 }
 
-export async function blockAddress(
-  db: DbExecutor,
-  values: typeof blockedAddresses.$inferInsert,
-): Promise<void> {
-  await db
-    .insert(blockedAddresses)
-    .values(values)
-    .onConflictDoUpdate({
-      target: blockedAddresses.ip,
-      set: { blockedUntil: values.blockedUntil, failures: values.failures, createdAt: values.createdAt },
-    });
-}
+export const blockAddress = (db: DbExecutor, values: typeof blockedAddresses.$inferInsert) =>
+  upsertRow(db, blockedAddresses, blockedAddresses.ip, values);
