@@ -12,6 +12,7 @@ import type { PageContext } from "../../ui/layout.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
 import { downloadHeaders } from "../documents/download.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { sendCabinetPage } from "../organizations/cabinet-page-reply.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
 import { sendSignaturePart } from "../signatures/signatures.http.ts";
@@ -108,16 +109,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
         actor,
         representatives.map((row) => row.id),
       );
-      const page = (
-        <RepresentativesPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          representatives={representatives}
-          signatures={signed}
-          flash={takeFlash(request)}
-        />
-      );
-      return sendHtml(reply, page);
+      return sendCabinetPage(request, reply, RepresentativesPage, { representatives, signatures: signed });
     },
   );
 

@@ -21,6 +21,7 @@ import { MAX_ATTACHMENTS } from "./activation.service.ts";
 import { type DataFormInput, dataFormFields } from "./activation.validation.ts";
 import { backOfficeRoutes } from "./back-office.routes.tsx";
 import { cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
+import { sendCabinetPage } from "./cabinet-page-reply.tsx";
 import { formBody } from "./form-body.ts";
 import { journalRoutes } from "./journal.routes.tsx";
 import { discardForm, readMultipartForm } from "./organization-files.ts";
@@ -77,17 +78,11 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
       listLicences(db, actor.organization.id),
     ]);
     const view = buildOrganizationHomeView(actor, notices, dataRequest?.corrections ?? []);
-    const page = (
-      <OrganizationHomePage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        organization={actor.organization}
-        view={view}
-        licences={licences}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
+    return sendCabinetPage(request, reply, OrganizationHomePage, {
+      organization: actor.organization,
+      view,
+      licences,
+    });
   });
 
   app.get("/org/status", { preHandler: cabinetRoute("organization.view") }, async (request, reply) => {
