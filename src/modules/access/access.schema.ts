@@ -5,6 +5,17 @@ import { day, generatedId, moment } from "../../shared/table-columns.ts";
 import { organizationId, submittedAndDecided, userRef } from "../organizations/organization-columns.ts";
 import type { Right } from "./access.rights.ts";
 
+/**
+ * A person the organization gives powers to, named as in the register; recognised by СНИЛС (11 digits)
+ * when they enter the cabinet.
+ */
+const personOfOrganization = () => ({
+  id: generatedId(),
+  organizationId: organizationId(),
+  snils: text("snils").notNull(),
+  fullName: text("full_name").notNull(),
+});
+
 /** Who ended the powers and when (empty while they last). */
 const revoked = () => ({ revokedBy: userRef("revoked_by"), revokedAt: moment("revoked_at") });
 
@@ -13,11 +24,7 @@ export type RepresentativeStatus = "pending" | "active" | "refused" | "revoked";
 export const organizationRepresentatives = pgTable(
   "organization_representatives",
   {
-    id: generatedId(),
-    organizationId: organizationId(),
-    /** The representative is recognised by СНИЛС when they enter the cabinet (11 digits). */
-    snils: text("snils").notNull(),
-    fullName: text("full_name").notNull(),
+    ...personOfOrganization(),
     attorneyNumber: text("attorney_number").notNull(),
     /** `xml` for a machine-readable power of attorney (МЧД), `pdf` for a scanned one. */
     attorneyFormat: text("attorney_format").$type<"pdf" | "xml">().notNull(),
@@ -36,10 +43,7 @@ export const organizationRepresentatives = pgTable(
 export const organizationAccessGrants = pgTable(
   "organization_access_grants",
   {
-    id: generatedId(),
-    organizationId: organizationId(),
-    snils: text("snils").notNull(),
-    fullName: text("full_name").notNull(),
+    ...personOfOrganization(),
     rights: jsonb("rights").$type<Right[]>().notNull(),
     startsOn: day("starts_on").notNull(),
     endsOn: day("ends_on").notNull(),
