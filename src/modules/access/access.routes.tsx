@@ -12,6 +12,7 @@ import type { PageContext } from "../../ui/layout.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
 import { downloadHeaders } from "../documents/download.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { sendCabinetPage } from "../organizations/cabinet-page-reply.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
 import { sendSignaturePart } from "../signatures/signatures.http.ts";
@@ -60,6 +61,24 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
   }
 
+  /** The appointment form: empty, or as sent back with its errors. */
+  function appointmentPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values: AppointmentInput; errors: FieldError[] } = { values: {}, errors: [] },
+  ) {
+    const page = (
+      <AppointmentPage ctx={pageContext(request, reply)} actor={cabinetActorOf(request)} {...form} />
+    );
+    return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
+  }
+
+  /** The signatures over these powers of attorney that belong to the actor's organization. */
+  async function attorneySignatures(actor: CabinetActor, ids: string[]) {
+    const rows = await signaturesOf(db, "power_of_attorney", ids);
+    return rows.filter((row) => row.organizationId === actor.organization.id);
+  }
+
   app.get("/org/access", { preHandler: cabinetRoute("access.manage") }, (request, reply) =>
     accessPage(request, reply),
   );
@@ -86,39 +105,18 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const actor = cabinetActorOf(request);
       const representatives = await listRepresentatives(db, actor.organization.id);
-      const signed = (
-        await signaturesOf(
-          db,
-          "power_of_attorney",
-          representatives.map((row) => row.id),
-        )
-      ).filter((row) => row.organizationId === actor.organization.id);
-      const page = (
-        <RepresentativesPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          representatives={representatives}
-          signatures={signed}
-          flash={takeFlash(request)}
-        />
+      const signed = await attorneySignatures(
+        actor,
+        representatives.map((row) => row.id),
       );
-      return sendHtml(reply, page);
+      return sendCabinetPage(request, reply, RepresentativesPage, { representatives, signatures: signed });
     },
   );
 
   app.get(
     "/org/representatives/new",
     { preHandler: cabinetRoute("representatives.manage") },
-    async (request, reply) =>
-      sendHtml(
-        reply,
-        <AppointmentPage
-          ctx={pageContext(request, reply)}
-          actor={cabinetActorOf(request)}
-          values={{}}
-          errors={[]}
-        />,
-      ),
+    (request, reply) => appointmentPage(request, reply),
   );
 
   app.post(
@@ -135,16 +133,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
           return reply.redirect("/org/representatives", 303);
         }
         if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-        return sendHtml(
-          reply,
-          <AppointmentPage
-            ctx={pageContext(request, reply)}
-            actor={actor}
-            values={input}
-            errors={outcome.errors}
-          />,
-          400,
-        );
+        return appointmentPage(request, reply, { values: input, errors: outcome.errors });
       } finally {
         await discardForm(form);
       }
@@ -184,11 +173,8 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     async (request, reply) => {
       if (request.validationError) return sendError(request, reply, "NOT_FOUND");
       const actor = cabinetActorOf(request);
-      const rows = await signaturesOf(db, "power_of_attorney", [request.params.id]);
-      const row = rows.find(
-        (candidate) =>
-          candidate.id === request.params.signatureId && candidate.organizationId === actor.organization.id,
-      );
+      const rows = await attorneySignatures(actor, [request.params.id]);
+      const row = rows.find((candidate) => candidate.id === request.params.signatureId);
       if (!row) return sendError(request, reply, "NOT_FOUND");
       return sendSignaturePart(reply, row, "sig", `doverennost-${request.params.id.slice(0, 8)}`);
     },

@@ -4,21 +4,19 @@
 // and activates the representative or refuses with the list of what is missing or wrong.
 import { formatDate } from "../../shared/format.ts";
 import type { FieldError } from "../../ui/form.tsx";
-import { auditSuccess, writeAudit } from "../audit/audit.repository.ts";
+import { auditSuccess } from "../audit/audit.repository.ts";
 import type { OrganizationFilePurpose } from "../organizations/activation.schema.ts";
 import type { OperatorActor } from "../organizations/activation.service.ts";
-import { notifyOrganization } from "../organizations/notices.ts";
+import { decideForOrganization } from "../organizations/operator-decision.ts";
 import {
   checkOrganizationFile,
   type FileToStore,
   type FilingDeps,
-  removeCommitted,
-  storeOrganizationFiles,
   type UploadedPart,
+  withFiling,
 } from "../organizations/organization-files.ts";
 import { findOrganizationById, type OrganizationRow } from "../organizations/organizations.repository.ts";
 import { parseDate } from "../register/personal-data.validation.ts";
-import { authorizeOperator } from "../review/review.service.ts";
 import type { VerifiedSignature } from "../signatures/signatures.service.ts";
 import { recordFileSignature, storedBytes } from "../signatures/signed-files.ts";
 import {
@@ -187,44 +185,32 @@ export function createRepresentativesService({ db, clock, storage }: FilingDeps)
           ],
         };
       }
-      const committed: string[] = [];
       const now = clock.now();
-      try {
-        await db.transaction(async (tx) => {
-          const row = await insertRepresentative(tx, {
-            organizationId: organization.id,
-            snils: appointment.snils,
-            fullName: appointment.fullName,
-            attorneyNumber: appointment.number,
-            attorneyFormat: appointment.format,
-            issuedOn: appointment.issuedOn,
-            validUntil: appointment.validUntil,
-            submittedBy: actor.userId,
-            submittedAt: now,
-          });
-          await storeOrganizationFiles(
-            tx,
-            files,
-            { organizationId: organization.id, subjectId: row.id, uploadedBy: actor.userId, at: now },
-            committed,
-          );
-          await writeAudit(tx, {
-            event: "representative.submitted",
-            outcome: "success",
-            userId: actor.userId,
-            organizationId: organization.id,
-            ip: actor.ip,
-            details: {
-              representativeId: row.id,
-              format: appointment.format,
-              validUntil: appointment.validUntil,
-            },
-          });
+      await withFiling({ db, storage }, async (tx, store) => {
+        const row = await insertRepresentative(tx, {
+          organizationId: organization.id,
+          snils: appointment.snils,
+          fullName: appointment.fullName,
+          attorneyNumber: appointment.number,
+          attorneyFormat: appointment.format,
+          issuedOn: appointment.issuedOn,
+          validUntil: appointment.validUntil,
+          submittedBy: actor.userId,
+          submittedAt: now,
         });
-      } catch (error) {
-        await removeCommitted(storage, committed);
-        throw error;
-      }
+        await store(files, {
+          organizationId: organization.id,
+          subjectId: row.id,
+          uploadedBy: actor.userId,
+          at: now,
+        });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: organization.id, ip: actor.ip },
+          "representative.submitted",
+          { representativeId: row.id, format: appointment.format, validUntil: appointment.validUntil },
+        );
+      });
       return { ok: true };
     },
 
@@ -281,45 +267,39 @@ export function createRepresentativesService({ db, clock, storage }: FilingDeps)
     },
 
     /** The operator's decision; false when the appointment is unknown or no longer pending. */
-    async decide(
+    decide: (
       operator: OperatorActor,
       id: string,
       decision: { activate: true } | { activate: false; reasons: string[] },
-    ): Promise<boolean> {
-      if (!(await authorizeOperator(db, operator, "representative.decision"))) return false;
-      const representative = await findRepresentativeById(db, id);
-      const organization = representative && (await findOrganizationById(db, representative.organizationId));
-      if (!representative || !organization) return false;
-      const now = clock.now();
-      return db.transaction(async (tx) => {
-        const reasons = decision.activate ? [] : decision.reasons;
-        const decided = await decideRepresentative(tx, id, {
-          status: decision.activate ? "active" : "refused",
-          decidedBy: operator.userId,
-          decidedAt: now,
-          refusalReasons: reasons,
-        });
-        if (!decided) return false;
-        const text = decision.activate
-          ? `Уполномоченный представитель: ${representative.fullName}. Полномочия подтверждены до ${formatDate(representative.validUntil)}.`
-          : `Уполномоченный представитель: ${representative.fullName}. В подтверждении полномочий отказано. Недостающие или неверные документы: ${reasons.join("; ")}.`;
-        await notifyOrganization(tx, organization, {
-          audience: "managers",
-          subject: decision.activate
-            ? "полномочия представителя подтверждены"
-            : "полномочия представителя не подтверждены",
-          text,
-          at: now,
-        });
-        await auditSuccess(
-          tx,
-          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
-          decision.activate ? "representative.activated" : "representative.refused",
-          { representativeId: id, reasons: reasons.length },
-        );
-        return true;
-      });
-    },
+    ): Promise<boolean> =>
+      decideForOrganization({ db, clock }, operator, {
+        action: "representative.decision",
+        find: (db) => findRepresentativeById(db, id),
+        async record(tx, { request: representative, now }) {
+          const reasons = decision.activate ? [] : decision.reasons;
+          const decided = await decideRepresentative(tx, id, {
+            status: decision.activate ? "active" : "refused",
+            decidedBy: operator.userId,
+            decidedAt: now,
+            refusalReasons: reasons,
+          });
+          if (!decided) return undefined;
+          const text = decision.activate
+            ? `Уполномоченный представитель: ${representative.fullName}. Полномочия подтверждены до ${formatDate(representative.validUntil)}.`
+            : `Уполномоченный представитель: ${representative.fullName}. В подтверждении полномочий отказано. Недостающие или неверные документы: ${reasons.join("; ")}.`;
+          return {
+            notice: {
+              audience: "managers",
+              subject: decision.activate
+                ? "полномочия представителя подтверждены"
+                : "полномочия представителя не подтверждены",
+              text,
+            },
+            event: decision.activate ? "representative.activated" : "representative.refused",
+            details: { representativeId: id, reasons: reasons.length },
+          };
+        },
+      }),
   };
 }
 

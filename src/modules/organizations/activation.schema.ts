@@ -1,10 +1,9 @@
 // The missing data an organization sends to activate its cabinet (O6), the files attached to its
 // requests (O6, O8), and its requests to correct the data taken from ЕГРЮЛ/ЕГРИП (O5).
-import { sql } from "drizzle-orm";
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { generatedId, moment } from "../../shared/table-columns.ts";
 import { storageKeyOrderIndex } from "../documents/storage-key-index.ts";
-import { users } from "../identity/identity.schema.ts";
-import { organizationId, submittedAndDecided } from "./organization-columns.ts";
+import { organizationId, submittedAndDecided, userRef } from "./organization-columns.ts";
 
 /** What the form asks for; ИНН, КПП and the head are compared with ЕГРЮЛ/ЕГРИП before it is accepted. */
 export interface OrganizationDataFields {
@@ -20,7 +19,7 @@ export interface OrganizationDataFields {
 export const organizationDataRequests = pgTable(
   "organization_data_requests",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: generatedId(),
     organizationId: organizationId(),
     fields: jsonb("fields").$type<OrganizationDataFields>().notNull(),
     status: text("status").$type<"submitted" | "approved" | "corrections">().notNull().default("submitted"),
@@ -45,7 +44,7 @@ export type OrganizationFilePurpose =
 export const organizationFiles = pgTable(
   "organization_files",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: generatedId(),
     organizationId: organizationId(),
     /** The data request or the representative's appointment the file belongs to. */
     subjectId: uuid("subject_id").notNull(),
@@ -55,10 +54,8 @@ export const organizationFiles = pgTable(
     sizeBytes: integer("size_bytes").notNull(),
     sha256: text("sha256").notNull(),
     storageKey: text("storage_key").notNull().unique(),
-    uploadedBy: uuid("uploaded_by")
-      .notNull()
-      .references(() => users.id),
-    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull(),
+    uploadedBy: userRef("uploaded_by").notNull(),
+    uploadedAt: moment("uploaded_at").notNull(),
   },
   (table) => [
     index("organization_files_subject_idx").on(table.subjectId),
@@ -70,19 +67,17 @@ export const organizationFiles = pgTable(
 export const egrulCorrectionRequests = pgTable(
   "egrul_correction_requests",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: generatedId(),
     organizationId: organizationId(),
     field: text("field").notNull(),
     shownValue: text("shown_value"),
     proposedValue: text("proposed_value").notNull(),
     comment: text("comment"),
     status: text("status").$type<"new" | "answered">().notNull().default("new"),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-    answeredBy: uuid("answered_by").references(() => users.id),
-    answeredAt: timestamp("answered_at", { withTimezone: true }),
+    createdBy: userRef("created_by").notNull(),
+    createdAt: moment("created_at").notNull(),
+    answeredBy: userRef("answered_by"),
+    answeredAt: moment("answered_at"),
     answer: text("answer"),
   },
   (table) => [index("egrul_corrections_org_idx").on(table.organizationId, table.createdAt)],

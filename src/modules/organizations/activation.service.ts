@@ -10,22 +10,16 @@ import { auditSuccess } from "../audit/audit.repository.ts";
 import type { FileStorage } from "../documents/storage.ts";
 import { compareWithRegister, notFoundMismatch } from "../egrul/egrul.compare.ts";
 import type { EgrulRegistry } from "../egrul/egrul.port.ts";
-import { authorizeOperator } from "../review/review.service.ts";
 import { decideDataRequest, findDataRequest, insertDataRequest } from "./activation.repository.ts";
 import { type DataFormInput, validateDataForm } from "./activation.validation.ts";
-import { notifyOrganization } from "./notices.ts";
+import { decideForOrganization } from "./operator-decision.ts";
 import {
   checkOrganizationFile,
   type FileToStore,
-  removeCommitted,
-  storeOrganizationFiles,
   type UploadedPart,
+  withFiling,
 } from "./organization-files.ts";
-import {
-  findOrganizationById,
-  type OrganizationRow,
-  updateOrganization,
-} from "./organizations.repository.ts";
+import { type OrganizationRow, updateOrganization } from "./organizations.repository.ts";
 
 export const MAX_ATTACHMENTS = 5;
 
@@ -104,88 +98,73 @@ export function createActivationService(deps: {
       if (!form.ok || errors.length > 0) return { ok: false, errors };
       const mismatches = await compareWithEgrul(organization, form.value);
       if (mismatches.length > 0) return { ok: false, errors: mismatches };
-      const committed: string[] = [];
       const now = clock.now();
-      try {
-        await db.transaction(async (tx) => {
-          const request = await insertDataRequest(tx, {
-            organizationId: organization.id,
-            fields: form.value,
-            submittedBy: actor.userId,
-            submittedAt: now,
-          });
-          await storeOrganizationFiles(
-            tx,
-            files,
-            { organizationId: organization.id, subjectId: request.id, uploadedBy: actor.userId, at: now },
-            committed,
-          );
-          await updateOrganization(tx, organization.id, { activation: "submitted" });
-          await auditSuccess(
-            tx,
-            { userId: actor.userId, organizationId: organization.id, ip: actor.ip },
-            "organization.data_submitted",
-            { requestId: request.id, files: files.length },
-          );
+      await withFiling({ db, storage }, async (tx, store) => {
+        const request = await insertDataRequest(tx, {
+          organizationId: organization.id,
+          fields: form.value,
+          submittedBy: actor.userId,
+          submittedAt: now,
         });
-      } catch (error) {
-        await removeCommitted(storage, committed);
-        throw error;
-      }
+        await store(files, {
+          organizationId: organization.id,
+          subjectId: request.id,
+          uploadedBy: actor.userId,
+          at: now,
+        });
+        await updateOrganization(tx, organization.id, { activation: "submitted" });
+        await auditSuccess(
+          tx,
+          { userId: actor.userId, organizationId: organization.id, ip: actor.ip },
+          "organization.data_submitted",
+          { requestId: request.id, files: files.length },
+        );
+      });
       return { ok: true };
     },
 
     /** The operator's decision; false when the request is unknown or was decided meanwhile. */
-    async decide(operator: OperatorActor, requestId: string, decision: Decision): Promise<boolean> {
-      if (!(await authorizeOperator(db, operator, "organization.data_decision"))) return false;
-      const request = await findDataRequest(db, requestId);
-      const organization = request && (await findOrganizationById(db, request.organizationId));
-      if (!request || !organization) return false;
-      const now = clock.now();
-      return db.transaction(async (tx) => {
-        const decided = await decideDataRequest(tx, requestId, {
-          status: decision.approve ? "approved" : "corrections",
-          decidedBy: operator.userId,
-          decidedAt: now,
-          corrections: decision.approve ? [] : decision.corrections,
-        });
-        if (!decided) return false;
-        const { fields } = request;
-        if (decision.approve) {
-          await updateOrganization(tx, organization.id, {
-            activation: "active",
-            kind: fields.kind,
-            headPosition: fields.headPosition ?? organization.headPosition,
-            contactPhone: fields.contactPhone,
-            contactEmail: fields.contactEmail,
+    decide: (operator: OperatorActor, requestId: string, decision: Decision): Promise<boolean> =>
+      decideForOrganization(deps, operator, {
+        action: "organization.data_decision",
+        find: (db) => findDataRequest(db, requestId),
+        async record(tx, { request, organization, now }) {
+          const decided = await decideDataRequest(tx, requestId, {
+            status: decision.approve ? "approved" : "corrections",
+            decidedBy: operator.userId,
+            decidedAt: now,
+            corrections: decision.approve ? [] : decision.corrections,
           });
-        } else {
-          await updateOrganization(tx, organization.id, { activation: "corrections" });
-        }
-        const text = decision.approve
-          ? "Оператор проверил сведения об организации. Кабинет организации активирован: все разделы доступны."
-          : `Оператор вернул сведения об организации на исправление: ${decision.corrections.join("; ")}. Исправьте их и отправьте форму снова.`;
-        await notifyOrganization(
-          tx,
-          { id: organization.id, contactEmail: fields.contactEmail },
-          {
-            audience: "all",
-            subject: decision.approve
-              ? "кабинет организации активирован"
-              : "сведения об организации нужно исправить",
-            text,
-            at: now,
-          },
-        );
-        await auditSuccess(
-          tx,
-          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
-          decision.approve ? "organization.activated" : "organization.corrections_requested",
-          { requestId, corrections: decision.approve ? 0 : decision.corrections.length },
-        );
-        return true;
-      });
-    },
+          if (!decided) return undefined;
+          const { fields } = request;
+          if (decision.approve) {
+            await updateOrganization(tx, organization.id, {
+              activation: "active",
+              kind: fields.kind,
+              headPosition: fields.headPosition ?? organization.headPosition,
+              contactPhone: fields.contactPhone,
+              contactEmail: fields.contactEmail,
+            });
+          } else {
+            await updateOrganization(tx, organization.id, { activation: "corrections" });
+          }
+          const text = decision.approve
+            ? "Оператор проверил сведения об организации. Кабинет организации активирован: все разделы доступны."
+            : `Оператор вернул сведения об организации на исправление: ${decision.corrections.join("; ")}. Исправьте их и отправьте форму снова.`;
+          return {
+            contact: { id: organization.id, contactEmail: fields.contactEmail },
+            notice: {
+              audience: "all",
+              subject: decision.approve
+                ? "кабинет организации активирован"
+                : "сведения об организации нужно исправить",
+              text,
+            },
+            event: decision.approve ? "organization.activated" : "organization.corrections_requested",
+            details: { requestId, corrections: decision.approve ? 0 : decision.corrections.length },
+          };
+        },
+      }),
   };
 }
 

@@ -3,10 +3,12 @@
 // admits the commission context; each use case re-checks the operators table.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { JSX } from "preact";
 import { type Static, Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import type { PageContext } from "../../ui/layout.tsx";
 import { findRepresentativeById } from "../access/access.repository.ts";
 import { cabinetActor } from "../applications/routes-support.ts";
 import { auditSuccess } from "../audit/audit.repository.ts";
@@ -17,7 +19,7 @@ import { sendSignaturePart } from "../signatures/signatures.http.ts";
 import { signaturesOf } from "../signatures/signatures.repository.ts";
 import { findCorrectionRequest, findDataRequest, findFile, listFiles } from "./activation.repository.ts";
 import { pendingOrganizationWork } from "./back-office.repository.ts";
-import { findOrganizationById } from "./organizations.repository.ts";
+import { findOrganizationById, type OrganizationRow } from "./organizations.repository.ts";
 import {
   CorrectionReviewPage,
   DataRequestPage,
@@ -70,63 +72,64 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     );
   });
 
-  app.get("/review/organizations/data/:id", guard, async (request, reply) => {
-    if (!(await isOperator(request, "organization.data_view")))
-      return sendError(request, reply, "NOT_OPERATOR");
-    const dataRequest = request.validationError ? undefined : await findDataRequest(db, request.params.id);
-    const organization = dataRequest && (await findOrganizationById(db, dataRequest.organizationId));
-    if (!dataRequest || !organization) return sendError(request, reply, "NOT_FOUND");
-    const files = await listFiles(db, dataRequest.id);
-    return sendHtml(
-      reply,
+  /** One item an organization sent, with its organization, for an operator; unknown ids are not found. */
+  function itemPage<Item extends { id: string; organizationId: string }>(route: {
+    path: string;
+    action: string;
+    find: (id: string) => Promise<Item | undefined>;
+    page: (ctx: PageContext, organization: OrganizationRow, item: Item) => Promise<JSX.Element>;
+  }) {
+    app.get(`${route.path}/:id`, guard, async (request, reply) => {
+      if (!(await isOperator(request, route.action))) return sendError(request, reply, "NOT_OPERATOR");
+      const item = request.validationError ? undefined : await route.find(request.params.id);
+      const organization = item && (await findOrganizationById(db, item.organizationId));
+      if (!item || !organization) return sendError(request, reply, "NOT_FOUND");
+      return sendHtml(reply, await route.page(pageContext(request, reply), organization, item));
+    });
+  }
+
+  itemPage({
+    path: "/review/organizations/data",
+    action: "organization.data_view",
+    find: (id) => findDataRequest(db, id),
+    page: async (ctx, organization, dataRequest) => (
       <DataRequestPage
-        ctx={pageContext(request, reply)}
+        ctx={ctx}
         organization={organization}
         request={dataRequest}
-        files={files}
-      />,
-    );
-  });
-
-  app.get("/review/organizations/representatives/:id", guard, async (request, reply) => {
-    if (!(await isOperator(request, "representative.view"))) return sendError(request, reply, "NOT_OPERATOR");
-    const representative = request.validationError
-      ? undefined
-      : await findRepresentativeById(db, request.params.id);
-    const organization = representative && (await findOrganizationById(db, representative.organizationId));
-    if (!representative || !organization) return sendError(request, reply, "NOT_FOUND");
-    const files = await listFiles(db, representative.id);
-    const signed = (await signaturesOf(db, "power_of_attorney", [representative.id])).filter(
-      (row) => row.organizationId === representative.organizationId,
-    );
-    const page = (
-      <RepresentativeReviewPage
-        ctx={pageContext(request, reply)}
-        organization={organization}
-        representative={representative}
-        files={files}
-        signatures={signed}
+        files={await listFiles(db, dataRequest.id)}
       />
-    );
-    return sendHtml(reply, page);
+    ),
   });
 
-  app.get("/review/organizations/corrections/:id", guard, async (request, reply) => {
-    if (!(await isOperator(request, "organization.correction_view")))
-      return sendError(request, reply, "NOT_OPERATOR");
-    const correction = request.validationError
-      ? undefined
-      : await findCorrectionRequest(db, request.params.id);
-    const organization = correction && (await findOrganizationById(db, correction.organizationId));
-    if (!correction || !organization) return sendError(request, reply, "NOT_FOUND");
-    return sendHtml(
-      reply,
-      <CorrectionReviewPage
-        ctx={pageContext(request, reply)}
-        organization={organization}
-        request={correction}
-      />,
-    );
+  itemPage({
+    path: "/review/organizations/representatives",
+    action: "representative.view",
+    find: (id) => findRepresentativeById(db, id),
+    page: async (ctx, organization, representative) => {
+      const files = await listFiles(db, representative.id);
+      const signed = (await signaturesOf(db, "power_of_attorney", [representative.id])).filter(
+        (row) => row.organizationId === representative.organizationId,
+      );
+      return (
+        <RepresentativeReviewPage
+          ctx={ctx}
+          organization={organization}
+          representative={representative}
+          files={files}
+          signatures={signed}
+        />
+      );
+    },
+  });
+
+  itemPage({
+    path: "/review/organizations/corrections",
+    action: "organization.correction_view",
+    find: (id) => findCorrectionRequest(db, id),
+    page: async (ctx, organization, correction) => (
+      <CorrectionReviewPage ctx={ctx} organization={organization} request={correction} />
+    ),
   });
 
   type DecisionRequest = FastifyRequest<{ Params: { id: string }; Body: Static<typeof decisionBody> }>;

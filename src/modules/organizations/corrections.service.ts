@@ -6,15 +6,14 @@ import { formatDate } from "../../shared/format.ts";
 import { checkIdentifier, type IdentifierKind } from "../../shared/identifier-checks.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
-import { authorizeOperator } from "../review/review.service.ts";
 import {
   answerCorrectionRequest,
   findCorrectionRequest,
   insertCorrectionRequest,
 } from "./activation.repository.ts";
 import type { OperatorActor, OrganizationActor } from "./activation.service.ts";
-import { notifyOrganization } from "./notices.ts";
-import { findOrganizationById, type OrganizationRow } from "./organizations.repository.ts";
+import { decideForOrganization } from "./operator-decision.ts";
+import type { OrganizationRow } from "./organizations.repository.ts";
 
 export const correctableFields = {
   fullName: "Полное наименование",
@@ -99,34 +98,30 @@ export function createCorrectionsService({ db, clock }: { db: Database; clock: C
       return { ok: true };
     },
 
-    async answer(operator: OperatorActor, id: string, answer: string): Promise<boolean> {
-      if (!(await authorizeOperator(db, operator, "organization.correction_answer"))) return false;
+    answer(operator: OperatorActor, id: string, answer: string): Promise<boolean> {
       const text = answer.trim();
-      const request = await findCorrectionRequest(db, id);
-      const organization = request && (await findOrganizationById(db, request.organizationId));
-      if (!request || !organization || !text) return false;
-      const now = clock.now();
-      return db.transaction(async (tx) => {
-        const answered = await answerCorrectionRequest(tx, id, {
-          answer: text,
-          answeredBy: operator.userId,
-          answeredAt: now,
-        });
-        if (!answered) return false;
-        const label = correctableFields[request.field as CorrectableField] ?? request.field;
-        await notifyOrganization(tx, organization, {
-          audience: "all",
-          subject: "ответ на запрос об исправлении сведений",
-          text: `Ответ на запрос об исправлении сведений «${label}»: ${text}`,
-          at: now,
-        });
-        await auditSuccess(
-          tx,
-          { userId: operator.userId, organizationId: organization.id, ip: operator.ip },
-          "organization.correction_answered",
-          { requestId: id },
-        );
-        return true;
+      return decideForOrganization({ db, clock }, operator, {
+        action: "organization.correction_answer",
+        // An empty answer answers nothing.
+        find: async (db) => (text ? findCorrectionRequest(db, id) : undefined),
+        async record(tx, { request, now }) {
+          const answered = await answerCorrectionRequest(tx, id, {
+            answer: text,
+            answeredBy: operator.userId,
+            answeredAt: now,
+          });
+          if (!answered) return undefined;
+          const label = correctableFields[request.field as CorrectableField] ?? request.field;
+          return {
+            notice: {
+              audience: "all",
+              subject: "ответ на запрос об исправлении сведений",
+              text: `Ответ на запрос об исправлении сведений «${label}»: ${text}`,
+            },
+            event: "organization.correction_answered",
+            details: { requestId: id },
+          };
+        },
       });
     },
   };

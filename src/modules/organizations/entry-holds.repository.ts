@@ -1,6 +1,8 @@
 // SQL of the held entries, the organization's switch, and the failed-login count by address.
 import { and, asc, count, eq, gt, gte } from "drizzle-orm";
+import { upsertRow } from "../../db/changed-row.ts";
 import type { DbExecutor } from "../../db/client.ts";
+import { insertRow } from "../../db/rows.ts";
 import { users } from "../identity/identity.schema.ts";
 import {
   blockedAddresses,
@@ -8,7 +10,8 @@ import {
   organizationEntryHolds,
   organizationEntrySettings,
 } from "./entry-holds.schema.ts";
-import { organizationKnownClients } from "./security.schema.ts";
+import { ofOrganization } from "./organization-rows.ts";
+import { userNameColumns } from "./user-name-columns.ts";
 
 export type EntryHoldRow = typeof organizationEntryHolds.$inferSelect;
 
@@ -21,76 +24,11 @@ export async function holdsSuspicious(db: DbExecutor, organizationId: string): P
   return row?.on ?? false;
 }
 
-export async function saveEntrySetting(
-  db: DbExecutor,
-  values: typeof organizationEntrySettings.$inferInsert,
-): Promise<void> {
-  await db
-    .insert(organizationEntrySettings)
-    .values(values)
-    .onConflictDoUpdate({
-      target: organizationEntrySettings.organizationId,
-      set: {
-        holdSuspicious: values.holdSuspicious,
-        updatedBy: values.updatedBy,
-        updatedAt: values.updatedAt,
-      },
-    });
-}
+export const saveEntrySetting = (db: DbExecutor, values: typeof organizationEntrySettings.$inferInsert) =>
+  upsertRow(db, organizationEntrySettings, organizationEntrySettings.organizationId, values);
 
-/** What the organization already knows of this person's networks and devices; nothing is written. */
-export async function knownClientFacts(
-  db: DbExecutor,
-  entry: { organizationId: string; userId: string; network: string; device: string },
-): Promise<{ seenBefore: boolean; newNetwork: boolean; newDevice: boolean }> {
-  const known = await db
-    .select({ kind: organizationKnownClients.kind, value: organizationKnownClients.value })
-    .from(organizationKnownClients)
-    .where(
-      and(
-        eq(organizationKnownClients.organizationId, entry.organizationId),
-        eq(organizationKnownClients.userId, entry.userId),
-      ),
-    );
-  const has = (kind: "network" | "device", value: string) =>
-    known.some((row) => row.kind === kind && row.value === value);
-  return {
-    seenBefore: known.length > 0,
-    newNetwork: !has("network", entry.network),
-    newDevice: !has("device", entry.device),
-  };
-}
-
-export async function rememberReleased(db: DbExecutor, hold: EntryHoldRow, at: Date): Promise<void> {
-  await db
-    .insert(organizationKnownClients)
-    .values([
-      {
-        organizationId: hold.organizationId,
-        userId: hold.userId,
-        kind: "network",
-        value: hold.network,
-        firstSeenAt: at,
-      },
-      {
-        organizationId: hold.organizationId,
-        userId: hold.userId,
-        kind: "device",
-        value: hold.device,
-        firstSeenAt: at,
-      },
-    ])
-    .onConflictDoNothing();
-}
-
-export async function insertHold(
-  db: DbExecutor,
-  values: typeof organizationEntryHolds.$inferInsert,
-): Promise<EntryHoldRow> {
-  const [row] = await db.insert(organizationEntryHolds).values(values).returning();
-  if (!row) throw new Error("hold not inserted");
-  return row;
-}
+export const insertHold = (db: DbExecutor, values: typeof organizationEntryHolds.$inferInsert) =>
+  insertRow(db, organizationEntryHolds, values);
 
 export async function findHold(db: DbExecutor, id: string, lock = false): Promise<EntryHoldRow | undefined> {
   const query = db.select().from(organizationEntryHolds).where(eq(organizationEntryHolds.id, id)).limit(1);
@@ -108,19 +46,11 @@ export async function updateHold(
 
 export function listPendingHolds(db: DbExecutor, organizationId: string) {
   return db
-    .select({
-      hold: organizationEntryHolds,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
-    })
+    .select({ hold: organizationEntryHolds, ...userNameColumns })
     .from(organizationEntryHolds)
     .innerJoin(users, eq(users.id, organizationEntryHolds.userId))
     .where(
-      and(
-        eq(organizationEntryHolds.organizationId, organizationId),
-        eq(organizationEntryHolds.status, "pending"),
-      ),
+      ofOrganization(organizationEntryHolds, organizationId, eq(organizationEntryHolds.status, "pending")),
     )
     .orderBy(asc(organizationEntryHolds.createdAt))
     .limit(50);
@@ -147,15 +77,5 @@ export async function blockedUntil(db: DbExecutor, ip: string, now: Date): Promi
   return row?.until;
 }
 
-export async function blockAddress(
-  db: DbExecutor,
-  values: typeof blockedAddresses.$inferInsert,
-): Promise<void> {
-  await db
-    .insert(blockedAddresses)
-    .values(values)
-    .onConflictDoUpdate({
-      target: blockedAddresses.ip,
-      set: { blockedUntil: values.blockedUntil, failures: values.failures, createdAt: values.createdAt },
-    });
-}
+export const blockAddress = (db: DbExecutor, values: typeof blockedAddresses.$inferInsert) =>
+  upsertRow(db, blockedAddresses, blockedAddresses.ip, values);

@@ -1,9 +1,9 @@
 // O13 «фиксирует подозрительные попытки входа и инициирует блокировку»: the head's switch that holds
 // a staff member's entry from a new network or device until it is confirmed, the held entries, and
 // the addresses blocked for a while after repeated failed logins.
-import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "../identity/identity.schema.ts";
+import { bigserial, boolean, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { moment } from "../../shared/table-columns.ts";
+import { memberColumns, userRef } from "./organization-columns.ts";
 import { organizations } from "./organizations.schema.ts";
 
 export const organizationEntrySettings = pgTable("organization_entry_settings", {
@@ -12,10 +12,8 @@ export const organizationEntrySettings = pgTable("organization_entry_settings", 
     .references(() => organizations.id, { onDelete: "cascade" }),
   /** «Блокировать подозрительные входы». */
   holdSuspicious: boolean("hold_suspicious").notNull(),
-  updatedBy: uuid("updated_by")
-    .notNull()
-    .references(() => users.id),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  updatedBy: userRef("updated_by").notNull(),
+  updatedAt: moment("updated_at").notNull(),
 });
 
 export type EntryHoldStatus = "pending" | "released" | "rejected";
@@ -24,13 +22,7 @@ export type EntryHoldStatus = "pending" | "released" | "rejected";
 export const organizationEntryHolds = pgTable(
   "organization_entry_holds",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...memberColumns("cascade"),
     /** The network (/24 or /64) and the device key, remembered as known once the entry is released. */
     network: text("network").notNull(),
     device: text("device").notNull(),
@@ -38,12 +30,12 @@ export const organizationEntryHolds = pgTable(
     ip: text("ip").notNull(),
     /** SHA-256 of the hold id and the e-mailed code; null when the person has no e-mail. */
     codeHash: text("code_hash"),
-    codeExpiresAt: timestamp("code_expires_at", { withTimezone: true }),
+    codeExpiresAt: moment("code_expires_at"),
     attempts: integer("attempts").notNull().default(0),
     status: text("status").$type<EntryHoldStatus>().notNull().default("pending"),
-    releasedBy: uuid("released_by").references(() => users.id),
-    decidedAt: timestamp("decided_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    releasedBy: userRef("released_by"),
+    decidedAt: moment("decided_at"),
+    createdAt: moment("created_at").notNull(),
   },
   (table) => [
     index("organization_entry_holds_org_idx").on(table.organizationId, table.status, table.createdAt),
@@ -57,14 +49,14 @@ export const loginFailures = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     ip: text("ip").notNull(),
     reason: text("reason").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull(),
+    at: moment("at").notNull(),
   },
   (table) => [index("login_failures_ip_idx").on(table.ip, table.at)],
 );
 
 export const blockedAddresses = pgTable("blocked_addresses", {
   ip: text("ip").primaryKey(),
-  blockedUntil: timestamp("blocked_until", { withTimezone: true }).notNull(),
+  blockedUntil: moment("blocked_until").notNull(),
   failures: integer("failures").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  createdAt: moment("created_at").notNull(),
 });

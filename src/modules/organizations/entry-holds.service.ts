@@ -20,14 +20,13 @@ import {
   holdsSuspicious,
   insertFailure,
   insertHold,
-  knownClientFacts,
-  rememberReleased,
   saveEntrySetting,
   updateHold,
 } from "./entry-holds.repository.ts";
 import { clientNetwork, isInNetworks } from "./ip-networks.ts";
 import { notifyOrganization } from "./notices.ts";
 import type { OrganizationRow } from "./organizations.repository.ts";
+import { addKnownClients, knownClientFacts } from "./security.repository.ts";
 import { describeDevice, deviceKey } from "./security.service.ts";
 
 const CODE_MINUTES = 15;
@@ -278,7 +277,7 @@ export function createEntryHoldsService({
       decidedAt: by.now,
       codeHash: null,
     });
-    await rememberReleased(tx, hold, by.now);
+    await addKnownClients(tx, hold, by.now);
     await writeAudit(tx, {
       event: "organization.entry_released",
       outcome: "success",

@@ -5,6 +5,7 @@ import type { Database, DbExecutor } from "../../db/client.ts";
 import { cursorText, olderThan } from "../../db/keyset.ts";
 import { auditEvents } from "../audit/audit.schema.ts";
 import { users } from "../identity/identity.schema.ts";
+import { userNameColumns } from "./user-name-columns.ts";
 
 export interface JournalFilter {
   organizationId: string;
@@ -50,9 +51,7 @@ export async function listJournal(
       event: auditEvents.event,
       outcome: auditEvents.outcome,
       details: auditEvents.details,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
+      ...userNameColumns,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
@@ -72,12 +71,7 @@ export async function countJournal(db: DbExecutor, filter: JournalFilter): Promi
 /** Everyone who appears in the organization's journal, for the «who» filter. */
 export async function journalPeople(db: Database, organizationId: string) {
   return db
-    .selectDistinct({
-      id: users.id,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
-    })
+    .selectDistinct({ id: users.id, ...userNameColumns })
     .from(auditEvents)
     .innerJoin(users, eq(users.id, auditEvents.userId))
     .where(eq(auditEvents.organizationId, organizationId))

@@ -137,3 +137,28 @@ export async function storeOrganizationFiles(
 export async function removeCommitted(storage: FileStorage, keys: readonly string[]): Promise<void> {
   await Promise.all(keys.map((key) => storage.remove(key)));
 }
+
+/** Files the staged parts under one subject, inside the transaction that `withFiling` runs. */
+export type FileStore = (
+  files: readonly FileToStore[],
+  owner: { organizationId: string; subjectId: string; uploadedBy: string; at: Date },
+) => Promise<void>;
+
+/**
+ * Runs `work` in one transaction, with a `store` for the files that belong to what it writes; when the
+ * transaction fails, the files already moved into place are taken out again.
+ */
+export async function withFiling<Result>(
+  deps: Pick<FilingDeps, "db" | "storage">,
+  work: (tx: DbExecutor, store: FileStore) => Promise<Result>,
+): Promise<Result> {
+  const committed: string[] = [];
+  try {
+    return await deps.db.transaction((tx) =>
+      work(tx, (files, owner) => storeOrganizationFiles(tx, files, owner, committed)),
+    );
+  } catch (error) {
+    await removeCommitted(deps.storage, committed);
+    throw error;
+  }
+}

@@ -15,14 +15,17 @@ export interface OrganizationFilter {
   limit: number;
 }
 
+/** The filter's keys that pick organizations by the column of the same name. */
+const exactKeys = ["id", "frmoOid", "ogrn", "inn"] as const;
+
 export function createOrganizationsDirectory({ db }: { db: DbExecutor }) {
   return {
     async find(filter: OrganizationFilter): Promise<OrganizationRow[]> {
       const conditions: (SQL | undefined)[] = [
-        filter.id ? eq(organizations.id, filter.id) : undefined,
-        filter.frmoOid ? eq(organizations.frmoOid, filter.frmoOid) : undefined,
-        filter.ogrn ? eq(organizations.ogrn, filter.ogrn) : undefined,
-        filter.inn ? eq(organizations.inn, filter.inn) : undefined,
+        ...exactKeys.map((key) => {
+          const value = filter[key];
+          return value ? eq(organizations[key], value) : undefined;
+        }),
         filter.afterId ? gt(organizations.id, filter.afterId) : undefined,
       ];
       return db

@@ -2,10 +2,11 @@
 // and the public page about kinds of organizations (O15). Each route names the power it needs.
 import multipart from "@fastify/multipart";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import type { FieldError } from "../../ui/form.tsx";
 import { listGrantsOf } from "../access/access.repository.ts";
 import { accessRoutes } from "../access/access.routes.tsx";
 import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
@@ -20,6 +21,7 @@ import { MAX_ATTACHMENTS } from "./activation.service.ts";
 import { type DataFormInput, dataFormFields } from "./activation.validation.ts";
 import { backOfficeRoutes } from "./back-office.routes.tsx";
 import { cabinetActorOf, cabinetRoute } from "./cabinet.guard.tsx";
+import { sendCabinetPage } from "./cabinet-page-reply.tsx";
 import { formBody } from "./form-body.ts";
 import { journalRoutes } from "./journal.routes.tsx";
 import { discardForm, readMultipartForm } from "./organization-files.ts";
@@ -76,17 +78,11 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
       listLicences(db, actor.organization.id),
     ]);
     const view = buildOrganizationHomeView(actor, notices, dataRequest?.corrections ?? []);
-    const page = (
-      <OrganizationHomePage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        organization={actor.organization}
-        view={view}
-        licences={licences}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
+    return sendCabinetPage(request, reply, OrganizationHomePage, {
+      organization: actor.organization,
+      view,
+      licences,
+    });
   });
 
   app.get("/org/status", { preHandler: cabinetRoute("organization.view") }, async (request, reply) => {
@@ -100,18 +96,20 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
     return sendHtml(reply, <StatusPage ctx={pageContext(request, reply)} actor={actor} data={data} />);
   });
 
-  app.get("/org/feedback", { preHandler: cabinetRoute("feedback.send") }, async (request, reply) => {
-    const page = (
-      <FeedbackPage
-        ctx={pageContext(request, reply)}
-        actor={cabinetActorOf(request)}
-        values={{}}
-        errors={[]}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
+  /** The feedback form: empty, with the flash of what was sent; or as sent back with its errors. */
+  function feedbackPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    refused?: { values: Record<string, string | undefined>; errors: FieldError[] },
+  ) {
+    const form = refused ?? { values: {}, errors: [], flash: takeFlash(request) };
+    const page = <FeedbackPage ctx={pageContext(request, reply)} actor={cabinetActorOf(request)} {...form} />;
+    return sendHtml(reply, page, refused ? 400 : 200);
+  }
+
+  app.get("/org/feedback", { preHandler: cabinetRoute("feedback.send") }, (request, reply) =>
+    feedbackPage(request, reply),
+  );
 
   app.post(
     "/org/feedback",
@@ -124,17 +122,22 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
         return reply.redirect("/org/feedback", 303);
       }
       if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
-      const page = (
-        <FeedbackPage
-          ctx={pageContext(request, reply)}
-          actor={actor}
-          values={request.body}
-          errors={outcome.errors}
-        />
-      );
-      return sendHtml(reply, page, 400);
+      return feedbackPage(request, reply, { values: request.body, errors: outcome.errors });
     },
   );
+
+  function dataFormPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    form: { values: DataFormInput; errors: FieldError[] },
+    status = 200,
+  ) {
+    return sendHtml(
+      reply,
+      <DataFormPage ctx={pageContext(request, reply)} actor={cabinetActorOf(request)} {...form} />,
+      status,
+    );
+  }
 
   app.get("/org/data", { preHandler: cabinetRoute("organization.edit") }, async (request, reply) => {
     const actor = cabinetActorOf(request);
@@ -148,10 +151,7 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
       contactEmail: organization.contactEmail ?? undefined,
       kind: organization.kind,
     };
-    return sendHtml(
-      reply,
-      <DataFormPage ctx={pageContext(request, reply)} actor={actor} values={values} errors={[]} />,
-    );
+    return dataFormPage(request, reply, { values, errors: [] });
   });
 
   app.post("/org/data", { preHandler: cabinetRoute("organization.edit") }, async (request, reply) => {
@@ -168,11 +168,8 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
       }
       if ("forbidden" in outcome) return sendError(request, reply, "FORBIDDEN");
       const errors = "errors" in outcome ? outcome.errors : [];
-      const page = (
-        <DataFormPage ctx={pageContext(request, reply)} actor={actor} values={input} errors={errors} />
-      );
       // A closed form (sent already, or the cabinet is active) shows where things stand.
-      return sendHtml(reply, page, "closed" in outcome ? 409 : 400);
+      return dataFormPage(request, reply, { values: input, errors }, "closed" in outcome ? 409 : 400);
     } finally {
       await discardForm(form);
     }

@@ -4,6 +4,7 @@ import { and, count, desc, eq, gte, inArray, isNotNull, lt, ne, sql } from "driz
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
 import { applications } from "../applications/applications.schema.ts";
+import { procedureOfAccreditation } from "../register/record.repository.ts";
 import { registerPersons } from "../register/register.schema.ts";
 import {
   registerAccreditationProcedures,
@@ -70,10 +71,7 @@ export async function expiringPerMonth(
   const procedures = await db
     .select({ month: month(registerAccreditationProcedures.endDate), count: count() })
     .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
+    .innerJoin(registerAccreditations, procedureOfAccreditation)
     .where(
       and(
         inArray(registerAccreditations.personId, staff),

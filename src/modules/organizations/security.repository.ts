@@ -1,21 +1,21 @@
 // SQL of the allow-list, the known networks and devices, and the cabinet notices.
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { deleteRow } from "../../db/changed-row.ts";
 import type { DbExecutor } from "../../db/client.ts";
-import { listRows } from "../../db/rows.ts";
+import { listOwnRows, ofOrganization, ownRow } from "./organization-rows.ts";
 import { organizationKnownClients, organizationNetworks, organizationNotices } from "./security.schema.ts";
 
 export type NetworkRow = typeof organizationNetworks.$inferSelect;
 export type NoticeRow = typeof organizationNotices.$inferSelect;
 
-export async function listNetworks(db: DbExecutor, organizationId: string): Promise<NetworkRow[]> {
-  return listRows(
+export const listNetworks = (db: DbExecutor, organizationId: string): Promise<NetworkRow[]> =>
+  listOwnRows(
     db,
     organizationNetworks,
-    eq(organizationNetworks.organizationId, organizationId),
+    organizationId,
     asc(organizationNetworks.createdAt),
     asc(organizationNetworks.cidr),
   );
-}
 
 /** Adds the network; false when the organization already has it. */
 export async function insertNetwork(
@@ -26,27 +26,30 @@ export async function insertNetwork(
   return row;
 }
 
-export async function deleteNetwork(
+export const deleteNetwork = (
   tx: DbExecutor,
   organizationId: string,
   id: string,
-): Promise<NetworkRow | undefined> {
-  const [row] = await tx
-    .delete(organizationNetworks)
-    .where(and(eq(organizationNetworks.id, id), eq(organizationNetworks.organizationId, organizationId)))
-    .returning();
-  return row;
+): Promise<NetworkRow | undefined> =>
+  deleteRow(tx, organizationNetworks, ownRow(organizationNetworks, organizationId, id));
+
+/** An entry's person, organization, network and device: what «known» is judged by. */
+export interface ClientEntry {
+  organizationId: string;
+  userId: string;
+  network: string;
+  device: string;
 }
 
-/**
- * Records the network and the device of an entry; returns which of them were new to this person in
- * this organization, and whether the person had entered before at all.
- */
-export async function rememberClient(
-  tx: DbExecutor,
-  entry: { organizationId: string; userId: string; network: string; device: string; at: Date },
-): Promise<{ seenBefore: boolean; newNetwork: boolean; newDevice: boolean }> {
-  const known = await tx
+export interface ClientFacts {
+  seenBefore: boolean;
+  newNetwork: boolean;
+  newDevice: boolean;
+}
+
+/** What the organization already knows of this person's networks and devices; nothing is written. */
+export async function knownClientFacts(db: DbExecutor, entry: ClientEntry): Promise<ClientFacts> {
+  const known = await db
     .select({ kind: organizationKnownClients.kind, value: organizationKnownClients.value })
     .from(organizationKnownClients)
     .where(
@@ -57,29 +60,43 @@ export async function rememberClient(
     );
   const has = (kind: "network" | "device", value: string) =>
     known.some((row) => row.kind === kind && row.value === value);
-  const fresh = [
-    ...(has("network", entry.network) ? [] : [{ kind: "network" as const, value: entry.network }]),
-    ...(has("device", entry.device) ? [] : [{ kind: "device" as const, value: entry.device }]),
-  ];
-  if (fresh.length > 0) {
-    await tx
-      .insert(organizationKnownClients)
-      .values(
-        fresh.map((row) => ({
-          organizationId: entry.organizationId,
-          userId: entry.userId,
-          kind: row.kind,
-          value: row.value,
-          firstSeenAt: entry.at,
-        })),
-      )
-      .onConflictDoNothing();
-  }
   return {
     seenBefore: known.length > 0,
     newNetwork: !has("network", entry.network),
     newDevice: !has("device", entry.device),
   };
+}
+
+/** Remembers the entry's network and device (those not known yet) as known to the organization. */
+export async function addKnownClients(
+  tx: DbExecutor,
+  entry: ClientEntry,
+  at: Date,
+  which: { network: boolean; device: boolean } = { network: true, device: true },
+): Promise<void> {
+  const fresh = [
+    ...(which.network ? [{ kind: "network" as const, value: entry.network }] : []),
+    ...(which.device ? [{ kind: "device" as const, value: entry.device }] : []),
+  ];
+  if (fresh.length === 0) return;
+  const { organizationId, userId } = entry;
+  await tx
+    .insert(organizationKnownClients)
+    .values(fresh.map((row) => ({ organizationId, userId, ...row, firstSeenAt: at })))
+    .onConflictDoNothing();
+}
+
+/**
+ * Records the network and the device of an entry; returns which of them were new to this person in
+ * this organization, and whether the person had entered before at all.
+ */
+export async function rememberClient(
+  tx: DbExecutor,
+  entry: ClientEntry & { at: Date },
+): Promise<ClientFacts> {
+  const facts = await knownClientFacts(tx, entry);
+  await addKnownClients(tx, entry, entry.at, { network: facts.newNetwork, device: facts.newDevice });
+  return facts;
 }
 
 export async function insertNotice(
@@ -99,10 +116,7 @@ export async function listNotices(
     .select()
     .from(organizationNotices)
     .where(
-      and(
-        eq(organizationNotices.organizationId, organizationId),
-        inArray(organizationNotices.audience, audiences),
-      ),
+      ofOrganization(organizationNotices, organizationId, inArray(organizationNotices.audience, audiences)),
     )
     .orderBy(desc(organizationNotices.createdAt), desc(organizationNotices.id))
     .limit(limit);

@@ -1,23 +1,20 @@
 // O13: the organization's optional IP allow-list, the networks and devices its people have entered
 // from (to notice a new one), and the notices shown in the cabinet.
-import { sql } from "drizzle-orm";
-import { bigserial, index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { users } from "../identity/identity.schema.ts";
-import { organizationId } from "./organization-columns.ts";
+import { bigserial, index, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { generatedId, moment } from "../../shared/table-columns.ts";
+import { organizationId, userId, userRef } from "./organization-columns.ts";
 
 /** When an organization has any entry here, its cabinet answers only requests from these networks. */
 export const organizationNetworks = pgTable(
   "organization_networks",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: generatedId(),
     organizationId: organizationId(),
     /** Normalised CIDR, e.g. `203.0.113.0/24` or `2001:db8::/32`. */
     cidr: text("cidr").notNull(),
     note: text("note"),
-    createdBy: uuid("created_by")
-      .notNull()
-      .references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdBy: userRef("created_by").notNull(),
+    createdAt: moment("created_at").notNull(),
   },
   (table) => [uniqueIndex("organization_networks_cidr_idx").on(table.organizationId, table.cidr)],
 );
@@ -27,12 +24,10 @@ export const organizationKnownClients = pgTable(
   "organization_known_clients",
   {
     organizationId: organizationId(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userId("cascade"),
     kind: text("kind").$type<"network" | "device">().notNull(),
     value: text("value").notNull(),
-    firstSeenAt: timestamp("first_seen_at", { withTimezone: true }).notNull(),
+    firstSeenAt: moment("first_seen_at").notNull(),
   },
   (table) => [
     uniqueIndex("organization_known_clients_idx").on(
@@ -53,7 +48,7 @@ export const organizationNotices = pgTable(
     /** `managers`: the head and the representatives; `all`: everyone who enters the cabinet. */
     audience: text("audience").$type<"managers" | "all">().notNull(),
     text: text("text").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: moment("created_at").notNull(),
   },
   (table) => [index("organization_notices_org_idx").on(table.organizationId, table.createdAt)],
 );

@@ -4,7 +4,7 @@
 import { type AnyColumn, and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
 import { listRows } from "../../db/rows.ts";
-import type { EmploymentCardRow } from "./record.repository.ts";
+import { type EmploymentCardRow, procedureOfAccreditation } from "./record.repository.ts";
 import type { PersonRow } from "./register.repository.ts";
 import { registerPersons } from "./register.schema.ts";
 import {
@@ -143,10 +143,7 @@ export async function accreditedSpecialties(db: DbExecutor, personIds: readonly 
       name: registerAccreditationProcedures.spec,
     })
     .from(registerAccreditationProcedures)
-    .innerJoin(
-      registerAccreditations,
-      eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId),
-    )
+    .innerJoin(registerAccreditations, procedureOfAccreditation)
     .where(
       and(
         inArray(registerAccreditations.personId, [...personIds]),

@@ -234,10 +234,18 @@ export async function addAccreditationProcedure(
   return row;
 }
 
+/** A procedure joined with the accreditation record (the person's) it belongs to. */
+export const procedureOfAccreditation = eq(
+  registerAccreditations.id,
+  registerAccreditationProcedures.accreditationId,
+);
+
 /** Accreditation procedures with their accreditation record (and so its person's id). */
 function selectProcedures<Columns extends SelectedFields>(db: DbExecutor, columns: Columns) {
-  const ofRecord = eq(registerAccreditations.id, registerAccreditationProcedures.accreditationId);
-  return db.select(columns).from(registerAccreditationProcedures).innerJoin(registerAccreditations, ofRecord);
+  return db
+    .select(columns)
+    .from(registerAccreditationProcedures)
+    .innerJoin(registerAccreditations, procedureOfAccreditation);
 }
 
 /** Procedures joined with their person: the public checks (C2, C3) read this shape. */

@@ -1,9 +1,7 @@
 // The blocks of the personal file (личное дело, domain/frmr.md §2.1): education, certificates,
 // accreditation, categories, employment cards, awards. Dictionary references are `…Id` + `…Name`.
-import { sql } from "drizzle-orm";
 import {
   boolean,
-  date,
   index,
   integer,
   numeric,
@@ -12,21 +10,15 @@ import {
   text,
   uuid,
 } from "drizzle-orm/pg-core";
-import { registerPersons } from "./register.schema.ts";
-
-const id = () => uuid("id").primaryKey().default(sql`gen_random_uuid()`);
-const personId = () =>
-  uuid("person_id")
-    .notNull()
-    .references(() => registerPersons.id, { onDelete: "cascade" });
-const day = (name: string) => date(name, { mode: "string" });
+import { day, generatedId } from "../../shared/table-columns.ts";
+import { personId } from "./register.schema.ts";
 
 /** A block of the personal file: rows of one person, indexed by the person (`<table>_person_idx`). */
 function personTable<Name extends string, Columns extends Record<string, PgColumnBuilderBase>>(
   name: Name,
   columns: Columns,
 ) {
-  return pgTable(name, { id: id(), personId: personId(), ...columns }, (table) => [
+  return pgTable(name, { id: generatedId(), personId: personId(), ...columns }, (table) => [
     index(`${name}_person_idx`).on(table.personId),
   ]);
 }
@@ -83,7 +75,7 @@ export const registerCertificates = personTable("register_certificates", {
 
 /** The person's accreditation record; the procedures below carry the results. */
 export const registerAccreditations = pgTable("register_accreditations", {
-  id: id(),
+  id: generatedId(),
   personId: personId().unique(),
   protocolDate: day("protocol_date"),
   protocolNumber: text("protocol_number"),
@@ -95,7 +87,7 @@ export const registerAccreditations = pgTable("register_accreditations", {
 export const registerAccreditationProcedures = pgTable(
   "register_accreditation_procedures",
   {
-    id: id(),
+    id: generatedId(),
     accreditationId: uuid("accreditation_id")
       .notNull()
       .references(() => registerAccreditations.id, { onDelete: "cascade" }),
@@ -131,7 +123,7 @@ export const registerQualificationCategories = personTable("register_qualificati
 export const registerEmploymentCards = pgTable(
   "register_employment_cards",
   {
-    id: id(),
+    id: generatedId(),
     personId: personId(),
     /** ФРМО OID of the organization, as ФРМР names it (`oid`). */
     oid: text("organization_oid").notNull(),

@@ -1,15 +1,15 @@
 // The person of the register (ФРМР «Person», domain/frmr.md §2.2) with identity documents and
 // addresses, and the ESIA data the person brought at their last login. Field names follow ФРМР.
-import { sql } from "drizzle-orm";
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { EsiaPerson } from "../../esia/identity-provider.ts";
+import { day, generatedId, moment } from "../../shared/table-columns.ts";
 import { users } from "../identity/identity.schema.ts";
 
 /** A worker in the register; linked to the cabinet's user by СНИЛС at their first login. */
 export const registerPersons = pgTable(
   "register_persons",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: generatedId(),
     /** ФРМР oid of the person, once known from the federal register. */
     oid: text("oid").unique(),
     userId: uuid("user_id")
@@ -22,18 +22,19 @@ export const registerPersons = pgTable(
     firstName: text("first_name").notNull(),
     patronymic: text("patronymic"),
     gender: text("gender").$type<"M" | "F">(),
-    birthDate: date("birth_date", { mode: "string" }),
+    birthDate: day("birth_date"),
     /** 12 digits */
     inn: text("inn"),
     phone: text("phone"),
     email: text("email"),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: moment("updated_at").notNull().defaultNow(),
   },
   // The organization's staff list is sorted by name and paged (organizations' cabinet, O17).
   (table) => [index("register_persons_name_idx").on(table.lastName, table.firstName, table.id)],
 );
 
-const personId = () =>
+/** The register's person the row belongs to; it goes with the person. */
+export const personId = () =>
   uuid("person_id")
     .notNull()
     .references(() => registerPersons.id, { onDelete: "cascade" });
@@ -42,14 +43,14 @@ const personId = () =>
 export const registerIdentityDocuments = pgTable(
   "register_identity_documents",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: generatedId(),
     personId: personId(),
     /** Code in НСИ 1.2.643.5.1.13.13.99.2.48 (1 = паспорт РФ). */
     documentId: text("document_id").notNull(),
     documentName: text("document_name").notNull(),
     serial: text("serial"),
     number: text("number").notNull(),
-    passDate: date("pass_date", { mode: "string" }),
+    passDate: day("pass_date"),
     passOrg: text("pass_org"),
     /** `NNN-NNN` */
     codeOrg: text("code_org"),
@@ -60,11 +61,11 @@ export const registerIdentityDocuments = pgTable(
 export const registerAddresses = pgTable(
   "register_addresses",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: generatedId(),
     personId: personId(),
     addressTypeId: text("address_type_id").notNull(),
     addressTypeName: text("address_type_name").notNull(),
-    regDate: date("reg_date", { mode: "string" }),
+    regDate: day("reg_date"),
     address: text("address").notNull(),
   },
   (table) => [index("register_addresses_person_idx").on(table.personId)],
@@ -76,5 +77,5 @@ export const esiaSnapshots = pgTable("esia_snapshots", {
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
   person: jsonb("person").$type<EsiaPerson>().notNull(),
-  receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  receivedAt: moment("received_at").notNull(),
 });

@@ -77,32 +77,13 @@ function ivanovaRecord(today: string): NewRecord {
         ...therapy,
       },
     ],
-    accreditation: {
-      record: { protocolDate: accreditationPassed, protocolNumber: "118", regNumber: "7724 012345" },
-      procedures: [
-        {
-          registryNumber: "7724 012345",
-          ...accreditationKind("periodic"),
-          specId: therapy.specId,
-          spec: therapy.specName,
-          institution: "Федеральный аккредитационный центр",
-          passed: true,
-          passDate: accreditationPassed,
-          endDate: accreditationEnd,
-          protocolDate: accreditationPassed,
-          protocolNumber: "118",
-        },
-      ],
-    },
-    categories: [
-      {
-        ...category("first"),
-        beginDate: addYears(today, -2),
-        endDate: addYears(today, 3),
-        ...therapy,
-        ...post("110"),
-      },
-    ],
+    accreditation: periodicAccreditation(therapy, {
+      regNumber: "7724 012345",
+      protocolNumber: "118",
+      passed: accreditationPassed,
+      end: accreditationEnd,
+    }),
+    categories: [categoryIn("first", therapy, "110", addYears(today, -2), addYears(today, 3))],
     cards: [
       clinicCard({
         department: "Терапевтическое отделение № 2",
@@ -161,32 +142,13 @@ function petrovaRecord(today: string): NewRecord {
         ...nursing,
       },
     ],
-    accreditation: {
-      record: { protocolDate: accreditationPassed, protocolNumber: "342", regNumber: "7724 054321" },
-      procedures: [
-        {
-          registryNumber: "7724 054321",
-          ...accreditationKind("periodic"),
-          specId: nursing.specId,
-          spec: nursing.specName,
-          institution: "Федеральный аккредитационный центр",
-          passed: true,
-          passDate: accreditationPassed,
-          endDate: addYears(accreditationPassed, 5),
-          protocolDate: accreditationPassed,
-          protocolNumber: "342",
-        },
-      ],
-    },
-    categories: [
-      {
-        ...category("second"),
-        beginDate: addYears(today, -3),
-        endDate: addYears(today, 2),
-        ...nursing,
-        ...post("261"),
-      },
-    ],
+    accreditation: periodicAccreditation(nursing, {
+      regNumber: "7724 054321",
+      protocolNumber: "342",
+      passed: accreditationPassed,
+      end: addYears(accreditationPassed, 5),
+    }),
+    categories: [categoryIn("second", nursing, "261", addYears(today, -3), addYears(today, 2))],
     cards: [
       clinicCard({
         department: "Терапевтическое отделение № 2",
@@ -258,6 +220,39 @@ const accreditationKind = (code: string) => {
   const entry = codeAndName("accreditationKinds", code);
   return { accreditationKindId: entry.code, accreditationKind: entry.name };
 };
+
+/** A qualification category in a specialty, held in a post from `beginDate` to `endDate`. */
+const categoryIn = (
+  code: string,
+  specialty: ReturnType<typeof spec>,
+  postCode: string,
+  beginDate: string,
+  endDate: string,
+) => ({ ...category(code), beginDate, endDate, ...specialty, ...post(postCode) });
+
+/** A passed periodic accreditation at the federal centre, its record and procedure under one number. */
+function periodicAccreditation(
+  specialty: ReturnType<typeof spec>,
+  at: { regNumber: string; protocolNumber: string; passed: string; end: string },
+): NewRecord["accreditation"] {
+  return {
+    record: { protocolDate: at.passed, protocolNumber: at.protocolNumber, regNumber: at.regNumber },
+    procedures: [
+      {
+        registryNumber: at.regNumber,
+        ...accreditationKind("periodic"),
+        specId: specialty.specId,
+        spec: specialty.specName,
+        institution: "Федеральный аккредитационный центр",
+        passed: true,
+        passDate: at.passed,
+        endDate: at.end,
+        protocolDate: at.passed,
+        protocolNumber: at.protocolNumber,
+      },
+    ],
+  };
+}
 
 function course(docDate: string, hoursCount: number, theme: string, docSerial: string, docNumber: string) {
   const kind = codeAndName("educationKinds", "advanced-training");

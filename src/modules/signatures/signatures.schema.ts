@@ -1,31 +1,24 @@
 // The head's registered signing certificates (O11): only the certificate is kept, never a key. A head
 // may register several over time; one per person and organization is active.
-import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { users } from "../identity/identity.schema.ts";
-import { organizations } from "../organizations/organizations.schema.ts";
+import { boolean, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
+import { moment } from "../../shared/table-columns.ts";
+import { memberColumns, userId } from "../organizations/organization-columns.ts";
 
 export const signatureCertificates = pgTable(
   "signature_certificates",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    ...memberColumns("cascade"),
     /** Base64 of the DER certificate. */
     certificateDer: text("certificate_der").notNull(),
     serialHex: text("serial_hex").notNull(),
     issuerName: text("issuer_name").notNull(),
     ownerName: text("owner_name").notNull(),
-    notBefore: timestamp("not_before", { withTimezone: true }).notNull(),
-    notAfter: timestamp("not_after", { withTimezone: true }).notNull(),
+    notBefore: moment("not_before").notNull(),
+    notAfter: moment("not_after").notNull(),
     /** `good`, or `unchecked` when the CRL service did not answer at registration. */
     revocation: text("revocation").$type<"good" | "unchecked">().notNull(),
     active: boolean("active").notNull(),
-    registeredAt: timestamp("registered_at", { withTimezone: true }).notNull(),
+    registeredAt: moment("registered_at").notNull(),
   },
   (table) => [
     index("signature_certificates_owner_idx").on(table.organizationId, table.userId, table.registeredAt),
@@ -40,13 +33,7 @@ export const signatureCertificates = pgTable(
 export const documentSignatures = pgTable(
   "document_signatures",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-    organizationId: uuid("organization_id")
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id),
+    ...memberColumns(),
     certificateId: uuid("certificate_id")
       .notNull()
       .references(() => signatureCertificates.id),
@@ -61,10 +48,10 @@ export const documentSignatures = pgTable(
     signerName: text("signer_name").notNull(),
     serialHex: text("serial_hex").notNull(),
     issuerName: text("issuer_name").notNull(),
-    certificateNotAfter: timestamp("certificate_not_after", { withTimezone: true }).notNull(),
-    signingTime: timestamp("signing_time", { withTimezone: true }).notNull(),
+    certificateNotAfter: moment("certificate_not_after").notNull(),
+    signingTime: moment("signing_time").notNull(),
     revocation: text("revocation").$type<"good" | "unchecked">().notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    createdAt: moment("created_at").notNull(),
   },
   (table) => [index("document_signatures_subject_idx").on(table.subjectType, table.subjectId)],
 );
@@ -76,15 +63,13 @@ export const documentSignatures = pgTable(
 export const signingPasswordFailures = pgTable(
   "signing_password_failures",
   {
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: userId("cascade"),
     certificateId: uuid("certificate_id")
       .notNull()
       .references(() => signatureCertificates.id, { onDelete: "cascade" }),
     failures: integer("failures").notNull(),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+    lockedUntil: moment("locked_until"),
+    updatedAt: moment("updated_at").notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.certificateId] })],
 );

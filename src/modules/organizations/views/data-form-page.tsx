@@ -1,6 +1,7 @@
 // «Запрос дополнительных сведений» (O6): what ФРМО lacks, compared with ЕГРЮЛ/ЕГРИП on sending, with
 // supporting PDF documents. Sent once; an operator verifies it and activates the cabinet.
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { DigitsField, EmailField, PhoneField } from "../../../ui/digit-and-contact-fields.tsx";
 import { FileField, SelectField } from "../../../ui/fields.tsx";
 import { binder, ErrorSummary, errorFor, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
@@ -39,7 +40,7 @@ export function DataFormPage(props: {
           </p>
           <ErrorSummary errors={errors} />
           <PostForm action="/org/data" csrfToken={props.ctx.csrfToken} multipart class="card">
-            <TextField {...bind("inn")} label="ИНН" inputMode="numeric" maxLength={14} width="short" />
+            <DigitsField {...bind("inn")} label="ИНН" maxLength={14} />
             {!entrepreneur && <TextField {...bind("kpp")} label="КПП" maxLength={11} width="short" />}
             <TextField
               {...bind("headName")}
@@ -54,19 +55,11 @@ export function DataFormPage(props: {
                 maxLength={200}
               />
             )}
-            <TextField
-              {...bind("contactPhone")}
-              label="Контактный телефон"
-              autocomplete="tel"
-              maxLength={30}
-              width="short"
-            />
-            <TextField
+            <PhoneField {...bind("contactPhone")} label="Контактный телефон" />
+            <EmailField
               {...bind("contactEmail")}
               label="Адрес электронной почты"
               hint="На него придут уведомления о проверке сведений и о входах в кабинет."
-              autocomplete="email"
-              maxLength={254}
             />
             <SelectField
               {...bind("kind")}

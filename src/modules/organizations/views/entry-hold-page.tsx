@@ -1,7 +1,8 @@
 // The page a held staff member sees instead of the cabinet: why the entry waits, and the two ways on
 // (the code from the e-mail, or the head's approval).
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
-import { binder, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { DigitsField } from "../../../ui/digit-and-contact-fields.tsx";
+import { binder, ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
 import type { EntryHoldRow } from "../entry-holds.repository.ts";
 
@@ -30,14 +31,7 @@ export function EntryHoldPage(props: {
               Мы отправили код подтверждения на адрес электронной почты, указанный в вашей учётной записи на
               Госуслугах. Код действует 15 минут.
             </p>
-            <TextField
-              {...bind("code")}
-              label="Код из письма"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              maxLength={6}
-              width="short"
-            />
+            <DigitsField {...bind("code")} label="Код из письма" autocomplete="one-time-code" maxLength={6} />
             <FormActions label="Подтвердить вход" />
           </PostForm>
         ) : (

@@ -1,4 +1,5 @@
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
+import { DigitsField } from "../../../ui/digit-and-contact-fields.tsx";
 import { Fieldset, SnilsField } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, Flash, TextField } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
@@ -108,9 +109,6 @@ function Comparison({ row }: { row: FactRow }) {
 function CorrectionForm({ ctx, view }: { ctx: PageContext; view: PersonalDataView }) {
   const { snilsEditable } = view.form;
   const bind = binder(view.form);
-  // Numbers typed with spaces or dashes: a short field with the digit keyboard on a phone.
-  const digits = (name: Parameters<typeof bind>[0]) =>
-    ({ ...bind(name), inputMode: "numeric", maxLength: 20, width: "short" }) as const;
   return (
     <section class="card" aria-labelledby="correction-title">
       <h2 id="correction-title">Исправить данные в регистре</h2>
@@ -120,8 +118,8 @@ function CorrectionForm({ ctx, view }: { ctx: PageContext; view: PersonalDataVie
       </p>
       <PostForm action="/lk/personal" csrfToken={ctx.csrfToken}>
         <Fieldset legend="Паспорт гражданина Российской Федерации">
-          <TextField {...digits("passportSeries")} label="Серия" hint="4 цифры, например 45 09" />
-          <TextField {...digits("passportNumber")} label="Номер" hint="6 цифр" />
+          <DigitsField {...bind("passportSeries")} label="Серия" hint="4 цифры, например 45 09" />
+          <DigitsField {...bind("passportNumber")} label="Номер" hint="6 цифр" />
           <DateField {...bind("passportIssueDate")} label="Дата выдачи" />
           <TextField
             {...bind("passportIssuedBy")}
@@ -129,14 +127,14 @@ function CorrectionForm({ ctx, view }: { ctx: PageContext; view: PersonalDataVie
             hint="Как написано в паспорте"
             maxLength={250}
           />
-          <TextField
-            {...digits("passportDivisionCode")}
+          <DigitsField
+            {...bind("passportDivisionCode")}
             label="Код подразделения"
             hint="6 цифр, например 770-001"
           />
         </Fieldset>
-        <TextField
-          {...digits("inn")}
+        <DigitsField
+          {...bind("inn")}
           label="ИНН"
           hint="12 цифр; если ИНН нет, оставьте поле пустым"
           maxLength={30}

@@ -39,6 +39,10 @@ const facts = (pairs: [string, string | number | null | undefined][]): Fact[] =>
 const date = (value: string | null | undefined) => (value ? formatDate(value) : undefined);
 const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean).join(" ") || undefined;
 
+/** «Kind — detail», or the kind alone when there is no detail. */
+const titled = (kind: string, detail: string | null | undefined) =>
+  joined(kind, detail ? `— ${detail}` : undefined) ?? kind;
+
 export function validity(endDate: string | null | undefined, today: string): Validity {
   const expiry = expiryOf(endDate, today);
   const badge = expiry.state === "valid" ? "действует" : expiryWording(expiry) || undefined;
@@ -65,8 +69,7 @@ export function buildRecordView(record: RegisterRecord, today: string): RecordSe
       title: "Образование",
       summary: [],
       items: record.profEducation.map((row) => ({
-        title:
-          joined(row.levelEducation, row.specName ? `— ${row.specName}` : undefined) ?? row.levelEducation,
+        title: titled(row.levelEducation, row.specName),
         facts: facts([
           ["Образовательная организация", row.institutionName],
           ["Квалификация", row.qualificationName],
@@ -81,9 +84,7 @@ export function buildRecordView(record: RegisterRecord, today: string): RecordSe
       title: "Послевузовское образование",
       summary: [],
       items: record.postgraduate.map((row) => ({
-        title:
-          joined(row.educationStageName, row.specName ? `— ${row.specName}` : undefined) ??
-          row.educationStageName,
+        title: titled(row.educationStageName, row.specName),
         facts: facts([
           ["Образовательная организация", row.institutionName],
           ["Документ", joined(row.docSerial, row.docNumber)],
@@ -103,9 +104,7 @@ export function buildRecordView(record: RegisterRecord, today: string): RecordSe
               `Повышение квалификации за последние 5 лет: ${recentHours} ч. Для портфолио периодической аккредитации нужно не менее ${PORTFOLIO_HOURS} ч.`,
             ],
       items: record.extEducation.map((row) => ({
-        title:
-          joined(row.profEducationKindName, row.theme ? `— ${row.theme}` : undefined) ??
-          row.profEducationKindName,
+        title: titled(row.profEducationKindName, row.theme),
         facts: facts([
           ["Объём", `${row.hoursCount} ч.`],
           ["Специальность", row.specName],
