@@ -21,6 +21,8 @@ export function TableRegion({ label, children }: { label: string; children: Comp
 export function DataTable<Row>(props: {
   /** Names the table (visually hidden caption) and its scrolling region. */
   caption: string;
+  /** Names the scrolling region when a shorter name than the caption suits it. */
+  region?: string;
   columns: readonly Column<Row>[];
   rows: readonly Row[];
   rowKey: (row: Row, index: number) => string;
@@ -31,7 +33,7 @@ export function DataTable<Row>(props: {
 }) {
   if (props.rows.length === 0 && props.empty !== undefined) return <p>{props.empty}</p>;
   return (
-    <TableRegion label={props.caption}>
+    <TableRegion label={props.region ?? props.caption}>
       <table class={props.stacked ? "table--stacked" : undefined}>
         <caption class="visually-hidden">{props.caption}</caption>
         <ColumnHeadings columns={props.columns} />

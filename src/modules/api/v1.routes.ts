@@ -2,7 +2,7 @@
 // employment cards, accreditation status, organizations and the change feed. Thin: schemas in,
 // service calls, problem details out.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifySchema } from "fastify";
 import { Type } from "typebox";
 import type { ErrorCode } from "../../shared/errors.ts";
 import type { FieldError } from "../../ui/form.tsx";
@@ -20,6 +20,7 @@ import {
   Problem,
   StaffPage,
 } from "./api.schemas.ts";
+import type { ApiScope } from "./api.scopes.ts";
 import type { ApiService, Outcome } from "./api.service.ts";
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 429: Problem };
@@ -37,6 +38,13 @@ const WrittenCard = Type.Object({ personId: uuid, card: Employment });
 type Failure = { ok: false; code: ErrorCode; errors?: FieldError[] };
 const failed = (reply: FastifyReply, outcome: Failure) => sendProblem(reply, outcome.code, outcome.errors);
 
+/** A route's options: the scope it needs and its OpenAPI description, every one with the same security. */
+const route = <Schema extends FastifySchema>(
+  apiScope: ApiScope,
+  tag: string,
+  { summary, ...schema }: Schema & { summary: string },
+) => ({ config: { apiScope }, schema: { tags: [tag], summary, security, ...schema } });
+
 export function v1Routes(api: ApiService) {
   return async (fastify: FastifyInstance): Promise<void> => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -46,6 +54,8 @@ export function v1Routes(api: ApiService) {
     };
     const answer = <T>(reply: FastifyReply, outcome: Outcome<T>) =>
       outcome.ok ? reply.send(outcome.value) : failed(reply, outcome);
+    const listed = <T>(reply: FastifyReply, outcome: Outcome<T[]>) =>
+      outcome.ok ? reply.send({ items: outcome.value }) : failed(reply, outcome);
     const written = (outcome: Outcome<unknown>, status: number) =>
       outcome.ok
         ? { status, body: outcome.value }
@@ -53,40 +63,27 @@ export function v1Routes(api: ApiService) {
 
     app.get(
       "/persons",
-      {
-        config: { apiScope: "persons.read" },
-        schema: {
-          tags: ["Persons"],
-          summary: "Find persons by СНИЛС, or by last name, first name and birth date",
-          security,
-          querystring: Type.Object({
-            snils: Type.Optional(snils),
-            lastName: Type.Optional(Type.String({ maxLength: 60 })),
-            firstName: Type.Optional(Type.String({ maxLength: 60 })),
-            patronymic: Type.Optional(Type.String({ maxLength: 60 })),
-            birthDate: Type.Optional(day),
-          }),
-          response: { 200: PersonList, ...problems },
-        },
-      },
-      async (request, reply) => {
-        const outcome = await api.searchPersons(caller(request), request.query);
-        return outcome.ok ? reply.send({ items: outcome.value }) : failed(reply, outcome);
-      },
+      route("persons.read", "Persons", {
+        summary: "Find persons by СНИЛС, or by last name, first name and birth date",
+        querystring: Type.Object({
+          snils: Type.Optional(snils),
+          lastName: Type.Optional(Type.String({ maxLength: 60 })),
+          firstName: Type.Optional(Type.String({ maxLength: 60 })),
+          patronymic: Type.Optional(Type.String({ maxLength: 60 })),
+          birthDate: Type.Optional(day),
+        }),
+        response: { 200: PersonList, ...problems },
+      }),
+      async (request, reply) => listed(reply, await api.searchPersons(caller(request), request.query)),
     );
 
     app.get(
       "/persons/:personId",
-      {
-        config: { apiScope: "persons.read" },
-        schema: {
-          tags: ["Persons"],
-          summary: "A person's card: specialties, certificates, accreditations, current employment",
-          security,
-          params: Type.Object({ personId: uuid }),
-          response: { 200: PersonCard, 304: Type.Null(), ...problems },
-        },
-      },
+      route("persons.read", "Persons", {
+        summary: "A person's card: specialties, certificates, accreditations, current employment",
+        params: Type.Object({ personId: uuid }),
+        response: { 200: PersonCard, 304: Type.Null(), ...problems },
+      }),
       async (request, reply) => {
         const outcome = await api.personCard(caller(request), request.params.personId);
         return outcome.ok ? sendWithEtag(request, reply, outcome.value) : failed(reply, outcome);
@@ -95,39 +92,29 @@ export function v1Routes(api: ApiService) {
 
     app.get(
       "/organizations/:frmoOid/staff",
-      {
-        config: { apiScope: "staff.read" },
-        schema: {
-          tags: ["Staff"],
-          summary: "The organization's staff with their cards there, in keyset pages",
-          security,
-          params: Type.Object({ frmoOid: oid }),
-          querystring: Type.Object({
-            cursor: Type.Optional(Type.String({ maxLength: 1000 })),
-            limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
-            updatedSince: Type.Optional(Type.String({ format: "date-time" })),
-          }),
-          response: { 200: StaffPage, ...problems },
-        },
-      },
+      route("staff.read", "Staff", {
+        summary: "The organization's staff with their cards there, in keyset pages",
+        params: Type.Object({ frmoOid: oid }),
+        querystring: Type.Object({
+          cursor: Type.Optional(Type.String({ maxLength: 1000 })),
+          limit: Type.Integer({ minimum: 1, maximum: 100, default: 50 }),
+          updatedSince: Type.Optional(Type.String({ format: "date-time" })),
+        }),
+        response: { 200: StaffPage, ...problems },
+      }),
       async (request, reply) =>
         answer(reply, await api.staffPage(caller(request), request.params.frmoOid, request.query)),
     );
 
     app.post(
       "/organizations/:frmoOid/staff",
-      {
-        config: { apiScope: "staff.write" },
-        schema: {
-          tags: ["Staff"],
-          summary: "Add an employment card (and the person, when the register has none with this СНИЛС)",
-          security,
-          params: Type.Object({ frmoOid: oid }),
-          headers: idempotencyHeader,
-          body: NewStaffCard,
-          response: { 201: WrittenCard, ...writeProblems },
-        },
-      },
+      route("staff.write", "Staff", {
+        summary: "Add an employment card (and the person, when the register has none with this СНИЛС)",
+        params: Type.Object({ frmoOid: oid }),
+        headers: idempotencyHeader,
+        body: NewStaffCard,
+        response: { 201: WrittenCard, ...writeProblems },
+      }),
       async (request, reply) =>
         idempotent(request, reply, async () =>
           written(await api.createCard(caller(request), request.params.frmoOid, request.body), 201),
@@ -137,18 +124,13 @@ export function v1Routes(api: ApiService) {
     const cardParams = Type.Object({ frmoOid: oid, personId: uuid, cardId: uuid });
     app.put(
       "/organizations/:frmoOid/staff/:personId/cards/:cardId",
-      {
-        config: { apiScope: "staff.write" },
-        schema: {
-          tags: ["Staff"],
-          summary: "Change an employment card",
-          security,
-          params: cardParams,
-          headers: idempotencyHeader,
-          body: CardInput,
-          response: { 200: WrittenCard, ...writeProblems },
-        },
-      },
+      route("staff.write", "Staff", {
+        summary: "Change an employment card",
+        params: cardParams,
+        headers: idempotencyHeader,
+        body: CardInput,
+        response: { 200: WrittenCard, ...writeProblems },
+      }),
       async (request, reply) => {
         const { frmoOid, personId, cardId } = request.params;
         return idempotent(request, reply, async () =>
@@ -159,18 +141,13 @@ export function v1Routes(api: ApiService) {
 
     app.post(
       "/organizations/:frmoOid/staff/:personId/cards/:cardId/close",
-      {
-        config: { apiScope: "staff.write" },
-        schema: {
-          tags: ["Staff"],
-          summary: "Close an employment card: the last working day",
-          security,
-          params: cardParams,
-          headers: idempotencyHeader,
-          body: CloseCard,
-          response: { 200: WrittenCard, ...writeProblems },
-        },
-      },
+      route("staff.write", "Staff", {
+        summary: "Close an employment card: the last working day",
+        params: cardParams,
+        headers: idempotencyHeader,
+        body: CloseCard,
+        response: { 200: WrittenCard, ...writeProblems },
+      }),
       async (request, reply) => {
         const { frmoOid, personId, cardId } = request.params;
         return idempotent(request, reply, async () =>
@@ -181,54 +158,36 @@ export function v1Routes(api: ApiService) {
 
     app.get(
       "/accreditations",
-      {
-        config: { apiScope: "accreditations.read" },
-        schema: {
-          tags: ["Accreditations"],
-          summary: "Accreditation status by СНИЛС and specialty (НСИ 1.2.643.5.1.13.13.11.1066)",
-          security,
-          querystring: Type.Object({ snils, specialty: Type.String({ maxLength: 20 }) }),
-          response: { 200: AccreditationStatus, ...problems },
-        },
-      },
+      route("accreditations.read", "Accreditations", {
+        summary: "Accreditation status by СНИЛС and specialty (НСИ 1.2.643.5.1.13.13.11.1066)",
+        querystring: Type.Object({ snils, specialty: Type.String({ maxLength: 20 }) }),
+        response: { 200: AccreditationStatus, ...problems },
+      }),
       async (request, reply) =>
         answer(reply, await api.accreditation(caller(request), request.query.snils, request.query.specialty)),
     );
 
     app.get(
       "/organizations",
-      {
-        config: { apiScope: "organizations.read" },
-        schema: {
-          tags: ["Organizations"],
-          summary: "Organizations by ФРМО OID, ОГРН or ИНН",
-          security,
-          querystring: Type.Object({
-            frmoOid: Type.Optional(oid),
-            ogrn: Type.Optional(Type.String({ pattern: "^(\\d{13}|\\d{15})$" })),
-            inn: Type.Optional(Type.String({ pattern: "^(\\d{10}|\\d{12})$" })),
-          }),
-          response: { 200: OrganizationList, ...problems },
-        },
-      },
-      async (request, reply) => {
-        const outcome = await api.organizations(caller(request), request.query);
-        return outcome.ok ? reply.send({ items: outcome.value }) : failed(reply, outcome);
-      },
+      route("organizations.read", "Organizations", {
+        summary: "Organizations by ФРМО OID, ОГРН or ИНН",
+        querystring: Type.Object({
+          frmoOid: Type.Optional(oid),
+          ogrn: Type.Optional(Type.String({ pattern: "^(\\d{13}|\\d{15})$" })),
+          inn: Type.Optional(Type.String({ pattern: "^(\\d{10}|\\d{12})$" })),
+        }),
+        response: { 200: OrganizationList, ...problems },
+      }),
+      async (request, reply) => listed(reply, await api.organizations(caller(request), request.query)),
     );
 
     app.get(
       "/organizations/:frmoOid",
-      {
-        config: { apiScope: "organizations.read" },
-        schema: {
-          tags: ["Organizations"],
-          summary: "One organization by its ФРМО OID",
-          security,
-          params: Type.Object({ frmoOid: oid }),
-          response: { 200: OrganizationList.properties.items.items, 304: Type.Null(), ...problems },
-        },
-      },
+      route("organizations.read", "Organizations", {
+        summary: "One organization by its ФРМО OID",
+        params: Type.Object({ frmoOid: oid }),
+        response: { 200: OrganizationList.properties.items.items, 304: Type.Null(), ...problems },
+      }),
       async (request, reply) => {
         const outcome = await api.organizations(caller(request), { frmoOid: request.params.frmoOid });
         if (!outcome.ok) return failed(reply, outcome);
@@ -239,24 +198,19 @@ export function v1Routes(api: ApiService) {
 
     app.get(
       "/changes",
-      {
-        config: { apiScope: "staff.read" },
-        schema: {
-          tags: ["Changes"],
-          summary: "Changes of persons, employment cards, accreditations and organizations after a cursor",
-          security,
-          querystring: Type.Object({
-            after: Type.Optional(
-              Type.String({
-                pattern: "^(0|\\d{1,19}\\.\\d{1,18})$",
-                description: "The `next` of the previous page; 0 or absent for the beginning",
-              }),
-            ),
-            limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
-          }),
-          response: { 200: ChangePage, ...problems },
-        },
-      },
+      route("staff.read", "Changes", {
+        summary: "Changes of persons, employment cards, accreditations and organizations after a cursor",
+        querystring: Type.Object({
+          after: Type.Optional(
+            Type.String({
+              pattern: "^(0|\\d{1,19}\\.\\d{1,18})$",
+              description: "The `next` of the previous page; 0 or absent for the beginning",
+            }),
+          ),
+          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 100 }),
+        }),
+        response: { 200: ChangePage, ...problems },
+      }),
       async (request, reply) =>
         answer(reply, await api.changes(caller(request), request.query.after, request.query.limit)),
     );

@@ -9,7 +9,7 @@ import { pageContext, sendHtml } from "../../http/render.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import { listGrantsOf } from "../access/access.repository.ts";
 import { accessRoutes } from "../access/access.routes.tsx";
-import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
+import { attachmentFormMultipart } from "../documents/attachment-form-multipart.ts";
 import { listLicences } from "../licences/licences.repository.ts";
 import { licencesRoutes } from "../licences/licences.routes.tsx";
 import { orgDocumentsRoutes } from "../org-documents/org-documents.routes.tsx";
@@ -41,18 +41,7 @@ export async function organizationRoutes(fastify: FastifyInstance): Promise<void
   const db = database.db;
 
   // Registered in this plugin, so the limits apply to the cabinet's forms only.
-  await app.register(multipart, {
-    preservePath: true,
-    throwFileSizeLimit: false,
-    limits: {
-      fileSize: MAX_FILE_BYTES,
-      files: MAX_ATTACHMENTS + 1,
-      fields: 20,
-      fieldSize: 4096,
-      parts: 30,
-      headerPairs: 20,
-    },
-  });
+  await app.register(multipart, attachmentFormMultipart(MAX_ATTACHMENTS, 4096));
 
   await app.register(accessRoutes);
   await app.register(staffRoutes);

@@ -7,6 +7,7 @@ import type { ApplicationKind } from "../applications/applications.kinds.ts";
 import { applications } from "../applications/applications.schema.ts";
 import { type ApplicationStatus, backOfficeStatuses } from "../applications/applications.status.ts";
 import { users } from "../identity/identity.schema.ts";
+import { addToRoster, rosterHasUser } from "../identity/snils-roster.ts";
 import { operators } from "./review.schema.ts";
 
 /** Statuses the commission sees: from submission on; drafts and the head's agreement are private. */
@@ -20,24 +21,10 @@ export const filedStatuses: readonly ApplicationStatus[] = [
   "withdrawn",
 ];
 
-export async function addOperator(db: DbExecutor, snils: string, now: Date): Promise<boolean> {
-  const rows = await db
-    .insert(operators)
-    .values({ snils, addedAt: now })
-    .onConflictDoNothing()
-    .returning({ snils: operators.snils });
-  return rows.length > 0;
-}
+export const addOperator = (db: DbExecutor, snils: string, now: Date) =>
+  addToRoster(db, operators, snils, now);
 
-export async function isOperatorUser(db: DbExecutor, userId: string): Promise<boolean> {
-  const rows = await db
-    .select({ snils: operators.snils })
-    .from(operators)
-    .innerJoin(users, eq(users.snils, operators.snils))
-    .where(eq(users.id, userId))
-    .limit(1);
-  return rows.length > 0;
-}
+export const isOperatorUser = (db: DbExecutor, userId: string) => rosterHasUser(db, operators, userId);
 
 /** Operators who have logged in at least once: the ones an application can be assigned to. */
 export async function listOperatorUsers(db: DbExecutor) {

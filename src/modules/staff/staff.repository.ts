@@ -3,6 +3,7 @@
 // persons and cards are never reached. Writes go to the register's own tables.
 import { and, asc, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { pickColumns } from "../../db/pick-columns.ts";
 import { findRow, listRows } from "../../db/rows.ts";
 import type { EmploymentCardRow } from "../register/record.repository.ts";
 import type { PersonRow } from "../register/register.repository.ts";
@@ -117,10 +118,7 @@ export async function listStaff(
     .select({
       personId: page.personId,
       sortName: page.sortName,
-      snils: persons.snils,
-      lastName: persons.lastName,
-      firstName: persons.firstName,
-      patronymic: persons.patronymic,
+      ...pickColumns(persons, "snils", "lastName", "firstName", "patronymic"),
       posts: page.posts,
       departments: page.departments,
     })

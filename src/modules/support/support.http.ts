@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { optionalText } from "../../shared/route-schemas.ts";
-import { MAX_FILE_BYTES } from "../documents/upload-rules.ts";
+import { attachmentFormMultipart } from "../documents/attachment-form-multipart.ts";
 import type { ChatOutcome } from "./support.chat.ts";
 import { MAX_ATTACHMENTS } from "./support.input.ts";
 
@@ -20,20 +20,7 @@ export const prefillQuery = Type.Object({
 export const chatQuery = Type.Object({ after: optionalText(15) });
 
 /** The multipart limits of every support form: three files of 5 MB, a few short fields. */
-export const supportMultipart = {
-  preservePath: true,
-  throwFileSizeLimit: false,
-  limits: {
-    fileSize: MAX_FILE_BYTES,
-    // One more than allowed, so that a fourth file is refused with a message rather than an error.
-    files: MAX_ATTACHMENTS + 1,
-    fields: 20,
-    fieldSize: 8192,
-    fieldNameSize: 100,
-    parts: 30,
-    headerPairs: 20,
-  },
-};
+export const supportMultipart = attachmentFormMultipart(MAX_ATTACHMENTS, 8192);
 
 export const chatRefusals: Record<Exclude<ChatOutcome, { ok: true }>["reason"], string> = {
   "not-found": "",

@@ -2,6 +2,7 @@
 // can be given before the person's first login through ESIA.
 import { asc, eq } from "drizzle-orm";
 import type { DbExecutor } from "../../db/client.ts";
+import { pickColumns } from "../../db/pick-columns.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
 import { users } from "../identity/identity.schema.ts";
 import { supportOperators } from "./support.schema.ts";
@@ -61,12 +62,7 @@ export async function isSupportOperatorUser(db: DbExecutor, userId: string): Pro
 
 export async function listSupportOperatorUsers(db: DbExecutor) {
   return db
-    .select({
-      id: users.id,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      senior: supportOperators.senior,
-    })
+    .select({ ...pickColumns(users, "id", "lastName", "firstName"), senior: supportOperators.senior })
     .from(supportOperators)
     .innerJoin(users, eq(users.snils, supportOperators.snils))
     .orderBy(asc(users.lastName), asc(users.firstName));

@@ -52,14 +52,14 @@ interface Transition {
 }
 
 export const transitions: Record<SupportAction, Transition> = {
-  take: { from: ["new", "in_progress", "awaiting_sender"], to: "in_progress", role: "operator" },
-  answer: { from: ["new", "in_progress", "awaiting_sender"], to: "awaiting_sender", role: "operator" },
-  resolve_by_operator: { from: ["new", "in_progress", "awaiting_sender"], to: "resolved", role: "operator" },
-  close: { from: ["new", "in_progress", "awaiting_sender", "resolved"], to: "closed", role: "operator" },
-  reply: { from: ["new", "in_progress", "awaiting_sender"], to: "in_progress", role: "sender" },
-  resolve_by_sender: { from: ["new", "in_progress", "awaiting_sender"], to: "resolved", role: "sender" },
+  take: { from: openStatuses, to: "in_progress", role: "operator" },
+  answer: { from: openStatuses, to: "awaiting_sender", role: "operator" },
+  resolve_by_operator: { from: openStatuses, to: "resolved", role: "operator" },
+  close: { from: [...openStatuses, "resolved"], to: "closed", role: "operator" },
+  reply: { from: openStatuses, to: "in_progress", role: "sender" },
+  resolve_by_sender: { from: openStatuses, to: "resolved", role: "sender" },
   reopen: { from: ["resolved", "closed"], to: "in_progress", role: "sender" },
-  escalate: { from: ["new", "in_progress", "awaiting_sender"], to: undefined, role: "sender" },
+  escalate: { from: openStatuses, to: undefined, role: "sender" },
 };
 
 /** Escalation is open to the sender («Передать старшему специалисту») and to operators alike. */

@@ -2,7 +2,7 @@
 // within target per week (inline SVG, no script), and the CSV.
 import { formatDate } from "../../../shared/format.ts";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
-import { TableRegion } from "../../../ui/table.tsx";
+import { type Column, DataTable } from "../../../ui/table.tsx";
 import { type Priority, priorities } from "../support.priority.ts";
 import type { ReportRow } from "../support.report.ts";
 import { type RequestKind, requestKinds } from "../support.status.ts";
@@ -54,6 +54,22 @@ function Chart({ rows }: { rows: readonly ReportRow[] }) {
   );
 }
 
+const reportColumns: readonly Column<ReportRow>[] = [
+  { label: "Неделя с", cell: (row) => formatDate(row.week) },
+  { label: "Тема", cell: (row) => requestKinds[row.kind as RequestKind] ?? row.kind },
+  { label: "Приоритет", cell: (row) => priorities[row.priority as Priority] ?? row.priority },
+  { label: "Обращений", cell: (row) => row.requests },
+  { label: "Ответ в срок", cell: (row) => `${Math.round(share(row) * 100)}%` },
+  {
+    label: "Первый ответ: медиана / 90%",
+    cell: (row) => `${show(row.firstAnswerMedian)} / ${show(row.firstAnswerP90)}`,
+  },
+  {
+    label: "Решение: медиана / 90%",
+    cell: (row) => `${show(row.resolutionMedian)} / ${show(row.resolutionP90)}`,
+  },
+];
+
 export function ReportPage({ ctx, rows }: { ctx: PageContext; rows: readonly ReportRow[] }) {
   return (
     <Layout ctx={ctx} title="Эффективность поддержки" nav={deskNavigation}>
@@ -61,43 +77,15 @@ export function ReportPage({ ctx, rows }: { ctx: PageContext; rows: readonly Rep
       <p>
         За последние 8 недель. <a href="/support-desk/report.csv">Скачать CSV</a>
       </p>
-      {rows.length === 0 && <p>Обращений за этот период нет.</p>}
       <Chart rows={rows} />
-      {rows.length > 0 && (
-        <TableRegion label="Показатели по неделям">
-          <table>
-            <caption class="visually-hidden">Показатели по неделям, темам и приоритетам</caption>
-            <thead>
-              <tr>
-                <th scope="col">Неделя с</th>
-                <th scope="col">Тема</th>
-                <th scope="col">Приоритет</th>
-                <th scope="col">Обращений</th>
-                <th scope="col">Ответ в срок</th>
-                <th scope="col">Первый ответ: медиана / 90%</th>
-                <th scope="col">Решение: медиана / 90%</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={`${row.week}-${row.kind}-${row.priority}`}>
-                  <td>{formatDate(row.week)}</td>
-                  <td>{requestKinds[row.kind as RequestKind] ?? row.kind}</td>
-                  <td>{priorities[row.priority as Priority] ?? row.priority}</td>
-                  <td>{row.requests}</td>
-                  <td>{Math.round(share(row) * 100)}%</td>
-                  <td>
-                    {show(row.firstAnswerMedian)} / {show(row.firstAnswerP90)}
-                  </td>
-                  <td>
-                    {show(row.resolutionMedian)} / {show(row.resolutionP90)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        caption="Показатели по неделям, темам и приоритетам"
+        region="Показатели по неделям"
+        columns={reportColumns}
+        rows={rows}
+        rowKey={(row) => `${row.week}-${row.kind}-${row.priority}`}
+        empty="Обращений за этот период нет."
+      />
     </Layout>
   );
 }

@@ -5,7 +5,7 @@ import { PostForm } from "../../../ui/actions.tsx";
 import { binder, ErrorSummary, errorFor, type FieldError, Flash } from "../../../ui/form.tsx";
 import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
 import { SummaryList } from "../../../ui/summary-list.tsx";
-import { TableRegion } from "../../../ui/table.tsx";
+import { type Column, DataTable } from "../../../ui/table.tsx";
 import type { SupportRequestRow } from "../support.repository.ts";
 import type { SupportService } from "../support.service.ts";
 import { type RequestKind, requestKinds } from "../support.status.ts";
@@ -18,6 +18,16 @@ import {
   SupportStatus,
 } from "./components.tsx";
 import { FilesField, TextArea } from "./fields.tsx";
+
+function requestColumns(base: string, organizationView: boolean): Column<SupportRequestRow>[] {
+  return [
+    { label: "Номер", cell: (row) => <a href={`${base}/${row.id}`}>{row.number}</a> },
+    { label: "Тема", cell: (row) => requestKinds[row.kind as RequestKind] ?? row.kind },
+    ...(organizationView ? [{ label: "Отправитель", cell: (row: SupportRequestRow) => row.senderName }] : []),
+    { label: "Отправлено", cell: (row) => formatDateTime(row.createdAt) },
+    { label: "Статус", cell: (row) => <SupportStatus status={row.status} /> },
+  ];
+}
 
 export function MyRequestsPage(props: {
   ctx: PageContext;
@@ -36,38 +46,15 @@ export function MyRequestsPage(props: {
           Написать в поддержку
         </a>
       </p>
-      {props.rows.length === 0 && <p>Обращений пока нет.</p>}
-      {props.rows.length > 0 && (
-        <TableRegion label="Обращения">
-          <table class="table--stacked">
-            <caption class="visually-hidden">Обращения, новые сверху</caption>
-            <thead>
-              <tr>
-                <th scope="col">Номер</th>
-                <th scope="col">Тема</th>
-                {props.organizationView && <th scope="col">Отправитель</th>}
-                <th scope="col">Отправлено</th>
-                <th scope="col">Статус</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((row) => (
-                <tr key={row.id}>
-                  <td data-label="Номер">
-                    <a href={`${props.base}/${row.id}`}>{row.number}</a>
-                  </td>
-                  <td data-label="Тема">{requestKinds[row.kind as RequestKind] ?? row.kind}</td>
-                  {props.organizationView && <td data-label="Отправитель">{row.senderName}</td>}
-                  <td data-label="Отправлено">{formatDateTime(row.createdAt)}</td>
-                  <td data-label="Статус">
-                    <SupportStatus status={row.status} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      )}
+      <DataTable
+        caption="Обращения, новые сверху"
+        region="Обращения"
+        columns={requestColumns(props.base, props.organizationView === true)}
+        rows={props.rows}
+        rowKey={(row) => row.id}
+        stacked
+        empty="Обращений пока нет."
+      />
     </Layout>
   );
 }
