@@ -3,11 +3,10 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
-import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { signaturePartParams, uuidIdParams } from "../../shared/route-schemas.ts";
+import { openFormBody, signaturePartParams, uuidIdParams } from "../../shared/route-schemas.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/layout.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
@@ -27,16 +26,7 @@ import { AccessPage } from "./views/access-page.tsx";
 import { AppointmentPage, RepresentativesPage, SignAttorneyPage } from "./views/representatives-page.tsx";
 import { RevokeGrantPage, RevokeRepresentativePage } from "./views/revoke-pages.tsx";
 
-const grantBody = Type.Object(
-  {
-    snils: Type.Optional(Type.String()),
-    fullName: Type.Optional(Type.String()),
-    rights: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
-    startsOn: Type.Optional(Type.String()),
-    endsOn: Type.Optional(Type.String()),
-  },
-  { additionalProperties: true },
-);
+const grantBody = openFormBody(["snils", "fullName", "startsOn", "endsOn"], ["rights"]);
 
 export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();

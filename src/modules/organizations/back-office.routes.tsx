@@ -4,11 +4,11 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
-import { type Static, Type } from "typebox";
+import type { Static } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { signaturePartParams, uuidIdParams } from "../../shared/route-schemas.ts";
+import { openFormBody, signaturePartParams, uuidIdParams } from "../../shared/route-schemas.ts";
 import type { PageContext } from "../../ui/layout.tsx";
 import { findRepresentativeById } from "../access/access.repository.ts";
 import { cabinetActor } from "../applications/routes-support.ts";
@@ -28,16 +28,7 @@ import {
   RepresentativeReviewPage,
 } from "./views/back-office-pages.tsx";
 
-const decisionBody = Type.Object(
-  {
-    decision: Type.Optional(Type.String()),
-    corrections: Type.Optional(Type.String()),
-    reasons: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
-    other: Type.Optional(Type.String()),
-    answer: Type.Optional(Type.String()),
-  },
-  { additionalProperties: true },
-);
+const decisionBody = openFormBody(["decision", "corrections", "other", "answer"], ["reasons"]);
 interface DecisionText {
   /** Why a refusal without its reasons is sent back. */
   missing: string;
