@@ -71,3 +71,18 @@ export function ColumnHeadings<Row>({ columns }: { columns: readonly Column<Row>
     </thead>
   );
 }
+
+/** The heading row of a hand-built table whose cells are not drawn from columns. */
+export function Headings({ labels }: { labels: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {labels.map((label) => (
+          <th scope="col" key={label}>
+            {label}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

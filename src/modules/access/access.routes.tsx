@@ -3,10 +3,10 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
-import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { openFormBody, signaturePartParams, uuidIdParams } from "../../shared/route-schemas.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/layout.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
@@ -26,22 +26,7 @@ import { AccessPage } from "./views/access-page.tsx";
 import { AppointmentPage, RepresentativesPage, SignAttorneyPage } from "./views/representatives-page.tsx";
 import { RevokeGrantPage, RevokeRepresentativePage } from "./views/revoke-pages.tsx";
 
-const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
-const signatureParams = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  signatureId: Type.String({ format: "uuid" }),
-  part: Type.Literal("sig"),
-});
-const grantBody = Type.Object(
-  {
-    snils: Type.Optional(Type.String()),
-    fullName: Type.Optional(Type.String()),
-    rights: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
-    startsOn: Type.Optional(Type.String()),
-    endsOn: Type.Optional(Type.String()),
-  },
-  { additionalProperties: true },
-);
+const grantBody = openFormBody(["snils", "fullName", "startsOn", "endsOn"], ["rights"]);
 
 export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -142,7 +127,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
 
   // The power of attorney's file and the head's signature over it (O8, issue 11): downloading is for
   // whoever manages representatives, signing is the head's (signatures.manage).
-  const byId = { schema: { params: idParams }, attachValidation: true };
+  const byId = { schema: { params: uuidIdParams }, attachValidation: true };
 
   app.get(
     "/org/representatives/:id/attorney",
@@ -167,7 +152,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     "/org/representatives/:id/signatures/:signatureId/:part",
     {
       preHandler: cabinetRoute("representatives.manage"),
-      schema: { params: signatureParams },
+      schema: { params: signaturePartParams },
       attachValidation: true,
     },
     async (request, reply) => {
@@ -255,7 +240,7 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   }) {
     const options = {
       preHandler: cabinetRoute(route.power),
-      schema: { params: idParams },
+      schema: { params: uuidIdParams },
       attachValidation: true,
     };
     app.get(route.path, options, async (request, reply) => {

@@ -4,10 +4,11 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { JSX } from "preact";
-import { type Static, Type } from "typebox";
+import type { Static } from "typebox";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
+import { openFormBody, signaturePartParams, uuidIdParams } from "../../shared/route-schemas.ts";
 import type { PageContext } from "../../ui/layout.tsx";
 import { findRepresentativeById } from "../access/access.repository.ts";
 import { cabinetActor } from "../applications/routes-support.ts";
@@ -27,22 +28,27 @@ import {
   RepresentativeReviewPage,
 } from "./views/back-office-pages.tsx";
 
-const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
-const signatureParams = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  signatureId: Type.String({ format: "uuid" }),
-  part: Type.Literal("sig"),
-});
-const decisionBody = Type.Object(
-  {
-    decision: Type.Optional(Type.String()),
-    corrections: Type.Optional(Type.String()),
-    reasons: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
-    other: Type.Optional(Type.String()),
-    answer: Type.Optional(Type.String()),
+const decisionBody = openFormBody(["decision", "corrections", "other", "answer"], ["reasons"]);
+interface DecisionText {
+  /** Why a refusal without its reasons is sent back. */
+  missing: string;
+  accepted: string;
+  refused: string;
+}
+
+const decisionTexts = {
+  data: {
+    missing: "Чтобы вернуть сведения на исправление, перечислите, что исправить.",
+    accepted: "Кабинет организации активирован, организация уведомлена.",
+    refused: "Сведения возвращены на исправление.",
   },
-  { additionalProperties: true },
-);
+  representatives: {
+    missing: "Чтобы отказать, отметьте недостающие или неверные документы.",
+    accepted: "Полномочия представителя подтверждены.",
+    refused: "В подтверждении полномочий отказано, организация уведомлена.",
+  },
+} satisfies Record<string, DecisionText>;
+
 const linesOf = (text: string | undefined) =>
   (text ?? "")
     .split(/\r?\n/)
@@ -54,7 +60,7 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { database, cabinet, fileStorage } = app.deps;
   const db = database.db;
-  const guard = { preHandler: requireCommission, schema: { params: idParams }, attachValidation: true };
+  const guard = { preHandler: requireCommission, schema: { params: uuidIdParams }, attachValidation: true };
 
   /** Pages read across organizations, so the operators table is checked before anything is shown. */
   const isOperator = (request: Parameters<typeof cabinetActor>[0], action: string) =>
@@ -142,7 +148,7 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
   function decision(path: string, decide: (request: DecisionRequest) => Promise<Decided>) {
     app.post(
       `${path}/:id/${path.endsWith("corrections") ? "answer" : "decision"}`,
-      { ...guard, schema: { params: idParams, body: decisionBody } },
+      { ...guard, schema: { params: uuidIdParams, body: decisionBody } },
       async (request, reply) => {
         if (request.validationError) return sendError(request, reply, "NOT_FOUND");
         const outcome = await decide(request);
@@ -157,36 +163,33 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
     );
   }
 
-  decision("/review/organizations/data", async (request) => {
+  /** An acceptance, or a refusal that must list its reasons, and what the operator is told. */
+  async function acceptOrRefuse(
+    request: DecisionRequest,
+    accepted: boolean,
+    reasons: string[],
+    text: DecisionText,
+    decide: (actor: ReturnType<typeof cabinetActor>, id: string) => Promise<boolean>,
+  ): Promise<Decided> {
+    if (!accepted && reasons.length === 0) return { missing: text.missing };
+    const done = await decide(cabinetActor(request), request.params.id);
+    return { done, flash: accepted ? text.accepted : text.refused };
+  }
+
+  decision("/review/organizations/data", (request) => {
     const corrections = linesOf(request.body.corrections);
     const approve = request.body.decision === "approve";
-    if (!approve && corrections.length === 0)
-      return { missing: "Чтобы вернуть сведения на исправление, перечислите, что исправить." };
-    const done = await cabinet.activation.decide(
-      cabinetActor(request),
-      request.params.id,
-      approve ? { approve: true } : { approve: false, corrections },
+    return acceptOrRefuse(request, approve, corrections, decisionTexts.data, (actor, id) =>
+      cabinet.activation.decide(actor, id, approve ? { approve: true } : { approve: false, corrections }),
     );
-    const flash = approve
-      ? "Кабинет организации активирован, организация уведомлена."
-      : "Сведения возвращены на исправление.";
-    return { done, flash };
   });
 
-  decision("/review/organizations/representatives", async (request) => {
+  decision("/review/organizations/representatives", (request) => {
     const activate = request.body.decision === "activate";
     const reasons = [...[request.body.reasons ?? []].flat(), ...linesOf(request.body.other)];
-    if (!activate && reasons.length === 0)
-      return { missing: "Чтобы отказать, отметьте недостающие или неверные документы." };
-    const done = await cabinet.representatives.decide(
-      cabinetActor(request),
-      request.params.id,
-      activate ? { activate: true } : { activate: false, reasons },
+    return acceptOrRefuse(request, activate, reasons, decisionTexts.representatives, (actor, id) =>
+      cabinet.representatives.decide(actor, id, activate ? { activate: true } : { activate: false, reasons }),
     );
-    const flash = activate
-      ? "Полномочия представителя подтверждены."
-      : "В подтверждении полномочий отказано, организация уведомлена.";
-    return { done, flash };
   });
 
   decision("/review/organizations/corrections", async (request) => ({
@@ -200,7 +203,7 @@ export async function backOfficeRoutes(fastify: FastifyInstance): Promise<void> 
 
   app.get(
     "/review/organizations/representatives/:id/signatures/:signatureId/:part",
-    { preHandler: requireCommission, schema: { params: signatureParams }, attachValidation: true },
+    { preHandler: requireCommission, schema: { params: signaturePartParams }, attachValidation: true },
     async (request, reply) => {
       if (!(await isOperator(request, "representative.view")))
         return sendError(request, reply, "NOT_OPERATOR");

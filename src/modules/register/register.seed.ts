@@ -7,7 +7,7 @@ import { standinAccounts, standinOrganizations } from "../../esia-standin/seed.t
 import { demoClinicFrmoOid } from "../organizations/organizations.seed.ts";
 import { addDays, addYears, moscowDate } from "./expiry.ts";
 import { insertRecord, type NewRecord } from "./record.repository.ts";
-import { codeAndName, RF_PASSPORT_CODE } from "./register.dictionaries.ts";
+import { codeAndName, type DictionaryName, RF_PASSPORT_CODE } from "./register.dictionaries.ts";
 
 export async function seedDemoRegister(db: Database, now: Date): Promise<void> {
   const today = moscowDate(now);
@@ -200,26 +200,18 @@ function addressesOf(account: StandinPerson) {
   }));
 }
 
-const spec = (code: string) => {
-  const entry = codeAndName("specialties", code);
-  return { specId: entry.code, specName: entry.name };
-};
-const post = (code: string) => {
-  const entry = codeAndName("positions", code);
-  return { postId: entry.code, postName: entry.name };
-};
-const level = (code: string) => {
-  const entry = codeAndName("educationKinds", code);
-  return { levelEducationId: entry.code, levelEducation: entry.name };
-};
-const category = (code: string) => {
-  const entry = codeAndName("qualificationCategories", code);
-  return { qualifyCategoryId: entry.code, qualifyCategoryName: entry.name };
-};
-const accreditationKind = (code: string) => {
-  const entry = codeAndName("accreditationKinds", code);
-  return { accreditationKindId: entry.code, accreditationKind: entry.name };
-};
+/** A dictionary's entry as a row's pair of columns: its code under `idColumn`, its name under `nameColumn`. */
+const entryColumns =
+  <Id extends string, Name extends string>(dictionary: DictionaryName, idColumn: Id, nameColumn: Name) =>
+  (code: string) => {
+    const entry = codeAndName(dictionary, code);
+    return { [idColumn]: entry.code, [nameColumn]: entry.name } as Record<Id | Name, string>;
+  };
+const spec = entryColumns("specialties", "specId", "specName");
+const post = entryColumns("positions", "postId", "postName");
+const level = entryColumns("educationKinds", "levelEducationId", "levelEducation");
+const category = entryColumns("qualificationCategories", "qualifyCategoryId", "qualifyCategoryName");
+const accreditationKind = entryColumns("accreditationKinds", "accreditationKindId", "accreditationKind");
 
 /** A qualification category in a specialty, held in a post from `beginDate` to `endDate`. */
 const categoryIn = (

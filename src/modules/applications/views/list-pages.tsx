@@ -3,7 +3,7 @@ import { formatDateTime } from "../../../shared/format.ts";
 import { ErrorSummary, type FieldError, Flash, fieldId } from "../../../ui/form.tsx";
 import { KeysetPager } from "../../../ui/keyset-pager.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
-import { TableRegion } from "../../../ui/table.tsx";
+import { Headings, TableRegion } from "../../../ui/table.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import { applicationKinds, kindDefinitions } from "../applications.kinds.ts";
 import type { ApplicationRow } from "../applications.repository.ts";
@@ -33,14 +33,7 @@ export function ApplicationsListPage(props: {
         <TableRegion label="Заявки на аккредитацию">
           <table>
             <caption class="visually-hidden">Заявки на аккредитацию, новые сверху</caption>
-            <thead>
-              <tr>
-                <th scope="col">Заявка</th>
-                <th scope="col">Вид и специальность</th>
-                <th scope="col">Статус</th>
-                <th scope="col">Изменена</th>
-              </tr>
-            </thead>
+            <Headings labels={["Заявка", "Вид и специальность", "Статус", "Изменена"]} />
             <tbody>
               {props.applications.map((application) => (
                 <tr key={application.id}>

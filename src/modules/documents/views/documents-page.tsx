@@ -1,5 +1,6 @@
 import { Flash } from "../../../ui/form.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
+import { Headings } from "../../../ui/table.tsx";
 import { workerNavigation } from "../../home/navigation.ts";
 import type { DocumentItem, DocumentsView, RejectionItem } from "./documents.view.ts";
 
@@ -26,16 +27,7 @@ export function DocumentsPage({ ctx, view }: { ctx: PageContext; view: Documents
         <div class="table-wrap">
           <table class="table--stacked">
             <caption class="visually-hidden">Загруженные документы</caption>
-            <thead>
-              <tr>
-                <th scope="col">Тип документа</th>
-                <th scope="col">Файл</th>
-                <th scope="col">Размер</th>
-                <th scope="col">Загружен</th>
-                <th scope="col">Статус</th>
-                <th scope="col">Действия</th>
-              </tr>
-            </thead>
+            <Headings labels={["Тип документа", "Файл", "Размер", "Загружен", "Статус", "Действия"]} />
             <tbody>
               {view.items.map((item) => (
                 <DocumentRow key={item.id} item={item} />
@@ -116,13 +108,7 @@ function Rejections({ items }: { items: RejectionItem[] }) {
       <div class="table-wrap">
         <table class="table--stacked">
           <caption class="visually-hidden">Не принятые файлы</caption>
-          <thead>
-            <tr>
-              <th scope="col">Дата</th>
-              <th scope="col">Тип документа</th>
-              <th scope="col">Статус</th>
-            </tr>
-          </thead>
+          <Headings labels={["Дата", "Тип документа", "Статус"]} />
           <tbody>
             {items.map((item) => (
               <tr key={item.occurredAt + item.message}>

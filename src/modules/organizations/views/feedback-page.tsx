@@ -1,11 +1,30 @@
 // «Обратная связь»: a request to correct the organization's data (O5), seen by the operators.
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
-import { SelectField, TextAreaField } from "../../../ui/fields.tsx";
+import { FieldList, type FieldSpec, optionsOfLabels } from "../../../ui/field-list.tsx";
 import { binder, ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../cabinet.guard.tsx";
 import { correctableFields } from "../corrections.service.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
+
+/** What is wrong, how it should read, and on what grounds. */
+const fields: readonly FieldSpec<string>[] = [
+  {
+    control: "select",
+    name: "field",
+    label: "Какие сведения неверны",
+    placeholder: "Выберите",
+    options: optionsOfLabels(correctableFields),
+  },
+  { control: "textarea", name: "proposedValue", label: "Как должно быть правильно", rows: 2, maxLength: 500 },
+  {
+    control: "textarea",
+    name: "comment",
+    label: "Комментарий (необязательно)",
+    hint: "Например, на основании какого документа сведения должны быть другими.",
+    maxLength: 2000,
+  },
+];
 
 export function FeedbackPage(props: {
   ctx: PageContext;
@@ -26,24 +45,7 @@ export function FeedbackPage(props: {
       </p>
       <ErrorSummary errors={errors} />
       <PostForm action="/org/feedback" class="card" csrfToken={props.ctx.csrfToken}>
-        <SelectField
-          {...bind("field")}
-          label="Какие сведения неверны"
-          placeholder="Выберите"
-          options={Object.entries(correctableFields).map(([value, label]) => ({ value, label }))}
-        />
-        <TextAreaField
-          {...bind("proposedValue")}
-          label="Как должно быть правильно"
-          rows={2}
-          maxLength={500}
-        />
-        <TextAreaField
-          {...bind("comment")}
-          label="Комментарий (необязательно)"
-          hint="Например, на основании какого документа сведения должны быть другими."
-          maxLength={2000}
-        />
+        <FieldList bind={bind} fields={fields} />
         <FormActions label="Отправить" />
       </PostForm>
     </CabinetPage>

@@ -1,7 +1,8 @@
 // «Безопасность» (O13): the optional allow-list of networks. An empty list lets every network in.
 import { formatDateTime, fullName } from "../../../shared/format.ts";
 import { ActionButton, FormActions, PostForm } from "../../../ui/actions.tsx";
-import { binder, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
+import { FieldList, type FieldSpec } from "../../../ui/field-list.tsx";
+import { binder, ErrorSummary, type FieldError } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import type { SessionRow } from "../../identity/sessions.repository.ts";
 import { SessionsSection } from "../../identity/views/sessions-section.tsx";
@@ -9,6 +10,24 @@ import type { CabinetActor } from "../cabinet.guard.tsx";
 import type { EntryHoldRow } from "../entry-holds.repository.ts";
 import type { NetworkRow } from "../security.repository.ts";
 import { CabinetPage } from "./cabinet-page.tsx";
+
+/** A network to allow: its CIDR and a note on what it is. */
+const networkFields: readonly FieldSpec<"cidr" | "note">[] = [
+  {
+    control: "text",
+    name: "cidr",
+    label: "Адрес сети",
+    hint: "IPv4 или IPv6 в формате CIDR, например 203.0.113.0/24 или 2001:db8:1::/48; отдельный адрес — без «/».",
+    maxLength: 50,
+  },
+  {
+    control: "text",
+    name: "note",
+    label: "Примечание (необязательно)",
+    hint: "Например, «главный корпус».",
+    maxLength: 100,
+  },
+];
 
 export function SecurityPage(props: {
   ctx: PageContext;
@@ -70,18 +89,7 @@ export function SecurityPage(props: {
       </section>
       <PostForm action="/org/security/networks" class="card" csrfToken={props.ctx.csrfToken}>
         <h2>Добавить сеть</h2>
-        <TextField
-          {...bind("cidr")}
-          label="Адрес сети"
-          hint="IPv4 или IPv6 в формате CIDR, например 203.0.113.0/24 или 2001:db8:1::/48; отдельный адрес — без «/»."
-          maxLength={50}
-        />
-        <TextField
-          {...bind("note")}
-          label="Примечание (необязательно)"
-          hint="Например, «главный корпус»."
-          maxLength={100}
-        />
+        <FieldList bind={bind} fields={networkFields} />
         <FormActions label="Добавить" />
       </PostForm>
       <SessionsSection

@@ -32,7 +32,9 @@ export interface RecordSection {
   items: RecordItem[];
 }
 
-const facts = (pairs: [string, string | number | null | undefined][]): Fact[] =>
+type FactPair = [label: string, value: string | number | null | undefined];
+
+const facts = (pairs: FactPair[]): Fact[] =>
   pairs.flatMap(([label, value]) =>
     value === null || value === undefined || value === "" ? [] : [{ label, value: String(value) }],
   );
@@ -42,6 +44,21 @@ const joined = (...parts: (string | null | undefined)[]) => parts.filter(Boolean
 /** «Kind — detail», or the kind alone when there is no detail. */
 const titled = (kind: string, detail: string | null | undefined) =>
   joined(kind, detail ? `— ${detail}` : undefined) ?? kind;
+
+/** A block of the record: one item per row, each its title, its facts and, where a date runs out, its validity. */
+function section<Row>(
+  id: string,
+  title: string,
+  rows: readonly Row[],
+  item: (row: Row) => [title: string, pairs: FactPair[], validity?: Validity],
+  summary: string[] = [],
+): RecordSection {
+  const items = rows.map((row): RecordItem => {
+    const [itemTitle, pairs, until] = item(row);
+    return { title: itemTitle, facts: facts(pairs), ...(until ? { validity: until } : {}) };
+  });
+  return { id, title, summary, items };
+}
 
 export function validity(endDate: string | null | undefined, today: string): Validity {
   const expiry = expiryOf(endDate, today);
@@ -64,80 +81,63 @@ export function buildRecordView(record: RegisterRecord, today: string): RecordSe
   const totalHours = record.extEducation.reduce((sum, row) => sum + row.hoursCount, 0);
 
   return [
-    {
-      id: "education",
-      title: "Образование",
-      summary: [],
-      items: record.profEducation.map((row) => ({
-        title: titled(row.levelEducation, row.specName),
-        facts: facts([
-          ["Образовательная организация", row.institutionName],
-          ["Квалификация", row.qualificationName],
-          ["Диплом", joined(row.docSerial, row.docNumber)],
-          ["Дата выдачи", date(row.docDate)],
-          ["Год поступления", row.beginYear],
-        ]),
-      })),
-    },
-    {
-      id: "postgraduate",
-      title: "Послевузовское образование",
-      summary: [],
-      items: record.postgraduate.map((row) => ({
-        title: titled(row.educationStageName, row.specName),
-        facts: facts([
-          ["Образовательная организация", row.institutionName],
-          ["Документ", joined(row.docSerial, row.docNumber)],
-          ["Дата выдачи", date(row.docDate)],
-          ["Год поступления", row.beginYear],
-        ]),
-      })),
-    },
-    {
-      id: "additional",
-      title: "Дополнительное профессиональное образование",
-      summary:
-        record.extEducation.length === 0
-          ? []
-          : [
-              `Всего: ${totalHours} ч.`,
-              `Повышение квалификации за последние 5 лет: ${recentHours} ч. Для портфолио периодической аккредитации нужно не менее ${PORTFOLIO_HOURS} ч.`,
-            ],
-      items: record.extEducation.map((row) => ({
-        title: titled(row.profEducationKindName, row.theme),
-        facts: facts([
+    section("education", "Образование", record.profEducation, (row) => [
+      titled(row.levelEducation, row.specName),
+      [
+        ["Образовательная организация", row.institutionName],
+        ["Квалификация", row.qualificationName],
+        ["Диплом", joined(row.docSerial, row.docNumber)],
+        ["Дата выдачи", date(row.docDate)],
+        ["Год поступления", row.beginYear],
+      ],
+    ]),
+    section("postgraduate", "Послевузовское образование", record.postgraduate, (row) => [
+      titled(row.educationStageName, row.specName),
+      [
+        ["Образовательная организация", row.institutionName],
+        ["Документ", joined(row.docSerial, row.docNumber)],
+        ["Дата выдачи", date(row.docDate)],
+        ["Год поступления", row.beginYear],
+      ],
+    ]),
+    section(
+      "additional",
+      "Дополнительное профессиональное образование",
+      record.extEducation,
+      (row) => [
+        titled(row.profEducationKindName, row.theme),
+        [
           ["Объём", `${row.hoursCount} ч.`],
           ["Специальность", row.specName],
           ["Образовательная организация", row.institutionName],
           ["Документ", joined(row.docSerial, row.docNumber)],
           ["Дата выдачи", date(row.docDate)],
-        ]),
-      })),
-    },
-    {
-      id: "certificates",
-      title: "Сертификаты специалиста",
-      summary: [],
-      items: record.certificates.map((row) => ({
-        title: row.specName ? `Сертификат по специальности «${row.specName}»` : "Сертификат специалиста",
-        facts: facts([
-          ["Серия и номер", joined(row.certSerial, row.certNumber)],
-          ["Дата экзамена", date(row.examDate)],
-          ["Дата выдачи", date(row.passDate)],
-          ["Выдан", row.institutionName],
-        ]),
-        validity: validity(row.endDate, today),
-      })),
-    },
-    {
-      id: "accreditation",
-      title: "Аккредитация",
-      summary: record.accreditation?.record.regNumber
-        ? [`Номер записи: ${record.accreditation.record.regNumber}`]
-        : [],
-      items: (record.accreditation?.procedures ?? []).map((row) => ({
-        title: `${row.accreditationKind} аккредитация по специальности «${row.spec}»`,
-        facts: facts([
+        ],
+      ],
+      record.extEducation.length === 0
+        ? []
+        : [
+            `Всего: ${totalHours} ч.`,
+            `Повышение квалификации за последние 5 лет: ${recentHours} ч. Для портфолио периодической аккредитации нужно не менее ${PORTFOLIO_HOURS} ч.`,
+          ],
+    ),
+    section("certificates", "Сертификаты специалиста", record.certificates, (row) => [
+      row.specName ? `Сертификат по специальности «${row.specName}»` : "Сертификат специалиста",
+      [
+        ["Серия и номер", joined(row.certSerial, row.certNumber)],
+        ["Дата экзамена", date(row.examDate)],
+        ["Дата выдачи", date(row.passDate)],
+        ["Выдан", row.institutionName],
+      ],
+      validity(row.endDate, today),
+    ]),
+    section(
+      "accreditation",
+      "Аккредитация",
+      record.accreditation?.procedures ?? [],
+      (row) => [
+        `${row.accreditationKind} аккредитация по специальности «${row.spec}»`,
+        [
           ["Результат", row.passed ? "пройдена" : "не пройдена"],
           [row.passed ? "Дата прохождения" : "Дата решения", date(row.passDate ?? row.protocolDate)],
           ["Причина отказа", row.failReason],
@@ -152,54 +152,42 @@ export function buildRecordView(record: RegisterRecord, today: string): RecordSe
           ],
           ["Номер в реестре", row.registryNumber],
           ["Аккредитационная комиссия", row.institution],
-        ]),
-        ...(row.passed ? { validity: validity(row.endDate, today) } : {}),
-      })),
-    },
-    {
-      id: "categories",
-      title: "Квалификационные категории",
-      summary: [],
-      items: record.categories.map((row) => ({
-        title: row.qualifyCategoryName,
-        facts: facts([
-          ["Специальность", row.specName],
-          ["Должность", row.postName],
-          ["Присвоена", date(row.beginDate)],
-        ]),
-        validity: validity(row.endDate, today),
-      })),
-    },
-    {
-      id: "employment",
-      title: "Места работы",
-      summary: [],
-      items: record.cards.map((row) => ({
-        title: row.organization,
-        facts: facts([
-          ["Отделение", row.nrPmuDepartName],
-          ["Должность", row.postName],
-          ["Тип занятия должности", row.positionTypeName],
-          ["Ставка", row.rate.toLocaleString("ru-RU")],
-          [
-            "Период работы",
-            `с ${formatDate(row.beginDate)} ${row.endDate ? `по ${formatDate(row.endDate)}` : "по настоящее время"}`,
-          ],
-          ["OID организации в ФРМО", row.oid],
-        ]),
-      })),
-    },
-    {
-      id: "awards",
-      title: "Награды",
-      summary: [],
-      items: record.awards.map((row) => ({
-        title: row.nominationName,
-        facts: facts([
-          ["Номер", row.nomNumber],
-          ["Дата", date(row.nomDate)],
-        ]),
-      })),
-    },
+        ],
+        row.passed ? validity(row.endDate, today) : undefined,
+      ],
+      record.accreditation?.record.regNumber
+        ? [`Номер записи: ${record.accreditation.record.regNumber}`]
+        : [],
+    ),
+    section("categories", "Квалификационные категории", record.categories, (row) => [
+      row.qualifyCategoryName,
+      [
+        ["Специальность", row.specName],
+        ["Должность", row.postName],
+        ["Присвоена", date(row.beginDate)],
+      ],
+      validity(row.endDate, today),
+    ]),
+    section("employment", "Места работы", record.cards, (row) => [
+      row.organization,
+      [
+        ["Отделение", row.nrPmuDepartName],
+        ["Должность", row.postName],
+        ["Тип занятия должности", row.positionTypeName],
+        ["Ставка", row.rate.toLocaleString("ru-RU")],
+        [
+          "Период работы",
+          `с ${formatDate(row.beginDate)} ${row.endDate ? `по ${formatDate(row.endDate)}` : "по настоящее время"}`,
+        ],
+        ["OID организации в ФРМО", row.oid],
+      ],
+    ]),
+    section("awards", "Награды", record.awards, (row) => [
+      row.nominationName,
+      [
+        ["Номер", row.nomNumber],
+        ["Дата", date(row.nomDate)],
+      ],
+    ]),
   ];
 }

@@ -3,7 +3,7 @@ import { formatDate, fullName } from "../../../shared/format.ts";
 import { workingDaysBetween } from "../../../shared/working-days.ts";
 import { Flash } from "../../../ui/form.tsx";
 import { Layout, type NavItem, type PageContext } from "../../../ui/layout.tsx";
-import { TableRegion } from "../../../ui/table.tsx";
+import { Headings, TableRegion } from "../../../ui/table.tsx";
 import { applicationKinds, kindDefinitions } from "../../applications/applications.kinds.ts";
 import { statusLabels } from "../../applications/applications.status.ts";
 import { StatusBadge } from "../../applications/views/components.tsx";
@@ -144,16 +144,16 @@ export function QueuePage({
         <TableRegion label="Очередь заявлений">
           <table>
             <caption class="visually-hidden">Заявления, самые срочные сверху</caption>
-            <thead>
-              <tr>
-                <th scope="col">Заявление</th>
-                <th scope="col">Заявитель</th>
-                <th scope="col">Вид и специальность</th>
-                <th scope="col">Статус</th>
-                <th scope="col">Срок этапа</th>
-                <th scope="col">Ответственный</th>
-              </tr>
-            </thead>
+            <Headings
+              labels={[
+                "Заявление",
+                "Заявитель",
+                "Вид и специальность",
+                "Статус",
+                "Срок этапа",
+                "Ответственный",
+              ]}
+            />
             <tbody>
               {queue.rows.map((row) => (
                 <Row row={row} today={filter.today} key={row.id} />

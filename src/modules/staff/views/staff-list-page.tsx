@@ -1,6 +1,7 @@
 // «Ввод данных»: the staff list with search by ФИО or СНИЛС and paging (O17).
 import { counted, nouns } from "../../../shared/plural.ts";
 import type { PageContext } from "../../../ui/layout.tsx";
+import { Headings } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import type { StaffListView } from "./staff-list.view.ts";
@@ -53,14 +54,7 @@ export function StaffListPage(props: {
         <div class="table-wrap">
           <table>
             <caption class="visually-hidden">Сотрудники организации</caption>
-            <thead>
-              <tr>
-                <th scope="col">ФИО</th>
-                <th scope="col">СНИЛС</th>
-                <th scope="col">Должности</th>
-                <th scope="col">Подразделения</th>
-              </tr>
-            </thead>
+            <Headings labels={["ФИО", "СНИЛС", "Должности", "Подразделения"]} />
             <tbody>
               {view.rows.map((row) => (
                 <tr key={row.href}>
