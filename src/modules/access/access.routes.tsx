@@ -14,9 +14,11 @@ import { downloadHeaders } from "../documents/download.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { sendCabinetPage } from "../organizations/cabinet-page-reply.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
+import {
+  organizationSignatures,
+  signatureDownloadRoute,
+} from "../signatures/organization-signatures.routes.ts";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
-import { sendSignaturePart } from "../signatures/signatures.http.ts";
-import { signaturesOf } from "../signatures/signatures.repository.ts";
 import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
 import type { Power } from "./access.policy.ts";
 import { findAttorney, findRepresentative, listGrants, listRepresentatives } from "./access.repository.ts";
@@ -27,11 +29,6 @@ import { AppointmentPage, RepresentativesPage, SignAttorneyPage } from "./views/
 import { RevokeGrantPage, RevokeRepresentativePage } from "./views/revoke-pages.tsx";
 
 const idParams = Type.Object({ id: Type.String({ format: "uuid" }) });
-const signatureParams = Type.Object({
-  id: Type.String({ format: "uuid" }),
-  signatureId: Type.String({ format: "uuid" }),
-  part: Type.Literal("sig"),
-});
 const grantBody = Type.Object(
   {
     snils: Type.Optional(Type.String()),
@@ -74,9 +71,8 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   }
 
   /** The signatures over these powers of attorney that belong to the actor's organization. */
-  async function attorneySignatures(actor: CabinetActor, ids: string[]) {
-    const rows = await signaturesOf(db, "power_of_attorney", ids);
-    return rows.filter((row) => row.organizationId === actor.organization.id);
+  function attorneySignatures(actor: CabinetActor, ids: string[]) {
+    return organizationSignatures(db, actor.organization.id, "power_of_attorney", ids);
   }
 
   app.get("/org/access", { preHandler: cabinetRoute("access.manage") }, (request, reply) =>
@@ -163,22 +159,13 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
-    "/org/representatives/:id/signatures/:signatureId/:part",
-    {
-      preHandler: cabinetRoute("representatives.manage"),
-      schema: { params: signatureParams },
-      attachValidation: true,
-    },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const actor = cabinetActorOf(request);
-      const rows = await attorneySignatures(actor, [request.params.id]);
-      const row = rows.find((candidate) => candidate.id === request.params.signatureId);
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      return sendSignaturePart(reply, row, "sig", `doverennost-${request.params.id.slice(0, 8)}`);
-    },
-  );
+  signatureDownloadRoute(fastify, {
+    db,
+    prefix: "/org/representatives",
+    preHandler: cabinetRoute("representatives.manage"),
+    subjectType: "power_of_attorney",
+    baseName: (id) => `doverennost-${id.slice(0, 8)}`,
+  });
 
   async function showSigning(
     request: FastifyRequest,

@@ -9,9 +9,11 @@ import { pageContext, sendHtml } from "../../http/render.ts";
 import { auditSuccess } from "../audit/audit.repository.ts";
 import { fileFromForm, ownById, sendStoredFile } from "../org-submissions/submission.routes.tsx";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import {
+  organizationSignatures,
+  signatureDownloadRoute,
+} from "../signatures/organization-signatures.routes.ts";
 import type { SignatureProblem } from "../signatures/signature.problems.ts";
-import { sendSignaturePart } from "../signatures/signatures.http.ts";
-import { signaturesOf } from "../signatures/signatures.repository.ts";
 import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
 import { findOrgDocument, listOrgDocuments } from "./org-documents.repository.ts";
 import { createOrgDocumentsService } from "./org-documents.service.ts";
@@ -21,16 +23,6 @@ type FormBack = Pick<Parameters<typeof OrgDocumentsPage>[0], "flash" | "errors" 
 
 const byId = {
   schema: { params: Type.Object({ id: Type.String({ format: "uuid" }) }) },
-  attachValidation: true,
-};
-const bySignature = {
-  schema: {
-    params: Type.Object({
-      id: Type.String({ format: "uuid" }),
-      signatureId: Type.String({ format: "uuid" }),
-      part: Type.Literal("sig"),
-    }),
-  },
   attachValidation: true,
 };
 
@@ -46,9 +38,7 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     const actor = cabinetActorOf(request);
     const items = await listOrgDocuments(db, actor.organization.id);
     const ids = items.map((item) => item.document.id);
-    const signed = (await signaturesOf(db, "org_document", ids)).filter(
-      (row) => row.organizationId === actor.organization.id,
-    );
+    const signed = await organizationSignatures(db, actor.organization.id, "org_document", ids);
     const ctx = pageContext(request, reply);
     return <OrgDocumentsPage ctx={ctx} actor={actor} items={items} signatures={signed} {...form} />;
   }
@@ -85,21 +75,13 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
-    "/org/documents/:id/signatures/:signatureId/:part",
-    { preHandler: manage, ...bySignature },
-    async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const rows = await signaturesOf(db, "org_document", [request.params.id]);
-      const row = rows.find(
-        (candidate) =>
-          candidate.id === request.params.signatureId && candidate.organizationId === actor.organization.id,
-      );
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      return sendSignaturePart(reply, row, "sig", `dokument-${request.params.id.slice(0, 8)}`);
-    },
-  );
+  signatureDownloadRoute(app, {
+    db,
+    prefix: "/org/documents",
+    preHandler: manage,
+    subjectType: "org_document",
+    baseName: (id) => `dokument-${id.slice(0, 8)}`,
+  });
 
   async function showSigning(
     request: FastifyRequest,
