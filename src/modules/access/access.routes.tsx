@@ -15,11 +15,10 @@ import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organization
 import { sendCabinetPage } from "../organizations/cabinet-page-reply.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
 import {
+  fileSigningRoutes,
   organizationSignatures,
   signatureDownloadRoute,
 } from "../signatures/organization-signatures.routes.ts";
-import type { SignatureProblem } from "../signatures/signature.problems.ts";
-import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
 import type { Power } from "./access.policy.ts";
 import { findAttorney, findRepresentative, listGrants, listRepresentatives } from "./access.repository.ts";
 import type { GrantInput } from "./access.validation.ts";
@@ -167,64 +166,24 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     baseName: (id) => `doverennost-${id.slice(0, 8)}`,
   });
 
-  async function showSigning(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    problem?: SignatureProblem,
-  ) {
-    const actor = cabinetActorOf(request);
-    const found = await findAttorney(db, actor.organization.id, id);
-    if (!found) return sendError(request, reply, "NOT_FOUND");
-    if (!attorneySignable(found.representative)) return reply.redirect("/org/representatives", 303);
-    return sendHtml(
-      reply,
-      <SignAttorneyPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        representative={found.representative}
-        {...(await signingState(db, signatures, actor, problem))}
-      />,
-      problem ? 400 : 200,
-    );
-  }
-
-  app.get(
-    "/org/representatives/:id/sign",
-    { preHandler: cabinetRoute("signatures.manage"), ...byId },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      return showSigning(request, reply, request.params.id);
+  fileSigningRoutes(fastify, {
+    db,
+    signatures,
+    prefix: "/org/representatives",
+    preHandler: cabinetRoute("signatures.manage"),
+    find: (actor, id) => findAttorney(db, actor.organization.id, id),
+    elsewhere: (found) => (attorneySignable(found.representative) ? undefined : "/org/representatives"),
+    page: (ctx, actor, found, state) => (
+      <SignAttorneyPage ctx={ctx} actor={actor} representative={found.representative} {...state} />
+    ),
+    content: async (actor, id) => {
+      const attorney = await cabinet.representatives.attorney(actor, id);
+      return attorney && { subject: attorney.fullName, bytes: attorney.bytes };
     },
-  );
-
-  app.post(
-    "/org/representatives/:id/signature",
-    { preHandler: cabinetRoute("signatures.manage"), ...byId },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const actor = cabinetActorOf(request);
-      const { id } = request.params;
-      const received = await receiveFileSignature(request, signatures, async () => {
-        const attorney = await cabinet.representatives.attorney(actor, id);
-        return attorney && { subject: attorney.fullName, bytes: attorney.bytes };
-      });
-      if (!received.ok) {
-        if ("notFound" in received) return sendError(request, reply, "NOT_FOUND");
-        if ("forbidden" in received) return sendError(request, reply, "FORBIDDEN");
-        return showSigning(request, reply, id, received.problem);
-      }
-      const row = await cabinet.representatives.recordAttorneySignature(
-        actor,
-        id,
-        received.bytes,
-        received.signature,
-      );
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      setFlash(request, `Доверенность на имя ${received.subject} подписана электронной подписью.`);
-      return reply.redirect("/org/representatives", 303);
-    },
-  );
+    record: (actor, id, bytes, signature) =>
+      cabinet.representatives.recordAttorneySignature(actor, id, bytes, signature),
+    signed: (subject) => `Доверенность на имя ${subject} подписана электронной подписью.`,
+  });
 
   /**
    * Taking powers away: the GET shows the confirmation page (the list links to it instead of acting in
