@@ -30,9 +30,7 @@ export function LicencesPage(props: {
   const canManage = props.actor.powers.has("licences.manage");
   return (
     <SubmissionListPage
-      ctx={props.ctx}
-      actor={props.actor}
-      flash={props.flash}
+      {...props}
       title="Лицензии"
       lead={
         <>

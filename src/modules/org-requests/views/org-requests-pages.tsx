@@ -41,9 +41,7 @@ export function RequestsPage(props: {
 }) {
   return (
     <SubmissionListPage
-      ctx={props.ctx}
-      actor={props.actor}
-      flash={props.flash}
+      {...props}
       title="Заявления организации"
       lead={
         <>

@@ -9,7 +9,7 @@ import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 export function SubmissionListPage<Row extends { id: string }>(props: {
   ctx: PageContext;
   actor: CabinetActor;
-  flash: string | undefined;
+  flash?: string | undefined;
   title: string;
   lead: ComponentChildren;
   /** The link to the form of a new one; false when the actor may not add. */
