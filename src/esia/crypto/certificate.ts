@@ -13,17 +13,9 @@ import {
   sequenceItems,
   toDer,
 } from "./asn1.ts";
+import { GOST_OID as OID } from "./gost.oids.ts";
 import { type GostCurve, type GostKeyPair, gostKeyBits, gostSign, streebog256 } from "./gost.ts";
 import { buildSelfSignedCertificate } from "./self-signed.ts";
-
-const OID = {
-  gost2012_256: "1.2.643.7.1.1.1.1",
-  gost2012_512: "1.2.643.7.1.1.1.2",
-  signWithStreebog256: "1.2.643.7.1.1.3.2",
-  signWithStreebog512: "1.2.643.7.1.1.3.3",
-  streebog256: "1.2.643.7.1.1.2.2",
-  streebog512: "1.2.643.7.1.1.2.3",
-} as const;
 
 // Parameter sets by key size (RFC 4357, RFC 7836, RFC 9215 §5). The TC26 256 B/C/D sets are
 // the CryptoPro A/B/C curves under new names; the other TC26 sets have curves of their own.

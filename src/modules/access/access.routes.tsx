@@ -6,7 +6,7 @@ import type { JSX } from "preact";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
-import { openFormBody, signaturePartParams, uuidIdParams } from "../../shared/route-schemas.ts";
+import { openFormBody, uuidIdParams } from "../../shared/route-schemas.ts";
 import type { FieldError } from "../../ui/form.tsx";
 import type { PageContext } from "../../ui/layout.tsx";
 import { auditSuccess } from "../audit/audit.repository.ts";
@@ -14,10 +14,11 @@ import { downloadHeaders } from "../documents/download.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
 import { sendCabinetPage } from "../organizations/cabinet-page-reply.tsx";
 import { discardForm, readMultipartForm } from "../organizations/organization-files.ts";
-import type { SignatureProblem } from "../signatures/signature.problems.ts";
-import { sendSignaturePart } from "../signatures/signatures.http.ts";
-import { signaturesOf } from "../signatures/signatures.repository.ts";
-import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
+import {
+  fileSigningRoutes,
+  organizationSignatures,
+  signatureDownloadRoute,
+} from "../signatures/organization-signatures.routes.ts";
 import type { Power } from "./access.policy.ts";
 import { findAttorney, findRepresentative, listGrants, listRepresentatives } from "./access.repository.ts";
 import type { GrantInput } from "./access.validation.ts";
@@ -59,9 +60,8 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
   }
 
   /** The signatures over these powers of attorney that belong to the actor's organization. */
-  async function attorneySignatures(actor: CabinetActor, ids: string[]) {
-    const rows = await signaturesOf(db, "power_of_attorney", ids);
-    return rows.filter((row) => row.organizationId === actor.organization.id);
+  function attorneySignatures(actor: CabinetActor, ids: string[]) {
+    return organizationSignatures(db, actor.organization.id, "power_of_attorney", ids);
   }
 
   app.get("/org/access", { preHandler: cabinetRoute("access.manage") }, (request, reply) =>
@@ -148,81 +148,32 @@ export async function accessRoutes(fastify: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get(
-    "/org/representatives/:id/signatures/:signatureId/:part",
-    {
-      preHandler: cabinetRoute("representatives.manage"),
-      schema: { params: signaturePartParams },
-      attachValidation: true,
-    },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const actor = cabinetActorOf(request);
-      const rows = await attorneySignatures(actor, [request.params.id]);
-      const row = rows.find((candidate) => candidate.id === request.params.signatureId);
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      return sendSignaturePart(reply, row, "sig", `doverennost-${request.params.id.slice(0, 8)}`);
-    },
-  );
+  signatureDownloadRoute(fastify, {
+    db,
+    prefix: "/org/representatives",
+    preHandler: cabinetRoute("representatives.manage"),
+    subjectType: "power_of_attorney",
+    baseName: (id) => `doverennost-${id.slice(0, 8)}`,
+  });
 
-  async function showSigning(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    problem?: SignatureProblem,
-  ) {
-    const actor = cabinetActorOf(request);
-    const found = await findAttorney(db, actor.organization.id, id);
-    if (!found) return sendError(request, reply, "NOT_FOUND");
-    if (!attorneySignable(found.representative)) return reply.redirect("/org/representatives", 303);
-    return sendHtml(
-      reply,
-      <SignAttorneyPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        representative={found.representative}
-        {...(await signingState(db, signatures, actor, problem))}
-      />,
-      problem ? 400 : 200,
-    );
-  }
-
-  app.get(
-    "/org/representatives/:id/sign",
-    { preHandler: cabinetRoute("signatures.manage"), ...byId },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      return showSigning(request, reply, request.params.id);
+  fileSigningRoutes(fastify, {
+    db,
+    signatures,
+    prefix: "/org/representatives",
+    preHandler: cabinetRoute("signatures.manage"),
+    find: (actor, id) => findAttorney(db, actor.organization.id, id),
+    elsewhere: (found) => (attorneySignable(found.representative) ? undefined : "/org/representatives"),
+    page: (ctx, actor, found, state) => (
+      <SignAttorneyPage ctx={ctx} actor={actor} representative={found.representative} {...state} />
+    ),
+    content: async (actor, id) => {
+      const attorney = await cabinet.representatives.attorney(actor, id);
+      return attorney && { subject: attorney.fullName, bytes: attorney.bytes };
     },
-  );
-
-  app.post(
-    "/org/representatives/:id/signature",
-    { preHandler: cabinetRoute("signatures.manage"), ...byId },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const actor = cabinetActorOf(request);
-      const { id } = request.params;
-      const received = await receiveFileSignature(request, signatures, async () => {
-        const attorney = await cabinet.representatives.attorney(actor, id);
-        return attorney && { subject: attorney.fullName, bytes: attorney.bytes };
-      });
-      if (!received.ok) {
-        if ("notFound" in received) return sendError(request, reply, "NOT_FOUND");
-        if ("forbidden" in received) return sendError(request, reply, "FORBIDDEN");
-        return showSigning(request, reply, id, received.problem);
-      }
-      const row = await cabinet.representatives.recordAttorneySignature(
-        actor,
-        id,
-        received.bytes,
-        received.signature,
-      );
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      setFlash(request, `Доверенность на имя ${received.subject} подписана электронной подписью.`);
-      return reply.redirect("/org/representatives", 303);
-    },
-  );
+    record: (actor, id, bytes, signature) =>
+      cabinet.representatives.recordAttorneySignature(actor, id, bytes, signature),
+    signed: (subject) => `Доверенность на имя ${subject} подписана электронной подписью.`,
+  });
 
   /**
    * Taking powers away: the GET shows the confirmation page (the list links to it instead of acting in

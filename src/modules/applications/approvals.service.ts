@@ -1,7 +1,6 @@
 // «Одобрение заявок» (§5, O7): the head of an organization agrees or refuses the report on
 // professional activity of the organization's workers. Only in the organization context, role head,
 // and only for applications sent to that organization.
-import { createHash } from "node:crypto";
 import { fullName } from "../../shared/format.ts";
 import { moscowDay } from "../../shared/working-days.ts";
 import { writeAudit } from "../audit/audit.repository.ts";
@@ -10,6 +9,7 @@ import { findUserById } from "../identity/identity.repository.ts";
 import { findOrganizationById } from "../organizations/organizations.repository.ts";
 import { insertSignature, type SignatureRow, signaturesOf } from "../signatures/signatures.repository.ts";
 import type { VerifiedSignature } from "../signatures/signatures.service.ts";
+import { signatureColumns } from "../signatures/signed-files.ts";
 import { auditDenied, type CabinetActor, isUuid } from "./applications.access.ts";
 import { REPORT_SLOT_ID } from "./applications.kinds.ts";
 import { isForOrganization } from "./applications.policy.ts";
@@ -156,18 +156,10 @@ export function createApprovalsService({ db, clock, filingWindow }: Applications
       const row = await insertSignature(tx, {
         organizationId,
         userId: actor.userId,
-        certificateId: signature.certificate.id,
         subjectType: "approval",
         subjectId: application.id,
         signedContent: Buffer.from(bytes).toString("base64"),
-        contentSha256: createHash("sha256").update(bytes).digest("hex"),
-        signatureDer: Buffer.from(signature.der).toString("base64"),
-        signerName: signature.certificate.ownerName,
-        serialHex: signature.certificate.serialHex,
-        issuerName: signature.certificate.issuerName,
-        certificateNotAfter: signature.certificate.notAfter,
-        signingTime: signature.signingTime,
-        revocation: signature.revocation,
+        ...signatureColumns(signature, bytes),
         createdAt: now,
       });
       await writeAudit(tx, {

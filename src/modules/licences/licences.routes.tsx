@@ -16,6 +16,7 @@ import {
 } from "../org-submissions/submission.routes.tsx";
 import { listFiles } from "../organizations/activation.repository.ts";
 import { type CabinetActor, cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { sendCabinetPage } from "../organizations/cabinet-page-reply.tsx";
 import { formBody } from "../organizations/form-body.ts";
 import { findLicence, licenceRows, listLicences, listLicencesToVerify } from "./licences.repository.ts";
 import { LicenceReviewPage, LicencesToVerifyPage } from "./views/licence-review-pages.tsx";
@@ -54,18 +55,11 @@ export async function licencesRoutes(fastify: FastifyInstance): Promise<void> {
     return sendHtml(reply, page, form.errors.length > 0 ? 400 : 200);
   }
 
-  app.get("/org/licences", { preHandler: view }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const page = (
-      <LicencesPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        licences={await listLicences(db, actor.organization.id)}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
+  app.get("/org/licences", { preHandler: view }, async (request, reply) =>
+    sendCabinetPage(request, reply, LicencesPage, {
+      licences: await listLicences(db, cabinetActorOf(request).organization.id),
+    }),
+  );
 
   app.get("/org/licences/new", { preHandler: manage }, async (request, reply) =>
     sendHtml(

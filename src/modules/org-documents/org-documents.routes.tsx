@@ -4,15 +4,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { sendError } from "../../http/errors.tsx";
-import { setFlash, takeFlash } from "../../http/flash.ts";
+import { takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { auditSuccess } from "../audit/audit.repository.ts";
 import { fileFromForm, ownById, sendStoredFile } from "../org-submissions/submission.routes.tsx";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
-import type { SignatureProblem } from "../signatures/signature.problems.ts";
-import { sendSignaturePart } from "../signatures/signatures.http.ts";
-import { signaturesOf } from "../signatures/signatures.repository.ts";
-import { receiveFileSignature, signingState } from "../signatures/signed-files.ts";
+import {
+  fileSigningRoutes,
+  organizationSignatures,
+  signatureDownloadRoute,
+} from "../signatures/organization-signatures.routes.ts";
 import { findOrgDocument, listOrgDocuments } from "./org-documents.repository.ts";
 import { createOrgDocumentsService } from "./org-documents.service.ts";
 import { OrgDocumentsPage, SignOrgDocumentPage } from "./views/org-documents-pages.tsx";
@@ -21,16 +22,6 @@ type FormBack = Pick<Parameters<typeof OrgDocumentsPage>[0], "flash" | "errors" 
 
 const byId = {
   schema: { params: Type.Object({ id: Type.String({ format: "uuid" }) }) },
-  attachValidation: true,
-};
-const bySignature = {
-  schema: {
-    params: Type.Object({
-      id: Type.String({ format: "uuid" }),
-      signatureId: Type.String({ format: "uuid" }),
-      part: Type.Literal("sig"),
-    }),
-  },
   attachValidation: true,
 };
 
@@ -46,9 +37,7 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     const actor = cabinetActorOf(request);
     const items = await listOrgDocuments(db, actor.organization.id);
     const ids = items.map((item) => item.document.id);
-    const signed = (await signaturesOf(db, "org_document", ids)).filter(
-      (row) => row.organizationId === actor.organization.id,
-    );
+    const signed = await organizationSignatures(db, actor.organization.id, "org_document", ids);
     const ctx = pageContext(request, reply);
     return <OrgDocumentsPage ctx={ctx} actor={actor} items={items} signatures={signed} {...form} />;
   }
@@ -85,66 +74,28 @@ export async function orgDocumentsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string; signatureId: string; part: string } }>(
-    "/org/documents/:id/signatures/:signatureId/:part",
-    { preHandler: manage, ...bySignature },
-    async (request, reply) => {
-      const actor = cabinetActorOf(request);
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const rows = await signaturesOf(db, "org_document", [request.params.id]);
-      const row = rows.find(
-        (candidate) =>
-          candidate.id === request.params.signatureId && candidate.organizationId === actor.organization.id,
-      );
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      return sendSignaturePart(reply, row, "sig", `dokument-${request.params.id.slice(0, 8)}`);
-    },
-  );
+  signatureDownloadRoute(app, {
+    db,
+    prefix: "/org/documents",
+    preHandler: manage,
+    subjectType: "org_document",
+    baseName: (id) => `dokument-${id.slice(0, 8)}`,
+  });
 
-  async function showSigning(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    problem?: SignatureProblem,
-  ) {
-    const actor = cabinetActorOf(request);
-    const found = await findOrgDocument(db, actor.organization.id, id);
-    if (!found) return sendError(request, reply, "NOT_FOUND");
-    const state = await signingState(db, signatures, actor, problem);
-    const ctx = pageContext(request, reply);
-    const page = <SignOrgDocumentPage ctx={ctx} actor={actor} document={found.document} {...state} />;
-    return sendHtml(reply, page, problem ? 400 : 200);
-  }
-
-  app.get<{ Params: { id: string } }>(
-    "/org/documents/:id/sign",
-    { preHandler: sign, ...byId },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      return showSigning(request, reply, request.params.id);
+  fileSigningRoutes(app, {
+    db,
+    signatures,
+    prefix: "/org/documents",
+    preHandler: sign,
+    find: (actor, id) => findOrgDocument(db, actor.organization.id, id),
+    page: (ctx, actor, found, state) => (
+      <SignOrgDocumentPage ctx={ctx} actor={actor} document={found.document} {...state} />
+    ),
+    content: async (actor, id) => {
+      const content = await service.content(actor, id);
+      return content && { subject: content.title, bytes: content.bytes };
     },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    "/org/documents/:id/signature",
-    { preHandler: sign, ...byId },
-    async (request, reply) => {
-      if (request.validationError) return sendError(request, reply, "NOT_FOUND");
-      const actor = cabinetActorOf(request);
-      const { id } = request.params;
-      const received = await receiveFileSignature(request, signatures, async () => {
-        const content = await service.content(actor, id);
-        return content && { subject: content.title, bytes: content.bytes };
-      });
-      if (!received.ok) {
-        if ("notFound" in received) return sendError(request, reply, "NOT_FOUND");
-        if ("forbidden" in received) return sendError(request, reply, "FORBIDDEN");
-        return showSigning(request, reply, id, received.problem);
-      }
-      const row = await service.recordSignature(actor, id, received.bytes, received.signature);
-      if (!row) return sendError(request, reply, "NOT_FOUND");
-      setFlash(request, `Документ «${received.subject}» подписан электронной подписью.`);
-      return reply.redirect("/org/documents", 303);
-    },
-  );
+    record: (actor, id, bytes, signature) => service.recordSignature(actor, id, bytes, signature),
+    signed: (subject) => `Документ «${subject}» подписан электронной подписью.`,
+  });
 }

@@ -16,6 +16,7 @@ import {
 } from "../org-submissions/submission.routes.tsx";
 import { listFiles } from "../organizations/activation.repository.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
+import { sendCabinetPage } from "../organizations/cabinet-page-reply.tsx";
 import { findRequest, listRequests, listRequestsToDecide, requestRows } from "./org-requests.repository.ts";
 import { REQUESTS_POWER } from "./org-requests.service.ts";
 import { isKind } from "./org-requests.validation.ts";
@@ -41,18 +42,11 @@ export async function orgRequestsRoutes(fastify: FastifyInstance): Promise<void>
     return { files, events };
   };
 
-  app.get("/org/requests", { preHandler: guard }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
-    const page = (
-      <RequestsPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        requests={await listRequests(db, actor.organization.id)}
-        flash={takeFlash(request)}
-      />
-    );
-    return sendHtml(reply, page);
-  });
+  app.get("/org/requests", { preHandler: guard }, async (request, reply) =>
+    sendCabinetPage(request, reply, RequestsPage, {
+      requests: await listRequests(db, cabinetActorOf(request).organization.id),
+    }),
+  );
 
   app.get(
     "/org/requests/new",

@@ -1,13 +1,10 @@
 // Object identifiers of the X.509, CMS and PKCS#12 structures the signature module reads and writes
 // (RFC 5280, RFC 5652, RFC 5035, RFC 7292, RFC 9215; Russian subject attributes from Приказ ФСБ № 795).
+import { GOST_OID } from "../../esia/crypto/gost.oids.ts";
+
 export const OID = {
   // GOST R 34.10-2012 keys and signatures, GOST R 34.11-2012 digests.
-  gost2012_256: "1.2.643.7.1.1.1.1",
-  gost2012_512: "1.2.643.7.1.1.1.2",
-  signWithStreebog256: "1.2.643.7.1.1.3.2",
-  signWithStreebog512: "1.2.643.7.1.1.3.3",
-  streebog256: "1.2.643.7.1.1.2.2",
-  streebog512: "1.2.643.7.1.1.2.3",
+  ...GOST_OID,
   cryptoProA: "1.2.643.2.2.35.1",
   // Subject attributes of a qualified certificate.
   snils: "1.2.643.100.3",

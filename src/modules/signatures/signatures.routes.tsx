@@ -1,12 +1,12 @@
 // «Электронные подписи»: the head's certificates (O11). Multipart upload of the .cer, post/redirect/get.
 import multipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendError } from "../../http/errors.tsx";
 import { setFlash, takeFlash } from "../../http/flash.ts";
 import { pageContext, sendHtml } from "../../http/render.ts";
 import { counted, nouns } from "../../shared/plural.ts";
 import { cabinetActorOf, cabinetRoute } from "../organizations/cabinet.guard.tsx";
-import { signatureProblems } from "./signature.problems.ts";
+import { type SignatureProblem, signatureProblems } from "./signature.problems.ts";
 import { signatureActorOf } from "./signatures.http.ts";
 import { listCertificates } from "./signatures.repository.ts";
 import { SignaturesPage } from "./views/signatures-page.tsx";
@@ -57,7 +57,13 @@ export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
     },
   });
 
-  app.get("/org/signatures", { preHandler: guard }, async (request, reply) => {
+  // The page with the head's certificates, with the flash after a registration or a refusal's cause.
+  async function showPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    notice: { flash?: string | undefined; problem?: SignatureProblem },
+    status = 200,
+  ) {
     const actor = cabinetActorOf(request);
     const certificates = await listCertificates(database.db, actor.organization.id, actor.userId);
     return sendHtml(
@@ -66,10 +72,15 @@ export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
         ctx={pageContext(request, reply)}
         actor={actor}
         certificates={certificates}
-        flash={takeFlash(request)}
+        {...notice}
       />,
+      status,
     );
-  });
+  }
+
+  app.get("/org/signatures", { preHandler: guard }, (request, reply) =>
+    showPage(request, reply, { flash: takeFlash(request) }),
+  );
 
   // The page's script reports a wrong .pfx password; the count and the lock are kept here.
   app.post("/org/signatures/password-failure", { preHandler: guard }, async (request, reply) => {
@@ -84,36 +95,16 @@ export async function signaturesRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post("/org/signatures", { preHandler: guard }, async (request, reply) => {
-    const actor = cabinetActorOf(request);
     const bytes = await readUpload(request).catch(() => undefined);
     const outcome = bytes
-      ? await signatures.registerCertificate(
-          {
-            userId: actor.userId,
-            role: actor.role,
-            snils: actor.snils,
-            organization: actor.organization,
-            ip: actor.ip,
-          },
-          bytes,
-        )
+      ? await signatures.registerCertificate(signatureActorOf(request), bytes)
       : ({ ok: false, problem: "DAMAGED" } as const);
     if (outcome.ok) {
       setFlash(request, `Сертификат ${outcome.certificate.serialHex} зарегистрирован и стал действующим.`);
       return reply.redirect("/org/signatures", 303);
     }
     if (outcome.problem === "FORBIDDEN") return sendError(request, reply, "FORBIDDEN");
-    const certificates = await listCertificates(database.db, actor.organization.id, actor.userId);
-    return sendHtml(
-      reply,
-      <SignaturesPage
-        ctx={pageContext(request, reply)}
-        actor={actor}
-        certificates={certificates}
-        problem={outcome.problem}
-      />,
-      400,
-    );
+    return showPage(request, reply, { problem: outcome.problem }, 400);
   });
 }
 

@@ -73,6 +73,21 @@ export async function receiveFileSignature<T>(
   return { ok: true, subject: loaded.subject, bytes: loaded.bytes, signature: verified };
 }
 
+/** The stored signature's columns that come from the verified signature and the bytes it signs. */
+export function signatureColumns(signature: VerifiedSignature, bytes: Uint8Array) {
+  return {
+    certificateId: signature.certificate.id,
+    contentSha256: createHash("sha256").update(bytes).digest("hex"),
+    signatureDer: Buffer.from(signature.der).toString("base64"),
+    signerName: signature.certificate.ownerName,
+    serialHex: signature.certificate.serialHex,
+    issuerName: signature.certificate.issuerName,
+    certificateNotAfter: signature.certificate.notAfter,
+    signingTime: signature.signingTime,
+    revocation: signature.revocation,
+  };
+}
+
 /** Stores a verified signature over a file with its audit row; run inside the caller's transaction. */
 export async function recordFileSignature(
   tx: DbExecutor,
@@ -87,22 +102,14 @@ export async function recordFileSignature(
     details: Record<string, unknown>;
   },
 ): Promise<SignatureRow> {
-  const { actor, signature } = o;
+  const { actor } = o;
   const row = await insertSignature(tx, {
     organizationId: actor.organization.id,
     userId: actor.userId,
-    certificateId: signature.certificate.id,
     subjectType: o.subjectType,
     subjectId: o.subjectId,
     signedContent: null,
-    contentSha256: createHash("sha256").update(o.bytes).digest("hex"),
-    signatureDer: Buffer.from(signature.der).toString("base64"),
-    signerName: signature.certificate.ownerName,
-    serialHex: signature.certificate.serialHex,
-    issuerName: signature.certificate.issuerName,
-    certificateNotAfter: signature.certificate.notAfter,
-    signingTime: signature.signingTime,
-    revocation: signature.revocation,
+    ...signatureColumns(o.signature, o.bytes),
     createdAt: o.at,
   });
   await writeAudit(tx, {

@@ -7,7 +7,7 @@ import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import { type SignatureProblem, signatureProblems } from "../../signatures/signature.problems.ts";
-import { BrowserSigning } from "../../signatures/views/browser-signing.tsx";
+import { BrowserSigning, NoCertificateNotice } from "../../signatures/views/browser-signing.tsx";
 import { SignatureProblemCard, SignatureUploadForm } from "../../signatures/views/signing.tsx";
 import type { ApprovalDecision } from "../approval-decision.ts";
 
@@ -49,12 +49,7 @@ export function SignDecisionPage(props: {
         Подписывается документ решения: в нём номер заявки, ваше решение, время и контрольная сумма файла
         отчёта.
       </p>
-      {!props.hasCertificate && (
-        <p class="notice">
-          У вас нет действующего зарегистрированного сертификата. Сначала зарегистрируйте его в разделе{" "}
-          <a href="/org/signatures">«Электронные подписи»</a>.
-        </p>
-      )}
+      <NoCertificateNotice hasCertificate={props.hasCertificate} />
       <section class="card" aria-labelledby="document-title">
         <h2 id="document-title">Документ решения</h2>
         <pre class="signed-document break-word">{new TextDecoder().decode(props.document)}</pre>

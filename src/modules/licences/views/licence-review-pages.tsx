@@ -1,24 +1,22 @@
 // The back office's licence check: the queue of entered licences and one licence beside its scan.
 import { formatDateTime } from "../../../shared/format.ts";
-import type { FieldError } from "../../../ui/form.tsx";
-import type { PageContext } from "../../../ui/layout.tsx";
 import {
   DecisionForm,
   SubmissionQueuePage,
   SubmissionReviewPage,
 } from "../../org-submissions/views/submission-parts.tsx";
-import type { OrganizationFileRow } from "../../organizations/activation.repository.ts";
+import {
+  organizationColumn,
+  type QueuePageProps,
+  type ReviewPageProps,
+} from "../../org-submissions/views/submission-review-props.ts";
 import type { LicenceRow } from "../licences.repository.ts";
 import { licenceKindLabels } from "../licences.validation.ts";
 import { LicenceFacts, LicencePlaces } from "./licence-parts.tsx";
 
 type Entry = { licence: LicenceRow; organizationName: string };
 
-export function LicencesToVerifyPage(props: {
-  ctx: PageContext;
-  entries: readonly Entry[];
-  flash?: string | undefined;
-}) {
+export function LicencesToVerifyPage(props: QueuePageProps<Entry>) {
   return (
     <SubmissionQueuePage
       ctx={props.ctx}
@@ -30,7 +28,7 @@ export function LicencesToVerifyPage(props: {
       entryKey={(entry) => entry.licence.id}
       empty="Проверять нечего."
       columns={[
-        { label: "Организация", cell: (entry) => entry.organizationName },
+        organizationColumn,
         {
           label: "Лицензия",
           cell: (entry) => <a href={`/review/licences/${entry.licence.id}`}>№ {entry.licence.number}</a>,
@@ -42,13 +40,7 @@ export function LicencesToVerifyPage(props: {
   );
 }
 
-export function LicenceReviewPage(props: {
-  ctx: PageContext;
-  entry: Entry;
-  files: readonly OrganizationFileRow[];
-  values: Record<string, string | undefined>;
-  errors: readonly FieldError[];
-}) {
+export function LicenceReviewPage(props: ReviewPageProps<Entry>) {
   const { licence, organizationName } = props.entry;
   return (
     <SubmissionReviewPage

@@ -5,8 +5,8 @@ import { BackLink, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { Fieldset, FileField, RadioGroup, TextAreaField } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
-import { DataTable } from "../../../ui/table.tsx";
 import type { HistoryEntry } from "../../org-submissions/submission.repository.ts";
+import { SubmissionListPage } from "../../org-submissions/views/submission-list-page.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import type { LicenceEventRow, LicenceRow } from "../licences.repository.ts";
@@ -29,34 +29,27 @@ export function LicencesPage(props: {
 }) {
   const canManage = props.actor.powers.has("licences.manage");
   return (
-    <CabinetPage ctx={props.ctx} actor={props.actor} title="Лицензии" flash={props.flash}>
-      <h1>Лицензии</h1>
-      <p class="lead">
-        Лицензии организации на медицинскую и фармацевтическую деятельность: адреса, работы и услуги, статус.
-        Приостановленная лицензия отмечается на карточке организации.
-      </p>
-      {canManage && (
-        <p>
-          <a class="button" href="/org/licences/new">
-            Добавить лицензию
-          </a>
-        </p>
-      )}
-      <DataTable
-        caption="Лицензии организации"
-        stacked
-        rows={props.licences}
-        rowKey={(row) => row.id}
-        empty="Сведений о лицензиях пока нет."
-        columns={[
-          { label: "Номер", cell: (row) => <a href={`/org/licences/${row.id}`}>{row.number}</a> },
-          { label: "Вид деятельности", cell: (row) => licenceKindLabels[row.kind] },
-          { label: "Дата предоставления", cell: (row) => formatDate(row.issuedOn) },
-          { label: "Статус", cell: (row) => <LicenceStatusText licence={row} /> },
-          { label: "Проверка", cell: (row) => verificationLabels[row.verification] },
-        ]}
-      />
-    </CabinetPage>
+    <SubmissionListPage
+      {...props}
+      title="Лицензии"
+      lead={
+        <>
+          Лицензии организации на медицинскую и фармацевтическую деятельность: адреса, работы и услуги,
+          статус. Приостановленная лицензия отмечается на карточке организации.
+        </>
+      }
+      add={canManage && { href: "/org/licences/new", label: "Добавить лицензию" }}
+      caption="Лицензии организации"
+      rows={props.licences}
+      empty="Сведений о лицензиях пока нет."
+      columns={[
+        { label: "Номер", cell: (row) => <a href={`/org/licences/${row.id}`}>{row.number}</a> },
+        { label: "Вид деятельности", cell: (row) => licenceKindLabels[row.kind] },
+        { label: "Дата предоставления", cell: (row) => formatDate(row.issuedOn) },
+        { label: "Статус", cell: (row) => <LicenceStatusText licence={row} /> },
+        { label: "Проверка", cell: (row) => verificationLabels[row.verification] },
+      ]}
+    />
   );
 }
 

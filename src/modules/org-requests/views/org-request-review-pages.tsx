@@ -1,25 +1,23 @@
 // The back office's side of organizations' requests: the queue and one request with its documents
 // and the decision form.
 import { formatDateTime } from "../../../shared/format.ts";
-import type { FieldError } from "../../../ui/form.tsx";
-import type { PageContext } from "../../../ui/layout.tsx";
 import {
   DecisionForm,
   SubmissionQueuePage,
   SubmissionReviewPage,
 } from "../../org-submissions/views/submission-parts.tsx";
-import type { OrganizationFileRow } from "../../organizations/activation.repository.ts";
+import {
+  organizationColumn,
+  type QueuePageProps,
+  type ReviewPageProps,
+} from "../../org-submissions/views/submission-review-props.ts";
 import type { OrgRequestRow } from "../org-requests.repository.ts";
 import { kindLabels } from "../org-requests.validation.ts";
 import { type RequestEvent, RequestFacts, RequestFiles, RequestHistory } from "./org-request-parts.tsx";
 
 type Entry = { request: OrgRequestRow; organizationName: string };
 
-export function RequestsToDecidePage(props: {
-  ctx: PageContext;
-  entries: readonly Entry[];
-  flash?: string | undefined;
-}) {
+export function RequestsToDecidePage(props: QueuePageProps<Entry>) {
   return (
     <SubmissionQueuePage
       ctx={props.ctx}
@@ -31,7 +29,7 @@ export function RequestsToDecidePage(props: {
       entryKey={(entry) => entry.request.id}
       empty="Заявлений, ожидающих решения, нет."
       columns={[
-        { label: "Организация", cell: (entry) => entry.organizationName },
+        organizationColumn,
         {
           label: "Заявление",
           cell: (entry) => (
@@ -45,14 +43,7 @@ export function RequestsToDecidePage(props: {
   );
 }
 
-export function RequestReviewPage(props: {
-  ctx: PageContext;
-  entry: Entry;
-  files: readonly OrganizationFileRow[];
-  events: readonly RequestEvent[];
-  values: Record<string, string | undefined>;
-  errors: readonly FieldError[];
-}) {
+export function RequestReviewPage(props: ReviewPageProps<Entry> & { events: readonly RequestEvent[] }) {
   const { request, organizationName } = props.entry;
   return (
     <SubmissionReviewPage

@@ -5,7 +5,7 @@ import { BackLink, FormActions, PostForm } from "../../../ui/actions.tsx";
 import { FileField, RadioGroup, SelectField, SnilsField, TextAreaField } from "../../../ui/fields.tsx";
 import { binder, DateField, ErrorSummary, type FieldError, TextField } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
-import { DataTable } from "../../../ui/table.tsx";
+import { SubmissionListPage } from "../../org-submissions/views/submission-list-page.tsx";
 import type { OrganizationFileRow } from "../../organizations/activation.repository.ts";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { correctableFields } from "../../organizations/corrections.service.ts";
@@ -40,34 +40,26 @@ export function RequestsPage(props: {
   flash?: string | undefined;
 }) {
   return (
-    <CabinetPage ctx={props.ctx} actor={props.actor} title="Заявления организации" flash={props.flash}>
-      <h1>Заявления организации</h1>
-      <p class="lead">
-        Заявления в регистр от имени организации: изменение сведений об организации, открытие и закрытие
-        филиалов и подразделений, исправление сведений о сотрудниках. Решение принимает оператор регистра.
-      </p>
-      <p>
-        <a class="button" href="/org/requests/new">
-          Подать заявление
-        </a>
-      </p>
-      <DataTable
-        caption="Заявления организации"
-        stacked
-        rows={props.requests}
-        rowKey={(row) => row.id}
-        empty="Заявлений пока нет."
-        columns={[
-          {
-            label: "Заявление",
-            cell: (row) => <a href={`/org/requests/${row.id}`}>{kindLabels[row.kind]}</a>,
-          },
-          { label: "Суть", cell: (row) => <span class="break-word">{row.summary}</span> },
-          { label: "Подано", cell: (row) => formatDateTime(row.createdAt) },
-          { label: "Статус", cell: (row) => <RequestStatus request={row} /> },
-        ]}
-      />
-    </CabinetPage>
+    <SubmissionListPage
+      {...props}
+      title="Заявления организации"
+      lead={
+        <>
+          Заявления в регистр от имени организации: изменение сведений об организации, открытие и закрытие
+          филиалов и подразделений, исправление сведений о сотрудниках. Решение принимает оператор регистра.
+        </>
+      }
+      add={{ href: "/org/requests/new", label: "Подать заявление" }}
+      caption="Заявления организации"
+      rows={props.requests}
+      empty="Заявлений пока нет."
+      columns={[
+        { label: "Заявление", cell: (row) => <a href={`/org/requests/${row.id}`}>{kindLabels[row.kind]}</a> },
+        { label: "Суть", cell: (row) => <span class="break-word">{row.summary}</span> },
+        { label: "Подано", cell: (row) => formatDateTime(row.createdAt) },
+        { label: "Статус", cell: (row) => <RequestStatus request={row} /> },
+      ]}
+    />
   );
 }
 

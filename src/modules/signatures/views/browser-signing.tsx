@@ -42,10 +42,7 @@ export function BrowserSigning(props: {
           подписи», и введите пароль к нему. Файл и пароль не покидают ваш компьютер: подпись создаётся на
           этой странице, в кабинет отправляется только она.
         </p>
-        <FileField name="pfx" label="Файл ключа (.pfx)" accept=".pfx,.p12,application/x-pkcs12" />
-        <FieldShell name="pfx-password" label="Пароль к файлу ключа">
-          {(control) => <input {...control} type="password" autoComplete="off" />}
-        </FieldShell>
+        <PfxFields />
         <p class="field__error" id="browser-signing-error" role="alert" hidden />
         <button type="button" class="button" id="browser-signing-button">
           {props.submitLabel ?? "Подписать и принять решение"}
@@ -57,5 +54,28 @@ export function BrowserSigning(props: {
       </section>
       <script type="module" src={assetUrl(SIGNING_SCRIPT)} />
     </>
+  );
+}
+
+/** The .pfx file and its password, read only by the page's script: neither is ever sent. */
+export function PfxFields() {
+  return (
+    <>
+      <FileField name="pfx" label="Файл ключа (.pfx)" accept=".pfx,.p12,application/x-pkcs12" />
+      <FieldShell name="pfx-password" label="Пароль к файлу ключа">
+        {(control) => <input {...control} type="password" autoComplete="off" />}
+      </FieldShell>
+    </>
+  );
+}
+
+/** Signing needs an active registered certificate: without one, where to register it. */
+export function NoCertificateNotice(props: { hasCertificate: boolean }) {
+  if (props.hasCertificate) return null;
+  return (
+    <p class="notice">
+      У вас нет действующего зарегистрированного сертификата. Сначала зарегистрируйте его в разделе{" "}
+      <a href="/org/signatures">«Электронные подписи»</a>.
+    </p>
   );
 }

@@ -6,7 +6,7 @@ import type { PageContext } from "../../../ui/layout.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import { type SignatureProblem, signatureProblems } from "../signature.problems.ts";
-import { BrowserSigning } from "./browser-signing.tsx";
+import { BrowserSigning, NoCertificateNotice } from "./browser-signing.tsx";
 import { SignatureProblemCard, SignatureUploadForm } from "./signing.tsx";
 
 export interface SigningState {
@@ -45,12 +45,7 @@ export function SignFilePage(
       <p class="lead">
         {props.lead} <a href={props.fileUrl}>Скачать файл</a>
       </p>
-      {!props.hasCertificate && (
-        <p class="notice">
-          У вас нет действующего зарегистрированного сертификата. Сначала зарегистрируйте его в разделе{" "}
-          <a href="/org/signatures">«Электронные подписи»</a>.
-        </p>
-      )}
+      <NoCertificateNotice hasCertificate={props.hasCertificate} />
       <BrowserSigning
         formId="signature-upload"
         content={{ url: props.fileUrl }}

@@ -4,14 +4,14 @@
 import { assetUrl } from "../../../http/assets.ts";
 import { formatDate } from "../../../shared/format.ts";
 import { FileField } from "../../../ui/fields.tsx";
-import { ErrorSummary, FieldShell, Flash } from "../../../ui/form.tsx";
+import { ErrorSummary, Flash } from "../../../ui/form.tsx";
 import type { PageContext } from "../../../ui/layout.tsx";
 import { DataTable } from "../../../ui/table.tsx";
 import type { CabinetActor } from "../../organizations/cabinet.guard.tsx";
 import { CabinetPage } from "../../organizations/views/cabinet-page.tsx";
 import { REVOCATION_UNCHECKED, type SignatureProblem, signatureProblems } from "../signature.problems.ts";
 import type { CertificateRow } from "../signatures.repository.ts";
-import { SIGNING_SCRIPT } from "./browser-signing.tsx";
+import { PfxFields, SIGNING_SCRIPT } from "./browser-signing.tsx";
 
 export function SignaturesPage(props: {
   ctx: PageContext;
@@ -76,10 +76,7 @@ export function SignaturesPage(props: {
           Файл .pfx открывается на этой странице: из него берётся только сертификат. Закрытый ключ и пароль не
           покидают ваш компьютер и на сервер не передаются.
         </p>
-        <FileField name="pfx" label="Файл ключа (.pfx)" accept=".pfx,.p12,application/x-pkcs12" />
-        <FieldShell name="pfx-password" label="Пароль к файлу ключа">
-          {(control) => <input {...control} type="password" autoComplete="off" />}
-        </FieldShell>
+        <PfxFields />
         <p class="field__error" id="pfx-registration-error" role="alert" hidden />
         <button type="button" class="button" id="pfx-registration-button">
           Подтвердить
