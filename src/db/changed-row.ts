@@ -1,5 +1,5 @@
 // Changing or removing the row a condition picks and getting it back, the same way in every repository.
-import type { SQL } from "drizzle-orm";
+import { lt, type SQL } from "drizzle-orm";
 import type { PgColumn, PgInsertValue, PgTable, PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "./client.ts";
 
@@ -27,4 +27,15 @@ export async function upsertRow<Table extends PgTable>(
   values: PgInsertValue<Table> & PgUpdateSetSource<Table>,
 ): Promise<void> {
   await db.insert(table).values(values).onConflictDoUpdate({ target: key, set: values });
+}
+
+/** Deletes every row whose `moment` is before `before` (a purge of old rows); how many went. */
+export async function deleteBefore(
+  db: DbExecutor,
+  table: PgTable,
+  moment: PgColumn,
+  before: Date,
+): Promise<number> {
+  const rows = await db.delete(table).where(lt(moment, before)).returning({ moment });
+  return rows.length;
 }

@@ -43,6 +43,12 @@ export const apiClientOperators = pgTable("api_client_operators", {
   addedAt: timestamp("added_at", { withTimezone: true }).notNull(),
 });
 
+/** The client a row belongs to; it goes with the client. */
+const clientOf = () =>
+  uuid("client_id")
+    .notNull()
+    .references(() => apiClients.id, { onDelete: "cascade" });
+
 /**
  * The `jti` of every private_key_jwt assertion accepted, kept until the assertion expires, so that a
  * captured assertion cannot be played again within its lifetime (RFC 7523 §3, item 7).
@@ -50,9 +56,7 @@ export const apiClientOperators = pgTable("api_client_operators", {
 export const apiUsedAssertions = pgTable(
   "api_used_assertions",
   {
-    clientId: uuid("client_id")
-      .notNull()
-      .references(() => apiClients.id, { onDelete: "cascade" }),
+    clientId: clientOf(),
     jti: text("jti").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
@@ -66,9 +70,7 @@ export const apiUsedAssertions = pgTable(
 export const apiIdempotencyKeys = pgTable(
   "api_idempotency_keys",
   {
-    clientId: uuid("client_id")
-      .notNull()
-      .references(() => apiClients.id, { onDelete: "cascade" }),
+    clientId: clientOf(),
     key: text("key").notNull(),
     /** SHA-256 of method, path and body: the same key with another request is refused. */
     requestHash: text("request_hash").notNull(),

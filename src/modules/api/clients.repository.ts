@@ -1,5 +1,6 @@
 // SQL of API clients and of the idempotency keys of their writes.
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { deleteBefore } from "../../db/changed-row.ts";
 import type { DbExecutor } from "../../db/client.ts";
 import { findRow, insertRow } from "../../db/rows.ts";
 import { apiClients, apiIdempotencyKeys, apiUsedAssertions } from "./api.schema.ts";
@@ -68,13 +69,8 @@ export async function dropIdempotent(db: DbExecutor, clientId: string, key: stri
 }
 
 /** Removes the keys older than `before`; the number removed. */
-export async function purgeIdempotent(db: DbExecutor, before: Date): Promise<number> {
-  const rows = await db
-    .delete(apiIdempotencyKeys)
-    .where(lt(apiIdempotencyKeys.createdAt, before))
-    .returning({ key: apiIdempotencyKeys.key });
-  return rows.length;
-}
+export const purgeIdempotent = (db: DbExecutor, before: Date): Promise<number> =>
+  deleteBefore(db, apiIdempotencyKeys, apiIdempotencyKeys.createdAt, before);
 
 /** Records an assertion's `jti`; false when the client used it already (a replay). */
 export async function spendAssertion(
@@ -90,13 +86,8 @@ export async function spendAssertion(
 }
 
 /** Forgets the `jti` of assertions expired before `now`: jose refuses those assertions anyway. */
-export async function purgeUsedAssertions(db: DbExecutor, now: Date): Promise<number> {
-  const rows = await db
-    .delete(apiUsedAssertions)
-    .where(lt(apiUsedAssertions.expiresAt, now))
-    .returning({ jti: apiUsedAssertions.jti });
-  return rows.length;
-}
+export const purgeUsedAssertions = (db: DbExecutor, now: Date): Promise<number> =>
+  deleteBefore(db, apiUsedAssertions, apiUsedAssertions.expiresAt, now);
 
 export async function touchClient(db: DbExecutor, id: string, at: Date): Promise<void> {
   await db.update(apiClients).set({ lastUsedAt: at }).where(eq(apiClients.id, id));

@@ -57,14 +57,15 @@ const deniedCount = async (userId: string) =>
       .where(and(eq(auditEvents.userId, userId), eq(auditEvents.event, "access.denied")))
   ).length;
 
+/** A GET by a signed-in person. */
+const getAs = (who: { cookie: string }, url: string) =>
+  t.app.inject({ url, headers: { cookie: who.cookie } });
+
 describe("view in the browser", () => {
   test("«Просмотреть» shows the owner's PDF inline under a policy without scripts; the list links to it in a new tab", async () => {
     const content = samplePdf();
     const row = await uploaded("Просмотр.pdf", content, "education_diploma");
-    const response = await t.app.inject({
-      url: `/lk/documents/${row.id}/view`,
-      headers: { cookie: owner.cookie },
-    });
+    const response = await getAs(owner, `/lk/documents/${row.id}/view`);
     assert.equal(response.statusCode, 200);
     assert.deepEqual(response.rawPayload, content);
     assert.equal(response.headers["content-type"], "application/pdf");
@@ -75,7 +76,7 @@ describe("view in the browser", () => {
     assert.match(policy, /(^|; )sandbox($|;)/);
     assert.doesNotMatch(policy, /script-src(?! 'none')/);
     assert.match(String(response.headers["cache-control"]), /no-store/);
-    const list = await t.app.inject({ url: "/lk/documents", headers: { cookie: owner.cookie } });
+    const list = await getAs(owner, "/lk/documents");
     assert.match(
       list.body,
       new RegExp(`<a href="/lk/documents/${row.id}/view" target="_blank" rel="noopener">`),
@@ -89,10 +90,7 @@ describe("view in the browser", () => {
 
   test("an image is shown with its sniffed type, whatever its name claims", async () => {
     const row = await uploaded("фото.pdf", samplePng(), "snils");
-    const response = await t.app.inject({
-      url: `/lk/documents/${row.id}/view`,
-      headers: { cookie: owner.cookie },
-    });
+    const response = await getAs(owner, `/lk/documents/${row.id}/view`);
     assert.equal(response.headers["content-type"], "image/png");
     assert.match(String(response.headers["content-disposition"]), /^inline; .*\.pdf\.png$/);
   });
@@ -100,14 +98,11 @@ describe("view in the browser", () => {
   test("access is exactly the download's: another user gets 404 (audited), a bad id 404, no session 401", async () => {
     const row = await uploaded("чужой просмотр.pdf", samplePdf());
     const before = await deniedCount(stranger.userId);
-    const foreign = await t.app.inject({
-      url: `/lk/documents/${row.id}/view`,
-      headers: { cookie: stranger.cookie },
-    });
+    const foreign = await getAs(stranger, `/lk/documents/${row.id}/view`);
     assert.equal(foreign.statusCode, 404);
     assert.doesNotMatch(foreign.body, /чужой/);
     assert.equal(await deniedCount(stranger.userId), before + 1);
-    const bad = await t.app.inject({ url: "/lk/documents/1/view", headers: { cookie: owner.cookie } });
+    const bad = await getAs(owner, "/lk/documents/1/view");
     assert.equal(bad.statusCode, 404);
     const anonymous = await t.app.inject({ url: `/lk/documents/${row.id}/view` });
     assert.equal(anonymous.statusCode, 401);
@@ -118,10 +113,7 @@ describe("download", () => {
   test("the owner gets the same bytes as an attachment that is never sniffed", async () => {
     const content = samplePdf();
     const row = await uploaded("Диплом врача (копия) 'заверенная'.pdf", content, "education_diploma");
-    const response = await t.app.inject({
-      url: `/lk/documents/${row.id}/download`,
-      headers: { cookie: owner.cookie },
-    });
+    const response = await getAs(owner, `/lk/documents/${row.id}/download`);
     assert.equal(response.statusCode, 200);
     assert.deepEqual(response.rawPayload, content);
     assert.equal(response.headers["content-type"], "application/pdf");
@@ -135,10 +127,7 @@ describe("download", () => {
 
   test("a file whose name claims another format is downloaded with the right extension", async () => {
     const row = await uploaded("скан.pdf", samplePng(), "snils");
-    const response = await t.app.inject({
-      url: `/lk/documents/${row.id}/download`,
-      headers: { cookie: owner.cookie },
-    });
+    const response = await getAs(owner, `/lk/documents/${row.id}/download`);
     assert.equal(response.headers["content-type"], "image/png");
     assert.match(String(response.headers["content-disposition"]), /\.pdf\.png$/);
   });
@@ -146,10 +135,7 @@ describe("download", () => {
   test("another user gets 404, and the attempt is audited as access.denied", async () => {
     const row = await uploaded("чужой.pdf", samplePdf());
     const before = await deniedCount(stranger.userId);
-    const response = await t.app.inject({
-      url: `/lk/documents/${row.id}/download`,
-      headers: { cookie: stranger.cookie },
-    });
+    const response = await getAs(stranger, `/lk/documents/${row.id}/download`);
     assert.equal(response.statusCode, 404);
     assert.doesNotMatch(response.body, /чужой/);
     assert.equal(await deniedCount(stranger.userId), before + 1);
@@ -157,10 +143,7 @@ describe("download", () => {
 
   test("an unknown or malformed id is a plain 404", async () => {
     for (const id of ["00000000-0000-4000-8000-000000000000", "../../etc/passwd", "1"]) {
-      const response = await t.app.inject({
-        url: `/lk/documents/${id}/download`,
-        headers: { cookie: owner.cookie },
-      });
+      const response = await getAs(owner, `/lk/documents/${id}/download`);
       assert.equal(response.statusCode, 404, id);
     }
   });
@@ -190,10 +173,7 @@ describe("download", () => {
 describe("delete", () => {
   test("a confirmation page, then the row and the file are gone", async () => {
     const row = await uploaded("удалить.pdf", samplePdf());
-    const confirm = await t.app.inject({
-      url: `/lk/documents/${row.id}/delete`,
-      headers: { cookie: owner.cookie },
-    });
+    const confirm = await getAs(owner, `/lk/documents/${row.id}/delete`);
     assert.equal(confirm.statusCode, 200);
     assert.match(confirm.body, /Удалить документ\?/);
     assert.match(confirm.body, new RegExp(`action="/lk/documents/${row.id}/delete"`));
@@ -212,11 +192,7 @@ describe("delete", () => {
   test("another user gets 404 and the document stays", async () => {
     const row = await uploaded("не трогать.pdf", samplePdf());
     const before = await deniedCount(stranger.userId);
-    assert.equal(
-      (await t.app.inject({ url: `/lk/documents/${row.id}/delete`, headers: { cookie: stranger.cookie } }))
-        .statusCode,
-      404,
-    );
+    assert.equal((await getAs(stranger, `/lk/documents/${row.id}/delete`)).statusCode, 404);
     assert.equal((await postDelete(stranger.cookie, row.id)).statusCode, 404);
     assert.equal(
       (await t.deps.database.db.select().from(documents).where(eq(documents.id, row.id))).length,
@@ -229,7 +205,7 @@ describe("delete", () => {
   test("a document attached to a submitted application cannot be deleted", async () => {
     const row = await uploaded("в заявке.pdf", samplePdf());
     await t.deps.database.db.transaction((tx) => lockDocuments(tx, owner.userId, [row.id], new Date()));
-    const list = await t.app.inject({ url: "/lk/documents", headers: { cookie: owner.cookie } });
+    const list = await getAs(owner, "/lk/documents");
     assert.match(list.body, /прикреплён к поданной заявке/);
 
     const response = await postDelete(owner.cookie, row.id);

@@ -107,12 +107,7 @@ export function createSecurityService({ db, clock }: { db: Database; clock: Cloc
         });
         if (!row)
           return { ok: false, field: "cidr", message: `Сеть ${parsed.cidr} уже есть в списке.` } as const;
-        await auditSuccess(
-          tx,
-          { userId: actor.userId, organizationId: actor.organizationId, ip: actor.ip },
-          "organization.network_added",
-          { cidr: parsed.cidr },
-        );
+        await auditSuccess(tx, actor, "organization.network_added", { cidr: parsed.cidr });
         return { ok: true } as const;
       });
     },
@@ -129,12 +124,7 @@ export function createSecurityService({ db, clock }: { db: Database; clock: Cloc
       return db.transaction(async (tx) => {
         const row = await deleteNetwork(tx, actor.organizationId, id);
         if (!row) return { ok: false, reason: "not-found" } as const;
-        await auditSuccess(
-          tx,
-          { userId: actor.userId, organizationId: actor.organizationId, ip: actor.ip },
-          "organization.network_removed",
-          { cidr: row.cidr },
-        );
+        await auditSuccess(tx, actor, "organization.network_removed", { cidr: row.cidr });
         return { ok: true } as const;
       });
     },

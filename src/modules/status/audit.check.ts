@@ -5,28 +5,27 @@ import type { DbExecutor } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { lastVerification } from "../audit/audit.chain.ts";
 import { AUDIT_VERIFY_EVERY_MS } from "./maintenance.jobs.ts";
+import { periodicResultRow } from "./periodic.check.ts";
 import type { DependencyCheck } from "./status.checks.ts";
 
-const STALE_MS = 3 * AUDIT_VERIFY_EVERY_MS;
-
-export function auditCheckRow(db: DbExecutor, clock: Clock): DependencyCheck {
-  return {
+export const auditCheckRow = (db: DbExecutor, clock: Clock): DependencyCheck =>
+  periodicResultRow({
     name: "Журнал аудита",
-    ttlSeconds: 60,
-    run: async () => {
-      const last = await lastVerification(db);
-      if (!last) return { state: "unknown", detail: "Проверка целостности ещё не проводилась" };
-      const checkedAt = last.checkedAt;
-      if (!last.ok)
-        return {
-          state: "attention",
-          detail: "Нарушена целостность журнала: запись изменена или удалена",
-          checkedAt,
-        };
-      const detail = `Цепочка цела, проверено записей: ${last.rowsChecked.toLocaleString("ru-RU")}`;
-      if (clock.now().getTime() - checkedAt.getTime() > STALE_MS)
-        return { state: "degraded", detail: `Проверка давно не выполнялась. ${detail}`, checkedAt };
-      return { state: "ok", detail, checkedAt };
-    },
-  };
-}
+    everyMs: AUDIT_VERIFY_EVERY_MS,
+    now: () => clock.now(),
+    last: () => lastVerification(db),
+    neverRun: "Проверка целостности ещё не проводилась",
+    stale: "Проверка давно не выполнялась",
+    // A broken chain is news however old the run that found it.
+    judge: (last) =>
+      last.ok
+        ? {
+            state: "ok",
+            detail: `Цепочка цела, проверено записей: ${last.rowsChecked.toLocaleString("ru-RU")}`,
+          }
+        : {
+            state: "attention",
+            detail: "Нарушена целостность журнала: запись изменена или удалена",
+            staleMatters: false,
+          },
+  });

@@ -169,10 +169,7 @@ export function LicencePage(props: {
           </PostForm>
         </section>
       )}
-      <section class="card" aria-labelledby="history-title">
-        <h2 id="history-title">История</h2>
-        <LicenceHistory events={props.events} />
-      </section>
+      <LicenceHistory events={props.events} />
     </CabinetPage>
   );
 }

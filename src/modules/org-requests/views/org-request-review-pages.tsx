@@ -78,10 +78,7 @@ export function RequestReviewPage(props: ReviewPageProps<Entry> & { events: read
           }}
         />
       )}
-      <section class="card" aria-labelledby="history-title">
-        <h2 id="history-title">История</h2>
-        <RequestHistory events={props.events} />
-      </section>
+      <RequestHistory events={props.events} />
     </SubmissionReviewPage>
   );
 }

@@ -169,10 +169,7 @@ export function RequestPage(props: {
         <RequestFacts request={request} />
         <RequestFiles files={props.files} href={(id) => `/org/requests/${request.id}/files/${id}`} />
       </section>
-      <section class="card" aria-labelledby="history-title">
-        <h2 id="history-title">История</h2>
-        <RequestHistory events={props.events} />
-      </section>
+      <RequestHistory events={props.events} />
     </CabinetPage>
   );
 }

@@ -18,28 +18,31 @@ type HistoryEvent<Action extends string> = {
   note: string | null;
 };
 
-/** The steps of the submission, the oldest first, each with who made it and its note. */
+/** «История»: the steps of the submission, the oldest first, each with who made it and its note. */
 export function SubmissionHistory<Action extends string>(props: {
   events: readonly HistoryEntry<HistoryEvent<Action>>[];
   labels: Record<Action, string>;
 }) {
   return (
-    <ol class="journal">
-      {props.events.map(({ event, actorLastName, actorFirstName, actorMiddleName }) => (
-        <li class="journal__item" key={event.id}>
-          <time class="journal__time" dateTime={event.occurredAt.toISOString()}>
-            {formatDateTime(event.occurredAt)}
-          </time>
-          <span>
-            {props.labels[event.action]}
-            {event.note && <span class="muted break-word"> — {event.note}</span>}
-          </span>
-          <span class="muted">
-            {fullName({ lastName: actorLastName, firstName: actorFirstName, middleName: actorMiddleName })}
-          </span>
-        </li>
-      ))}
-    </ol>
+    <section class="card" aria-labelledby="history-title">
+      <h2 id="history-title">История</h2>
+      <ol class="journal">
+        {props.events.map(({ event, actorLastName, actorFirstName, actorMiddleName }) => (
+          <li class="journal__item" key={event.id}>
+            <time class="journal__time" dateTime={event.occurredAt.toISOString()}>
+              {formatDateTime(event.occurredAt)}
+            </time>
+            <span>
+              {props.labels[event.action]}
+              {event.note && <span class="muted break-word"> — {event.note}</span>}
+            </span>
+            <span class="muted">
+              {fullName({ lastName: actorLastName, firstName: actorFirstName, middleName: actorMiddleName })}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 

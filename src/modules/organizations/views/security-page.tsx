@@ -127,32 +127,26 @@ function EntryBlocking(props: { ctx: PageContext; entry: SecurityPageEntry }) {
           <ul>
             {holds.map((row) => {
               const name = fullName(row);
+              // The button's text names the person for a screen reader, which reads it out of the list.
+              const holdAction = (verb: "release" | "reject", label: string) => (
+                <ActionButton
+                  action={`/org/security/holds/${row.hold.id}/${verb}`}
+                  csrfToken={props.ctx.csrfToken}
+                  class="inline-form"
+                  variant="link"
+                  label={
+                    <>
+                      {label}
+                      <span class="visually-hidden">: {name}</span>
+                    </>
+                  }
+                />
+              );
               return (
                 <li key={row.hold.id}>
                   <strong>{name}</strong> — {row.hold.deviceLabel}, сеть {row.hold.network}{" "}
                   <span class="muted">({formatDateTime(row.hold.createdAt)})</span>{" "}
-                  <ActionButton
-                    action={`/org/security/holds/${row.hold.id}/release`}
-                    csrfToken={props.ctx.csrfToken}
-                    class="inline-form"
-                    variant="link"
-                    label={
-                      <>
-                        Разрешить вход<span class="visually-hidden">: {name}</span>
-                      </>
-                    }
-                  />{" "}
-                  <ActionButton
-                    action={`/org/security/holds/${row.hold.id}/reject`}
-                    csrfToken={props.ctx.csrfToken}
-                    class="inline-form"
-                    variant="link"
-                    label={
-                      <>
-                        Отклонить<span class="visually-hidden">: {name}</span>
-                      </>
-                    }
-                  />
+                  {holdAction("release", "Разрешить вход")} {holdAction("reject", "Отклонить")}
                 </li>
               );
             })}
