@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { and, eq } from "drizzle-orm";
 import { derToPem, gostPrivateKeyToPem } from "../../src/esia/crypto/certificate.ts";
-import { findGostOpenssl } from "../../src/esia/crypto/test-openssl.ts";
+import { cmsVerifyArgs, findGostOpenssl } from "../../src/esia/crypto/test-openssl.ts";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
 import { applications } from "../../src/modules/applications/applications.schema.ts";
 import { auditEvents } from "../../src/modules/audit/audit.schema.ts";
@@ -439,21 +439,7 @@ describe("accepted signatures", () => {
     const content = file("reshenie.txt", (await smirnov.get(`${base}/document`)).rawPayload);
     const root = file("root.crt", derToPem(ca.root.der, "CERTIFICATE"));
     const verify = (path: string) =>
-      openssl.succeeds([
-        "cms",
-        "-verify",
-        "-binary",
-        "-inform",
-        "DER",
-        "-in",
-        sig,
-        "-content",
-        path,
-        "-CAfile",
-        root,
-        "-out",
-        "/dev/null",
-      ]);
+      openssl.succeeds(cmsVerifyArgs({ signature: sig, content: path, caFile: root, out: "/dev/null" }));
     assert.equal(verify(content), true);
     assert.equal(verify(file("other.txt", "другой документ")), false);
   });

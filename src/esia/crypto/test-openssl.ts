@@ -69,3 +69,32 @@ function findGostEngine(): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * `openssl cms -verify` of a detached DER signature over `content`, trusting `caFile` (with
+ * `crlCheck`, the CRL must sit in that file next to the root: `cms -verify` has no -CRLfile).
+ */
+export function cmsVerifyArgs(options: {
+  signature: string;
+  content: string;
+  caFile: string;
+  crlCheck?: boolean;
+  out: string;
+}): string[] {
+  return [
+    "cms",
+    "-verify",
+    "-binary",
+    "-inform",
+    "DER",
+    "-in",
+    options.signature,
+    "-content",
+    options.content,
+    "-CAfile",
+    options.caFile,
+    ...(options.crlCheck ? ["-crl_check"] : []),
+    "-out",
+    options.out,
+  ];
+}

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { derToPem, gostPrivateKeyToPem } from "../../esia/crypto/certificate.ts";
-import { findGostOpenssl } from "../../esia/crypto/test-openssl.ts";
+import { cmsVerifyArgs, findGostOpenssl } from "../../esia/crypto/test-openssl.ts";
 import { checkCertificate } from "./certificate.checks.ts";
 import { parseCertificate } from "./certificate.parse.ts";
 import { signDetached, verifyDetached } from "./cms.ts";
@@ -33,23 +33,15 @@ describe("signatures interoperate with OpenSSL + gost engine", { skip }, () => {
   const keyPath = file("head.key", gostPrivateKeyToPem(head.privateKey));
   const document = new TextEncoder().encode("%PDF-1.4 приказ № 7 о назначении ответственных\n");
   const documentPath = file("document.pdf", document);
-  // `cms -verify` has no -CRLfile: the CRL goes into the trusted store next to the root.
-  const opensslVerify = (signaturePath: string, contentPath: string, storePath: string) => [
-    "cms",
-    "-verify",
-    "-binary",
-    "-inform",
-    "DER",
-    "-in",
-    signaturePath,
-    "-content",
-    contentPath,
-    "-CAfile",
-    storePath,
-    "-crl_check",
-    "-out",
-    join(openssl.dir, "out.bin"),
-  ];
+  // The CRL goes into the trusted store next to the root.
+  const opensslVerify = (signaturePath: string, contentPath: string, storePath: string) =>
+    cmsVerifyArgs({
+      signature: signaturePath,
+      content: contentPath,
+      caFile: storePath,
+      crlCheck: true,
+      out: join(openssl.dir, "out.bin"),
+    });
   const opensslSign = (certPath: string, keyPath: string, md: string, out: string) =>
     openssl.run([
       "cms",
