@@ -76,14 +76,7 @@ describe("errors shown on the stand-in's own page", () => {
 });
 
 describe("errors redirected to the registered redirect_uri", () => {
-  for (const name of [
-    "client_secret",
-    "scope",
-    "response_type",
-    "state",
-    "timestamp",
-    "client_certificate_hash",
-  ]) {
+  for (const name of "client_secret scope response_type state timestamp client_certificate_hash".split(" ")) {
     test(`${name} missing: 007014 [${name}]`, async () => {
       const params = acParams(t);
       delete params[name];

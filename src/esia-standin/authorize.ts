@@ -4,15 +4,8 @@
 // Until the client and its redirect_uri are established, errors are shown on the stand-in's own page;
 // after that they go back to the (registered) redirect_uri, as ESIA does (§4.3, §13.1).
 import { randomUUID } from "node:crypto";
-import { authorizationSignedString, v1SignedString } from "../esia/protocol.ts";
-import {
-  certificateHashMatches,
-  checkTimestamp,
-  clientSecretVerifies,
-  cmsSecretVerifies,
-  type RegisteredClient,
-  singleParams,
-} from "./client-auth.ts";
+import { authorizationSignedString } from "../esia/protocol.ts";
+import { checkClientProof, type RegisteredClient, singleParams } from "./client-auth.ts";
 import { type EsiaError, esiaError } from "./errors.ts";
 import { parseScopes, type RequestedScope } from "./scopes.ts";
 import type { AuthRequest } from "./store.ts";
@@ -80,18 +73,21 @@ export function validateAuthorization(query: unknown, ctx: AuthorizeContext): Au
   const scopeOrg = get("scope_org") ?? "";
 
   if (responseType !== "code") return fail(esiaError("ESIA-007009", "response_type"));
-  const timeError = checkTimestamp(timestamp, ctx.now, ctx.timestampWindowSeconds);
-  if (timeError) return fail(timeError);
-  if (v1) {
-    if (!cmsSecretVerifies(client, secret, v1SignedString({ scope, timestamp, clientId, state })))
-      return fail(esiaError("ESIA-007053", "client_secret"));
-  } else {
-    if (!certificateHashMatches(client, certHash))
-      return fail(esiaError("ESIA-007053", "client_certificate_hash"));
-    const signed = authorizationSignedString({ clientId, scope, scopeOrg, timestamp, state, redirectUri });
-    if (!clientSecretVerifies(client, secret, [signed]))
-      return fail(esiaError("ESIA-007053", "client_secret"));
-  }
+  const proofError = checkClientProof(
+    client,
+    v1
+      ? { version: "v1", secret, timestamp, signed: { scope, timestamp, clientId, state } }
+      : {
+          version: "v2",
+          secret,
+          timestamp,
+          certificateHash: certHash,
+          messages: [authorizationSignedString({ clientId, scope, scopeOrg, timestamp, state, redirectUri })],
+        },
+    ctx.now,
+    ctx.timestampWindowSeconds,
+  );
+  if (proofError) return fail(proofError);
 
   // The MR asks for a UUID state; checking it catches clients that reuse one fixed value.
   if (!UUID.test(state)) return fail(esiaError("ESIA-007003", "state"));

@@ -4,7 +4,7 @@
 import { certificateHash, gostPublicKeyInfoFromCertificate } from "../esia/crypto/certificate.ts";
 import type { GostCurve } from "../esia/crypto/gost.ts";
 import { gostVerify } from "../esia/crypto/gost.ts";
-import { decodeBase64Lenient, parseEsiaTimestamp } from "../esia/protocol.ts";
+import { decodeBase64Lenient, parseEsiaTimestamp, v1SignedString } from "../esia/protocol.ts";
 import { parseCertificate } from "../modules/signatures/certificate.parse.ts";
 import { verifyDetached } from "../modules/signatures/cms.ts";
 import { type EsiaError, esiaError } from "./errors.ts";
@@ -63,10 +63,16 @@ export function clientSecretVerifies(
 }
 
 /**
- * The legacy v1 client_secret (§6.2): a detached CMS over `message`, made by the registered
- * certificate (embedded in the CMS, as v1 clients send it), with or without signed attributes.
+ * The legacy v1 client_secret (§6.2): a detached CMS over scope+timestamp+client_id+state, made by
+ * the registered certificate (embedded in the CMS, as v1 clients send it), with or without signed
+ * attributes.
  */
-export function cmsSecretVerifies(client: RegisteredClient, secret: string, message: string): boolean {
+export function cmsSecretVerifies(
+  client: RegisteredClient,
+  secret: string,
+  signed: Parameters<typeof v1SignedString>[0],
+): boolean {
+  const message = v1SignedString(signed);
   const der = decodeBase64Lenient(secret);
   if (!der || der.length < 64) return false;
   let registered: ReturnType<typeof parseCertificate>;
@@ -79,6 +85,38 @@ export function cmsSecretVerifies(client: RegisteredClient, secret: string, mess
     attributesOptional: true,
   });
   return verdict.ok && certificateHash(verdict.signer.der) === client.certificateHash;
+}
+
+/**
+ * What a client proves with each request: a fresh timestamp and a client_secret made by its
+ * certificate — v2: a GOST signature over one of `messages`, with the certificate's hash when sent;
+ * v1: a detached CMS over scope+timestamp+client_id+state.
+ */
+export type ClientProof = { secret: string; timestamp: string } & (
+  | { version: "v1"; signed: Parameters<typeof v1SignedString>[0] }
+  | { version: "v2"; certificateHash: string | undefined; messages: readonly string[] }
+);
+
+/** The one check of a client's proof, for the authorization and the token endpoints alike. */
+export function checkClientProof(
+  client: RegisteredClient,
+  proof: ClientProof,
+  now: Date,
+  windowSeconds: number,
+): EsiaError | undefined {
+  if (
+    proof.version === "v2" &&
+    proof.certificateHash !== undefined &&
+    !certificateHashMatches(client, proof.certificateHash)
+  )
+    return esiaError("ESIA-007053", "client_certificate_hash");
+  const timeError = checkTimestamp(proof.timestamp, now, windowSeconds);
+  if (timeError) return timeError;
+  const valid =
+    proof.version === "v1"
+      ? cmsSecretVerifies(client, proof.secret, proof.signed)
+      : clientSecretVerifies(client, proof.secret, proof.messages);
+  return valid ? undefined : esiaError("ESIA-007053", "client_secret");
 }
 
 /** Malformed → 007014 [timestamp] (how ESIA answers a badly encoded one, §4.2); too far off → 007015. */

@@ -4,15 +4,8 @@
 // organisation scopes for `/rs/orgs/{oid}` (§5.3). Errors are HTTP 400 JSON
 // `{error, error_description, state}` with the token request's state.
 import type { FastifyInstance } from "fastify";
-import { refreshSignedStrings, tokenSignedString, v1SignedString } from "../esia/protocol.ts";
-import {
-  certificateHashMatches,
-  checkTimestamp,
-  clientSecretVerifies,
-  cmsSecretVerifies,
-  type RegisteredClient,
-  singleParams,
-} from "./client-auth.ts";
+import { refreshSignedStrings, tokenSignedString } from "../esia/protocol.ts";
+import { checkClientProof, type RegisteredClient, singleParams } from "./client-auth.ts";
 import type { StandinContext } from "./context.ts";
 import { type EsiaError, esiaError, tokenErrorBody } from "./errors.ts";
 import { codeKey } from "./grant.ts";
@@ -91,17 +84,12 @@ async function exchangeV1(
   const request = readTokenRequest(ctx, body, MANDATORY_V1);
   if ("code" in request) return request;
   const { get, grantType, client } = request;
-  const timeError = checkTimestamp(get("timestamp"), ctx.now(), ctx.config.timestampWindowSeconds);
-  if (timeError) return timeError;
   const state = get("state");
-  const signed = v1SignedString({
-    scope: get("scope"),
-    timestamp: get("timestamp"),
-    clientId: client.config.clientId,
-    state,
-  });
-  if (!cmsSecretVerifies(client, get("client_secret"), signed))
-    return esiaError("ESIA-007053", "client_secret");
+  const timestamp = get("timestamp");
+  const signed = { scope: get("scope"), timestamp, clientId: client.config.clientId, state };
+  const proof = { version: "v1", secret: get("client_secret"), timestamp, signed } as const;
+  const proofError = checkClientProof(client, proof, ctx.now(), ctx.config.timestampWindowSeconds);
+  if (proofError) return proofError;
   if (grantType === "authorization_code")
     return redeemCode(ctx, client, get("code"), get("redirect_uri"), state);
   if (grantType === "refresh_token") return redeemRefresh(ctx, client, get("refresh_token"), state);
@@ -132,13 +120,6 @@ async function exchange(
   const request = readTokenRequest(ctx, body, MANDATORY);
   if ("code" in request) return request;
   const { params, get, grantType, client } = request;
-  const certHash = params.get("client_certificate_hash");
-  if (certHash !== undefined && !certificateHashMatches(client, certHash)) {
-    return esiaError("ESIA-007053", "client_certificate_hash");
-  }
-  const timeError = checkTimestamp(get("timestamp"), ctx.now(), ctx.config.timestampWindowSeconds);
-  if (timeError) return timeError;
-
   const fields = {
     clientId: client.config.clientId,
     scope: get("scope"),
@@ -147,22 +128,29 @@ async function exchange(
     state: get("state"),
     redirectUri: get("redirect_uri"),
   };
-  const state = fields.state;
-
-  if (grantType === "authorization_code") {
-    const code = get("code");
-    if (!clientSecretVerifies(client, get("client_secret"), [tokenSignedString({ ...fields, code })])) {
-      return esiaError("ESIA-007053", "client_secret");
-    }
-    return redeemCode(ctx, client, code, fields.redirectUri, state);
-  }
-
+  const code = get("code");
   const refreshToken = get("refresh_token");
-  const signed = refreshSignedStrings({ ...fields, refreshToken });
-  if (!clientSecretVerifies(client, get("client_secret"), [signed.ilimurzin, signed.aisgorod])) {
-    return esiaError("ESIA-007053", "client_secret");
-  }
-  return redeemRefresh(ctx, client, refreshToken, state);
+  const byCode = grantType === "authorization_code";
+  const refreshSigned = refreshSignedStrings({ ...fields, refreshToken });
+  const proofError = checkClientProof(
+    client,
+    {
+      version: "v2",
+      secret: get("client_secret"),
+      timestamp: fields.timestamp,
+      certificateHash: params.get("client_certificate_hash"),
+      // The refresh grant as either known client signs it (§5.2).
+      messages: byCode
+        ? [tokenSignedString({ ...fields, code })]
+        : [refreshSigned.ilimurzin, refreshSigned.aisgorod],
+    },
+    ctx.now(),
+    ctx.config.timestampWindowSeconds,
+  );
+  if (proofError) return proofError;
+  return byCode
+    ? redeemCode(ctx, client, code, fields.redirectUri, fields.state)
+    : redeemRefresh(ctx, client, refreshToken, fields.state);
 }
 
 async function redeemCode(

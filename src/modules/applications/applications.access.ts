@@ -29,16 +29,23 @@ export async function auditDenied(
 }
 
 /**
- * The worker's own application (locked for update when `lock`); undefined for a missing or foreign
- * id, or outside the worker's context. A foreign id is audited and answered like a missing one.
+ * How a use case reaches the one application it acts on: the row (locked for update when `lock`), or
+ * undefined when the id is missing or the actor may not reach it; `action` names the use case in
+ * the audit row of a denial.
  */
-export async function ownApplication(
+export type ApplicationLookup = (
   db: Executor,
   actor: CabinetActor,
   id: string,
   action: string,
-  lock = false,
-): Promise<ApplicationRow | undefined> {
+  lock?: boolean,
+) => Promise<ApplicationRow | undefined>;
+
+/**
+ * The worker's own application; undefined for a missing or foreign id, or outside the worker's
+ * context. A foreign id is audited and answered like a missing one.
+ */
+export const ownApplication: ApplicationLookup = async (db, actor, id, action, lock = false) => {
   if (actor.context?.kind !== "worker") {
     await auditDenied(db, actor, { applicationId: id, action, reason: "context" });
     return undefined;
@@ -50,7 +57,7 @@ export async function ownApplication(
     return undefined;
   }
   return application;
-}
+};
 
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);

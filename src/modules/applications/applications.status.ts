@@ -2,23 +2,25 @@
 // and ONE transition table with the role allowed for each move. Mapped onto the sourced steps of
 // domain/frmr.md §6.6–6.7; the labels are the ones the worker reads (W10).
 
-export const applicationStatuses = {
-  draft: "draft",
-  awaitingHead: "awaiting_head",
-  agreed: "agreed",
-  agreementRefused: "agreement_refused",
-  submitted: "submitted",
-  underReview: "under_review",
-  documentsRequested: "documents_requested",
-  withCommission: "with_commission",
-  approved: "approved",
-  rejected: "rejected",
-  withdrawn: "withdrawn",
-} as const;
+/** Codes that are their own names: each key of a label table stands for itself. */
+const codesOf = <Table extends Record<string, string>>(table: Table) =>
+  Object.fromEntries(Object.keys(table).map((code) => [code, code])) as { [Code in keyof Table]: Code };
 
-export type ApplicationStatus = (typeof applicationStatuses)[keyof typeof applicationStatuses];
+type CamelCase<Code extends string> = Code extends `${infer Head}_${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : Code;
 
-export const statusLabels: Record<ApplicationStatus, string> = {
+/** The codes of a label table under camelCase names (`awaiting_head` as `awaitingHead`), so that
+ * each code is written once, in its label table. */
+const camelCodesOf = <Table extends Record<string, string>>(table: Table) =>
+  Object.fromEntries(
+    Object.keys(table).map((code) => [
+      code.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()),
+      code,
+    ]),
+  ) as { [Code in keyof Table & string as CamelCase<Code>]: Code };
+
+export const statusLabels = {
   draft: "Черновик",
   awaiting_head: "На согласовании у руководителя",
   agreed: "Согласовано",
@@ -30,11 +32,10 @@ export const statusLabels: Record<ApplicationStatus, string> = {
   approved: "Одобрено (аккредитация пройдена)",
   rejected: "Отклонено",
   withdrawn: "Отозвано",
-};
+} satisfies Record<string, string>;
 
-/** Codes that are their own names: each key of a label table stands for itself. */
-const codesOf = <Table extends Record<string, string>>(table: Table) =>
-  Object.fromEntries(Object.keys(table).map((code) => [code, code])) as { [Code in keyof Table]: Code };
+export type ApplicationStatus = keyof typeof statusLabels;
+export const applicationStatuses = camelCodesOf(statusLabels);
 
 export const roleLabels = {
   worker: "Заявитель",
@@ -47,26 +48,8 @@ export const roleLabels = {
 export type ApplicationRole = keyof typeof roleLabels;
 export const applicationRoles = codesOf(roleLabels);
 
-export const applicationActions = {
-  sendToHead: "send_to_head",
-  recallFromHead: "recall_from_head",
-  agree: "agree",
-  refuseAgreement: "refuse_agreement",
-  returnToDraft: "return_to_draft",
-  submit: "submit",
-  startReview: "start_review",
-  requestDocuments: "request_documents",
-  documentsProvided: "documents_provided",
-  transferToCommission: "transfer_to_commission",
-  approve: "approve",
-  reject: "reject",
-  withdraw: "withdraw",
-} as const;
-
-export type ApplicationAction = (typeof applicationActions)[keyof typeof applicationActions];
-
 /** How each move reads in «История изменений». */
-export const actionLabels: Record<ApplicationAction, string> = {
+export const actionLabels = {
   send_to_head: "Отчёт направлен руководителю на согласование",
   recall_from_head: "Отчёт отозван с согласования",
   agree: "Руководитель согласовал отчёт",
@@ -80,7 +63,10 @@ export const actionLabels: Record<ApplicationAction, string> = {
   approve: "Аккредитация пройдена",
   reject: "Аккредитация не пройдена",
   withdraw: "Заявка отозвана заявителем",
-};
+} satisfies Record<string, string>;
+
+export type ApplicationAction = keyof typeof actionLabels;
+export const applicationActions = camelCodesOf(actionLabels);
 
 /** Entries of «История изменений» that do not move the status. */
 export const noteLabels = {

@@ -5,10 +5,14 @@ import type { Database } from "../../db/client.ts";
 import type { Clock } from "../../shared/clock.ts";
 import { fullName } from "../../shared/format.ts";
 import { moscowDay } from "../../shared/working-days.ts";
-import { auditDenied, type CabinetActor, isUuid } from "../applications/applications.access.ts";
+import {
+  type ApplicationLookup,
+  auditDenied,
+  type CabinetActor,
+  isUuid,
+} from "../applications/applications.access.ts";
 import { type ApplicationKind, isApplicationKind } from "../applications/applications.kinds.ts";
 import {
-  type ApplicationRow,
   findApplication,
   listAttachments,
   listEvents,
@@ -64,19 +68,13 @@ export async function authorizeOperator(db: Executor, actor: CabinetActor, actio
 }
 
 /** A filed application for an authorised operator; drafts and the head's stage stay private. */
-export async function filedApplication(
-  db: Executor,
-  actor: CabinetActor,
-  id: string,
-  action: string,
-  lock = false,
-): Promise<ApplicationRow | undefined> {
+export const filedApplication: ApplicationLookup = async (db, actor, id, action, lock = false) => {
   if (!(await authorizeOperator(db, actor, action)) || !isUuid(id)) return undefined;
   const application = await findApplication(db, id, lock);
   // Filed means sent to the commission: a draft withdrawn before filing stays the worker's own.
   const filed = application && filedStatuses.includes(application.status) && application.submittedAt;
   return filed ? application : undefined;
-}
+};
 
 export function createReviewService({ db, clock }: ReviewDeps) {
   const today = () => moscowDay(clock.now());
