@@ -1,7 +1,7 @@
 // SQL that every organization's submission shares (a licence entered for checking, a request to the
 // register): writing the row and the steps of its history, the history with the names of who acted,
 // and the back office's reads across organizations. Each module builds its own from its two tables.
-import { asc, eq, type SQL } from "drizzle-orm";
+import { and, asc, eq, type SQL } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { DbExecutor } from "../../db/client.ts";
 import { insertRow } from "../../db/rows.ts";
@@ -72,6 +72,31 @@ export function submissionRepository<
   }
 
   return {
+    /** The organization's own rows in `order`, at most `limit`. */
+    listOwn: (db: DbExecutor, organizationId: string, order: readonly SQL[], limit = 200): Promise<Row[]> =>
+      db
+        .select()
+        .from(table as PgTable)
+        .where(eq(table.organizationId, organizationId))
+        .orderBy(...order)
+        .limit(limit) as Promise<Row[]>,
+
+    /** A row of this organization (undefined for another's), locked for a change when `lock`. */
+    async findOwn(
+      db: DbExecutor,
+      organizationId: string,
+      id: string,
+      lock = false,
+    ): Promise<Row | undefined> {
+      const query = db
+        .select()
+        .from(table as PgTable)
+        .where(and(eq(table.id, id), eq(table.organizationId, organizationId)))
+        .limit(1);
+      const [row] = lock ? await query.for("update") : await query;
+      return row as Row | undefined;
+    },
+
     insert: (db: DbExecutor, values: Table["$inferInsert"]): Promise<Row> =>
       insertRow(db, table, values as never),
 
