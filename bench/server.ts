@@ -2,7 +2,7 @@
 // CPU or its memory: `bare` is the baseline (a Fastify handler returning a fixed string); any other
 // scenario starts the whole system (cabinet and ESIA stand-in, listening on loopback) on a fresh
 // database, seeds the scenario's data and then answers the parent's commands over IPC.
-import Fastify from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import { startTestSystem, type TestSystem } from "../test/support/system.ts";
 import type { ServerCommand, ServerReply } from "./child.ts";
 import { serverScenarios } from "./scenarios.ts";
@@ -22,9 +22,29 @@ async function startBare(): Promise<{ url: string; close: () => Promise<void> }>
   return { url, close: () => bare.close() };
 }
 
+/**
+ * CPU the stand-in's own requests used, in milliseconds: the bench logs in one request at a time, so
+ * the process's CPU between a stand-in request's start and its response is the stand-in's, and the
+ * rest of the process's CPU over a login is the cabinet's.
+ */
+let standinCpuMicros = 0;
+function countStandinCpu(standin: FastifyInstance): void {
+  const started = new WeakMap<object, NodeJS.CpuUsage>();
+  standin.addHook("onRequest", async (request) => {
+    started.set(request, process.cpuUsage());
+  });
+  standin.addHook("onResponse", async (request) => {
+    const start = started.get(request);
+    if (!start) return;
+    const used = process.cpuUsage(start);
+    standinCpuMicros += used.user + used.system;
+  });
+}
+
 async function startSystem(): Promise<{ url: string; system: TestSystem }> {
   const system = await startTestSystem({
     listen: true,
+    onStandinBuilt: countStandinCpu,
     // One client sending thousands of requests: the per-IP limits and the quota would cut the run short.
     env: {
       RATE_LIMIT_PER_MINUTE: "100000000",
@@ -61,6 +81,10 @@ try {
           await running.close();
           send({ kind: "result", id: command.id, value: null });
           process.exit(0);
+        }
+        if (command.name === "standinCpuMs") {
+          send({ kind: "result", id: command.id, value: standinCpuMicros / 1000 });
+          return;
         }
         const handler = handlers[command.name];
         if (!handler) throw new Error(`unknown command ${command.name}`);

@@ -26,6 +26,8 @@ export interface SystemOptions {
   clock?: Clock;
   listen?: boolean;
   env?: Record<string, string>;
+  /** Called with the stand-in before it listens, e.g. to add a benchmark's hooks. */
+  onStandinBuilt?: (standin: FastifyInstance) => void;
 }
 
 export async function startTestSystem(options: SystemOptions = {}): Promise<TestSystem> {
@@ -55,6 +57,7 @@ export async function startTestSystem(options: SystemOptions = {}): Promise<Test
       logger: false,
     },
   );
+  options.onStandinBuilt?.(standin);
   await standin.listen({ port: standinPort, host: "127.0.0.1" });
   const app = await buildApp(deps, { logger: false });
   if (options.listen) await app.listen({ port: cabinetPort, host: "127.0.0.1" });
