@@ -9,22 +9,33 @@ interface PdfObject {
   stream: Buffer | undefined;
 }
 
-function parseObjects(pdf: Buffer): Map<number, PdfObject> {
+// Walks the objects by their stream /Length, not by searching for «endobj»: compressed bytes can
+// hold that word by chance, and a search would cut such a stream short.
+export function parseObjects(pdf: Buffer): Map<number, PdfObject> {
   const source = pdf.toString("latin1");
   const objects = new Map<number, PdfObject>();
-  for (const match of source.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) {
-    const body = match[2] ?? "";
-    const streamAt = body.search(/stream\r?\n/);
+  const header = /(\d+) 0 obj\b/g;
+  for (let match = header.exec(source); match; match = header.exec(source)) {
+    const bodyStart = header.lastIndex;
+    const objectEnd = source.indexOf("endobj", bodyStart);
+    if (objectEnd < 0) break;
+    const streamAt = source.slice(bodyStart, objectEnd).search(/stream\r?\n/);
     if (streamAt < 0) {
-      objects.set(Number(match[1]), { dictionary: body, stream: undefined });
+      objects.set(Number(match[1]), { dictionary: source.slice(bodyStart, objectEnd), stream: undefined });
+      header.lastIndex = objectEnd;
       continue;
     }
-    const dictionary = body.slice(0, streamAt);
-    const start = body.indexOf("\n", streamAt) + 1;
-    const end = body.lastIndexOf("endstream");
-    let raw = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ""), "latin1");
+    const dictionary = source.slice(bodyStart, bodyStart + streamAt);
+    const dataStart = source.indexOf("\n", bodyStart + streamAt) + 1;
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dictionary)?.[1];
+    if (length === undefined) throw new Error(`PDF object ${match[1]}: the stream has no direct /Length`);
+    const dataEnd = dataStart + Number(length);
+    let raw = pdf.subarray(dataStart, dataEnd);
     if (/\/FlateDecode/.test(dictionary)) raw = inflateSync(raw);
     objects.set(Number(match[1]), { dictionary, stream: raw });
+    const after = source.indexOf("endobj", dataEnd);
+    if (after < 0) break;
+    header.lastIndex = after + "endobj".length;
   }
   return objects;
 }
