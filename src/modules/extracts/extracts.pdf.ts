@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
+import { formatDate } from "../../shared/format.ts";
 import { paragraph, type Run } from "./pdf-layout.ts";
 
 export interface ExtractData {
@@ -75,8 +76,6 @@ function drawQr(doc: Doc, text: string, x: number, y: number, size: number): voi
   doc.fill("#000000");
 }
 
-const date = (iso: string): string => iso.split("-").reverse().join(".");
-
 export async function renderExtractPdf(data: ExtractData): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
@@ -106,7 +105,7 @@ export async function renderExtractPdf(data: ExtractData): Promise<Buffer> {
     size: 12,
     align: "center",
   });
-  y = paragraph(doc, `№ ${data.number} от ${date(data.issuedOn)}`, left, y + 6, {
+  y = paragraph(doc, `№ ${data.number} от ${formatDate(data.issuedOn)}`, left, y + 6, {
     runs: regular,
     size: 11,
     align: "center",
@@ -119,9 +118,9 @@ export async function renderExtractPdf(data: ExtractData): Promise<Buffer> {
     ["Специальность", data.specialty],
     ["Вид аккредитации", data.kind],
     ["Результат", "аккредитация пройдена"],
-    ["Дата прохождения", date(data.passDate)],
-    ["Протокол", `№ ${data.protocolNumber} от ${date(data.protocolDate)}`],
-    ["Действует до", date(data.endDate)],
+    ["Дата прохождения", formatDate(data.passDate)],
+    ["Протокол", `№ ${data.protocolNumber} от ${formatDate(data.protocolDate)}`],
+    ["Действует до", formatDate(data.endDate)],
     ["Аккредитационная комиссия", data.institution],
   ];
   for (const [label, value] of rows) {

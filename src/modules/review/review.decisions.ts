@@ -2,6 +2,7 @@
 // commission, decide with protocol number and date. A positive decision writes the result into the
 // register (§2.2 AccreditationProcedure: passed, passDate, endDate = +5 years, protocol) and issues
 // the extract, in the same transaction as the move.
+import { formatDate } from "../../shared/format.ts";
 import { moscowDay } from "../../shared/working-days.ts";
 import type { CabinetActor } from "../applications/applications.access.ts";
 import { isUuid } from "../applications/applications.access.ts";
@@ -181,7 +182,7 @@ export function createReviewDecisions({
             commissionName,
           );
         return {
-          comment: `Протокол № ${protocolNumber} от ${protocolDate.split("-").reverse().join(".")}${comment ? `. ${comment}` : ""}`,
+          comment: `Протокол № ${protocolNumber} от ${formatDate(protocolDate)}${comment ? `. ${comment}` : ""}`,
         };
       });
     },

@@ -1,5 +1,5 @@
 // «Мои заявки» (W9): every application the worker ever made, newest first; and the form of a new one.
-import { formatDateTime } from "../../../shared/format.ts";
+import { formatDate, formatDateTime } from "../../../shared/format.ts";
 import { ErrorSummary, type FieldError, Flash, fieldId } from "../../../ui/form.tsx";
 import { KeysetPager } from "../../../ui/keyset-pager.tsx";
 import { Layout, type PageContext } from "../../../ui/layout.tsx";
@@ -119,7 +119,7 @@ export function NewApplicationPage(props: {
                     key={`p-${basis.specialtyCode}`}
                     selected={values.specialtyCode === basis.specialtyCode}
                   >
-                    {basis.specialtyName} (допуск до {basis.endDate.split("-").reverse().join(".")})
+                    {basis.specialtyName} (допуск до {formatDate(basis.endDate)})
                   </option>
                 ))}
               </optgroup>

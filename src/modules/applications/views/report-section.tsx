@@ -1,6 +1,7 @@
 // The report on professional activity (§6.4) with its PDF, and the switch «Согласование отчёта с
 // руководителем» (§5): send it to the head, or say why it goes without agreement.
 
+import { formatDate } from "../../../shared/format.ts";
 import { FormActions, PostForm } from "../../../ui/actions.tsx";
 import { RadioGroup, SelectField, TextAreaField } from "../../../ui/fields.tsx";
 import { binder, DateField, errorFor, fieldId, TextField } from "../../../ui/form.tsx";
@@ -29,7 +30,7 @@ export function ReportSection(props: SectionProps) {
               label: "Период",
               value:
                 report.periodFrom && report.periodTo
-                  ? `${report.periodFrom.split("-").reverse().join(".")} — ${report.periodTo.split("-").reverse().join(".")}`
+                  ? `${formatDate(report.periodFrom)} — ${formatDate(report.periodTo)}`
                   : "—",
             },
             { label: "Описание деятельности", value: report.summary || "—", breakWord: true },
