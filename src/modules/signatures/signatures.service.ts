@@ -13,7 +13,8 @@ import {
   type ParsedCertificate,
   parseCertificate,
 } from "./certificate.parse.ts";
-import { unarmour, verifyDetached } from "./cms.ts";
+import { unarmour } from "./cms.parse.ts";
+import { verifyDetached } from "./cms.ts";
 import { OID } from "./signature.oids.ts";
 import type { SignatureProblem } from "./signature.problems.ts";
 import { type CertificateRow, insertActiveCertificate, listCertificates } from "./signatures.repository.ts";
