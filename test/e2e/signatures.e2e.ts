@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
 import { samplePdf } from "../../src/modules/documents/test-support.ts";
 import { openTestCa, personSubject, type TestCa } from "../../src/modules/signatures/test-ca.ts";
-import { pfxOf } from "../support/signing.ts";
+import { pfxOf, tc26PfxOf } from "../support/signing.ts";
 import { startTestSystem, type TestSystem } from "../support/system.ts";
 import { enterClinicAs, expectAccessible, launchBrowser, saveScreens } from "./browser.ts";
 
@@ -148,14 +148,15 @@ test("Смирнов signs a document in «Документы» in the browser w
     /Подписано ЭП: Смирнов Алексей Викторович, серийный номер/,
   );
 
-  // A .pfx with a 512-bit key (TC26 paramSetA) goes the same way: registered from the file, then signing.
+  // A .pfx with a 512-bit key (TC26 paramSetA), protected as КриптоПро CSP 5 exports it (GOST 28147-89
+  // and a Streebog MAC), goes the same way: registered from the file, then signing.
   const issued512 = ca.issue({
     subject: personSubject(standinAccounts.smirnov, standinOrganizations.clinic, "Главный врач"),
     notBefore: new Date(now - DAY),
     notAfter: new Date(now + 365 * DAY),
     curve: "TC26-512-A",
   });
-  const pfx512 = { ...pfx, name: "smirnov-512.pfx", buffer: Buffer.from(await pfxOf(issued512, "Демо-512")) };
+  const pfx512 = { ...pfx, name: "smirnov-512.pfx", buffer: tc26PfxOf(issued512, "Демо-512") };
   await page.goto(`${system.cabinetUrl}/org/signatures`);
   await fromPfx.getByLabel("Файл ключа (.pfx)").setInputFiles(pfx512);
   await fromPfx.getByLabel("Пароль к файлу ключа").fill("Демо-512");

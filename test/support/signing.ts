@@ -1,10 +1,12 @@
 // Test support (not a test itself): the head's qualified signature in tests. A certificate from the
 // cabinet's own test CA is registered in «Электронные подписи», and a decision on a report is signed
 // the «Загрузить файл подписи» way: the decision document the page offers, signed with the key.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import type { Deps } from "../../src/deps.ts";
-import { gostPrivateKeyToPem, pemToDer } from "../../src/esia/crypto/certificate.ts";
+import { derToPem, gostPrivateKeyToPem, pemToDer } from "../../src/esia/crypto/certificate.ts";
+import { findGostOpenssl } from "../../src/esia/crypto/test-openssl.ts";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
 import { signDetached } from "../../src/modules/signatures/cms.ts";
 import { buildPkcs12 } from "../../src/modules/signatures/pkcs12.ts";
@@ -156,6 +158,37 @@ export async function pfxOf(issued: Issued, password: string): Promise<Uint8Arra
     password,
     friendlyName: "Смирнов Алексей Викторович",
   });
+}
+
+/**
+ * The same key and certificate as КриптоПро CSP 5 exports them: the TC26 protection (GOST 28147-89
+ * bags, a Streebog-512 MAC), written by OpenSSL's gost engine, which the test machines have.
+ */
+export function tc26PfxOf(issued: Issued, password: string): Buffer {
+  const openssl = findGostOpenssl();
+  if (typeof openssl === "string") throw new Error(openssl);
+  try {
+    const key = join(openssl.dir, "key.pem");
+    const certificate = join(openssl.dir, "certificate.pem");
+    const pfx = join(openssl.dir, "tc26.pfx");
+    writeFileSync(key, gostPrivateKeyToPem(issued.privateKey, issued.curve));
+    writeFileSync(certificate, derToPem(issued.certificate.der, "CERTIFICATE"));
+    openssl.run(
+      ["pkcs12", "-export", "-in", certificate, "-inkey", key, "-keypbe", "gost89"].concat([
+        "-certpbe",
+        "gost89",
+        "-macalg",
+        "md_gost12_512",
+        "-passout",
+        `pass:${password}`,
+        "-out",
+        pfx,
+      ]),
+    );
+    return readFileSync(pfx);
+  } finally {
+    openssl.cleanup();
+  }
 }
 
 /** Issues a certificate to Смирнов (CDP: the cabinet's own test CA list) and returns its .cer and .pfx. */

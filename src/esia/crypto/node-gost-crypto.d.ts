@@ -1,4 +1,5 @@
-// Minimal typings for the parts of node-gost-crypto (untyped CommonJS) that gost.ts and its tests use.
+// Minimal typings for the parts of node-gost-crypto (untyped CommonJS) that gost.ts, the GOST
+// protection of PKCS#12 and their tests use.
 declare module "node-gost-crypto" {
   interface GostDigestAlgorithm {
     name: "GOST R 34.11";
@@ -15,8 +16,28 @@ declare module "node-gost-crypto" {
     /** Fixed random scalar: the signing nonce k for sign(), the private key d for generateKey(). */
     ukm?: ArrayBuffer;
   }
+  /** HMAC and PBKDF2 modes: over Streebog of the given length; salt and iterations for PBKDF2. */
+  interface GostDigestModeAlgorithm extends GostDigestAlgorithm {
+    mode: "HMAC" | "PBKDF2";
+    salt?: ArrayBuffer;
+    iterations?: number;
+    /** PBKDF2: derive this many times the asked length and return its last part (3: a PKCS#12 MAC key). */
+    diversifier?: number;
+  }
   interface GostDigest {
     digest(data: ArrayBuffer): ArrayBuffer;
+    sign(key: ArrayBuffer, data: ArrayBuffer): ArrayBuffer;
+    deriveBits(password: ArrayBuffer, bits: number): ArrayBuffer;
+  }
+  interface GostCipherAlgorithm {
+    name: "GOST 28147";
+    block: "CFB";
+    sBox: string;
+    keyMeshing: "CP" | "NO";
+    iv: ArrayBuffer;
+  }
+  interface GostCipher {
+    decrypt(key: ArrayBuffer, data: ArrayBuffer): ArrayBuffer;
   }
   interface GostSign {
     sign(privateKey: ArrayBuffer, data: ArrayBuffer): ArrayBuffer;
@@ -25,7 +46,8 @@ declare module "node-gost-crypto" {
   }
   const gost: {
     gostEngine: {
-      getGostDigest(algorithm: GostDigestAlgorithm): GostDigest;
+      getGostDigest(algorithm: GostDigestAlgorithm | GostDigestModeAlgorithm): GostDigest;
+      getGostCipher(algorithm: GostCipherAlgorithm): GostCipher;
       getGostSign(algorithm: GostSignAlgorithm): GostSign;
     };
   };

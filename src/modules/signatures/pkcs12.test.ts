@@ -102,4 +102,54 @@ describe("PKCS#12 with a GOST key", () => {
       found.cleanup();
     }
   });
+
+  // КриптоПро CSP 5 exports with the TC26 protection; OpenSSL's gost engine writes the same format.
+  const gostFound = findGostOpenssl();
+  test("a .pfx protected by GOST 28147-89 and a Streebog MAC (TC26) opens with the right password only", {
+    skip: typeof gostFound === "string" ? gostFound : false,
+  }, async () => {
+    if (typeof gostFound === "string") return;
+    try {
+      const head512 = headCertificate(ca, { curve: "TC26-512-B" });
+      const cases = [
+        { name: "256", holder: head, curve: undefined, mac: ["-macalg", "md_gost12_512"] },
+        { name: "512", holder: head512, curve: "TC26-512-B" as const, mac: ["-macalg", "md_gost12_256"] },
+        { name: "nomac", holder: head, curve: undefined, mac: ["-nomac"] },
+      ];
+      for (const { name, holder, curve, mac } of cases) {
+        const keyPath = join(gostFound.dir, `${name}.key`);
+        const certPath = join(gostFound.dir, `${name}.crt`);
+        const pfxPath = join(gostFound.dir, `${name}.pfx`);
+        writeFileSync(keyPath, gostPrivateKeyToPem(holder.privateKey, curve));
+        writeFileSync(certPath, derToPem(holder.certificate.der, "CERTIFICATE"));
+        gostFound.run(
+          [
+            "pkcs12",
+            "-export",
+            "-in",
+            certPath,
+            "-inkey",
+            keyPath,
+            "-keypbe",
+            "gost89",
+            "-certpbe",
+            "gost89",
+          ].concat(mac, ["-passout", "pass:Пароль-ГОСТ", "-out", pfxPath]),
+        );
+        const pfx = readFileSync(pfxPath);
+        // id-Gost28147-89 (1.2.643.2.2.21) names the bags' cipher: the file is not AES-protected.
+        assert.ok(pfx.includes(Buffer.from("06062a8503020215", "hex")), name);
+        const opened = await readPkcs12(pfx, "Пароль-ГОСТ");
+        assert.deepEqual(opened.certificates, [holder.certificate.der], name);
+        assert.deepEqual(
+          gostPrivateKeyInfoFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")),
+          { privateKey: holder.privateKey, curve: curve ?? "S-256-A" },
+          name,
+        );
+        await assert.rejects(readPkcs12(pfx, "Пароль-гост"), Pkcs12PasswordError, name);
+      }
+    } finally {
+      gostFound.cleanup();
+    }
+  });
 });

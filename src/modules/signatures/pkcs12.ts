@@ -1,7 +1,8 @@
 // PKCS#12 (.pfx) files with a GOST key (RFC 7292): written by the test CA, read in the browser to
-// unlock the head's key. Protection is the one OpenSSL 3 writes by default and reads with the gost
-// engine loaded: PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for the bags and an HMAC-SHA256 MAC.
-// Only Web Crypto is used, so the same code runs in Node and in the page.
+// unlock the head's key. Written with the protection OpenSSL 3 uses by default (and reads with the
+// gost engine loaded): PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for the bags and an HMAC-SHA256 MAC,
+// by Web Crypto. Read with that or with the TC26 protection КриптоПро exports (pkcs12-gost.ts).
+// Both run in Node and in the page.
 import * as asn1js from "asn1js";
 import {
   decodeDer,
@@ -12,6 +13,7 @@ import {
   sequenceItems,
   toDer,
 } from "../../esia/crypto/asn1.ts";
+import { decryptGost28147, gostBagKey, gostMac, isGost28147ParamSet, streebogBits } from "./pkcs12-gost.ts";
 import { OID } from "./signature.oids.ts";
 
 export class Pkcs12PasswordError extends Error {
@@ -128,15 +130,16 @@ export async function readPkcs12(
 }
 
 async function checkMac(macData: Node, content: Uint8Array, password: string): Promise<void> {
-  const [digestInfo, salt, iterations] = sequenceItems(macData, "MacData");
+  const [digestInfo, saltNode, iterations] = sequenceItems(macData, "MacData");
   const [digestAlgorithm, digest] = sequenceItems(digestInfo, "DigestInfo");
-  if (oidOf(sequenceItems(digestAlgorithm, "mac algorithm")[0], "mac algorithm") !== OID.sha256) {
-    throw new Pkcs12FormatError(
-      "PFX: only SHA-256 MACs are supported (GOST-protected containers: export with AES)",
-    );
-  }
+  const digestOid = oidOf(sequenceItems(digestAlgorithm, "mac algorithm")[0], "mac algorithm");
   const count = iterations instanceof asn1js.Integer ? iterations.valueBlock.valueDec : 1;
-  const mac = await hmac(await pkcs12MacKey(password, octetStringBytes(salt, "macSalt"), count), content);
+  const salt = octetStringBytes(saltNode, "macSalt");
+  const bits = streebogBits(digestOid);
+  let mac: Uint8Array;
+  if (digestOid === OID.sha256) mac = await hmac(await pkcs12MacKey(password, salt, count), content);
+  else if (bits) mac = gostMac({ password, salt, iterations: count, bits }, content);
+  else throw new Pkcs12FormatError(`PFX: unsupported MAC ${digestOid}`);
   if (!equalBytes(mac, octetStringBytes(digest, "mac"))) throw new Pkcs12PasswordError("PFX: MAC mismatch");
 }
 
@@ -203,27 +206,53 @@ async function decryptPbes2(
   }
   const [kdf, cipher] = sequenceItems(parameters, "PBES2-params");
   const [kdfOid, kdfParameters] = sequenceItems(kdf, "keyDerivationFunc");
-  const [cipherOid, ivNode] = sequenceItems(cipher, "encryptionScheme");
-  if (oidOf(kdfOid, "kdf") !== OID.pbkdf2 || oidOf(cipherOid, "cipher") !== OID.aes256Cbc) {
-    throw new Pkcs12FormatError("PFX: only PBKDF2 with AES-256-CBC is supported");
-  }
-  const [salt, iterations, ...rest] = sequenceItems(kdfParameters, "PBKDF2-params");
-  const prf = rest.find((node) => node instanceof asn1js.Sequence);
-  if (prf && oidOf(sequenceItems(prf, "prf")[0], "prf") !== OID.hmacWithSha256) {
-    throw new Pkcs12FormatError("PFX: only HMAC-SHA256 PBKDF2 is supported");
-  }
+  const [cipherOid, cipherParameters] = sequenceItems(cipher, "encryptionScheme");
+  if (oidOf(kdfOid, "kdf") !== OID.pbkdf2) throw new Pkcs12FormatError("PFX: only PBKDF2 is supported");
+  const [saltNode, iterations, ...rest] = sequenceItems(kdfParameters, "PBKDF2-params");
+  const prfNode = rest.find((node) => node instanceof asn1js.Sequence);
+  const prf = prfNode ? oidOf(sequenceItems(prfNode, "prf")[0], "prf") : OID.hmacWithSha256;
   const count = iterations instanceof asn1js.Integer ? iterations.valueBlock.valueDec : 0;
-  const key = await pbkdf2Key(password, octetStringBytes(salt, "salt"), count, ["decrypt"]);
+  const salt = octetStringBytes(saltNode, "salt");
+  const scheme = oidOf(cipherOid, "cipher");
+  if (scheme === OID.aes256Cbc && prf === OID.hmacWithSha256) {
+    return decryptAes(password, salt, count, octetStringBytes(cipherParameters, "iv"), encrypted);
+  }
+  const bits = streebogBits(prf);
+  if (scheme === OID.gost28147 && bits) {
+    const [ivNode, paramSetNode] = sequenceItems(cipherParameters, "Gost28147-89-Parameters");
+    const paramSet = oidOf(paramSetNode, "encryptionParamSet");
+    if (!isGost28147ParamSet(paramSet))
+      throw new Pkcs12FormatError(`PFX: unknown GOST 28147-89 set ${paramSet}`);
+    const key = gostBagKey({ password, salt, iterations: count, bits });
+    const plain = decryptGost28147(key, octetStringBytes(ivNode, "iv"), paramSet, encrypted);
+    // CFB has no padding to fail on: without a MAC only the structure shows a wrong password.
+    if (!isWholeDer(plain)) throw new Pkcs12PasswordError("PFX: decryption failed");
+    return plain;
+  }
+  throw new Pkcs12FormatError("PFX: only AES-256-CBC (PBKDF2-HMAC-SHA256) or GOST 28147-89 (Streebog) bags");
+}
+
+async function decryptAes(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  iv: Uint8Array,
+  encrypted: Uint8Array,
+): Promise<Uint8Array> {
+  const key = await pbkdf2Key(password, salt, iterations, ["decrypt"]);
   try {
-    return new Uint8Array(
-      await subtle().decrypt(
-        { name: "AES-CBC", iv: own(octetStringBytes(ivNode, "iv")) },
-        key,
-        own(encrypted),
-      ),
-    );
+    return new Uint8Array(await subtle().decrypt({ name: "AES-CBC", iv: own(iv) }, key, own(encrypted)));
   } catch {
     throw new Pkcs12PasswordError("PFX: decryption failed"); // bad padding: the password is wrong
+  }
+}
+
+// A key or the safe contents: one SEQUENCE spanning the whole plaintext.
+function isWholeDer(bytes: Uint8Array): boolean {
+  try {
+    return decodeDer(bytes, "decrypted") instanceof asn1js.Sequence;
+  } catch {
+    return false;
   }
 }
 

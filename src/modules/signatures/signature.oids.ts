@@ -43,5 +43,9 @@ export const OID = {
   pbkdf2: "1.2.840.113549.1.5.12",
   hmacWithSha256: "1.2.840.113549.2.9",
   aes256Cbc: "2.16.840.1.101.3.4.1.42",
+  // The TC26 protection of PKCS#12 (Р 50.1.112-2016): HMAC-Streebog PRFs and GOST 28147-89.
+  hmacStreebog256: "1.2.643.7.1.1.4.1",
+  hmacStreebog512: "1.2.643.7.1.1.4.2",
+  gost28147: "1.2.643.2.2.21",
   sha256: "2.16.840.1.101.3.4.2.1",
 } as const;
