@@ -10,13 +10,26 @@ import {
   gostPrivateKeyToPem,
   pemToDer,
 } from "../../esia/crypto/certificate.ts";
-import { findGostOpenssl } from "../../esia/crypto/test-openssl.ts";
+import { findGostOpenssl, type GostOpenssl } from "../../esia/crypto/test-openssl.ts";
 import { buildPkcs12, Pkcs12FormatError, Pkcs12PasswordError, readPkcs12 } from "./pkcs12.ts";
 import { headCertificate, testCa } from "./test-support.ts";
 
 const ca = testCa();
 const head = headCertificate(ca);
 const pkcs8Der = pemToDer(gostPrivateKeyToPem(head.privateKey));
+
+/** A test with an engine-enabled openssl and its scratch directory, skipped with the reason without one. */
+function opensslTest(name: string, body: (openssl: GostOpenssl) => Promise<void>): void {
+  const found = findGostOpenssl();
+  test(name, { skip: typeof found === "string" ? found : false }, async () => {
+    if (typeof found === "string") return;
+    try {
+      await body(found);
+    } finally {
+      found.cleanup();
+    }
+  });
+}
 
 describe("PKCS#12 with a GOST key", () => {
   test("round trip: the certificate and the key come back with the right password", async () => {
@@ -56,60 +69,49 @@ describe("PKCS#12 with a GOST key", () => {
     await assert.rejects(readPkcs12(noMac, "wrong"), Pkcs12PasswordError);
   });
 
-  const found = findGostOpenssl();
-  test("OpenSSL with the gost engine opens ours, and we open OpenSSL's", {
-    skip: typeof found === "string" ? found : false,
-  }, async () => {
-    if (typeof found === "string") return;
-    try {
-      const pfxPath = join(found.dir, "head.pfx");
-      writeFileSync(
-        pfxPath,
-        await buildPkcs12({ certificateDer: head.certificate.der, pkcs8Der, password: "Test-1234" }),
-      );
-      const pem = found.run(["pkcs12", "-in", pfxPath, "-passin", "pass:Test-1234", "-nodes"]).toString();
-      assert.match(pem, /BEGIN CERTIFICATE/);
-      assert.deepEqual(
-        gostPrivateKeyFromPem(pem.slice(pem.indexOf("-----BEGIN PRIVATE KEY"))),
-        head.privateKey,
-      );
-      assert.equal(
-        found.succeeds(["pkcs12", "-in", pfxPath, "-passin", "pass:wrong", "-nodes", "-noout"]),
-        false,
-      );
+  opensslTest("OpenSSL with the gost engine opens ours, and we open OpenSSL's", async (found) => {
+    const pfxPath = join(found.dir, "head.pfx");
+    writeFileSync(
+      pfxPath,
+      await buildPkcs12({ certificateDer: head.certificate.der, pkcs8Der, password: "Test-1234" }),
+    );
+    const pem = found.run(["pkcs12", "-in", pfxPath, "-passin", "pass:Test-1234", "-nodes"]).toString();
+    assert.match(pem, /BEGIN CERTIFICATE/);
+    assert.deepEqual(
+      gostPrivateKeyFromPem(pem.slice(pem.indexOf("-----BEGIN PRIVATE KEY"))),
+      head.privateKey,
+    );
+    assert.equal(
+      found.succeeds(["pkcs12", "-in", pfxPath, "-passin", "pass:wrong", "-nodes", "-noout"]),
+      false,
+    );
 
-      const keyPath = join(found.dir, "head.key");
-      const certPath = join(found.dir, "head.crt");
-      writeFileSync(keyPath, gostPrivateKeyToPem(head.privateKey));
-      writeFileSync(certPath, derToPem(head.certificate.der, "CERTIFICATE"));
-      const theirs = join(found.dir, "theirs.pfx");
-      found.run([
-        "pkcs12",
-        "-export",
-        "-in",
-        certPath,
-        "-inkey",
-        keyPath,
-        "-passout",
-        "pass:Их-пароль",
-        "-out",
-        theirs,
-      ]);
-      const opened = await readPkcs12(readFileSync(theirs), "Их-пароль");
-      assert.deepEqual(opened.certificates[0], head.certificate.der);
-      assert.deepEqual(gostPrivateKeyFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")), head.privateKey);
-    } finally {
-      found.cleanup();
-    }
+    const keyPath = join(found.dir, "head.key");
+    const certPath = join(found.dir, "head.crt");
+    writeFileSync(keyPath, gostPrivateKeyToPem(head.privateKey));
+    writeFileSync(certPath, derToPem(head.certificate.der, "CERTIFICATE"));
+    const theirs = join(found.dir, "theirs.pfx");
+    found.run([
+      "pkcs12",
+      "-export",
+      "-in",
+      certPath,
+      "-inkey",
+      keyPath,
+      "-passout",
+      "pass:Их-пароль",
+      "-out",
+      theirs,
+    ]);
+    const opened = await readPkcs12(readFileSync(theirs), "Их-пароль");
+    assert.deepEqual(opened.certificates[0], head.certificate.der);
+    assert.deepEqual(gostPrivateKeyFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")), head.privateKey);
   });
 
   // КриптоПро CSP 5 exports with the TC26 protection; OpenSSL's gost engine writes the same format.
-  const gostFound = findGostOpenssl();
-  test("a .pfx protected by GOST 28147-89 and a Streebog MAC (TC26) opens with the right password only", {
-    skip: typeof gostFound === "string" ? gostFound : false,
-  }, async () => {
-    if (typeof gostFound === "string") return;
-    try {
+  opensslTest(
+    "a .pfx protected by GOST 28147-89 and a Streebog MAC (TC26) opens with the right password only",
+    async (gostFound) => {
       const head512 = headCertificate(ca, { curve: "TC26-512-B" });
       const cases = [
         { name: "256", holder: head, curve: undefined, mac: ["-macalg", "md_gost12_512"] },
@@ -148,8 +150,6 @@ describe("PKCS#12 with a GOST key", () => {
         );
         await assert.rejects(readPkcs12(pfx, "Пароль-гост"), Pkcs12PasswordError, name);
       }
-    } finally {
-      gostFound.cleanup();
-    }
-  });
+    },
+  );
 });
