@@ -1,12 +1,11 @@
 // Test support (not a test itself): the head's qualified signature in tests. A certificate from the
 // cabinet's own test CA is registered in «Электронные подписи», and a decision on a report is signed
 // the «Загрузить файл подписи» way: the decision document the page offers, signed with the key.
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import type { Deps } from "../../src/deps.ts";
 import { derToPem, gostPrivateKeyToPem, pemToDer } from "../../src/esia/crypto/certificate.ts";
-import { findGostOpenssl } from "../../src/esia/crypto/test-openssl.ts";
+import { findGostOpenssl, opensslPkcs12 } from "../../src/esia/crypto/test-openssl.ts";
 import { standinAccounts, standinOrganizations } from "../../src/esia-standin/seed.ts";
 import { signDetached } from "../../src/modules/signatures/cms.ts";
 import { buildPkcs12 } from "../../src/modules/signatures/pkcs12.ts";
@@ -168,24 +167,12 @@ export function tc26PfxOf(issued: Issued, password: string): Buffer {
   const openssl = findGostOpenssl();
   if (typeof openssl === "string") throw new Error(openssl);
   try {
-    const key = join(openssl.dir, "key.pem");
-    const certificate = join(openssl.dir, "certificate.pem");
-    const pfx = join(openssl.dir, "tc26.pfx");
-    writeFileSync(key, gostPrivateKeyToPem(issued.privateKey, issued.curve));
-    writeFileSync(certificate, derToPem(issued.certificate.der, "CERTIFICATE"));
-    openssl.run(
-      ["pkcs12", "-export", "-in", certificate, "-inkey", key, "-keypbe", "gost89"].concat([
-        "-certpbe",
-        "gost89",
-        "-macalg",
-        "md_gost12_512",
-        "-passout",
-        `pass:${password}`,
-        "-out",
-        pfx,
-      ]),
-    );
-    return readFileSync(pfx);
+    return opensslPkcs12(openssl, {
+      keyPem: gostPrivateKeyToPem(issued.privateKey, issued.curve),
+      certificatePem: derToPem(issued.certificate.der, "CERTIFICATE"),
+      password,
+      protection: ["-keypbe", "gost89", "-certpbe", "gost89", "-macalg", "md_gost12_512"],
+    });
   } finally {
     openssl.cleanup();
   }

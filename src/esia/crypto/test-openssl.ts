@@ -2,7 +2,7 @@
 // cross-checking the pure-JS code against the implementation ESIA's own reference clients use.
 // Tests skip their OpenSSL cases, with the reason, where the CLI or the engine is missing.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -97,4 +97,26 @@ export function cmsVerifyArgs(options: {
     "-out",
     options.out,
   ];
+}
+
+/**
+ * A .pfx written by `openssl pkcs12 -export` from a PEM key and its certificate, with the protection
+ * that `protection` names (e.g. `-keypbe gost89 …`; none: OpenSSL's default, AES and HMAC-SHA256).
+ */
+export function opensslPkcs12(
+  openssl: GostOpenssl,
+  o: { keyPem: string; certificatePem: string; password: string; protection?: string[]; name?: string },
+): Buffer {
+  const base = join(openssl.dir, o.name ?? "export");
+  writeFileSync(`${base}.key`, o.keyPem);
+  writeFileSync(`${base}.crt`, o.certificatePem);
+  openssl.run(
+    ["pkcs12", "-export", "-in", `${base}.crt`, "-inkey", `${base}.key`, ...(o.protection ?? [])].concat([
+      "-passout",
+      `pass:${o.password}`,
+      "-out",
+      `${base}.pfx`,
+    ]),
+  );
+  return readFileSync(`${base}.pfx`);
 }

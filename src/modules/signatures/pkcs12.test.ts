@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { decodeDer, sequenceItems } from "../../esia/crypto/asn1.ts";
@@ -10,7 +10,7 @@ import {
   gostPrivateKeyToPem,
   pemToDer,
 } from "../../esia/crypto/certificate.ts";
-import { findGostOpenssl, type GostOpenssl } from "../../esia/crypto/test-openssl.ts";
+import { findGostOpenssl, type GostOpenssl, opensslPkcs12 } from "../../esia/crypto/test-openssl.ts";
 import { buildPkcs12, Pkcs12FormatError, Pkcs12PasswordError, readPkcs12 } from "./pkcs12.ts";
 import { headCertificate, testCa } from "./test-support.ts";
 
@@ -86,24 +86,12 @@ describe("PKCS#12 with a GOST key", () => {
       false,
     );
 
-    const keyPath = join(found.dir, "head.key");
-    const certPath = join(found.dir, "head.crt");
-    writeFileSync(keyPath, gostPrivateKeyToPem(head.privateKey));
-    writeFileSync(certPath, derToPem(head.certificate.der, "CERTIFICATE"));
-    const theirs = join(found.dir, "theirs.pfx");
-    found.run([
-      "pkcs12",
-      "-export",
-      "-in",
-      certPath,
-      "-inkey",
-      keyPath,
-      "-passout",
-      "pass:Их-пароль",
-      "-out",
-      theirs,
-    ]);
-    const opened = await readPkcs12(readFileSync(theirs), "Их-пароль");
+    const theirs = opensslPkcs12(found, {
+      keyPem: gostPrivateKeyToPem(head.privateKey),
+      certificatePem: derToPem(head.certificate.der, "CERTIFICATE"),
+      password: "Их-пароль",
+    });
+    const opened = await readPkcs12(theirs, "Их-пароль");
     assert.deepEqual(opened.certificates[0], head.certificate.der);
     assert.deepEqual(gostPrivateKeyFromPem(derToPem(opened.pkcs8Der, "PRIVATE KEY")), head.privateKey);
   });
@@ -119,26 +107,13 @@ describe("PKCS#12 with a GOST key", () => {
         { name: "nomac", holder: head, curve: undefined, mac: ["-nomac"] },
       ];
       for (const { name, holder, curve, mac } of cases) {
-        const keyPath = join(gostFound.dir, `${name}.key`);
-        const certPath = join(gostFound.dir, `${name}.crt`);
-        const pfxPath = join(gostFound.dir, `${name}.pfx`);
-        writeFileSync(keyPath, gostPrivateKeyToPem(holder.privateKey, curve));
-        writeFileSync(certPath, derToPem(holder.certificate.der, "CERTIFICATE"));
-        gostFound.run(
-          [
-            "pkcs12",
-            "-export",
-            "-in",
-            certPath,
-            "-inkey",
-            keyPath,
-            "-keypbe",
-            "gost89",
-            "-certpbe",
-            "gost89",
-          ].concat(mac, ["-passout", "pass:Пароль-ГОСТ", "-out", pfxPath]),
-        );
-        const pfx = readFileSync(pfxPath);
+        const pfx = opensslPkcs12(gostFound, {
+          keyPem: gostPrivateKeyToPem(holder.privateKey, curve),
+          certificatePem: derToPem(holder.certificate.der, "CERTIFICATE"),
+          password: "Пароль-ГОСТ",
+          protection: ["-keypbe", "gost89", "-certpbe", "gost89", ...mac],
+          name,
+        });
         // id-Gost28147-89 (1.2.643.2.2.21) names the bags' cipher: the file is not AES-protected.
         assert.ok(pfx.includes(Buffer.from("06062a8503020215", "hex")), name);
         const opened = await readPkcs12(pfx, "Пароль-ГОСТ");
