@@ -1,8 +1,7 @@
 // PKCS#12 (.pfx) files with a GOST key (RFC 7292): written by the test CA, read in the browser to
-// unlock the head's key. Written with the protection OpenSSL 3 uses by default (and reads with the
-// gost engine loaded): PBES2 (PBKDF2-HMAC-SHA256, AES-256-CBC) for the bags and an HMAC-SHA256 MAC,
-// by Web Crypto. Read with that or with the TC26 protection КриптоПро exports (pkcs12-gost.ts).
-// Both run in Node and in the page.
+// unlock the head's key. This file is the structure (bags, safes, the MAC's place); written with
+// the protection OpenSSL 3 uses by default (pkcs12-aes.ts), read with that or with the TC26
+// protection КриптоПро exports (pkcs12-gost.ts). All of it runs in Node and in the page.
 import * as asn1js from "asn1js";
 import {
   decodeDer,
@@ -13,6 +12,7 @@ import {
   sequenceItems,
   toDer,
 } from "../../esia/crypto/asn1.ts";
+import { decryptAes, encryptAes, sha256, sha256Mac } from "./pkcs12-aes.ts";
 import { decryptGost28147, gostBagKey, gostMac, isGost28147ParamSet, streebogBits } from "./pkcs12-gost.ts";
 import { OID } from "./signature.oids.ts";
 
@@ -24,7 +24,6 @@ export class Pkcs12FormatError extends Error {
 }
 
 const ITERATIONS = 10_000;
-const subtle = () => globalThis.crypto.subtle;
 
 /** A .pfx holding certificateDer and the PKCS#8 private key pkcs8Der, protected by password. */
 export async function buildPkcs12(o: {
@@ -33,7 +32,7 @@ export async function buildPkcs12(o: {
   password: string;
   friendlyName?: string;
 }) {
-  const localKeyId = new Uint8Array(await subtle().digest("SHA-256", own(o.certificateDer))).subarray(0, 20);
+  const localKeyId = (await sha256(o.certificateDer)).subarray(0, 20);
   const attributes = new asn1js.Set({
     value: [
       bagAttribute(OID.localKeyId, new asn1js.OctetString({ valueHex: localKeyId })),
@@ -62,7 +61,7 @@ export async function buildPkcs12(o: {
     }),
   );
   const macSalt = random(16);
-  const mac = await hmac(await pkcs12MacKey(o.password, macSalt, ITERATIONS), authenticatedSafe);
+  const mac = await sha256Mac(o.password, macSalt, ITERATIONS, authenticatedSafe);
   return toDer(
     new asn1js.Sequence({
       value: [
@@ -137,7 +136,7 @@ async function checkMac(macData: Node, content: Uint8Array, password: string): P
   const salt = octetStringBytes(saltNode, "macSalt");
   const bits = streebogBits(digestOid);
   let mac: Uint8Array;
-  if (digestOid === OID.sha256) mac = await hmac(await pkcs12MacKey(password, salt, count), content);
+  if (digestOid === OID.sha256) mac = await sha256Mac(password, salt, count, content);
   else if (bits) mac = gostMac({ password, salt, iterations: count, bits }, content);
   else throw new Pkcs12FormatError(`PFX: unsupported MAC ${digestOid}`);
   if (!equalBytes(mac, octetStringBytes(digest, "mac"))) throw new Pkcs12PasswordError("PFX: MAC mismatch");
@@ -163,8 +162,7 @@ async function decryptEncryptedData(contentInfo: Node, password: string): Promis
 async function encryptPbes2(plain: Uint8Array, password: string): Promise<asn1js.Sequence> {
   const salt = random(16);
   const iv = random(16);
-  const key = await pbkdf2Key(password, salt, ITERATIONS, ["encrypt"]);
-  const encrypted = new Uint8Array(await subtle().encrypt({ name: "AES-CBC", iv: own(iv) }, key, own(plain)));
+  const encrypted = await encryptAes(password, salt, ITERATIONS, iv, plain);
   const parameters = new asn1js.Sequence({
     value: [
       new asn1js.Sequence({
@@ -215,7 +213,15 @@ async function decryptPbes2(
   const salt = octetStringBytes(saltNode, "salt");
   const scheme = oidOf(cipherOid, "cipher");
   if (scheme === OID.aes256Cbc && prf === OID.hmacWithSha256) {
-    return decryptAes(password, salt, count, octetStringBytes(cipherParameters, "iv"), encrypted);
+    const plain = await decryptAes(
+      password,
+      salt,
+      count,
+      octetStringBytes(cipherParameters, "iv"),
+      encrypted,
+    );
+    if (!plain) throw new Pkcs12PasswordError("PFX: decryption failed"); // bad padding: the password is wrong
+    return plain;
   }
   const bits = streebogBits(prf);
   if (scheme === OID.gost28147 && bits) {
@@ -232,21 +238,6 @@ async function decryptPbes2(
   throw new Pkcs12FormatError("PFX: only AES-256-CBC (PBKDF2-HMAC-SHA256) or GOST 28147-89 (Streebog) bags");
 }
 
-async function decryptAes(
-  password: string,
-  salt: Uint8Array,
-  iterations: number,
-  iv: Uint8Array,
-  encrypted: Uint8Array,
-): Promise<Uint8Array> {
-  const key = await pbkdf2Key(password, salt, iterations, ["decrypt"]);
-  try {
-    return new Uint8Array(await subtle().decrypt({ name: "AES-CBC", iv: own(iv) }, key, own(encrypted)));
-  } catch {
-    throw new Pkcs12PasswordError("PFX: decryption failed"); // bad padding: the password is wrong
-  }
-}
-
 // A key or the safe contents: one SEQUENCE spanning the whole plaintext.
 function isWholeDer(bytes: Uint8Array): boolean {
   try {
@@ -254,49 +245,6 @@ function isWholeDer(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-async function pbkdf2Key(
-  password: string,
-  salt: Uint8Array,
-  iterations: number,
-  usages: KeyUsage[],
-): Promise<CryptoKey> {
-  const base = await subtle().importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, [
-    "deriveKey",
-  ]);
-  return subtle().deriveKey(
-    { name: "PBKDF2", salt: own(salt), iterations, hash: "SHA-256" },
-    base,
-    { name: "AES-CBC", length: 256 },
-    false,
-    usages,
-  );
-}
-
-// RFC 7292 Appendix B.2 with SHA-256 (u = 32, v = 64), ID 3: one 32-byte block is the whole MAC key.
-async function pkcs12MacKey(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
-  const v = 64;
-  const bmp = new Uint8Array((password.length + 1) * 2);
-  for (let i = 0; i < password.length; i++) {
-    bmp[i * 2] = password.charCodeAt(i) >> 8;
-    bmp[i * 2 + 1] = password.charCodeAt(i) & 0xff;
-  }
-  const fill = (bytes: Uint8Array) => {
-    const out = new Uint8Array(bytes.length === 0 ? 0 : v * Math.ceil(bytes.length / v));
-    for (let i = 0; i < out.length; i++) out[i] = bytes[i % bytes.length] ?? 0;
-    return out;
-  };
-  let block = concat([new Uint8Array(v).fill(3), fill(salt), fill(bmp)]);
-  for (let i = 0; i < iterations; i++) block = new Uint8Array(await subtle().digest("SHA-256", own(block)));
-  return block;
-}
-
-async function hmac(key: Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  const imported = await subtle().importKey("raw", own(key), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
-  return new Uint8Array(await subtle().sign("HMAC", imported, own(data)));
 }
 
 function safeBag(bagId: string, value: asn1js.AsnType, attributes: asn1js.Set): asn1js.Sequence {
@@ -342,11 +290,6 @@ function algorithm(oid: string, withNull = false): asn1js.Sequence {
   return new asn1js.Sequence({
     value: [new asn1js.ObjectIdentifier({ value: oid }), ...(withNull ? [new asn1js.Null()] : [])],
   });
-}
-
-// Web Crypto wants buffers of its own (not views into shared or pooled memory).
-function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return new Uint8Array(bytes);
 }
 
 function random(length: number): Uint8Array {
